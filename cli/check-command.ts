@@ -1,0 +1,49 @@
+// `nn check FILE... [--json]`: every syntax and shape problem, with its place.
+
+import { relative, resolve } from 'node:path';
+import { checkFile } from '../core/check/program.js';
+import { LineIndex } from '../core/text/line-index.js';
+import { parseArgs } from './args.js';
+import { toJson, toText } from './format-diagnostic.js';
+import { EXIT, type Io } from './io.js';
+import { nodeHost } from './node-host.js';
+
+export const CHECK_USAGE = 'usage: nn check FILE... [--json]';
+
+export function checkCommand(argv: readonly string[], io: Io): number {
+  const args = parseArgs(argv, { flags: ['json'], options: [] });
+  if ('error' in args) return usage(io, args.error);
+  if (args.positional.length === 0) return usage(io, 'no file given');
+  let errors = 0;
+  let unreadable = 0;
+  const files: unknown[] = [];
+  for (const path of args.positional) {
+    const file = resolve(io.cwd, path);
+    const result = checkFile(file, nodeHost);
+    if (!result.module) {
+      io.stderr.write(`nn: cannot read ${path}\n`);
+      unreadable++;
+      continue;
+    }
+    const lines = new Map<string, LineIndex>();
+    const lineIndexOf = (f: string | undefined) => {
+      const key = f ?? file;
+      const text = result.state.modules.get(key)?.text;
+      if (text === undefined) return undefined;
+      if (!lines.has(key)) lines.set(key, new LineIndex(text));
+      return lines.get(key);
+    };
+    errors += result.diagnostics.filter((d) => d.severity === 'error').length;
+    if (args.flags.has('json')) files.push({ path, diagnostics: result.diagnostics.map((d) => toJson(d, lineIndexOf(d.file)!)) });
+    else for (const d of result.diagnostics) io.stdout.write(`${toText(d, path, lineIndexOf, (f) => (f ? relative(io.cwd, f) : path))}\n`);
+  }
+  if (args.flags.has('json')) io.stdout.write(`${JSON.stringify({ files })}\n`);
+  else if (errors > 0) io.stderr.write(`${errors} error${errors === 1 ? '' : 's'}\n`);
+  if (unreadable > 0) return EXIT.usage;
+  return errors > 0 ? EXIT.problems : EXIT.ok;
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr.write(`nn check: ${message}\n${CHECK_USAGE}\n`);
+  return EXIT.usage;
+}

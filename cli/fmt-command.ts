@@ -1,0 +1,60 @@
+// `nn fmt FILE... [--check] [--stdout]`: the canonical layout. Rewrites files
+// in place (atomically); `--check` only reports files that would change.
+// A file with syntax errors is left as it is.
+
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse, print } from '../grammar/index.js';
+import { LineIndex } from '../core/text/line-index.js';
+import { parseArgs } from './args.js';
+import { EXIT, type Io } from './io.js';
+
+export const FMT_USAGE = 'usage: nn fmt FILE... [--check] [--stdout]';
+
+export function fmtCommand(argv: readonly string[], io: Io): number {
+  const args = parseArgs(argv, { flags: ['check', 'stdout'], options: [] });
+  if ('error' in args) return usage(io, args.error);
+  if (args.positional.length === 0) return usage(io, 'no file given');
+  let status: number = EXIT.ok;
+  for (const path of args.positional) {
+    const file = resolve(io.cwd, path);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      io.stderr.write(`nn fmt: cannot read ${path}\n`);
+      status = EXIT.usage;
+      continue;
+    }
+    const parsed = parse(text);
+    if (parsed.diagnostics.length > 0) {
+      const lines = new LineIndex(text);
+      for (const d of parsed.diagnostics) {
+        const p = lines.position(d.range.start);
+        io.stderr.write(`${path}:${p.line + 1}:${p.character + 1}: error[${d.code}]: ${d.message}\n`);
+      }
+      io.stderr.write(`nn fmt: ${path} has syntax errors; not formatted\n`);
+      status = Math.max(status, EXIT.problems);
+      continue;
+    }
+    const formatted = print(parsed.program);
+    if (args.flags.has('stdout')) io.stdout.write(formatted);
+    else if (formatted !== text) {
+      if (args.flags.has('check')) {
+        io.stdout.write(`${path}: not formatted\n`);
+        status = Math.max(status, EXIT.problems);
+      } else {
+        const temporary = `${file}.nn-fmt-${process.pid}.tmp`;
+        writeFileSync(temporary, formatted);
+        renameSync(temporary, file);
+        io.stdout.write(`${path}: formatted\n`);
+      }
+    }
+  }
+  return status;
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr.write(`nn fmt: ${message}\n${FMT_USAGE}\n`);
+  return EXIT.usage;
+}

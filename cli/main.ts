@@ -1,0 +1,46 @@
+// The `nn` command line: dispatches to a subcommand. Every error is a
+// message and an exit code (2 for usage and I/O), never a stack trace.
+
+import { CHECK_USAGE, checkCommand } from './check-command.js';
+import { FMT_USAGE, fmtCommand } from './fmt-command.js';
+import { EXIT, type Io } from './io.js';
+import { SUMMARY_USAGE, summaryCommand } from './summary-command.js';
+
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number> = {
+  check: checkCommand,
+  summary: summaryCommand,
+  fmt: fmtCommand,
+};
+
+const HELP = `nn: a language for neural networks
+
+${CHECK_USAGE}
+    every syntax and shape error, as path:line:col: error[NNxxxx]: message
+${SUMMARY_USAGE}
+    each layer's output shape, parameters and FLOPs, and the totals
+${FMT_USAGE}
+    rewrite files in the canonical layout
+
+exit status: 0 no errors, 1 errors found, 2 usage or I/O error
+`;
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout.write(HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    io.stderr.write(`nn: unknown command '${command}'\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    return handler(rest, io);
+  } catch (e) {
+    // A bug, not a user error: say so plainly, with what to report.
+    io.stderr.write(`nn: internal error in '${command}': ${e instanceof Error ? e.message : String(e)}\nplease report this with the file that caused it\n`);
+    if (process.env.NN_DEBUG) io.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,54 @@
+// `nn summary FILE [--model NAME] [--set name=value ...] [--json]`.
+
+import { relative, resolve } from 'node:path';
+import { summarize } from '../core/summary.js';
+import { LineIndex } from '../core/text/line-index.js';
+import type { Value } from '../core/values.js';
+import { nodeHost } from './node-host.js';
+import { parseArgs } from './args.js';
+import { toText } from './format-diagnostic.js';
+import { EXIT, type Io } from './io.js';
+import { summaryTable } from './summary-table.js';
+
+export const SUMMARY_USAGE = 'usage: nn summary FILE [--model NAME] [--set name=value ...] [--json]';
+
+export function summaryCommand(argv: readonly string[], io: Io): number {
+  const args = parseArgs(argv, { flags: ['json'], options: ['model'], repeatable: ['set'] });
+  if ('error' in args) return usage(io, args.error);
+  if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'one file at a time');
+  const overrides: Record<string, Value> = {};
+  for (const assignment of args.options.get('set') ?? []) {
+    const match = /^([A-Za-z_]\w*)=(.+)$/.exec(assignment);
+    if (!match) return usage(io, `--set takes name=value, not '${assignment}'`);
+    overrides[match[1]!] = parseValue(match[2]!);
+  }
+  const path = args.positional[0]!;
+  const file = resolve(io.cwd, path);
+  const result = summarize(file, nodeHost, args.options.get('model')?.[0], overrides);
+  if (!result.ok) {
+    if (result.reason === 'usage') {
+      io.stderr.write(`nn summary: ${result.message}\n`);
+      return EXIT.usage;
+    }
+    const text = nodeHost.readFile(file) ?? '';
+    const index = new LineIndex(text);
+    for (const d of result.diagnostics) io.stderr.write(`${toText(d, path, (f) => (f === undefined || f === file ? index : undefined), (f) => (f ? relative(io.cwd, f) : path))}\n`);
+    io.stderr.write(`nn summary: ${result.message}\n`);
+    return EXIT.problems;
+  }
+  io.stdout.write(args.flags.has('json') ? `${JSON.stringify(result.summary)}\n` : summaryTable(result.summary));
+  return EXIT.ok;
+}
+
+/** `--set` values: ints, floats, true/false, or strings. */
+function parseValue(text: string): Value {
+  if (/^-?\d+$/.test(text)) return { kind: 'int', value: Number(text) };
+  if (/^-?(\d+\.\d*|\.\d+|\d+)(e[+-]?\d+)?$/i.test(text)) return { kind: 'float', value: Number(text) };
+  if (text === 'true' || text === 'false') return { kind: 'bool', value: text === 'true' };
+  return { kind: 'string', value: text };
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr.write(`nn summary: ${message}\n${SUMMARY_USAGE}\n`);
+  return EXIT.usage;
+}

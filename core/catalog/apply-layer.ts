@@ -1,0 +1,103 @@
+// Applies a catalog entry to resolved arguments and input tensors: runs its
+// shape rule, weight count and FLOP count. Pure: problems come back as data
+// for the checker to place in the source.
+
+import type { Dim } from '../shapes/dim.js';
+import type { DType, TensorValue, Value } from '../values.js';
+import type { At, FixHint, LayerContext, LayerSpec, WeightCount } from './layer-spec.js';
+
+export interface LayerProblem {
+  code: string;
+  message: string;
+  at?: At;
+  fix?: FixHint;
+}
+
+export interface LayerApplication {
+  /** one shape per output; empty when the rule reported an error */
+  outputs: Dim[][];
+  dtype: DType;
+  weights: WeightCount;
+  flops: Dim;
+  problems: LayerProblem[];
+}
+
+export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>>, inputs: readonly TensorValue[]): LayerApplication {
+  const problems: LayerProblem[] = [];
+  const ctx = makeLayerContext(spec, args, inputs, problems);
+  const failed = (): LayerApplication => ({ outputs: [], dtype: 'float32', weights: { trainable: 0, nonTrainable: 0 }, flops: 0, problems });
+  if (inputs.length < spec.inputs.min || inputs.length > spec.inputs.max) {
+    const expected = spec.inputs.min === spec.inputs.max ? `${spec.inputs.min}` : `${spec.inputs.min} to ${spec.inputs.max}`;
+    ctx.error('NN2010', `${spec.name} takes ${expected} input tensor${spec.inputs.max === 1 ? '' : 's'} (${spec.inputs.names.slice(0, Math.max(spec.inputs.max, 1)).join(', ')}), but got ${inputs.length}`);
+    return failed();
+  }
+  const accepted = spec.inputDTypes ?? ['float32'];
+  for (let i = 0; i < inputs.length; i++) {
+    const dtype = inputs[i]!.dtype;
+    if (!accepted.includes(dtype) && !(accepted.includes('float32') && dtype === 'int32' && spec.inputDTypes === undefined)) {
+      ctx.error('NN2011', `${spec.name} expects ${accepted.join(' or ')} input, but ${spec.inputs.names[i] ?? 'the input'} is ${dtype}`, { input: i });
+      return failed();
+    }
+  }
+  let shape: Dim[] | Dim[][] | undefined;
+  try {
+    shape = spec.shape(ctx);
+  } catch (e) {
+    if (e instanceof ArgumentUnavailable) return failed();
+    throw e;
+  }
+  if (!shape) return failed();
+  const outputs = spec.multipleOutputs ? (shape as Dim[][]) : [shape as Dim[]];
+  return {
+    outputs,
+    dtype: spec.outputDType ?? 'float32',
+    weights: spec.weights(ctx, outputs),
+    flops: spec.flops(ctx, outputs),
+    problems,
+  };
+}
+
+/** Thrown by an argument reader when the argument is unknown (already reported): the rule stops quietly. */
+class ArgumentUnavailable extends Error {}
+
+export function makeLayerContext(spec: LayerSpec, args: Readonly<Record<string, Value>>, inputs: readonly TensorValue[], problems: LayerProblem[]): LayerContext {
+  const get = (name: string): Value => {
+    const v = args[name];
+    if (!v || v.kind === 'unknown') throw new ArgumentUnavailable(name);
+    return v;
+  };
+  const toDims = (v: Value): Dim[] => (v.kind === 'list' ? v.items.map((i) => (i.kind === 'int' ? i.value : 0)) : v.kind === 'int' ? [v.value] : []);
+  return {
+    spec,
+    args,
+    inputs,
+    int: (name) => {
+      const v = get(name);
+      return v.kind === 'int' ? v.value : v.kind === 'float' ? v.value : 0;
+    },
+    float: (name) => {
+      const v = get(name);
+      return v.kind === 'float' ? v.value : v.kind === 'int' && typeof v.value === 'number' ? v.value : NaN;
+    },
+    bool: (name) => get(name).kind === 'bool' && (get(name) as { value: boolean }).value,
+    string: (name) => {
+      const v = get(name);
+      return v.kind === 'string' ? v.value : v.kind === 'name' ? v.name : '';
+    },
+    size: (name, rank) => {
+      const v = get(name);
+      if (v.kind === 'int') return new Array<Dim>(rank).fill(v.value);
+      const dims = toDims(v);
+      if (dims.length !== rank) {
+        problems.push({ code: 'NN3002', message: `${spec.name}: '${name}' needs 1 or ${rank} values, but has ${dims.length}`, at: { arg: name } });
+        throw new ArgumentUnavailable(name);
+      }
+      return dims;
+    },
+    ints: (name) => toDims(get(name)),
+    error: (code, message, at, fix) => {
+      problems.push({ code, message, ...(at ? { at } : {}), ...(fix ? { fix } : {}) });
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { add, mul } from '../../shapes/dim.js';
+import { product } from '../../shapes/shape.js';
+import type { LayerSpec } from '../layer-spec.js';
+import { activationParam, argumentsKnown, biasParam, kernelAndBias, macFlops } from './common.js';
+
+export const Dense: LayerSpec = {
+  name: 'Dense',
+  category: 'core',
+  doc:
+    'A fully connected layer: every output unit is a weighted sum of all input features plus a bias, `y = x W + b`. ' +
+    'It acts on the last axis, so `[B, 784] -> [B, units]` and `[B, T, d] -> [B, T, units]` (the same weights at every position). ' +
+    'Stacked with non-linear activations, dense layers form the simple network of the notes: the forward pass computes `x W + b`, ' +
+    'backpropagation computes how the loss changes with each weight, and gradient descent moves each weight a small step against that gradient.',
+  params: [
+    { name: 'units', type: 'int', min: 1, doc: 'The number of output features.' },
+    activationParam,
+    biasParam,
+  ],
+  inputs: { min: 1, max: 1, names: ['x'] },
+  shape(ctx) {
+    argumentsKnown(ctx);
+    const [x] = ctx.inputs;
+    if (x!.shape.length < 2) {
+      return ctx.error('NN2001', `Dense expects at least a rank-2 input [batch, features], but got rank ${x!.shape.length}`, { input: 0 });
+    }
+    if (x!.shape.length > 3) {
+      // Keras would apply Dense to the last axis; on images that is almost always a forgotten Flatten.
+      return ctx.error(
+        'NN2002',
+        `Dense acts on the last axis of a rank-${x!.shape.length} input here; flatten the image features first`,
+        { input: 0 },
+        { kind: 'insertBefore', stage: 'Flatten', title: 'Insert Flatten before Dense' },
+      );
+    }
+    return [...x!.shape.slice(0, -1), ctx.int('units')];
+  },
+  weights(ctx) {
+    const inFeatures = ctx.inputs[0]!.shape.at(-1)!;
+    const units = ctx.int('units');
+    return { trainable: kernelAndBias(mul(inFeatures, units), units, ctx.bool('bias')), nonTrainable: 0 };
+  },
+  flops(ctx, [out]) {
+    const inFeatures = ctx.inputs[0]!.shape.at(-1)!;
+    const macs = macFlops(product(out!), inFeatures);
+    return ctx.bool('bias') ? add(macs, product(out!)) : macs;
+  },
+};

@@ -1,0 +1,181 @@
+// Binds the arguments of a call (positional and named) to declared
+// parameters: checks names, arity, types, allowed values and ranges, and
+// fills in defaults. Used for layers, functions, blocks and train settings.
+
+import type { Range } from '../../grammar/ast.js';
+import type { Literal, ParamType } from '../catalog/layer-spec.js';
+import { isConst } from '../shapes/dim.js';
+import { closestName } from '../text/did-you-mean.js';
+import { describeKind, type Value } from '../values.js';
+
+/** A parameter as binding sees it: the catalog's ParamSpec fits, and so do block parameters. */
+export interface BindableParam {
+  name: string;
+  type: ParamType | 'tensor' | 'tensors' | 'any';
+  default?: Literal;
+  /** a default that is already a value (block parameters' defaults are expressions) */
+  defaultValue?: Value;
+  /** the parameter may be left out and then has no value */
+  optional?: boolean;
+  allowed?: readonly string[];
+  min?: number;
+  max?: number;
+}
+
+export interface ArgInput {
+  name?: string;
+  nameRange?: Range;
+  value: Value;
+  range: Range;
+}
+
+export interface BindProblem {
+  code: string;
+  message: string;
+  range: Range;
+  /** a replacement for the text at `range` (a "did you mean") */
+  replacement?: string;
+}
+
+export interface BindResult {
+  values: Record<string, Value>;
+  /** the range of the argument bound to each parameter */
+  ranges: Record<string, Range>;
+  problems: BindProblem[];
+}
+
+/**
+ * `callRange` is where to point when an argument is missing (the call's
+ * argument list). `what` names the callee in messages ("Conv2D").
+ */
+export function bindArgs(what: string, params: readonly BindableParam[], args: readonly ArgInput[], callRange: Range): BindResult {
+  const values: Record<string, Value> = {};
+  const ranges: Record<string, Range> = {};
+  const problems: BindProblem[] = [];
+  let position = 0;
+  for (const arg of args) {
+    let param: BindableParam | undefined;
+    if (arg.name !== undefined) {
+      param = params.find((p) => p.name === arg.name);
+      if (!param) {
+        const guess = closestName(arg.name, params.map((p) => p.name));
+        problems.push({
+          code: 'NN1003',
+          message: `${what} has no parameter '${arg.name}'${guess ? `; did you mean '${guess}'?` : ''} (parameters: ${params.map((p) => p.name).join(', ') || 'none'})`,
+          range: arg.nameRange ?? arg.range,
+          replacement: guess,
+        });
+        continue;
+      }
+    } else {
+      while (position < params.length && params[position]!.name in values) position++;
+      param = params[position++];
+      if (!param) {
+        problems.push({ code: 'NN1004', message: `${what} takes ${params.length} argument${params.length === 1 ? '' : 's'}, but more were given`, range: arg.range });
+        continue;
+      }
+    }
+    if (param.name in values) {
+      problems.push({ code: 'NN1005', message: `${what}: '${param.name}' is given twice`, range: arg.range });
+      continue;
+    }
+    const checked = checkValue(what, param, arg.value);
+    if (typeof checked === 'string') {
+      problems.push({ code: 'NN3001', message: checked, range: arg.range });
+      values[param.name] = { kind: 'unknown' };
+    } else values[param.name] = checked;
+    ranges[param.name] = arg.range;
+  }
+  for (const param of params) {
+    if (param.name in values) continue;
+    if (param.defaultValue) values[param.name] = param.defaultValue;
+    else if (param.default !== undefined) values[param.name] = literalValue(param.default);
+    else if (!param.optional) {
+      problems.push({ code: 'NN1006', message: `${what} needs '${param.name}' (${describeType(param)})`, range: callRange });
+      values[param.name] = { kind: 'unknown' };
+    }
+  }
+  return { values, ranges, problems };
+}
+
+export function literalValue(lit: Literal): Value {
+  if (typeof lit === 'number') return Number.isInteger(lit) ? { kind: 'int', value: lit } : { kind: 'float', value: lit };
+  if (typeof lit === 'string') return { kind: 'string', value: lit };
+  if (typeof lit === 'boolean') return { kind: 'bool', value: lit };
+  return { kind: 'list', items: lit.map((n) => ({ kind: 'int', value: n }) as Value) };
+}
+
+export function describeType(param: Pick<BindableParam, 'type' | 'allowed'>): string {
+  switch (param.type) {
+    case 'size':
+      return 'an int or a list of ints';
+    case 'padding':
+      return `"same", "valid", an int or a list of ints`;
+    case 'ints':
+      return 'a list of ints';
+    case 'axis':
+      return 'an axis (an int)';
+    case 'tensors':
+      return 'a list of tensors';
+    case 'string':
+      return param.allowed ? `one of ${param.allowed.map((a) => `"${a}"`).join(', ')}` : 'a string';
+    case 'any':
+      return 'a value';
+    default:
+      return `${/^[aeiou]/.test(param.type) ? 'an' : 'a'} ${param.type}`;
+  }
+}
+
+/** Returns the value converted to the parameter's type, or a message saying what was wrong. */
+function checkValue(what: string, param: BindableParam, v: Value): Value | string {
+  if (v.kind === 'unknown' || param.type === 'any') return v;
+  const wrong = () => `${what}: '${param.name}' must be ${describeType(param)}, but this is ${describeKind(v)}`;
+  switch (param.type) {
+    case 'int':
+    case 'axis':
+      if (v.kind !== 'int') return wrong();
+      return checkRange(what, param, v) ?? v;
+    case 'float':
+      if (v.kind === 'int') {
+        if (!isConst(v.value)) return v;
+        return checkRange(what, param, { kind: 'float', value: v.value }) ?? { kind: 'float', value: v.value };
+      }
+      if (v.kind !== 'float') return wrong();
+      return checkRange(what, param, v) ?? v;
+    case 'bool':
+      return v.kind === 'bool' ? v : wrong();
+    case 'string':
+      if (v.kind === 'name') v = { kind: 'string', value: v.name };
+      if (v.kind !== 'string') return wrong();
+      if (param.allowed && !param.allowed.includes(v.value)) {
+        const guess = closestName(v.value, param.allowed);
+        return `${what}: '${param.name}' must be ${describeType(param)}, not "${v.value}"${guess ? `; did you mean "${guess}"?` : ''}`;
+      }
+      return v;
+    case 'size':
+      if (v.kind === 'int') return checkRange(what, param, v) ?? v;
+      if (v.kind === 'list' && v.items.every((i) => i.kind === 'int')) return v;
+      return wrong();
+    case 'padding':
+      if (v.kind === 'name') v = { kind: 'string', value: v.name };
+      if (v.kind === 'string') return v.value === 'same' || v.value === 'valid' ? v : `${what}: padding must be "same", "valid" or a number of zeros, not "${v.value}"`;
+      if (v.kind === 'int' || (v.kind === 'list' && v.items.every((i) => i.kind === 'int' || i.kind === 'list'))) return v;
+      return wrong();
+    case 'ints':
+      if (v.kind === 'list' && v.items.every((i) => i.kind === 'int')) return v;
+      return wrong();
+    case 'tensor':
+      return v.kind === 'tensor' ? v : wrong();
+    case 'tensors':
+      if (v.kind === 'list' && v.items.every((i) => i.kind === 'tensor' || i.kind === 'unknown')) return v;
+      if (v.kind === 'tuple' && v.items.every((i) => i.kind === 'tensor' || i.kind === 'unknown')) return { kind: 'list', items: v.items };
+      return wrong();
+  }
+}
+
+function checkRange(what: string, param: BindableParam, v: { kind: 'int' | 'float'; value: number | object }): string | undefined {
+  if (typeof v.value !== 'number') return undefined;
+  if (param.min !== undefined && v.value < param.min) return `${what}: '${param.name}' must be at least ${param.min}, but is ${v.value}`;
+  if (param.max !== undefined && v.value > param.max) return `${what}: '${param.name}' must be at most ${param.max}, but is ${v.value}`;
+  return undefined;
+}

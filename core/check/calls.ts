@@ -1,0 +1,168 @@
+// Calls and applications: configuring a layer or block (`Conv2D(64, 3)`),
+// applying it to tensors (`mha(q, k, v)`, a pipeline stage), and calling
+// built-in functions (`reshape(x, [B, 784])`).
+
+import type { CallExpr, Node, Range } from '../../grammar/ast.js';
+import { applyLayer } from '../catalog/apply-layer.js';
+import type { LayerSpec } from '../catalog/layer-spec.js';
+import type { Fix } from '../diagnostics/diagnostic.js';
+import { applyFunction } from '../functions/apply-function.js';
+import type { FunctionSpec } from '../functions/function-spec.js';
+import { dimEquals, type Dim } from '../shapes/dim.js';
+import { formatShape } from '../shapes/shape.js';
+import { describeKind, type LayerInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
+import { type ArgInput, bindArgs, type BindProblem } from './bind-args.js';
+import { configureBlock, instantiate } from './definitions.js';
+import type { CheckState, Frame } from './state.js';
+
+/** Where an application happens: the whole expression and each input's range. */
+export interface Site {
+  range: Range;
+  inputRanges: Range[];
+  /** the node that configured the layer inline (memo key for weight sharing) */
+  node: Node;
+}
+
+export function callValue(st: CheckState, fr: Frame, e: CallExpr, callee: Value, args: ArgInput[]): Value {
+  const site: Site = { range: e.range, inputRanges: args.map((a) => a.range), node: e };
+  switch (callee.kind) {
+    case 'unknown':
+      return UNKNOWN;
+    case 'layerKind':
+      if (isApplication(args)) return applyValue(st, fr, { kind: 'layer', instance: configureLayer(st, fr, callee.spec, [], e.argsRange, e) }, args.map((a) => a.value), site);
+      if (args.every((a) => a.value.kind === 'unknown') && args.length > 0) return UNKNOWN;
+      return { kind: 'layer', instance: configureLayer(st, fr, callee.spec, args, e.argsRange, e) };
+    case 'definition': {
+      if (isApplication(args)) {
+        const instance = configureBlock(st, fr, callee.definition, callee.file, [], e.argsRange, e);
+        return instance ? applyValue(st, fr, { kind: 'block', instance }, args.map((a) => a.value), site) : UNKNOWN;
+      }
+      const instance = configureBlock(st, fr, callee.definition, callee.file, args, e.argsRange, e);
+      return instance ? { kind: 'block', instance } : UNKNOWN;
+    }
+    case 'layer':
+    case 'block': {
+      const named = args.find((a) => a.name !== undefined);
+      if (named) {
+        st.error(fr, 'NN3005', `${describeKind(callee)} is already configured: apply it to tensors, without names`, named.nameRange ?? named.range);
+        return UNKNOWN;
+      }
+      return applyValue(st, fr, callee, args.map((a) => a.value), site);
+    }
+    case 'function':
+      return callFunction(st, fr, callee.spec, args, e.argsRange, e.range);
+    default:
+      st.error(fr, 'NN3005', `${describeKind(callee)} cannot be called`, e.callee.range);
+      return UNKNOWN;
+  }
+}
+
+/** `LayerNorm(x)`: every argument a tensor (or unknown), none named: an application with default settings. */
+function isApplication(args: ArgInput[]): boolean {
+  return (
+    args.length > 0 &&
+    args.every((a) => a.name === undefined && (a.value.kind === 'tensor' || a.value.kind === 'tuple' || a.value.kind === 'unknown')) &&
+    args.some((a) => a.value.kind === 'tensor' || a.value.kind === 'tuple')
+  );
+}
+
+/** A fresh layer, or the one created at the same place when a block is applied again (shared weights). */
+export function configureLayer(st: CheckState, fr: Frame, spec: LayerSpec, args: ArgInput[], argsRange: Range, node: Node): LayerInstance {
+  const key = `${fr.module.file}:${node.range.start}#${fr.iteration}`;
+  const memo = fr.weightOwner?.memo.get(key);
+  if (memo && 'spec' in memo) return memo;
+  const bound = bindArgs(spec.name, spec.params, args, argsRange);
+  reportBindProblems(st, fr, bound.problems);
+  const instance: LayerInstance = {
+    id: st.nextId(),
+    spec,
+    args: bound.values,
+    argRanges: bound.ranges,
+    origin: { file: fr.module.file, range: node.range, what: spec.name },
+  };
+  fr.weightOwner?.memo.set(key, instance);
+  return instance;
+}
+
+export function reportBindProblems(st: CheckState, fr: Frame, problems: BindProblem[]): void {
+  for (const p of problems) {
+    const fixes: Fix[] = p.replacement ? [{ title: `Change to '${p.replacement}'`, edits: [{ range: p.range, newText: p.replacement }] }] : [];
+    st.error(fr, p.code, p.message, p.range, { fixes });
+  }
+}
+
+/** Applies a layer, a block or a function to input values. */
+export function applyValue(st: CheckState, fr: Frame, target: Value, inputs: Value[], site: Site): Value {
+  const flat = inputs.flatMap((v) => (v.kind === 'tuple' ? v.items : [v]));
+  if (flat.some((v) => v.kind === 'unknown')) return UNKNOWN;
+  const bad = flat.findIndex((v) => v.kind !== 'tensor');
+  if (bad >= 0 && target.kind !== 'function') {
+    st.error(fr, 'NN3001', `${describeKind(target)} is applied to tensors, but this is ${describeKind(flat[bad]!)}`, site.inputRanges[bad] ?? site.range);
+    return UNKNOWN;
+  }
+  const tensors = flat as TensorValue[];
+  switch (target.kind) {
+    case 'layer':
+      return applyLayerInstance(st, fr, target.instance, tensors, site);
+    case 'block':
+      return instantiate(st, fr, target.instance, tensors, site);
+    default:
+      st.error(fr, 'NN3005', `${describeKind(target)} cannot be applied to tensors`, site.range);
+      return UNKNOWN;
+  }
+}
+
+function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inputs: TensorValue[], site: Site): Value {
+  const app = applyLayer(layer.spec, layer.args, inputs);
+  for (const p of app.problems) {
+    const range = (p.at?.arg !== undefined ? layer.argRanges[p.at.arg] : undefined) ?? (p.at?.input !== undefined ? site.inputRanges[p.at.input] : undefined) ?? site.range;
+    const fixes: Fix[] = [];
+    if (p.fix && p.at?.input !== undefined && site.inputRanges[p.at.input]) {
+      const end = site.inputRanges[p.at.input]!.end;
+      fixes.push({ title: p.fix.title, edits: [{ range: { start: end, end }, newText: ` -> ${p.fix.stage}` }] });
+    }
+    st.error(fr, p.code, p.message, range, { fixes });
+  }
+  if (app.outputs.length === 0) return UNKNOWN;
+  const inputShapes = inputs.map((t) => t.shape);
+  let trainable = app.weights.trainable;
+  let nonTrainable = app.weights.nonTrainable;
+  let sharedWith: string | undefined;
+  if (layer.firstWeights) {
+    if (!dimEquals(layer.firstWeights.trainable, app.weights.trainable) || !dimEquals(layer.firstWeights.nonTrainable, app.weights.nonTrainable)) {
+      st.error(
+        fr,
+        'NN2012',
+        `${layer.binding ?? layer.spec.name} shares its weights, which were built for ${layer.firstWeights.inputs.map(formatShape).join(', ')}, ` +
+          `but is applied here to ${inputShapes.map(formatShape).join(', ')}`,
+        site.range,
+        { related: [{ ...(layer.origin.file !== undefined ? { file: layer.origin.file } : {}), range: layer.origin.range, message: 'the layer is configured here' }] },
+      );
+      return UNKNOWN;
+    }
+    sharedWith = st.counted.get(layer.id);
+    trainable = 0;
+    nonTrainable = 0;
+  } else layer.firstWeights = { ...app.weights, inputs: inputShapes };
+  if (st.rows) {
+    const path = st.uniquePath(fr.path, layer.binding ?? layer.spec.name);
+    if (!sharedWith) st.counted.set(layer.id, path);
+    st.rows.push({ path, kind: layer.spec.name, layer, outputs: app.outputs, trainable, nonTrainable, flops: app.flops, ...(sharedWith ? { sharedWith } : {}) });
+  }
+  const origin = { file: fr.module.file, range: site.range, what: `output of ${layer.binding ?? layer.spec.name}` };
+  const tensors: TensorValue[] = app.outputs.map((shape: Dim[]) => ({ kind: 'tensor', shape, dtype: app.dtype, origin }));
+  return tensors.length === 1 ? tensors[0]! : { kind: 'tuple', items: tensors };
+}
+
+export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args: ArgInput[], argsRange: Range, range: Range): Value {
+  if (spec.pipelineOnly && fr.definition?.defKind !== 'pipeline') {
+    st.error(fr, 'NN1011', `${spec.name} is a pipeline step, not a layer: use it inside a 'pipeline' definition`, range);
+    return UNKNOWN;
+  }
+  const bound = bindArgs(spec.name, spec.params, args, argsRange);
+  reportBindProblems(st, fr, bound.problems);
+  if (bound.problems.length > 0) return UNKNOWN;
+  const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh);
+  for (const p of call.problems) st.error(fr, p.code, p.message, (p.arg !== undefined ? bound.ranges[p.arg] : undefined) ?? range);
+  return call.value ?? UNKNOWN;
+}

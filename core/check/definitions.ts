@@ -1,0 +1,197 @@
+// Definitions (model, block, loss, pipeline): checked once on their own
+// ("generic": parameters without defaults and unbound sizes stay symbolic),
+// and again each time they are applied to concrete inputs ("instance").
+// A problem found only in an instance is reported at the call, with the
+// place inside the definition as related information.
+
+import type { Definition, Node, Param, Range } from '../../grammar/ast.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sym } from '../shapes/dim.js';
+import { type BlockInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
+import { type ArgInput, type BindableParam, bindArgs } from './bind-args.js';
+import type { Site } from './calls.js';
+import { reportBindProblems } from './calls.js';
+import { evaluate } from './evaluate.js';
+import { Scope } from './scope.js';
+import { type CheckState, diagnosticKey, type Frame, type LayerRow, type Module } from './state.js';
+import { type Body, type OutputValue, runStatements } from './statements.js';
+
+const TYPES: Record<string, BindableParam['type']> = { int: 'int', float: 'float', bool: 'bool', string: 'string', shape: 'ints' };
+
+function paramType(p: Param): BindableParam['type'] {
+  if (!p.type) return 'any';
+  if (p.type.list) return p.type.name === 'int' ? 'ints' : 'any';
+  return TYPES[p.type.name] ?? 'any';
+}
+
+/** Binds a definition's parameters: call arguments first, then defaults evaluated in order (`ff: int = 4*d`). */
+function bindParams(st: CheckState, callerFrame: Frame, defFrame: Frame, def: Definition, args: ArgInput[], argsRange: Range): Record<string, Value> | undefined {
+  const params: BindableParam[] = def.params.map((p) => ({ name: p.name.name, type: paramType(p), optional: p.default !== undefined }));
+  const bound = bindArgs(def.name.name, params, args, argsRange);
+  reportBindProblems(st, callerFrame, bound.problems);
+  if (bound.problems.length > 0) return undefined;
+  for (const p of def.params) {
+    let value = bound.values[p.name.name];
+    if (value === undefined && p.default) value = evaluate(st, defFrame, p.default);
+    defFrame.scope.define({ name: p.name.name, value: value ?? UNKNOWN, kind: 'param', declaration: p.name, used: true });
+    bound.values[p.name.name] = value ?? UNKNOWN;
+  }
+  return bound.values;
+}
+
+function moduleOf(st: CheckState, file: string): Module {
+  const m = st.modules.get(file);
+  if (!m) throw new Error(`module not loaded: ${file}`);
+  return m;
+}
+
+export function configureBlock(st: CheckState, fr: Frame, def: Definition, file: string, args: ArgInput[], argsRange: Range, node: Node): BlockInstance | undefined {
+  const key = `${fr.module.file}:${node.range.start}#${fr.iteration}`;
+  const memo = fr.weightOwner?.memo.get(key);
+  if (memo && 'definition' in memo) return memo;
+  const defFrame: Frame = { module: moduleOf(st, file), definition: def, scope: new Scope(), mode: 'instance', iteration: '', path: '', lenient: fr.lenient };
+  const values = bindParams(st, fr, defFrame, def, args, argsRange);
+  if (!values) return undefined;
+  const instance: BlockInstance = {
+    id: st.nextId(),
+    definition: def,
+    file,
+    args: values,
+    origin: { file: fr.module.file, range: node.range, what: def.name.name },
+    memo: new Map(),
+    applications: 0,
+  };
+  fr.weightOwner?.memo.set(key, instance);
+  return instance;
+}
+
+/** Applies a configured definition to input tensors: runs its body with them. */
+export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inputs: TensorValue[], site: Site): Value {
+  const def = inst.definition;
+  const declared = def.body.filter((s) => s.kind === 'Input');
+  const required = declared.filter((s) => s.kind === 'Input' && !s.optional).length;
+  if (inputs.length < required || inputs.length > declared.length) {
+    const expected = required === declared.length ? `${required}` : `${required} to ${declared.length}`;
+    st.error(fr, 'NN2010', `${def.name.name} takes ${expected} input${declared.length === 1 ? '' : 's'} (${declared.map((s) => (s.kind === 'Input' ? s.name.name : '')).join(', ')}), but got ${inputs.length}`, site.range);
+    return UNKNOWN;
+  }
+  if (st.active.includes(def)) {
+    st.error(fr, 'NN1010', `${def.name.name} applies itself: definitions cannot be recursive`, site.range);
+    return UNKNOWN;
+  }
+  checkGeneric(st, moduleOf(st, inst.file), def);
+  const scope = new Scope();
+  for (const [name, value] of Object.entries(inst.args)) scope.define({ name, value, kind: 'param', used: true });
+  const frame: Frame = {
+    module: moduleOf(st, inst.file),
+    definition: def,
+    scope,
+    mode: 'instance',
+    weightOwner: inst,
+    iteration: '',
+    path: `${st.uniquePath(fr.path, inst.binding ?? def.name.name)}/`,
+    lenient: fr.lenient,
+  };
+  const body: Body = { inputs: [...inputs], outputs: [], bindings: [] };
+  st.active.push(def);
+  const { diagnostics } = st.collect(() => runStatements(st, frame, def.body, body));
+  st.active.pop();
+  inst.applications++;
+  const generic = st.genericKeys.get(def) ?? new Set();
+  const fresh = diagnostics.filter((d) => d.severity === 'error' && !generic.has(diagnosticKey(d)));
+  for (const d of fresh) st.diagnostics.push(atCallSite(fr, d, def, site.range));
+  if (fresh.length > 0) return UNKNOWN;
+  return outputValue(body.outputs, { file: fr.module.file, range: site.range, what: `output of ${inst.binding ?? def.name.name}` });
+}
+
+function atCallSite(fr: Frame, d: Diagnostic, def: Definition, range: Range): Diagnostic {
+  const inner = { ...(d.file !== undefined ? { file: d.file } : {}), range: d.range, message: `here, in ${def.name.name}` };
+  return {
+    severity: d.severity,
+    code: d.code,
+    message: `in ${def.name.name}: ${d.message}`,
+    range,
+    file: fr.module.file,
+    related: [inner, ...(d.related ?? [])],
+  };
+}
+
+/** One output is a tensor; several are a tuple with their names. */
+function outputValue(outputs: OutputValue[], origin: TensorValue['origin']): Value {
+  const values = outputs.map((o) => (o.value.kind === 'tensor' ? { ...o.value, origin } : o.value));
+  if (values.some((v) => v.kind === 'unknown')) return UNKNOWN;
+  if (values.length === 1) return values[0]!;
+  return { kind: 'tuple', items: values, names: outputs.map((o, i) => o.name ?? `output${i}`) };
+}
+
+export interface GenericResult {
+  frame: Frame;
+  outputs: OutputValue[];
+  inputs: { name: string; value: Value }[];
+  diagnostics: Diagnostic[];
+  /** the layers applied, when asked for (the summary) */
+  rows?: LayerRow[];
+}
+
+/**
+ * Checks a definition on its own: parameters take their defaults (or the
+ * `overrides`), or stay symbolic; inputs have the shapes they declare.
+ * Memoised per run; diagnostics are returned, not reported.
+ */
+export function checkGeneric(st: CheckState, module: Module, def: Definition, options: { overrides?: Record<string, Value>; rows?: boolean } = {}): GenericResult {
+  const overrides = options.overrides ?? {};
+  const memoise = Object.keys(overrides).length === 0 && !options.rows;
+  const cached = st.generic.get(def);
+  if (cached && memoise) return cached;
+  const savedRows = st.rows;
+  st.rows = options.rows ? [] : undefined;
+  const frame: Frame = { module, definition: def, scope: new Scope(), mode: 'generic', iteration: '', path: '', lenient: def.defKind !== 'model' };
+  const body: Body = { outputs: [], bindings: [] };
+  const { diagnostics } = st.collect(() => {
+    for (const p of def.params) {
+      let value: Value = overrides[p.name.name] ?? (p.default ? evaluate(st, frame, p.default) : symbolicParam(p));
+      if (value.kind === 'int' && paramType(p) === 'float') value = { kind: 'float', value: typeof value.value === 'number' ? value.value : NaN };
+      frame.scope.define({ name: p.name.name, value, kind: 'param', declaration: p.name, used: true });
+    }
+    runStatements(st, frame, def.body, body);
+    if (def.defKind !== 'pipeline' && def.body.length > 0 && body.outputs.length === 0 && !def.body.some((s) => s.kind === 'RepeatStmt' || s.kind === 'For' || s.kind === 'IfStmt')) {
+      st.error(frame, 'NN3011', `${def.defKind} ${def.name.name} has no output`, def.name.range);
+    }
+    warnUnused(st, frame, body);
+  });
+  const rows = st.rows;
+  st.rows = savedRows;
+  const result: GenericResult = {
+    frame,
+    outputs: body.outputs,
+    inputs: def.body.flatMap((s) => (s.kind === 'Input' ? [{ name: s.name.name, value: frame.scope.own(s.name.name)?.value ?? UNKNOWN }] : [])),
+    diagnostics,
+    ...(rows ? { rows } : {}),
+  };
+  if (memoise) {
+    st.generic.set(def, result);
+    st.genericKeys.set(def, new Set(diagnostics.map(diagnosticKey)));
+  }
+  return result;
+}
+
+function symbolicParam(p: Param): Value {
+  return paramType(p) === 'int' ? { kind: 'int', value: sym(p.name.name) } : UNKNOWN;
+}
+
+/** Warnings for names bound and never used (a leading `_` silences them). */
+function warnUnused(st: CheckState, fr: Frame, body: Body): void {
+  const byDeclaration = new Map<Node, { name: string; kind: string; used: boolean; range: Range }>();
+  for (const b of body.bindings) {
+    if (!b.declaration || b.name.startsWith('_')) continue;
+    if (b.kind !== 'let' && b.kind !== 'input') continue;
+    const prev = byDeclaration.get(b.declaration);
+    byDeclaration.set(b.declaration, { name: b.name, kind: b.kind, used: (prev?.used ?? false) || b.used, range: b.declaration.range });
+  }
+  for (const b of byDeclaration.values()) {
+    if (b.used) continue;
+    const code = b.kind === 'input' ? 'NN5002' : 'NN5001';
+    const what = b.kind === 'input' ? 'input' : 'binding';
+    st.report(fr, 'warning', code, `${what} '${b.name}' is never used`, b.range, { unnecessary: true });
+  }
+}

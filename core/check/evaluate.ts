@@ -1,0 +1,130 @@
+// Evaluates expressions to values: numbers, symbolic dims, tensors with
+// shapes, layers, blocks. Never throws on user input: a problem becomes a
+// diagnostic and the value `unknown`, which silences follow-on errors.
+
+import type { CallExpr, Expr, Identifier, ListExpr, Node } from '../../grammar/ast.js';
+import { findLayer, LAYERS } from '../catalog/index.js';
+import { findFunction, FUNCTIONS } from '../functions/index.js';
+import { closestName } from '../text/did-you-mean.js';
+import { UNKNOWN, type Value } from '../values.js';
+import { callValue } from './calls.js';
+import { indexTensor } from './indexing.js';
+import { binaryOp, unaryOp } from './operators.js';
+import { applyStage } from './stages.js';
+import { conditionValue } from './conditions.js';
+import type { CheckState, Frame } from './state.js';
+
+/** Names that only mean something as values of settings (`loss: crossentropy`). */
+export interface EvalOptions {
+  /** an unknown name is a plain name value instead of an error (train settings) */
+  bareNames?: boolean;
+}
+
+export function evaluate(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions = {}): Value {
+  const v = evaluateInner(st, fr, e, opts);
+  record(st, fr, e, v);
+  return v;
+}
+
+export function record(st: CheckState, fr: Frame, node: Node, v: Value): void {
+  if (st.recording && fr.mode === 'generic' && fr.module.file === st.recordFile) st.recording.values.set(node, v);
+}
+
+function evaluateInner(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions): Value {
+  switch (e.kind) {
+    case 'Number':
+      return e.isFloat ? { kind: 'float', value: e.value } : { kind: 'int', value: e.value };
+    case 'String':
+      return { kind: 'string', value: e.value };
+    case 'Bool':
+      return { kind: 'bool', value: e.value };
+    case 'Identifier':
+      return resolveName(st, fr, e, opts);
+    case 'List':
+      return { kind: 'list', items: e.items.map((i) => evaluate(st, fr, i, opts)) };
+    case 'Record': {
+      const fields = new Map<string, Value>();
+      for (const f of e.fields) {
+        const name = f.name?.name ?? '';
+        if (fields.has(name)) st.error(fr, 'NN1005', `'${name}' is given twice`, f.range);
+        fields.set(name, evaluate(st, fr, f.value, opts));
+      }
+      return { kind: 'record', fields };
+    }
+    case 'Paren':
+      return evaluate(st, fr, e.inner, opts);
+    case 'Unary':
+      return unaryOp(st, fr, e, evaluate(st, fr, e.operand, opts));
+    case 'Binary':
+      return binaryOp(st, fr, e, evaluate(st, fr, e.left, opts), evaluate(st, fr, e.right, opts));
+    case 'Call':
+      return evaluateCall(st, fr, e, opts);
+    case 'Index':
+      return indexTensor(st, fr, e, evaluate(st, fr, e.target, opts));
+    case 'Pipe': {
+      let value = evaluate(st, fr, e.head, opts);
+      let inputRange = e.head.range;
+      for (const stage of e.stages) {
+        value = applyStage(st, fr, stage, value, inputRange);
+        record(st, fr, stage, value);
+        inputRange = { start: e.head.range.start, end: stage.range.end };
+      }
+      return value;
+    }
+    case 'IfExpr': {
+      const cond = conditionValue(st, fr, e.condition);
+      if (cond === undefined) return UNKNOWN;
+      if (cond) return evaluate(st, fr, e.then, opts);
+      if (!e.else) {
+        st.error(fr, 'NN3007', `this 'if' has no 'else', but its condition is false here: the expression has no value`, e.range);
+        return UNKNOWN;
+      }
+      return evaluate(st, fr, e.else, opts);
+    }
+    case 'Repeat':
+      st.error(fr, 'NN3006', `'repeat' applies stages to a value: use it after '->' (x -> repeat n { ... })`, e.range);
+      return UNKNOWN;
+    case 'ErrorExpr':
+      return UNKNOWN;
+  }
+}
+
+function evaluateCall(st: CheckState, fr: Frame, e: CallExpr, opts: EvalOptions): Value {
+  const callee = evaluate(st, fr, e.callee, opts);
+  const args = e.args.map((a) => ({
+    name: a.name?.name,
+    nameRange: a.name?.range,
+    value: evaluate(st, fr, a.value, opts),
+    range: a.value.range,
+  }));
+  return callValue(st, fr, e, callee, args);
+}
+
+/** What a name means: a binding in scope, a layer, a definition, a function. */
+export function resolveName(st: CheckState, fr: Frame, id: Identifier, opts: EvalOptions = {}): Value {
+  const name = id.name;
+  if (name === '') return UNKNOWN;
+  const binding = fr.scope.lookup(name);
+  if (binding) {
+    binding.used = true;
+    return binding.value;
+  }
+  const local = fr.module.definitions.get(name);
+  if (local) return { kind: 'definition', definition: local.definition, file: local.file };
+  const layer = findLayer(name);
+  if (layer) return { kind: 'layerKind', spec: layer };
+  const fn = findFunction(name);
+  if (fn) return { kind: 'function', spec: fn };
+  if (opts.bareNames) return { kind: 'name', name };
+  const candidates = [...fr.scope.visibleNames(), ...fr.module.definitions.keys(), ...LAYERS.keys(), ...FUNCTIONS.keys()];
+  const guess = closestName(name, candidates);
+  st.error(fr, 'NN1001', `unknown name '${name}'${guess ? `; did you mean '${guess}'?` : ''}`, id.range, {
+    fixes: guess ? [{ title: `Change to '${guess}'`, edits: [{ range: id.range, newText: guess }] }] : [],
+  });
+  return UNKNOWN;
+}
+
+/** Evaluates a list that must hold ints (a shape): reports anything else. */
+export function evaluateDims(st: CheckState, fr: Frame, list: ListExpr): Value {
+  return evaluate(st, fr, list);
+}

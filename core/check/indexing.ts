@@ -1,0 +1,120 @@
+// Indexing and slicing: `x[..., 0:4]`, `x[:, 0]`, `x[..., newaxis, 0:4]`,
+// `sizes[1]`. Slices follow NumPy: negative positions count from the end,
+// positions past the end are clamped.
+
+import type { Expr, IndexExpr, IndexItem } from '../../grammar/ast.js';
+import { add, ceilDiv, type Dim, formatDim, isConst, sub } from '../shapes/dim.js';
+import { formatShape } from '../shapes/shape.js';
+import { describeKind, type TensorValue, UNKNOWN, type Value } from '../values.js';
+import { evaluate } from './evaluate.js';
+import type { CheckState, Frame } from './state.js';
+
+export function indexTensor(st: CheckState, fr: Frame, e: IndexExpr, target: Value): Value {
+  if (target.kind === 'unknown') return UNKNOWN;
+  if (target.kind === 'list' || target.kind === 'tuple') return indexList(st, fr, e, target.items);
+  if (target.kind !== 'tensor') {
+    st.error(fr, 'NN3001', `only tensors and lists can be indexed, but this is ${describeKind(target)}`, e.target.range);
+    return UNKNOWN;
+  }
+  const consumed = e.items.filter((i) => i.kind !== 'NewAxis' && i.kind !== 'Ellipsis').length;
+  const ellipses = e.items.filter((i) => i.kind === 'Ellipsis');
+  if (ellipses.length > 1) {
+    st.error(fr, 'NN3003', `an index may have one '...', not ${ellipses.length}`, ellipses[1]!.range);
+    return UNKNOWN;
+  }
+  const rank = target.shape.length;
+  if (consumed > rank) {
+    st.error(fr, 'NN2006', `too many indices: ${consumed} for a rank-${rank} tensor ${formatShape(target.shape)}`, e.range);
+    return UNKNOWN;
+  }
+  const out: Dim[] = [];
+  let axis = 0;
+  for (const item of e.items) {
+    if (item.kind === 'Ellipsis') {
+      const skip = rank - consumed;
+      out.push(...target.shape.slice(axis, axis + skip));
+      axis += skip;
+    } else if (item.kind === 'NewAxis') out.push(1);
+    else {
+      const size = target.shape[axis]!;
+      const result = item.kind === 'Slice' ? sliceLength(st, fr, item, size) : checkIndex(st, fr, item, size);
+      if (result === null) return UNKNOWN;
+      if (result !== 'dropped') out.push(result);
+      axis++;
+    }
+  }
+  out.push(...target.shape.slice(axis));
+  const tensor: TensorValue = { kind: 'tensor', shape: out, dtype: target.dtype, origin: { file: fr.module.file, range: e.range, what: 'a slice' } };
+  return tensor;
+}
+
+function indexList(st: CheckState, fr: Frame, e: IndexExpr, items: Value[]): Value {
+  const [only] = e.items;
+  if (e.items.length !== 1 || !only || only.kind === 'Slice' || only.kind === 'Ellipsis' || only.kind === 'NewAxis') {
+    st.error(fr, 'NN3003', 'a list takes one index', e.range);
+    return UNKNOWN;
+  }
+  const v = evaluate(st, fr, only);
+  if (v.kind !== 'int' || !isConst(v.value)) {
+    if (v.kind !== 'unknown') st.error(fr, 'NN3001', 'a list index must be an int known at check time', only.range);
+    return UNKNOWN;
+  }
+  const i = v.value < 0 ? v.value + items.length : v.value;
+  if (i < 0 || i >= items.length) {
+    st.error(fr, 'NN2006', `index ${v.value} is out of range for a list of ${items.length}`, only.range);
+    return UNKNOWN;
+  }
+  return items[i]!;
+}
+
+/** An integer index removes its axis; it must lie inside the axis when the size is known. */
+function checkIndex(st: CheckState, fr: Frame, item: Expr, size: Dim): 'dropped' | null {
+  const v = evaluate(st, fr, item);
+  if (v.kind === 'unknown') return null;
+  if (v.kind !== 'int') {
+    st.error(fr, 'NN3001', `an index must be an int, a slice, '...' or newaxis, but this is ${describeKind(v)}`, item.range);
+    return null;
+  }
+  if (isConst(v.value) && isConst(size) && (v.value >= size || v.value < -size)) {
+    st.error(fr, 'NN2006', `index ${v.value} is out of range for an axis of size ${size}`, item.range);
+    return null;
+  }
+  return 'dropped';
+}
+
+/** The length of `start:stop:step` over an axis of `size`, or null after an error. */
+function sliceLength(st: CheckState, fr: Frame, item: IndexItem & { kind: 'Slice' }, size: Dim): Dim | null {
+  const bound = (e: Expr | undefined): Dim | undefined | null => {
+    if (!e) return undefined;
+    const v = evaluate(st, fr, e);
+    if (v.kind === 'unknown') return null;
+    if (v.kind !== 'int') {
+      st.error(fr, 'NN3001', `a slice bound must be an int, but this is ${describeKind(v)}`, e.range);
+      return null;
+    }
+    return v.value;
+  };
+  const start = bound(item.start);
+  const stop = bound(item.stop);
+  const step = bound(item.step);
+  if (start === null || stop === null || step === null) return null;
+  if (step !== undefined && (!isConst(step) || step <= 0)) {
+    st.error(fr, 'NN3003', `a slice step must be a positive int known at check time, not ${formatDim(step)}`, item.step!.range);
+    return null;
+  }
+  const from = resolvePosition(start ?? 0, size);
+  const to = resolvePosition(stop ?? size, size);
+  const length = sub(to, from);
+  if (isConst(length) && length <= 0) {
+    st.error(fr, 'NN2006', `the slice ${formatDim(start ?? 0)}:${formatDim(stop ?? size)} is empty on an axis of size ${formatDim(size)}`, item.range);
+    return null;
+  }
+  return step === undefined || step === 1 ? length : ceilDiv(length, step);
+}
+
+/** A slice position: negative counts from the end; clamped to [0, size] when both are known. */
+function resolvePosition(p: Dim, size: Dim): Dim {
+  if (isConst(p) && p < 0) return isConst(size) ? Math.max(size + p, 0) : add(size, p);
+  if (isConst(p) && isConst(size)) return Math.min(p, size);
+  return p;
+}

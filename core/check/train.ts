@@ -1,0 +1,182 @@
+// Train blocks: the model and data exist and fit each other, and every
+// setting is known and well typed (tables in ../train/settings.ts).
+
+import type { Definition, Expr, Range, TrainDecl, TrainEntry } from '../../grammar/ast.js';
+import { product } from '../shapes/shape.js';
+import { formatShape } from '../shapes/shape.js';
+import { closestName } from '../text/did-you-mean.js';
+import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, OPTIMIZERS, SCHEDULES, TRAIN_KEYS, type TrainKey } from '../train/settings.js';
+import { describeKind, type Value } from '../values.js';
+import { bindArgs } from './bind-args.js';
+import { reportBindProblems } from './calls.js';
+import { checkGeneric } from './definitions.js';
+import { evaluate } from './evaluate.js';
+import { Scope } from './scope.js';
+import type { CheckState, Frame, Module } from './state.js';
+
+export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): void {
+  const fr: Frame = { module, scope: new Scope(), mode: 'generic', iteration: '', path: '', lenient: false };
+  const adversarial = decl.entries.find((e) => !e.key && e.value.kind === 'Call' && e.value.callee.kind === 'Identifier' && e.value.callee.name === 'adversarial');
+  const model = adversarial ? undefined : trainedModel(st, fr, decl);
+  const data = callOf(st, fr, decl.data, DATA_SOURCES, 'data source');
+  if (model && data?.name === 'mnist') checkMnistFits(st, fr, model, decl);
+  const seen = new Map<string, TrainEntry>();
+  for (const entry of decl.entries) {
+    if (!entry.key) {
+      if (entry === adversarial) checkAdversarial(st, fr, entry.value);
+      else st.error(fr, 'NN4001', `a train setting is written 'name: value'`, entry.range);
+      continue;
+    }
+    const name = entry.key.name;
+    const key = TRAIN_KEYS.find((k) => k.name === name);
+    if (!key) {
+      const guess = closestName(name, TRAIN_KEYS.map((k) => k.name));
+      st.error(fr, 'NN4002', `unknown train setting '${name}'${guess ? `; did you mean '${guess}'?` : ''}`, entry.key.range, {
+        fixes: guess ? [{ title: `Change to '${guess}'`, edits: [{ range: entry.key.range, newText: guess }] }] : [],
+      });
+      continue;
+    }
+    if (seen.has(name)) st.error(fr, 'NN1005', `'${name}' is set twice`, entry.key.range);
+    seen.set(name, entry);
+    checkSetting(st, fr, key, entry.value);
+  }
+}
+
+function trainedModel(st: CheckState, fr: Frame, decl: TrainDecl): Definition | undefined {
+  const found = fr.module.definitions.get(decl.target.name);
+  if (found?.definition.defKind === 'model') return found.definition;
+  if (decl.target.name === '') return undefined;
+  const models = [...fr.module.definitions.values()].filter((d) => d.definition.defKind === 'model').map((d) => d.definition.name.name);
+  const guess = closestName(decl.target.name, models);
+  const what = found ? `'${decl.target.name}' is a ${found.definition.defKind}, not a model` : `unknown model '${decl.target.name}'`;
+  st.error(fr, 'NN4003', `${what}${guess ? `; did you mean '${guess}'?` : ''} (or declare adversarial(...) training)`, decl.target.range, {
+    fixes: guess ? [{ title: `Change to '${guess}'`, edits: [{ range: decl.target.range, newText: guess }] }] : [],
+  });
+  return undefined;
+}
+
+/** A call (or bare name) to one of `table`: checks the name and binds the arguments. */
+function callOf(st: CheckState, fr: Frame, e: Expr, table: readonly Callable[], what: string): Callable | undefined {
+  const id = e.kind === 'Call' ? e.callee : e;
+  if (id.kind !== 'Identifier') {
+    st.error(fr, 'NN4004', `expected a ${what} (${table.map((c) => c.name).join(', ')})`, e.range);
+    return undefined;
+  }
+  const spec = table.find((c) => c.name === id.name);
+  if (!spec) {
+    const guess = closestName(id.name, table.map((c) => c.name));
+    st.error(fr, 'NN4004', `unknown ${what} '${id.name}'${guess ? `; did you mean '${guess}'?` : ''} (known: ${table.map((c) => c.name).join(', ')})`, id.range, {
+      fixes: guess ? [{ title: `Change to '${guess}'`, edits: [{ range: id.range, newText: guess }] }] : [],
+    });
+    return undefined;
+  }
+  const args = e.kind === 'Call' ? e.args.map((a) => ({ name: a.name?.name, nameRange: a.name?.range, value: evaluate(st, fr, a.value, { bareNames: true }), range: a.value.range })) : [];
+  const range: Range = e.kind === 'Call' ? e.argsRange : e.range;
+  reportBindProblems(st, fr, bindArgs(spec.name, spec.params, args, range).problems);
+  return spec;
+}
+
+function checkSetting(st: CheckState, fr: Frame, key: TrainKey, e: Expr): void {
+  switch (key.kind) {
+    case 'optimizer':
+      callOf(st, fr, e, OPTIMIZERS, 'optimizer');
+      return;
+    case 'schedule':
+      callOf(st, fr, e, SCHEDULES, 'schedule');
+      return;
+    case 'loss':
+      return checkLoss(st, fr, e);
+    case 'metrics': {
+      const items = e.kind === 'List' ? e.items : [e];
+      for (const item of items) namedIn(st, fr, item, METRICS.map((m) => m.name), 'metric');
+      return;
+    }
+    case 'device':
+      namedIn(st, fr, e, ['cpu', 'gpu'], 'device');
+      return;
+    case 'record':
+      return checkRecord(st, fr, key, e);
+    default:
+      return checkScalar(st, fr, key, evaluate(st, fr, e), e.range);
+  }
+}
+
+function checkLoss(st: CheckState, fr: Frame, e: Expr): void {
+  const id = e.kind === 'Call' ? e.callee : e;
+  if (id.kind === 'Identifier') {
+    const def = fr.module.definitions.get(id.name);
+    if (def?.definition.defKind === 'loss') {
+      if (e.kind === 'Call') evaluate(st, fr, e);
+      return;
+    }
+  }
+  const losses = [...LOSSES.map((l) => l.name), ...[...fr.module.definitions.values()].filter((d) => d.definition.defKind === 'loss').map((d) => d.definition.name.name)];
+  namedIn(st, fr, id, losses, 'loss');
+}
+
+function namedIn(st: CheckState, fr: Frame, e: Expr, names: readonly string[], what: string): void {
+  const name = e.kind === 'Identifier' ? e.name : e.kind === 'String' ? e.value : undefined;
+  if (name !== undefined && names.includes(name)) return;
+  const guess = name === undefined ? undefined : closestName(name, names);
+  st.error(fr, 'NN4004', `${name === undefined ? `expected a ${what}` : `unknown ${what} '${name}'`}${guess ? `; did you mean '${guess}'?` : ''} (known: ${names.join(', ')})`, e.range, {
+    fixes: guess ? [{ title: `Change to '${guess}'`, edits: [{ range: e.range, newText: guess }] }] : [],
+  });
+}
+
+function checkRecord(st: CheckState, fr: Frame, key: TrainKey, e: Expr): void {
+  if (e.kind !== 'Record') {
+    st.error(fr, 'NN4005', `'${key.name}' takes a record like { ${key.fields!.map((f) => `${f}: ...`).join(', ')} }`, e.range);
+    return;
+  }
+  for (const field of e.fields) {
+    const name = field.name?.name ?? '';
+    if (!key.fields!.includes(name)) {
+      const guess = closestName(name, key.fields!);
+      st.error(fr, 'NN4002', `'${key.name}' has no field '${name}'${guess ? `; did you mean '${guess}'?` : ''} (fields: ${key.fields!.join(', ')})`, field.name?.range ?? field.range);
+    } else evaluate(st, fr, field.value, { bareNames: true });
+  }
+}
+
+function checkScalar(st: CheckState, fr: Frame, key: TrainKey, v: Value, range: Range): void {
+  if (v.kind === 'unknown') return;
+  const ok = key.kind === 'float' ? v.kind === 'float' || v.kind === 'int' : v.kind === key.kind;
+  if (!ok) {
+    st.error(fr, 'NN4005', `'${key.name}' must be ${key.kind === 'int' ? 'an int' : `a ${key.kind}`}, but this is ${describeKind(v)}`, range);
+    return;
+  }
+  if (key.min !== undefined && (v.kind === 'int' || v.kind === 'float') && typeof v.value === 'number' && v.value < key.min) {
+    st.error(fr, 'NN4005', `'${key.name}' must be at least ${key.min}, but is ${v.value}`, range);
+  }
+}
+
+function checkAdversarial(st: CheckState, fr: Frame, e: Expr): void {
+  if (e.kind !== 'Call') return;
+  const spec = ADVERSARIAL;
+  const args = e.args.map((a) => ({ name: a.name?.name, nameRange: a.name?.range, value: evaluate(st, fr, a.value), range: a.value.range }));
+  const bound = bindArgs(spec.name, spec.params, args, e.argsRange);
+  reportBindProblems(st, fr, bound.problems);
+  for (const role of ['generator', 'discriminator']) {
+    const v = bound.values[role];
+    if (v && v.kind !== 'definition' && v.kind !== 'unknown') st.error(fr, 'NN4003', `the ${role} must be a model, but this is ${describeKind(v)}`, bound.ranges[role] ?? e.range);
+  }
+}
+
+/** mnist gives 28x28x1 images (784 values) and 10 classes: the model must take and give that. */
+function checkMnistFits(st: CheckState, fr: Frame, model: Definition, decl: TrainDecl): void {
+  const module = st.modules.get(fr.module.definitions.get(model.name.name)!.file)!;
+  const { inputs, outputs } = checkGeneric(st, module, model);
+  const input = inputs[0]?.value;
+  if (input?.kind === 'tensor') {
+    const size = product(input.shape.slice(1));
+    if (typeof size === 'number' && size !== 784) {
+      st.error(fr, 'NN4006', `mnist gives 28x28x1 images (784 values each), but ${model.name.name}'s input ${inputs[0]!.name} is ${formatShape(input.shape)}`, decl.data.range);
+    }
+  }
+  const output = outputs[0]?.value;
+  if (output?.kind === 'tensor') {
+    const classes = output.shape.at(-1);
+    if (typeof classes === 'number' && classes !== 10) {
+      st.error(fr, 'NN4006', `mnist has 10 classes, but ${model.name.name}'s output is ${formatShape(output.shape)}`, decl.target.range);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// The Keras-style summary of a model: every layer applied, its output
+// shape, its weights and FLOPs, and the totals. FLOPs are per example: the
+// batch axis (the leading symbolic axis of the inputs) is taken as 1.
+
+import type { Definition } from '../grammar/ast.js';
+import { checkGeneric } from './check/definitions.js';
+import { loadModule } from './check/modules.js';
+import { CheckState } from './check/state.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { Host } from './host.js';
+import { add, type Dim, formatDim, isConst, substitute, symbolName } from './shapes/dim.js';
+import type { Value } from './values.js';
+
+export type JsonDim = number | string;
+
+export interface SummaryLayer {
+  path: string;
+  kind: string;
+  output: JsonDim[];
+  /** every output, when the layer has several */
+  outputs?: JsonDim[][];
+  params: JsonDim;
+  trainableParams: JsonDim;
+  flops: JsonDim;
+  /** the path of the layer whose weights this application shares */
+  sharedWith?: string;
+}
+
+export interface Summary {
+  model: string;
+  inputs: { name: string; shape: JsonDim[] }[];
+  outputs: { name: string; shape: JsonDim[] }[];
+  layers: SummaryLayer[];
+  params: JsonDim;
+  trainableParams: JsonDim;
+  nonTrainableParams: JsonDim;
+  flops: JsonDim;
+}
+
+export type SummaryResult =
+  | { ok: true; summary: Summary; diagnostics: Diagnostic[] }
+  /** `usage`: the request itself is wrong (no such model); `errors`: the file has errors */
+  | { ok: false; reason: 'usage' | 'errors'; message: string; diagnostics: Diagnostic[] };
+
+export function summarize(file: string, host: Host, modelName: string | undefined, overrides: Record<string, Value> = {}): SummaryResult {
+  const st = new CheckState();
+  const module = loadModule(st, host, file);
+  if (!module) return { ok: false, reason: 'usage', message: `cannot read ${file}`, diagnostics: [] };
+  const definitions = module.program.items.filter((i): i is Definition => i.kind === 'Definition');
+  const models = definitions.filter((d) => d.defKind === 'model');
+  let target: Definition | undefined;
+  if (modelName !== undefined) {
+    target = module.definitions.get(modelName)?.definition;
+    if (!target) return { ok: false, reason: 'usage', message: `no model '${modelName}' in ${file} (models: ${models.map((m) => m.name.name).join(', ') || 'none'})`, diagnostics: [] };
+  } else if (models.length === 1) target = models[0];
+  else {
+    const message = models.length === 0 ? `${file} defines no model` : `${file} defines several models; choose one with --model (${models.map((m) => m.name.name).join(', ')})`;
+    return { ok: false, reason: 'usage', message, diagnostics: [] };
+  }
+  const unknownParam = Object.keys(overrides).find((name) => !target!.params.some((p) => p.name.name === name));
+  if (unknownParam) return { ok: false, reason: 'usage', message: `${target.name.name} has no parameter '${unknownParam}'`, diagnostics: [] };
+  const result = checkGeneric(st, module, target, { overrides, rows: true });
+  const errors = [...module.diagnostics, ...result.diagnostics].filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { ok: false, reason: 'errors', message: `${target.name.name} has errors`, diagnostics: errors };
+  const batch = batchSymbols(result.inputs.map((i) => i.value));
+  const perExample = (d: Dim): JsonDim => jsonDim(substitute(d, batch));
+  const layers: SummaryLayer[] = (result.rows ?? []).map((row) => ({
+    path: row.path,
+    kind: row.kind,
+    output: row.outputs[0]!.map(jsonDim),
+    ...(row.outputs.length > 1 ? { outputs: row.outputs.map((o) => o.map(jsonDim)) } : {}),
+    params: jsonDim(add(row.trainable, row.nonTrainable)),
+    trainableParams: jsonDim(row.trainable),
+    flops: perExample(row.flops),
+    ...(row.sharedWith ? { sharedWith: row.sharedWith } : {}),
+  }));
+  const rows = result.rows ?? [];
+  const trainable = rows.reduce<Dim>((sum, r) => add(sum, r.trainable), 0);
+  const nonTrainable = rows.reduce<Dim>((sum, r) => add(sum, r.nonTrainable), 0);
+  const flops = rows.reduce<Dim>((sum, r) => add(sum, r.flops), 0);
+  return {
+    ok: true,
+    diagnostics: [...module.diagnostics, ...result.diagnostics],
+    summary: {
+      model: target.name.name,
+      inputs: result.inputs.map((i) => ({ name: i.name, shape: shapeOf(i.value) })),
+      outputs: result.outputs.map((o, i) => ({ name: o.name ?? (result.outputs.length === 1 ? 'output' : `output${i}`), shape: shapeOf(o.value) })),
+      layers,
+      params: jsonDim(add(trainable, nonTrainable)),
+      trainableParams: jsonDim(trainable),
+      nonTrainableParams: jsonDim(nonTrainable),
+      flops: perExample(flops),
+    },
+  };
+}
+
+/** The leading symbolic axis of each input is the batch: it becomes 1. */
+function batchSymbols(inputs: Value[]): Map<string, Dim> {
+  const out = new Map<string, Dim>();
+  for (const v of inputs) {
+    if (v.kind !== 'tensor' || v.shape.length === 0) continue;
+    const name = symbolName(v.shape[0]!);
+    if (name !== undefined) out.set(name, 1);
+  }
+  return out;
+}
+
+const jsonDim = (d: Dim): JsonDim => (isConst(d) ? d : formatDim(d));
+
+function shapeOf(v: Value): JsonDim[] {
+  return v.kind === 'tensor' ? v.shape.map(jsonDim) : [];
+}

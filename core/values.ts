@@ -1,0 +1,110 @@
+// The values the checker computes for expressions. Everything is known at
+// check time except symbolic dimensions, which stay symbolic (`B`, `H/2`).
+
+import type { Definition, Range } from '../grammar/ast.js';
+import type { Dim } from './shapes/dim.js';
+import type { LayerSpec } from './catalog/layer-spec.js';
+import type { FunctionSpec } from './functions/function-spec.js';
+
+export type DType = 'float32' | 'int32' | 'bool';
+
+/** Where a value came from, for "expected ..., found ... (from ...)" messages. */
+export interface Origin {
+  /** the file the range is in (undefined: the file being checked) */
+  file?: string;
+  range: Range;
+  /** a short description: "output of Conv2D", "input image" */
+  what: string;
+}
+
+export interface TensorValue {
+  kind: 'tensor';
+  shape: Dim[];
+  dtype: DType;
+  origin: Origin;
+}
+
+/** A layer with its arguments resolved; applying it twice shares its weights. */
+export interface LayerInstance {
+  id: number;
+  spec: LayerSpec;
+  args: Record<string, Value>;
+  /** the name it was bound to with `let`, if any */
+  binding?: string;
+  /** where it was configured */
+  origin: Origin;
+  /** the range of the argument bound to each parameter, for messages */
+  argRanges: Record<string, Range>;
+  /** the weight count of its first application: later ones must match (shared weights) */
+  firstWeights?: { trainable: Dim; nonTrainable: Dim; inputs: Dim[][] };
+}
+
+/** A block, model, loss or pipeline with its arguments bound. */
+export interface BlockInstance {
+  id: number;
+  definition: Definition;
+  file: string;
+  args: Record<string, Value>;
+  binding?: string;
+  origin: Origin;
+  /** layers created inside, by creation site, so that a second application shares them */
+  memo: Map<string, LayerInstance | BlockInstance>;
+  applications: number;
+}
+
+export type Value =
+  | { kind: 'int'; value: Dim }
+  | { kind: 'float'; value: number }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'string'; value: string }
+  | { kind: 'list'; items: Value[] }
+  | { kind: 'record'; fields: Map<string, Value> }
+  | TensorValue
+  | { kind: 'tuple'; items: Value[]; names?: string[] }
+  /** a layer kind not yet configured: `ReLU`, `Conv2D` */
+  | { kind: 'layerKind'; spec: LayerSpec }
+  | { kind: 'layer'; instance: LayerInstance }
+  /** a definition not yet configured: `VGGBlock` */
+  | { kind: 'definition'; definition: Definition; file: string }
+  | { kind: 'block'; instance: BlockInstance }
+  | { kind: 'function'; spec: FunctionSpec }
+  /** a bare name with meaning only in context (`crossentropy`, `accuracy`, `epoch`) */
+  | { kind: 'name'; name: string }
+  /** the result of an expression that already has an error: checks on it are skipped */
+  | { kind: 'unknown' };
+
+export const UNKNOWN: Value = { kind: 'unknown' };
+
+export function describeKind(v: Value): string {
+  switch (v.kind) {
+    case 'int':
+      return 'an int';
+    case 'float':
+      return 'a float';
+    case 'bool':
+      return 'a bool';
+    case 'string':
+      return 'a string';
+    case 'list':
+      return 'a list';
+    case 'record':
+      return 'a record';
+    case 'tensor':
+      return 'a tensor';
+    case 'tuple':
+      return `${v.items.length} values`;
+    case 'layerKind':
+    case 'layer':
+      return `the layer ${v.kind === 'layer' ? v.instance.spec.name : v.spec.name}`;
+    case 'definition':
+      return `the ${v.definition.defKind} ${v.definition.name.name}`;
+    case 'block':
+      return `the ${v.instance.definition.defKind} ${v.instance.definition.name.name}`;
+    case 'function':
+      return `the function ${v.spec.name}`;
+    case 'name':
+      return `the name ${v.name}`;
+    case 'unknown':
+      return 'an unknown value';
+  }
+}

@@ -1,0 +1,136 @@
+// Small helpers for reading a (possibly partial) chevrotain CST.
+
+import type { CstNode, IToken } from 'chevrotain';
+import type { ErrorExpr, Identifier, Range } from './ast.js';
+import type { SyntaxDiagnostic } from './index.js';
+
+/** Shared state of one CST -> AST conversion. */
+export interface AstContext {
+  diagnostics: SyntaxDiagnostic[];
+  /** doc comment text keyed by the offset of the token it documents */
+  docs: Map<number, string>;
+}
+
+export function node(cst: CstNode | undefined, key: string, i = 0): CstNode | undefined {
+  const list = cst?.children[key];
+  const item = list?.[i];
+  return item !== undefined && 'children' in item ? item : undefined;
+}
+
+export function nodes(cst: CstNode | undefined, key: string): CstNode[] {
+  const list = cst?.children[key];
+  return list === undefined ? [] : (list.filter((x) => 'children' in x) as CstNode[]);
+}
+
+function real(t: IToken): boolean {
+  return t.isInsertedInRecovery !== true && !Number.isNaN(t.startOffset);
+}
+
+/** A token that was really in the source (not inserted by recovery). */
+export function token(cst: CstNode | undefined, key: string, i = 0): IToken | undefined {
+  const list = cst?.children[key];
+  const item = list?.[i];
+  return item !== undefined && !('children' in item) && real(item) ? item : undefined;
+}
+
+export function tokens(cst: CstNode | undefined, key: string): IToken[] {
+  const list = cst?.children[key];
+  return list === undefined ? [] : (list.filter((x) => !('children' in x) && real(x)) as IToken[]);
+}
+
+export function tokenRange(t: IToken): Range {
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
+/** The source range of a CST node; `at` (empty) when it consumed nothing. */
+export function cstRange(cst: CstNode | undefined, at: number): Range {
+  const loc = cst?.location;
+  if (loc === undefined || Number.isNaN(loc.startOffset) || loc.endOffset === undefined || Number.isNaN(loc.endOffset)) {
+    return { start: at, end: at };
+  }
+  return { start: loc.startOffset, end: Math.max(loc.startOffset, loc.endOffset + 1) };
+}
+
+export function errorExpr(at: number): ErrorExpr {
+  return { kind: 'ErrorExpr', range: { start: at, end: at } };
+}
+
+export function identifier(t: IToken | undefined, at: number): Identifier {
+  if (t === undefined) return { kind: 'Identifier', name: '', range: { start: at, end: at } };
+  return { kind: 'Identifier', name: t.image, range: tokenRange(t) };
+}
+
+export function end(range: Range | undefined, at: number): number {
+  return range === undefined ? at : range.end;
+}
+
+/** Report runs of stray tokens (no statement/entry between them) as one NN0012 each. */
+export function reportStrays(ctx: AstContext, strays: IToken[], starts: number[]): void {
+  if (strays.length === 0) return;
+  const sorted = [...strays].sort((a, b) => a.startOffset - b.startOffset);
+  const boundaries = [...starts].sort((a, b) => a - b);
+  let b = 0;
+  let first = sorted[0]!;
+  let last = first;
+  const flush = (): void => {
+    ctx.diagnostics.push({
+      code: 'NN0012',
+      message: `unexpected ${quoteImage(first.image)}`,
+      range: { start: first.startOffset, end: last.startOffset + last.image.length },
+    });
+  };
+  for (let i = 1; i < sorted.length; i++) {
+    const t = sorted[i]!;
+    while (b < boundaries.length && boundaries[b]! < last.startOffset) b++;
+    const separated = b < boundaries.length && boundaries[b]! < t.startOffset;
+    if (separated) {
+      flush();
+      first = t;
+    }
+    last = t;
+  }
+  flush();
+}
+
+function quoteImage(image: string): string {
+  return `'${image.length > 24 ? image.slice(0, 24) + '…' : image}'`;
+}
+
+export function unescapeString(image: string): string {
+  const terminated = image.length >= 2 && image.endsWith('"') && !isEscapedQuote(image);
+  const inner = terminated ? image.slice(1, -1) : image.slice(1);
+  if (!inner.includes('\\')) return inner;
+  return inner.replace(/\\(.?)/gs, (_, c: string) => {
+    switch (c) {
+      case 'n': return '\n';
+      case 't': return '\t';
+      case '"': return '"';
+      case '\\': return '\\';
+      case '': return '';
+      default: return '\\' + c;
+    }
+  });
+}
+
+function isEscapedQuote(image: string): boolean {
+  // `"abc\"` without a closing quote: the last quote is escaped.
+  let n = 0;
+  for (let i = image.length - 2; i >= 0 && image[i] === '\\'; i--) n++;
+  return n % 2 === 1;
+}
+
+/** Report `,,` (an empty item between two commas) in a comma-separated list. */
+export function checkCommas(ctx: AstContext, cst: CstNode | undefined, items: CstNode[] | IToken[]): void {
+  const commas = tokens(cst, 'Comma');
+  if (commas.length < 2) return;
+  const starts = items.map((i) => ('children' in i ? (i.location?.startOffset ?? NaN) : i.startOffset)).filter((n) => !Number.isNaN(n));
+  let k = 0;
+  for (let c = 1; c < commas.length; c++) {
+    const a = commas[c - 1]!.startOffset;
+    const b = commas[c]!.startOffset;
+    while (k < starts.length && starts[k]! < a) k++;
+    if (k >= starts.length || starts[k]! > b) {
+      ctx.diagnostics.push({ code: 'NN0010', message: "expected an expression after ',', found ','", range: tokenRange(commas[c]!) });
+    }
+  }
+}

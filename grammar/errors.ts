@@ -1,0 +1,189 @@
+// Syntax diagnostics: the codes, and a chevrotain errorMessageProvider that
+// speaks in the words of the language rather than of the grammar.
+//
+// Codes (for docs/diagnostics.md):
+//   NN0001  unexpected character(s): the lexer met text that is no token,
+//           e.g. `unexpected character '#'`; a run of such characters is one
+//           diagnostic covering the whole run.
+//   NN0002  unterminated string: a `"` with no closing `"` on its line. The
+//           string still appears in the AST (its value runs to the line end).
+//   NN0003  nesting too deep: more than MAX_NESTING (200) brackets open at
+//           once. Reported at the first too-deep bracket; the tokens up to
+//           where the nesting comes back within the limit are skipped and
+//           the rest of the file still parses.
+//   NN0005  too many syntax errors: after MAX_DIAGNOSTICS (100) diagnostics
+//           the rest are dropped, and this one says so.
+//   NN0010  syntax error: `expected X after 'p', found 'y'`,
+//           `expected an expression after '->', found '}'`.
+//   NN0011  missing closing bracket: `expected ')' to close '(', found 'x'`.
+//   NN0012  unexpected token: `unexpected 'foo'`; a token that cannot start
+//           a top-level item, a statement or a train entry. A run of such
+//           tokens is one diagnostic covering the whole run.
+//   NN0013  chained comparison: `a < b < c` (comparisons do not associate;
+//           add parentheses).
+// NN0004 (file too large) is reserved and never emitted: every input is parsed.
+
+import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import type { Range } from './ast.js';
+
+export const MAX_NESTING = 200;
+export const MAX_DIAGNOSTICS = 100;
+
+export const Codes = {
+  unexpectedCharacter: 'NN0001',
+  unterminatedString: 'NN0002',
+  nestingTooDeep: 'NN0003',
+  tooManyErrors: 'NN0005',
+  syntax: 'NN0010',
+  missingClose: 'NN0011',
+  unexpectedToken: 'NN0012',
+  chainedComparison: 'NN0013',
+} as const;
+
+// ---------------------------------------------------------------- context
+
+/** What the message provider needs to know about the item being parsed. */
+interface ErrorContext {
+  tokens: IToken[];
+  /** the first token after the item (it stands for the item's end of input) */
+  next: IToken | undefined;
+}
+
+let context: ErrorContext = { tokens: [], next: undefined };
+
+export function setErrorContext(tokens: IToken[], next: IToken | undefined): void {
+  context = { tokens, next };
+}
+
+// ---------------------------------------------------------------- wording
+
+const fixedImages: Record<string, string> = {
+  Identifier: 'a name',
+  AnyName: 'a name',
+  Number: 'a number',
+  String: 'a string',
+  StringLike: 'a string',
+  UnterminatedString: 'a string',
+  BinaryOp: 'an operator',
+  PrefixOp: 'an operator',
+};
+
+const punctuation: Record<string, string> = {
+  Arrow: '->', Ellipsis: '...', Power: '**', FloorDiv: '//', EqEq: '==', NotEq: '!=', LtEq: '<=',
+  GtEq: '>=', Lt: '<', Gt: '>', Plus: '+', Minus: '-', Star: '*', Slash: '/', Percent: '%', At: '@',
+  Equals: '=', LParen: '(', RParen: ')', LBracket: '[', RBracket: ']', LBrace: '{', RBrace: '}',
+  Comma: ',', Colon: ':', Semicolon: ';',
+};
+
+/** How an expected token type is named in a message. */
+export function describeType(type: TokenType): string {
+  const fixed = fixedImages[type.name];
+  if (fixed !== undefined) return fixed;
+  const p = punctuation[type.name];
+  if (p !== undefined) return `'${p}'`;
+  return `'${type.name.toLowerCase()}'`;
+}
+
+/** How a token found in the source is quoted in a message. */
+export function quote(image: string): string {
+  let shown = image.length > 24 ? image.slice(0, 24) + '…' : image;
+  shown = shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `'${shown}'`;
+}
+
+function isEof(token: IToken | undefined): boolean {
+  return token === undefined || token.tokenType === EOF || Number.isNaN(token.startOffset);
+}
+
+export function describeToken(token: IToken | undefined): string {
+  if (isEof(token)) return context.next !== undefined ? quote(context.next.image) : 'end of file';
+  return quote(token!.image);
+}
+
+function after(previous: IToken | undefined): string {
+  return previous !== undefined && !isEof(previous) ? ` after ${quote(previous.image)}` : '';
+}
+
+const closerOf: Record<string, string> = { RParen: '(', RBracket: '[', RBrace: '{' };
+
+/** The innermost unclosed `open` bracket before `token` in the current item. */
+function findOpener(open: string, close: string, token: IToken): IToken | undefined {
+  const tokens = context.tokens;
+  let hi = tokens.length;
+  if (!isEof(token)) {
+    let lo = 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.startOffset < token.startOffset) lo = mid + 1;
+      else hi = mid;
+    }
+  }
+  let depth = 0;
+  for (let i = hi - 1, n = 0; i >= 0 && n < 20000; i--, n++) {
+    const image = tokens[i]!.image;
+    if (image === close) depth++;
+    else if (image === open) {
+      if (depth === 0) return tokens[i];
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+const expressionRules = new Set([
+  'expression', 'binaryExpr', 'operand', 'postfix', 'primary', 'suffix', 'argument', 'indexItem',
+  'trainEntry', 'paren', 'braced',
+]);
+
+export const messageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual, previous }) {
+    const open = closerOf[expected.name];
+    if (open !== undefined) {
+      const opener = findOpener(open, punctuation[expected.name]!, actual);
+      if (opener !== undefined) {
+        return `expected ${describeType(expected)} to close '${open}', found ${describeToken(actual)}`;
+      }
+    }
+    return `expected ${describeType(expected)}${after(previous)}, found ${describeToken(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `unexpected ${describeToken(firstRedundant)}`;
+  },
+  buildNoViableAltMessage({ actual, previous, ruleName }) {
+    const found = describeToken(actual[0]);
+    if (expressionRules.has(ruleName)) return `expected an expression${after(previous)}, found ${found}`;
+    switch (ruleName) {
+      case 'typeRef':
+        return `expected a type${after(previous)}, found ${found}`;
+      case 'topLevel':
+        return `expected 'import', 'model', 'block', 'loss', 'pipeline' or 'train', found ${found}`;
+      case 'definition':
+        return `expected 'model', 'block', 'loss' or 'pipeline', found ${found}`;
+      case 'statement':
+        return `expected a statement, found ${found}`;
+      case 'ifStmt':
+      case 'ifExpr':
+        return `expected 'if' or '{'${after(previous)}, found ${found}`;
+      default:
+        return `unexpected ${found}`;
+    }
+  },
+  buildEarlyExitMessage({ actual, previous }) {
+    return `expected more${after(previous)}, found ${describeToken(actual[0])}`;
+  },
+};
+
+/** The range of a token; the end of the text for end of input. */
+export function tokenRange(token: IToken | undefined, textLength: number): Range {
+  if (isEof(token)) {
+    if (context.next !== undefined) return tokenRange(context.next, textLength);
+    return { start: textLength, end: textLength };
+  }
+  return { start: token!.startOffset, end: token!.startOffset + token!.image.length };
+}
+
+/** The message for a run of characters the lexer could not match. */
+export function unexpectedCharacters(run: string): string {
+  const chars = Array.from(run);
+  return chars.length === 1 ? `unexpected character ${quote(run)}` : `unexpected characters ${quote(run)}`;
+}

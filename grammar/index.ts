@@ -1,0 +1,52 @@
+// The public API of the `.nn` grammar: parse (never throws), print (the
+// canonical formatter), stripRanges (for AST equality in tests) and the
+// token vocabulary (for semantic highlighting and completion).
+
+import type { Program, Range } from './ast.js';
+import { parseText } from './parse.js';
+import { print as printProgram } from './printer.js';
+
+export * from './ast.js';
+
+export interface SyntaxDiagnostic {
+  code: string;
+  message: string;
+  range: Range;
+}
+
+export interface ParseResult {
+  program: Program;
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/** Parse `.nn` source text. Never throws: every problem is a diagnostic. */
+export function parse(text: string): ParseResult {
+  return parseText(typeof text === 'string' ? text : String(text));
+}
+
+/** The canonical text of a program (see printer.ts for the layout rules). */
+export function print(program: Program): string {
+  return printProgram(program);
+}
+
+/**
+ * A deep copy without `range`, `opRange`, `argsRange`, `keywordRange` and the
+ * comments' `ownLine` layout flag: two ASTs of the same program compare equal.
+ */
+export function stripRanges(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(stripRanges);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'range' || k === 'opRange' || k === 'argsRange' || k === 'keywordRange' || k === 'ownLine') continue;
+    if (v === undefined) continue;
+    out[k] = stripRanges(v);
+  }
+  return out;
+}
+
+export {
+  allTokens, keywordTokens, topLevelKeywords, operatorTokens, punctuationTokens, categoryTokens, nnLexer,
+  Identifier, NumberLit, StringLit, UnterminatedString, Comment, DocComment,
+} from './tokens.js';
+export { Codes, MAX_DIAGNOSTICS, MAX_NESTING } from './errors.js';

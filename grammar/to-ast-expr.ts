@@ -1,0 +1,250 @@
+// CST -> AST for expressions. Binary operators arrive as a flat chain and
+// are folded here by precedence (an explicit-stack shunting-yard, so long
+// chains never recurse). Any missing piece becomes an ErrorExpr.
+
+import type { CstNode, IToken } from 'chevrotain';
+import type {
+  Argument, BinaryOp, CallExpr, Expr, IfExpr, IndexExpr, IndexItem, ListExpr, RecordExpr, Range,
+} from './ast.js';
+import {
+  type AstContext, checkCommas, cstRange, errorExpr, identifier, node, nodes, token, tokenRange, tokens, unescapeString,
+} from './cst-util.js';
+
+// ---------------------------------------------------------------- precedence
+
+const precedence: Record<string, number> = {
+  or: 1, and: 2,
+  '==': 4, '!=': 4, '<': 4, '<=': 4, '>': 4, '>=': 4,
+  '+': 5, '-': 5,
+  '*': 6, '/': 6, '//': 6, '%': 6, '@': 6,
+  '**': 8,
+};
+const NOT_PREC = 3;
+const SIGN_PREC = 7;
+
+type Pending =
+  | { bin: true; op: BinaryOp; range: Range; prec: number }
+  | { bin: false; op: '-' | '+' | 'not'; start: number; prec: number };
+
+/** `head -> stage -> ...` (or just the head). */
+export function expression(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
+  if (cst === undefined) return errorExpr(at);
+  const head = binaryExpr(ctx, node(cst, 'head'), cstRange(cst, at).start);
+  const arrows = tokens(cst, 'Arrow');
+  if (arrows.length === 0) return head;
+  const stageNodes = nodes(cst, 'stages');
+  const stages: Expr[] = [];
+  for (let i = 0; i < arrows.length; i++) {
+    const arrowEnd = arrows[i]!.startOffset + 2;
+    stages.push(postfix(ctx, stageNodes[i], arrowEnd));
+  }
+  const last = stages[stages.length - 1]!;
+  return { kind: 'Pipe', head, stages, range: { start: head.range.start, end: Math.max(last.range.end, head.range.end) } };
+}
+
+export function binaryExpr(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
+  if (cst === undefined) return errorExpr(at);
+  const operands = nodes(cst, 'operand');
+  const ops = tokens(cst, 'ops');
+  if (ops.length === 0) return operand(ctx, operands[0], at);
+
+  const values: Expr[] = [];
+  const pending: Pending[] = [];
+  const reduce = (): void => {
+    const top = pending.pop()!;
+    if (top.bin) {
+      const right = values.pop()!;
+      const left = values.pop()!;
+      if (top.prec === 4 && left.kind === 'Binary' && precedence[left.op] === 4) {
+        ctx.diagnostics.push({
+          code: 'NN0013',
+          message: `comparisons cannot be chained: add parentheses around '${left.op}' or '${top.op}'`,
+          range: top.range,
+        });
+      }
+      values.push({
+        kind: 'Binary', op: top.op, opRange: top.range, left, right,
+        range: { start: left.range.start, end: Math.max(right.range.end, top.range.end) },
+      });
+    } else {
+      const operandExpr = values.pop()!;
+      values.push({ kind: 'Unary', op: top.op, operand: operandExpr, range: { start: top.start, end: operandExpr.range.end } });
+    }
+  };
+
+  let cursor = cstRange(cst, at).start;
+  for (let i = 0; i <= ops.length; i++) {
+    const o = operands[i];
+    for (const p of tokens(o, 'prefix')) {
+      const op = p.image as '-' | '+' | 'not';
+      pending.push({ bin: false, op, start: p.startOffset, prec: op === 'not' ? NOT_PREC : SIGN_PREC });
+    }
+    const value = postfix(ctx, node(o, 'postfix'), o === undefined ? cursor : cstRange(o, cursor).end);
+    values.push(value);
+    if (i === ops.length) break;
+    const t = ops[i]!;
+    const op = t.image as BinaryOp;
+    const prec = precedence[op] ?? 5;
+    const rightAssoc = op === '**';
+    while (pending.length > 0) {
+      const top = pending[pending.length - 1]!;
+      if (top.prec > prec || (top.prec === prec && !rightAssoc)) reduce();
+      else break;
+    }
+    pending.push({ bin: true, op, range: tokenRange(t), prec });
+    cursor = t.startOffset + t.image.length;
+  }
+  while (pending.length > 0) reduce();
+  return values[0]!;
+}
+
+function operand(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
+  if (cst === undefined) return errorExpr(at);
+  const prefixes = tokens(cst, 'prefix');
+  let value = postfix(ctx, node(cst, 'postfix'), cstRange(cst, at).end);
+  for (let i = prefixes.length - 1; i >= 0; i--) {
+    const p = prefixes[i]!;
+    value = { kind: 'Unary', op: p.image as '-' | '+' | 'not', operand: value, range: { start: p.startOffset, end: value.range.end } };
+  }
+  return value;
+}
+
+export function postfix(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
+  if (cst === undefined) return errorExpr(at);
+  let value = primary(ctx, node(cst, 'primary'), cstRange(cst, at).start);
+  for (const s of nodes(cst, 'suffix')) {
+    const call = node(s, 'callArgs');
+    if (call !== undefined) {
+      const argsRange = cstRange(call, value.range.end);
+      const argNodes = nodes(call, 'argument');
+      checkCommas(ctx, call, argNodes);
+      const args = argNodes.map((a) => argument(ctx, a, argsRange.end));
+      const expr: CallExpr = { kind: 'Call', callee: value, args, argsRange, range: { start: value.range.start, end: argsRange.end } };
+      value = expr;
+      continue;
+    }
+    const index = node(s, 'indexSuffix');
+    if (index !== undefined) {
+      const r = cstRange(index, value.range.end);
+      const itemNodes = nodes(index, 'indexItem');
+      checkCommas(ctx, index, itemNodes);
+      const items = itemNodes.map((i) => indexItem(ctx, i, r.end));
+      const expr: IndexExpr = { kind: 'Index', target: value, items, range: { start: value.range.start, end: r.end } };
+      value = expr;
+    }
+  }
+  return value;
+}
+
+export function argument(ctx: AstContext, cst: CstNode, at: number): Argument {
+  const r = cstRange(cst, at);
+  const nameTok = token(cst, 'name');
+  const value = expression(ctx, node(cst, 'value'), nameTok !== undefined ? r.end : r.start);
+  const arg: Argument = { kind: 'Argument', value, range: { start: r.start, end: Math.max(r.end, value.range.end) } };
+  if (nameTok !== undefined) arg.name = identifier(nameTok, r.start);
+  return arg;
+}
+
+function indexItem(ctx: AstContext, cst: CstNode, at: number): IndexItem {
+  const r = cstRange(cst, at);
+  const dots = token(cst, 'Ellipsis');
+  if (dots !== undefined) return { kind: 'Ellipsis', range: tokenRange(dots) };
+  const startNode = node(cst, 'start');
+  const tail = node(cst, 'sliceTail');
+  if (tail === undefined) {
+    const e = expression(ctx, startNode, r.start);
+    if (e.kind === 'Identifier' && e.name === 'newaxis') return { kind: 'NewAxis', range: e.range };
+    return e;
+  }
+  const tr = cstRange(tail, r.end);
+  const item: IndexItem = { kind: 'Slice', range: { start: r.start, end: Math.max(r.end, tr.end) } };
+  if (startNode !== undefined) item.start = expression(ctx, startNode, r.start);
+  const stop = node(tail, 'stop');
+  if (stop !== undefined) item.stop = expression(ctx, stop, tr.start);
+  const step = node(tail, 'step');
+  if (step !== undefined) item.step = expression(ctx, step, tr.end);
+  return item;
+}
+
+function primary(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
+  if (cst === undefined) return errorExpr(at);
+  const c = cst.children;
+  const t = firstToken(c);
+  if (t !== undefined) {
+    const range = tokenRange(t);
+    switch (t.tokenType.name) {
+      case 'Number':
+        return { kind: 'Number', value: Number(t.image), isFloat: /[.eE]/.test(t.image), range };
+      case 'String':
+      case 'UnterminatedString':
+        return { kind: 'String', value: unescapeString(t.image), range };
+      case 'True':
+        return { kind: 'Bool', value: true, range };
+      case 'False':
+        return { kind: 'Bool', value: false, range };
+      case 'Identifier':
+        return { kind: 'Identifier', name: t.image, range };
+    }
+  }
+  const r = cstRange(cst, at);
+  const list = node(cst, 'list');
+  if (list !== undefined) return listExpr(ctx, list, r.start);
+  const record = node(cst, 'record');
+  if (record !== undefined) {
+    const rr = cstRange(record, r.start);
+    const fieldNodes = nodes(record, 'fields');
+    checkCommas(ctx, record, fieldNodes);
+    const fields = fieldNodes.map((f) => argument(ctx, f, rr.end));
+    const expr: RecordExpr = { kind: 'Record', fields, range: rr };
+    return expr;
+  }
+  const paren = node(cst, 'paren');
+  if (paren !== undefined) {
+    const pr = cstRange(paren, r.start);
+    return { kind: 'Paren', inner: expression(ctx, node(paren, 'inner'), pr.start + 1), range: pr };
+  }
+  const ifNode = node(cst, 'ifExpr');
+  if (ifNode !== undefined) return ifExpr(ctx, ifNode, r.start);
+  const rep = node(cst, 'repeatExpr');
+  if (rep !== undefined) {
+    const rr = cstRange(rep, r.start);
+    const count = binaryExpr(ctx, node(rep, 'count'), rr.start + 6);
+    const body = braced(ctx, node(rep, 'body'), Math.max(count.range.end, rr.end));
+    return { kind: 'Repeat', count, body, range: rr };
+  }
+  return errorExpr(at);
+}
+
+function firstToken(c: CstNode['children']): IToken | undefined {
+  for (const key of ['Number', 'StringLike', 'True', 'False', 'Identifier']) {
+    const list = c[key];
+    const t = list?.[0];
+    if (t !== undefined && !('children' in t) && t.isInsertedInRecovery !== true && !Number.isNaN(t.startOffset)) return t;
+  }
+  return undefined;
+}
+
+export function listExpr(ctx: AstContext, cst: CstNode | undefined, at: number): ListExpr {
+  const r = cstRange(cst, at);
+  const itemNodes = nodes(cst, 'items');
+  checkCommas(ctx, cst, itemNodes);
+  const items = itemNodes.map((i) => expression(ctx, i, r.end));
+  return { kind: 'List', items, range: r };
+}
+
+function ifExpr(ctx: AstContext, cst: CstNode, at: number): IfExpr {
+  const r = cstRange(cst, at);
+  const condition = binaryExpr(ctx, node(cst, 'condition'), r.start + 2);
+  const then = braced(ctx, node(cst, 'then'), condition.range.end);
+  const expr: IfExpr = { kind: 'IfExpr', condition, then, range: r };
+  const elseIf = node(cst, 'elseIf');
+  if (elseIf !== undefined) expr.else = ifExpr(ctx, elseIf, then.range.end);
+  else if (token(cst, 'Else') !== undefined) expr.else = braced(ctx, node(cst, 'else'), r.end);
+  return expr;
+}
+
+function braced(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
+  if (cst === undefined) return errorExpr(at);
+  const r = cstRange(cst, at);
+  return expression(ctx, node(cst, 'inner'), r.start + 1);
+}
