@@ -17,9 +17,13 @@ export function node(cst: CstNode | undefined, key: string, i = 0): CstNode | un
   return item !== undefined && 'children' in item ? item : undefined;
 }
 
+const none: never[] = [];
+
+/** The sub-rule nodes under `key` (a label holds either nodes or tokens, never both). */
 export function nodes(cst: CstNode | undefined, key: string): CstNode[] {
   const list = cst?.children[key];
-  return list === undefined ? [] : (list.filter((x) => 'children' in x) as CstNode[]);
+  if (list === undefined || list.length === 0 || !('children' in list[0]!)) return none;
+  return list as CstNode[];
 }
 
 function real(t: IToken): boolean {
@@ -34,8 +38,10 @@ export function token(cst: CstNode | undefined, key: string, i = 0): IToken | un
 }
 
 export function tokens(cst: CstNode | undefined, key: string): IToken[] {
-  const list = cst?.children[key];
-  return list === undefined ? [] : (list.filter((x) => !('children' in x) && real(x)) as IToken[]);
+  const list = cst?.children[key] as IToken[] | undefined;
+  if (list === undefined || list.length === 0 || 'children' in list[0]!) return none;
+  for (const t of list) if (!real(t)) return list.filter(real);
+  return list;
 }
 
 export function tokenRange(t: IToken): Range {

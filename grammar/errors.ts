@@ -7,7 +7,7 @@
 //           diagnostic covering the whole run.
 //   NN0002  unterminated string: a `"` with no closing `"` on its line. The
 //           string still appears in the AST (its value runs to the line end).
-//   NN0003  nesting too deep: more than MAX_NESTING (200) brackets open at
+//   NN0003  nesting too deep: more than MAX_NESTING (128) brackets open at
 //           once. Reported at the first too-deep bracket; the tokens up to
 //           where the nesting comes back within the limit are skipped and
 //           the rest of the file still parses.
@@ -26,7 +26,7 @@
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import type { Range } from './ast.js';
 
-export const MAX_NESTING = 200;
+export const MAX_NESTING = 128;
 export const MAX_DIAGNOSTICS = 100;
 
 export const Codes = {
@@ -131,7 +131,7 @@ function findOpener(open: string, close: string, token: IToken): IToken | undefi
 }
 
 const expressionRules = new Set([
-  'expression', 'binaryExpr', 'operand', 'postfix', 'primary', 'suffix', 'argument', 'indexItem',
+  'expression', 'binaryExpr', 'postfix', 'argument', 'indexItem',
   'trainEntry', 'paren', 'braced',
 ]);
 

@@ -3,7 +3,7 @@
 // gather the diagnostics. Never throws.
 
 import {
-  MismatchedTokenException, NotAllInputParsedException, type IRecognitionException, type IToken, type TokenType,
+  createTokenInstance, MismatchedTokenException, NotAllInputParsedException, type IRecognitionException, type IToken, type TokenType,
 } from 'chevrotain';
 import type { Comment, Program, Range, TopLevel } from './ast.js';
 import { Codes, MAX_DIAGNOSTICS, MAX_NESTING, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
@@ -15,6 +15,11 @@ import type { ParseResult, SyntaxDiagnostic } from './index.js';
 const topLevelKinds = new Set<TokenType>(T.topLevelKeywords);
 const opening = new Set<TokenType>([T.LParen, T.LBracket, T.LBrace]);
 const closing = new Set<TokenType>([T.RParen, T.RBracket, T.RBrace]);
+const closerOf = new Map<TokenType, TokenType>([[T.LParen, T.RParen], [T.LBracket, T.RBracket], [T.LBrace, T.RBrace]]);
+
+function standIn(type: TokenType, image: string, offset: number): IToken {
+  return createTokenInstance(type, image, offset, offset + image.length - 1, NaN, NaN, NaN, NaN);
+}
 
 export function parseText(text: string): ParseResult {
   try {
@@ -68,7 +73,14 @@ function parseUnsafe(text: string): ParseResult {
           else if (closing.has(u) && --d === 0) break;
         }
         const next = all[j + 1];
+        const close = all[j];
         suppressed.push({ start: t.startOffset, end: next !== undefined ? next.startOffset + 1 : text.length + 1 });
+        // Stand-ins keep the parser on its feet: `(?)`, `[?]` or `{}`.
+        const closeAt = close !== undefined && closing.has(close.tokenType) ? close.startOffset : text.length;
+        kept.push(t);
+        if (t.tokenType !== T.LBrace) kept.push(standIn(T.Identifier, '', t.startOffset + 1));
+        if (close !== undefined && closing.has(close.tokenType)) kept.push(close);
+        else kept.push(standIn(closerOf.get(t.tokenType)!, '', closeAt));
         i = j;
         continue;
       }

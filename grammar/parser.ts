@@ -259,38 +259,56 @@ class NnParser extends CstParser {
 
   // ------------------------------------------------------------ expressions
 
-  /** a pipe: `head -> stage -> stage` (a plain expression when there is no `->`) */
+  /**
+   * A pipe `head -> stage -> stage`, where the head is a flat operator chain
+   * `prefix* operand (op prefix* operand)*`. Flat on purpose: few rule calls
+   * per atom (speed) and little recursion per nesting level (stack depth).
+   */
   expression = this.RULE('expression', () => {
-    this.SUBRULE(this.binaryExpr, { LABEL: 'head' });
-    this.MANY(() => {
-      this.CONSUME(T.Arrow);
-      this.SUBRULE(this.postfix, { LABEL: 'stages' });
-    });
-  });
-
-  binaryExpr = this.RULE('binaryExpr', () => {
-    this.SUBRULE(this.operand);
-    this.MANY(() => {
-      this.CONSUME(T.BinaryOp, { LABEL: 'ops' });
-      this.SUBRULE2(this.operand);
-    });
-  });
-
-  operand = this.RULE('operand', () => {
     this.MANY(() => this.CONSUME(T.PrefixOp, { LABEL: 'prefix' }));
-    this.SUBRULE(this.postfix);
+    this.SUBRULE(this.postfix, { LABEL: 'operand' });
+    this.MANY2(() => {
+      this.CONSUME(T.BinaryOp, { LABEL: 'ops' });
+      this.MANY3(() => this.CONSUME2(T.PrefixOp, { LABEL: 'prefix' }));
+      this.SUBRULE2(this.postfix, { LABEL: 'operand' });
+    });
+    this.MANY4(() => {
+      this.CONSUME(T.Arrow);
+      this.SUBRULE3(this.postfix, { LABEL: 'stages' });
+    });
   });
 
+  /** an operator chain without `->` (conditions, counts, iterables) */
+  binaryExpr = this.RULE('binaryExpr', () => {
+    this.MANY(() => this.CONSUME(T.PrefixOp, { LABEL: 'prefix' }));
+    this.SUBRULE(this.postfix, { LABEL: 'operand' });
+    this.MANY2(() => {
+      this.CONSUME(T.BinaryOp, { LABEL: 'ops' });
+      this.MANY3(() => this.CONSUME2(T.PrefixOp, { LABEL: 'prefix' }));
+      this.SUBRULE2(this.postfix, { LABEL: 'operand' });
+    });
+  });
+
+  /** a primary with its call and index suffixes */
   postfix = this.RULE('postfix', () => {
-    this.SUBRULE(this.primary);
-    this.MANY(() => this.SUBRULE(this.suffix));
-  });
-
-  suffix = this.RULE('suffix', () => {
     this.OR([
-      { ALT: () => this.SUBRULE(this.callArgs) },
-      { ALT: () => this.SUBRULE(this.indexSuffix) },
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.NumberLit) },
+      { ALT: () => this.CONSUME(T.StringLike) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.SUBRULE(this.list) },
+      { ALT: () => this.SUBRULE(this.record) },
+      { ALT: () => this.SUBRULE(this.paren) },
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.repeatExpr) },
     ]);
+    this.MANY(() => {
+      this.OR2([
+        { ALT: () => this.SUBRULE(this.callArgs) },
+        { ALT: () => this.SUBRULE(this.indexSuffix) },
+      ]);
+    });
   });
 
   callArgs = this.RULE('callArgs', () => {
@@ -348,21 +366,6 @@ class NnParser extends CstParser {
       this.CONSUME2(T.Colon, { LABEL: 'colon2' });
       this.OPTION3(() => this.SUBRULE2(this.expression, { LABEL: 'step' }));
     });
-  });
-
-  primary = this.RULE('primary', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.NumberLit) },
-      { ALT: () => this.CONSUME(T.StringLike) },
-      { ALT: () => this.CONSUME(T.True) },
-      { ALT: () => this.CONSUME(T.False) },
-      { ALT: () => this.CONSUME(T.Identifier) },
-      { ALT: () => this.SUBRULE(this.list) },
-      { ALT: () => this.SUBRULE(this.record) },
-      { ALT: () => this.SUBRULE(this.paren) },
-      { ALT: () => this.SUBRULE(this.ifExpr) },
-      { ALT: () => this.SUBRULE(this.repeatExpr) },
-    ]);
   });
 
   list = this.RULE('list', () => {

@@ -3,6 +3,7 @@
 // chains never recurse). Any missing piece becomes an ErrorExpr.
 
 import type { CstNode, IToken } from 'chevrotain';
+import { MAX_NESTING } from './errors.js';
 import type {
   Argument, BinaryOp, CallExpr, Expr, IfExpr, IndexExpr, IndexItem, ListExpr, RecordExpr, Range,
 } from './ast.js';
@@ -29,7 +30,7 @@ type Pending =
 /** `head -> stage -> ...` (or just the head). */
 export function expression(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
   if (cst === undefined) return errorExpr(at);
-  const head = binaryExpr(ctx, node(cst, 'head'), cstRange(cst, at).start);
+  const head = binaryExpr(ctx, cst, at);
   const arrows = tokens(cst, 'Arrow');
   if (arrows.length === 0) return head;
   const stageNodes = nodes(cst, 'stages');
@@ -42,11 +43,14 @@ export function expression(ctx: AstContext, cst: CstNode | undefined, at: number
   return { kind: 'Pipe', head, stages, range: { start: head.range.start, end: Math.max(last.range.end, head.range.end) } };
 }
 
+/** The operator chain of an `expression` or `binaryExpr` node, folded by precedence. */
 export function binaryExpr(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
   if (cst === undefined) return errorExpr(at);
   const operands = nodes(cst, 'operand');
   const ops = tokens(cst, 'ops');
-  if (ops.length === 0) return operand(ctx, operands[0], at);
+  const prefixes = tokens(cst, 'prefix');
+  const start = cstRange(cst, at).start;
+  if (ops.length === 0 && prefixes.length === 0) return postfix(ctx, operands[0], start);
 
   const values: Expr[] = [];
   const pending: Pending[] = [];
@@ -72,20 +76,38 @@ export function binaryExpr(ctx: AstContext, cst: CstNode | undefined, at: number
     }
   };
 
-  let cursor = cstRange(cst, at).start;
+  let cursor = start;
+  let p = 0;
+  let o = 0;
+  let powRun = 0;
+  let tooDeep = false;
+  const deep = (t: IToken): void => {
+    if (!tooDeep) ctx.diagnostics.push({ code: 'NN0003', message: `nesting too deep (more than ${MAX_NESTING} operators)`, range: tokenRange(t) });
+    tooDeep = true;
+  };
   for (let i = 0; i <= ops.length; i++) {
-    const o = operands[i];
-    for (const p of tokens(o, 'prefix')) {
-      const op = p.image as '-' | '+' | 'not';
-      pending.push({ bin: false, op, start: p.startOffset, prec: op === 'not' ? NOT_PREC : SIGN_PREC });
+    const limit = i < ops.length ? ops[i]!.startOffset : Infinity;
+    for (let run = 0; p < prefixes.length && prefixes[p]!.startOffset < limit; p++, run++) {
+      const t = prefixes[p]!;
+      if (run >= MAX_NESTING) {
+        deep(t);
+        continue;
+      }
+      const op = t.image as '-' | '+' | 'not';
+      pending.push({ bin: false, op, start: t.startOffset, prec: op === 'not' ? NOT_PREC : SIGN_PREC });
+      cursor = t.startOffset + t.image.length;
     }
-    const value = postfix(ctx, node(o, 'postfix'), o === undefined ? cursor : cstRange(o, cursor).end);
-    values.push(value);
+    const candidate = operands[o];
+    const fits = candidate !== undefined && startOf(candidate) >= cursor && startOf(candidate) < limit;
+    if (fits) o++;
+    values.push(postfix(ctx, fits ? candidate : undefined, cursor));
     if (i === ops.length) break;
     const t = ops[i]!;
     const op = t.image as BinaryOp;
     const prec = precedence[op] ?? 5;
-    const rightAssoc = op === '**';
+    powRun = op === '**' ? powRun + 1 : 0;
+    if (powRun > MAX_NESTING) deep(t);
+    const rightAssoc = op === '**' && powRun <= MAX_NESTING;
     while (pending.length > 0) {
       const top = pending[pending.length - 1]!;
       if (top.prec > prec || (top.prec === prec && !rightAssoc)) reduce();
@@ -98,36 +120,30 @@ export function binaryExpr(ctx: AstContext, cst: CstNode | undefined, at: number
   return values[0]!;
 }
 
-function operand(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
-  if (cst === undefined) return errorExpr(at);
-  const prefixes = tokens(cst, 'prefix');
-  let value = postfix(ctx, node(cst, 'postfix'), cstRange(cst, at).end);
-  for (let i = prefixes.length - 1; i >= 0; i--) {
-    const p = prefixes[i]!;
-    value = { kind: 'Unary', op: p.image as '-' | '+' | 'not', operand: value, range: { start: p.startOffset, end: value.range.end } };
-  }
-  return value;
+function startOf(n: CstNode): number {
+  const s = n.location?.startOffset;
+  return s === undefined || Number.isNaN(s) ? -1 : s;
 }
 
 export function postfix(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
   if (cst === undefined) return errorExpr(at);
-  let value = primary(ctx, node(cst, 'primary'), cstRange(cst, at).start);
-  for (const s of nodes(cst, 'suffix')) {
-    const call = node(s, 'callArgs');
-    if (call !== undefined) {
-      const argsRange = cstRange(call, value.range.end);
-      const argNodes = nodes(call, 'argument');
-      checkCommas(ctx, call, argNodes);
+  let value = primary(ctx, cst, cstRange(cst, at).start);
+  const calls = nodes(cst, 'callArgs');
+  const indexes = nodes(cst, 'indexSuffix');
+  const suffixes = indexes.length === 0 ? calls : calls.length === 0 ? indexes
+    : [...calls, ...indexes].sort((a, b) => startOf(a) - startOf(b));
+  for (const s of suffixes) {
+    if (s.name === 'callArgs') {
+      const argsRange = cstRange(s, value.range.end);
+      const argNodes = nodes(s, 'argument');
+      checkCommas(ctx, s, argNodes);
       const args = argNodes.map((a) => argument(ctx, a, argsRange.end));
       const expr: CallExpr = { kind: 'Call', callee: value, args, argsRange, range: { start: value.range.start, end: argsRange.end } };
       value = expr;
-      continue;
-    }
-    const index = node(s, 'indexSuffix');
-    if (index !== undefined) {
-      const r = cstRange(index, value.range.end);
-      const itemNodes = nodes(index, 'indexItem');
-      checkCommas(ctx, index, itemNodes);
+    } else {
+      const r = cstRange(s, value.range.end);
+      const itemNodes = nodes(s, 'indexItem');
+      checkCommas(ctx, s, itemNodes);
       const items = itemNodes.map((i) => indexItem(ctx, i, r.end));
       const expr: IndexExpr = { kind: 'Index', target: value, items, range: { start: value.range.start, end: r.end } };
       value = expr;
@@ -183,7 +199,8 @@ function primary(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
       case 'False':
         return { kind: 'Bool', value: false, range };
       case 'Identifier':
-        return { kind: 'Identifier', name: t.image, range };
+        // an empty name is the stand-in for a region cut for nesting too deep
+        return t.image === '' ? errorExpr(t.startOffset) : { kind: 'Identifier', name: t.image, range };
     }
   }
   const r = cstRange(cst, at);
@@ -216,11 +233,9 @@ function primary(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
 }
 
 function firstToken(c: CstNode['children']): IToken | undefined {
-  for (const key of ['Number', 'StringLike', 'True', 'False', 'Identifier']) {
-    const list = c[key];
-    const t = list?.[0];
-    if (t !== undefined && !('children' in t) && t.isInsertedInRecovery !== true && !Number.isNaN(t.startOffset)) return t;
-  }
+  const list = c['Identifier'] ?? c['Number'] ?? c['StringLike'] ?? c['True'] ?? c['False'];
+  const t = list?.[0];
+  if (t !== undefined && !('children' in t) && t.isInsertedInRecovery !== true && !Number.isNaN(t.startOffset)) return t;
   return undefined;
 }
 

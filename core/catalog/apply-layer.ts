@@ -39,22 +39,15 @@ export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>
       return failed();
     }
   }
-  let shape: Dim[] | Dim[][] | undefined;
   try {
-    shape = spec.shape(ctx);
+    const shape = spec.shape(ctx);
+    if (!shape) return failed();
+    const outputs = spec.multipleOutputs ? (shape as Dim[][]) : [shape as Dim[]];
+    return { outputs, dtype: spec.outputDType ?? 'float32', weights: spec.weights(ctx, outputs), flops: spec.flops(ctx, outputs), problems };
   } catch (e) {
     if (e instanceof ArgumentUnavailable) return failed();
     throw e;
   }
-  if (!shape) return failed();
-  const outputs = spec.multipleOutputs ? (shape as Dim[][]) : [shape as Dim[]];
-  return {
-    outputs,
-    dtype: spec.outputDType ?? 'float32',
-    weights: spec.weights(ctx, outputs),
-    flops: spec.flops(ctx, outputs),
-    problems,
-  };
 }
 
 /** Thrown by an argument reader when the argument is unknown (already reported): the rule stops quietly. */

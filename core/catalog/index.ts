@@ -29,7 +29,7 @@ import { Embedding, FourierFeatures, PositionalEncoding, Weight } from './layers
 import { Add, Concat, Multiply, Split, Subtract } from './layers/merging.js';
 import { BatchNorm, Dropout, GroupNorm, LayerNorm, LocalResponseNorm } from './layers/normalization.js';
 import { AdaptiveAvgPool2D, AvgPool1D, AvgPool2D, GlobalAvgPool, GlobalMaxPool, MaxPool1D, MaxPool2D } from './layers/pooling.js';
-import { Flatten, Permute, Reshape } from './layers/reshaping.js';
+import { Flatten, Permute, Reshape, Transpose } from './layers/reshaping.js';
 import { Cropping2D, UpSampling2D, ZeroPadding2D } from './layers/resizing.js';
 
 const ALL: readonly LayerSpec[] = [
@@ -50,6 +50,7 @@ const ALL: readonly LayerSpec[] = [
   Flatten,
   Reshape,
   Permute,
+  Transpose,
   Concat,
   Add,
   Subtract,

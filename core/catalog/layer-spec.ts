@@ -22,8 +22,10 @@ export type Literal = number | string | boolean | readonly number[];
 export interface ParamSpec {
   name: string;
   type: ParamType;
-  /** absent: the parameter is required */
+  /** absent (and not `optional`): the parameter is required */
   default?: Literal;
+  /** may be left out, and then has no value (the rule decides what that means) */
+  optional?: boolean;
   /** for strings: the values allowed */
   allowed?: readonly string[];
   /** for numbers: the smallest value allowed */

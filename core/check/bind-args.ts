@@ -27,6 +27,8 @@ export interface ArgInput {
   nameRange?: Range;
   value: Value;
   range: Range;
+  /** when the argument is written as a list: each item's range */
+  itemRanges?: Range[];
 }
 
 export interface BindProblem {
@@ -79,6 +81,12 @@ export function bindArgs(what: string, params: readonly BindableParam[], args: r
       problems.push({ code: 'NN1005', message: `${what}: '${param.name}' is given twice`, range: arg.range });
       continue;
     }
+    const fraction = fractionalSize(param, arg);
+    if (fraction) {
+      problems.push(fraction);
+      values[param.name] = { kind: 'unknown' };
+      continue;
+    }
     const checked = checkValue(what, param, arg.value);
     if (typeof checked === 'string') {
       problems.push({ code: 'NN3001', message: checked, range: arg.range });
@@ -96,6 +104,15 @@ export function bindArgs(what: string, params: readonly BindableParam[], args: r
     }
   }
   return { values, ranges, problems };
+}
+
+/** A size list with a non-whole item (`[B, 7/2]`): NN2005 at that item. */
+function fractionalSize(param: BindableParam, arg: ArgInput): BindProblem | undefined {
+  if (arg.value.kind !== 'list' || !arg.itemRanges || !['ints', 'size', 'padding', 'any'].includes(param.type)) return undefined;
+  const i = arg.value.items.findIndex((item) => item.kind === 'float' && !Number.isInteger(item.value));
+  if (i < 0 || param.type === 'any') return undefined;
+  const item = arg.value.items[i] as { value: number };
+  return { code: 'NN2005', message: `a size must be a whole number, but this is ${item.value}`, range: arg.itemRanges[i] ?? arg.range };
 }
 
 export function literalValue(lit: Literal): Value {

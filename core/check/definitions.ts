@@ -147,6 +147,7 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
   st.rows = options.rows ? [] : undefined;
   const frame: Frame = { module, definition: def, scope: new Scope(), mode: 'generic', iteration: '', path: '', lenient: def.defKind !== 'model' };
   const body: Body = { outputs: [], bindings: [] };
+  st.active.push(def);
   const { diagnostics } = st.collect(() => {
     for (const p of def.params) {
       let value: Value = overrides[p.name.name] ?? (p.default ? evaluate(st, frame, p.default) : symbolicParam(p));
@@ -159,6 +160,7 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
     }
     warnUnused(st, frame, body);
   });
+  st.active.pop();
   const rows = st.rows;
   st.rows = savedRows;
   const result: GenericResult = {

@@ -2,16 +2,18 @@
 // shapes, layers, blocks. Never throws on user input: a problem becomes a
 // diagnostic and the value `unknown`, which silences follow-on errors.
 
-import type { CallExpr, Expr, Identifier, ListExpr, Node } from '../../grammar/ast.js';
+import type { CallExpr, Expr, Identifier, Node } from '../../grammar/ast.js';
 import { findLayer, LAYERS } from '../catalog/index.js';
 import { findFunction, FUNCTIONS } from '../functions/index.js';
 import { closestName } from '../text/did-you-mean.js';
 import { UNKNOWN, type Value } from '../values.js';
+import { evaluateArgs } from './arguments.js';
 import { callValue } from './calls.js';
 import { indexTensor } from './indexing.js';
 import { binaryOp, unaryOp } from './operators.js';
 import { applyStage } from './stages.js';
 import { conditionValue } from './conditions.js';
+import { markUsed } from './mark-used.js';
 import type { CheckState, Frame } from './state.js';
 
 /** Names that only mean something as values of settings (`loss: crossentropy`). */
@@ -73,6 +75,7 @@ function evaluateInner(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions): V
     }
     case 'IfExpr': {
       const cond = conditionValue(st, fr, e.condition);
+      markUsed(fr, cond === undefined ? [e.then, e.else] : cond ? e.else : e.then);
       if (cond === undefined) return UNKNOWN;
       if (cond) return evaluate(st, fr, e.then, opts);
       if (!e.else) {
@@ -91,13 +94,7 @@ function evaluateInner(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions): V
 
 function evaluateCall(st: CheckState, fr: Frame, e: CallExpr, opts: EvalOptions): Value {
   const callee = evaluate(st, fr, e.callee, opts);
-  const args = e.args.map((a) => ({
-    name: a.name?.name,
-    nameRange: a.name?.range,
-    value: evaluate(st, fr, a.value, opts),
-    range: a.value.range,
-  }));
-  return callValue(st, fr, e, callee, args);
+  return callValue(st, fr, e, callee, evaluateArgs(st, fr, e.args, opts));
 }
 
 /** What a name means: a binding in scope, a layer, a definition, a function. */
@@ -122,9 +119,4 @@ export function resolveName(st: CheckState, fr: Frame, id: Identifier, opts: Eva
     fixes: guess ? [{ title: `Change to '${guess}'`, edits: [{ range: id.range, newText: guess }] }] : [],
   });
   return UNKNOWN;
-}
-
-/** Evaluates a list that must hold ints (a shape): reports anything else. */
-export function evaluateDims(st: CheckState, fr: Frame, list: ListExpr): Value {
-  return evaluate(st, fr, list);
 }

@@ -3,11 +3,13 @@
 
 import type { Expr, Range } from '../../grammar/ast.js';
 import { UNKNOWN, type Value } from '../values.js';
+import { evaluateArgs } from './arguments.js';
 import { applyValue, callFunction, configureLayer } from './calls.js';
 import { conditionValue } from './conditions.js';
 import { configureBlock } from './definitions.js';
 import { evaluate, record } from './evaluate.js';
 import { loopCount } from './loops.js';
+import { markUsed } from './mark-used.js';
 import type { CheckState, Frame } from './state.js';
 
 export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value, inputRange: Range): Value {
@@ -30,6 +32,7 @@ export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value,
     }
     case 'Repeat': {
       const n = loopCount(st, fr, stage.count);
+      if (n === undefined) markUsed(fr, stage.body);
       if (n === undefined) return UNKNOWN;
       let value: Value = input;
       for (let i = 0; i < n && value.kind !== 'unknown'; i++) {
@@ -40,6 +43,7 @@ export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value,
     }
     case 'IfExpr': {
       const cond = conditionValue(st, fr, stage.condition);
+      markUsed(fr, cond === undefined ? [stage.then, stage.else] : cond ? stage.else : stage.then);
       if (cond === undefined) return UNKNOWN;
       if (cond) return applyStage(st, fr, stage.then, input, inputRange);
       return stage.else ? applyStage(st, fr, stage.else, input, inputRange) : input;
@@ -47,7 +51,7 @@ export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value,
     case 'Call': {
       const callee = evaluate(st, fr, stage.callee);
       if (callee.kind === 'function') {
-        const args = [{ value: input, range: inputRange }, ...evaluateArgs(st, fr, stage)];
+        const args = [{ value: input, range: inputRange }, ...evaluateArgs(st, fr, stage.args)];
         return callFunction(st, fr, callee.spec, args, stage.argsRange, stage.range);
       }
       break;
@@ -60,10 +64,6 @@ export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value,
       break;
   }
   return applyStageValue(st, fr, stage, evaluate(st, fr, stage), input, inputRange);
-}
-
-function evaluateArgs(st: CheckState, fr: Frame, call: Expr & { kind: 'Call' }) {
-  return call.args.map((a) => ({ name: a.name?.name, nameRange: a.name?.range, value: evaluate(st, fr, a.value), range: a.value.range }));
 }
 
 /** A stage's value applied to the input: a bare layer or block gets its default settings. */
@@ -97,7 +97,7 @@ function describeStage(v: Value): string {
 function checkStageAlone(st: CheckState, fr: Frame, stage: Expr): void {
   if (stage.kind === 'Call') {
     const callee = evaluate(st, fr, stage.callee);
-    const args = evaluateArgs(st, fr, stage);
+    const args = evaluateArgs(st, fr, stage.args);
     if (callee.kind === 'layerKind') configureLayer(st, fr, callee.spec, args, stage.argsRange, stage);
   } else if (stage.kind === 'Identifier') evaluate(st, fr, stage);
   else if (stage.kind === 'Paren') checkStageAlone(st, fr, stage.inner);

@@ -8,6 +8,7 @@ import { bindVariables, describeMismatch, evaluatePattern, matchPattern, rigidBi
 import { conditionValue } from './conditions.js';
 import { evaluate, record } from './evaluate.js';
 import { loopCount, MAX_ITERATIONS } from './loops.js';
+import { markUsed } from './mark-used.js';
 import { describeOrigin, originRelated } from './origins.js';
 import { type Binding, Scope } from './scope.js';
 import type { CheckState, Frame } from './state.js';
@@ -58,6 +59,7 @@ function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void
       return runOutput(st, fr, s, body);
     case 'RepeatStmt': {
       const n = loopCount(st, fr, s.count);
+      if (n === undefined) markUsed(fr, s.body);
       if (n === undefined) return;
       for (let i = 0; i < n; i++) {
         const inner = child(fr, `${s.range.start}:${i}`);
@@ -68,6 +70,7 @@ function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void
     }
     case 'For': {
       const list = evaluate(st, fr, s.iterable);
+      if (list.kind === 'unknown') markUsed(fr, s.body);
       if (list.kind === 'unknown') return;
       if (list.kind !== 'list') {
         st.error(fr, 'NN3001', `'for' loops over a list, but this is ${describeKind(list)}`, s.iterable.range);
@@ -82,6 +85,7 @@ function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void
     }
     case 'IfStmt': {
       const cond = conditionValue(st, fr, s.condition);
+      markUsed(fr, cond === undefined ? [s.then, s.else] : cond ? s.else : s.then);
       if (cond === undefined) return;
       const branch = cond ? s.then : s.else;
       if (!branch) return;

@@ -7,6 +7,7 @@ import { formatShape } from '../shapes/shape.js';
 import { closestName } from '../text/did-you-mean.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, OPTIMIZERS, SCHEDULES, TRAIN_KEYS, type TrainKey } from '../train/settings.js';
 import { describeKind, type Value } from '../values.js';
+import { evaluateArgs } from './arguments.js';
 import { bindArgs } from './bind-args.js';
 import { reportBindProblems } from './calls.js';
 import { checkGeneric } from './definitions.js';
@@ -70,7 +71,7 @@ function callOf(st: CheckState, fr: Frame, e: Expr, table: readonly Callable[], 
     });
     return undefined;
   }
-  const args = e.kind === 'Call' ? e.args.map((a) => ({ name: a.name?.name, nameRange: a.name?.range, value: evaluate(st, fr, a.value, { bareNames: true }), range: a.value.range })) : [];
+  const args = e.kind === 'Call' ? evaluateArgs(st, fr, e.args, { bareNames: true }) : [];
   const range: Range = e.kind === 'Call' ? e.argsRange : e.range;
   reportBindProblems(st, fr, bindArgs(spec.name, spec.params, args, range).problems);
   return spec;
@@ -152,7 +153,7 @@ function checkScalar(st: CheckState, fr: Frame, key: TrainKey, v: Value, range: 
 function checkAdversarial(st: CheckState, fr: Frame, e: Expr): void {
   if (e.kind !== 'Call') return;
   const spec = ADVERSARIAL;
-  const args = e.args.map((a) => ({ name: a.name?.name, nameRange: a.name?.range, value: evaluate(st, fr, a.value), range: a.value.range }));
+  const args = evaluateArgs(st, fr, e.args);
   const bound = bindArgs(spec.name, spec.params, args, e.argsRange);
   reportBindProblems(st, fr, bound.problems);
   for (const role of ['generator', 'discriminator']) {

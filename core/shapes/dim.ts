@@ -293,7 +293,7 @@ function formatAtom(atom: Atom): string {
       return atom.name;
     case 'floor':
     case 'ceil':
-      return `${atom.kind}(${wrap(atom.arg)})`;
+      return `${atom.kind}(${formatDim(atom.arg)})`;
     case 'div':
       return `${wrap(atom.num)}/${wrap(atom.den)}`;
   }

@@ -11,7 +11,7 @@ const rows: Row[] = [
   ['Conv2D', '8, 3, stride: 2', '[B, 7, 7, 1]', '[B, 3, 3, 8]'], // tfjs valid: floor((7 - 3)/2) + 1
   ['Conv2D', '8, 3, stride: 2, padding: "same"', '[B, 7, 7, 1]', '[B, 4, 4, 8]'], // tfjs same: ceil(7/2)
   ['Conv2D', '8, 3, stride: 2, padding: "same"', '[B, H, W, 1]', '[B, ceil(H/2), ceil(W/2), 8]'],
-  ['Conv2D', '8, 3, stride: 2', '[B, H, W, 1]', '[B, floor((H/2 - 3/2)) + 1, floor((W/2 - 3/2)) + 1, 8]'],
+  ['Conv2D', '8, 3, stride: 2', '[B, H, W, 1]', '[B, floor(H/2 - 3/2) + 1, floor(W/2 - 3/2) + 1, 8]'],
   ['Conv2D', '768, 16, stride: 16', '[B, 1024, 1024, 3]', '[B, 64, 64, 768]', 590592], // SAM patch embedding
   ['Conv2D', '8, 3, dilation: 2', '[B, 7, 7, 1]', '[B, 3, 3, 8]'],
   ['Conv2D', '64, 3, groups: 32, padding: 1', '[B, 8, 8, 64]', '[B, 8, 8, 64]', 3 * 3 * 2 * 64 + 64],

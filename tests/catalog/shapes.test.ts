@@ -37,6 +37,14 @@ const rows: Row[] = [
   ['Permute', '[1, 3]', '[B, T, d]', 'NN2006'],
   ['Permute', '[1, 1]', '[B, T, d]', 'NN3003'],
 
+  // ---- Transpose: every axis, 0-based, batch stays first
+  ['Transpose', '[0, 2, 1]', '[B, T, d]', '[B, d, T]', 0, 0, 0],
+  ['Transpose', '[0, 3, 1, 2]', '[B, H, W, C]', '[B, C, H, W]'],
+  ['Transpose', '[0, 1]', '[B, T, d]', 'NN2001'],
+  ['Transpose', '[1, 0, 2]', '[B, T, d]', 'NN3003'],
+  ['Transpose', '[0, 3, 1]', '[B, T, d]', 'NN2006'],
+  ['Transpose', '[0, 1, 1]', '[B, T, d]', 'NN3003'],
+
   // ---- Concat
   ['Concat', '', ['[B, H, W, 64]', '[B, H, W, 32]'], '[B, H, W, 96]', 0, 0, 0],
   ['Concat', '', ['[B, 28, 28, 64]', '[B, 28, 28, 128]', '[B, 28, 28, 32]', '[B, 28, 28, 32]'], '[B, 28, 28, 256]'], // Inception 3a

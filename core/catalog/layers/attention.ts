@@ -12,7 +12,7 @@
 import { add, type Dim, dimEquals, div, formatDim, isConst, mul, sub } from '../../shapes/dim.js';
 import { formatShape } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec } from '../layer-spec.js';
-import { argumentsKnown, biasParam, expectRank, hasArg, optionalParam, sizeArg } from './common.js';
+import { argumentsKnown, biasParam, expectRank, hasArg, sizeArg } from './common.js';
 
 /** query, key, value as the layer sees them: one input is self-attention, two share key and value. */
 function qkv(ctx: LayerContext) {
@@ -35,7 +35,7 @@ export const MultiHeadAttention: LayerSpec = {
   params: [
     { name: 'heads', type: 'int', min: 1, doc: 'The number of attention heads; `inner` must divide by it.' },
     { name: 'd', type: 'int', min: 1, doc: 'The output size (the model width).' },
-    optionalParam({ name: 'inner', type: 'int', min: 1, doc: 'The size queries, keys and values are projected to (all heads together); defaults to `d`. SAM halves it (`downsample_rate: 2`).' }),
+    { name: 'inner', type: 'int', min: 1, doc: 'The size queries, keys and values are projected to (all heads together); defaults to `d`. SAM halves it (`downsample_rate: 2`).', optional: true },
     { name: 'causal', type: 'bool', default: false, doc: 'Mask future positions: query t sees keys 0..t only (a decoder\'s self-attention).' },
     { name: 'dropout', type: 'float', default: 0, min: 0, max: 1, doc: 'Dropout on the attention weights during training.' },
     { ...biasParam, doc: 'Whether the four projections have biases.' },

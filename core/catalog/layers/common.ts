@@ -64,16 +64,7 @@ export const biasParam: ParamSpec = { name: 'bias', type: 'bool', default: true,
 
 // ---------------------------------------------------------------- more helpers for the catalog
 
-/**
- * A parameter that may be left out and then has no value (a default that
- * depends on other arguments: a pool's stride is its pool size). ParamSpec
- * has no `optional` field; `bindArgs` reads it at run time.
- */
-export function optionalParam(p: ParamSpec): ParamSpec {
-  return { ...p, optional: true } as ParamSpec;
-}
-
-/** Whether an argument was given (for `optionalParam`s). */
+/** Whether an argument was given (for optional parameters). */
 export function hasArg(ctx: LayerContext, name: string): boolean {
   const v = ctx.args[name];
   return v !== undefined && v.kind !== 'unknown';

@@ -11,7 +11,7 @@
 import { add, type Dim, dimEquals, div, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
-import { argumentsKnown, expectMinRank, expectRank, hasArg, optionalParam } from './common.js';
+import { argumentsKnown, expectMinRank, expectRank, hasArg } from './common.js';
 
 export const Embedding: LayerSpec = {
   name: 'Embedding',
@@ -45,7 +45,7 @@ export const PositionalEncoding: LayerSpec = {
     '`"learned"` (BERT, GPT, ViT) adds a trained `[max_len, d]` table instead. An optional dropout follows, as in the paper.',
   params: [
     { name: 'kind', type: 'string', default: 'sinusoidal', allowed: ['sinusoidal', 'learned'], doc: '`"sinusoidal"` (fixed, no weights) or `"learned"` (a `[max_len, d]` table).' },
-    optionalParam({ name: 'max_len', type: 'int', min: 1, doc: 'The longest sequence: 5000 if left out for `"sinusoidal"`; required for `"learned"` (its table has `max_len*d` weights).' }),
+    { name: 'max_len', type: 'int', min: 1, doc: 'The longest sequence: 5000 if left out for `"sinusoidal"`; required for `"learned"` (its table has `max_len*d` weights).', optional: true },
     { name: 'dropout', type: 'float', default: 0, min: 0, max: 1, doc: 'Dropout applied after adding the encoding (the paper: 0.1).' },
   ],
   inputs: { min: 1, max: 1, names: ['x'] },

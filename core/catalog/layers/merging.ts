@@ -131,7 +131,7 @@ export const Split: LayerSpec = {
     let parts: Dim[];
     if (v.kind === 'int') {
       const n = v.value;
-      if (!isConst(n)) return ctx.error('NN3003', `Split: the number of parts must be a known number, not ${formatDim(n)}`, at);
+      if (!isConst(n) || n > 4096) return ctx.error('NN3003', `Split: the number of parts must be a known number up to 4096, not ${formatDim(n)}`, at);
       const part = div(size, n);
       if ((isConst(size) && size % n !== 0) || !isIntegral(part)) {
         return ctx.error('NN2005', `Split: axis ${axis} has size ${formatDim(size)}, which does not divide into ${n} equal parts`, at);

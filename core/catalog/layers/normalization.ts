@@ -10,7 +10,7 @@
 import { add, type Dim, dimEquals, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec } from '../layer-spec.js';
-import { argumentsKnown, expectMinRank, optionalParam } from './common.js';
+import { argumentsKnown, expectMinRank } from './common.js';
 
 const channelsOf = (ctx: LayerContext): Dim => ctx.inputs[0]!.shape.at(-1)!;
 
@@ -52,7 +52,7 @@ export const BatchNorm: LayerSpec = {
     'ResNet puts one after every convolution (`Conv2D(..., bias: false) -> BatchNorm -> ReLU`). Shape unchanged; weights `2*C` trainable + `2*C` non-trainable. ' +
     'Defaults are PyTorch\'s: `momentum: 0.1` weighs the new batch (`running = 0.9*running + 0.1*batch`; Keras\' 0.99 means the same as PyTorch\'s 0.01), `epsilon: 1e-5`.',
   params: [
-    optionalParam({ name: 'channels', type: 'int', min: 1, doc: 'The number of channels, as PyTorch\'s `BatchNorm2d(64)` writes it; optional, checked against the input\'s last axis.' }),
+    { name: 'channels', type: 'int', min: 1, doc: 'The number of channels, as PyTorch\'s `BatchNorm2d(64)` writes it; optional, checked against the input\'s last axis.', optional: true },
     { name: 'momentum', type: 'float', default: 0.1, min: 0, max: 1, doc: 'PyTorch-style: the weight of the current batch in the running statistics.' },
     { name: 'epsilon', type: 'float', default: 1e-5, min: 0, doc: 'Added to the variance before the square root, for stability.' },
     { name: 'affine', type: 'bool', default: true, doc: 'Learn the scale `gamma` and shift `beta` (2*C weights).' },
@@ -70,7 +70,7 @@ export const BatchNorm: LayerSpec = {
   flops: (ctx, [out]) => mul(2, product(out!)),
 };
 
-function normFlops(ctx: LayerContext, out: Dim[], affine: [boolean, boolean]): Dim {
+function normFlops(out: Dim[], affine: [boolean, boolean]): Dim {
   return mul(5 + (affine[0] ? 1 : 0) + (affine[1] ? 1 : 0), product(out));
 }
 
@@ -84,7 +84,7 @@ export const LayerNorm: LayerSpec = {
     'from drifting as layers stack (`LayerNorm(x + Attention(x))`). On `[B, H, W, C]` it is SAM\'s `LayerNorm2d` (per pixel, over channels). ' +
     'Shape unchanged; weights `2*d` (`LayerNorm` on 512 features: 1,024).',
   params: [
-    optionalParam({ name: 'features', type: 'int', min: 1, doc: 'The size of the last axis, as PyTorch\'s `LayerNorm(512)` writes it; optional, checked against the input.' }),
+    { name: 'features', type: 'int', min: 1, doc: 'The size of the last axis, as PyTorch\'s `LayerNorm(512)` writes it; optional, checked against the input.', optional: true },
     { name: 'epsilon', type: 'float', default: 1e-5, min: 0, doc: 'Added to the variance before the square root (PyTorch 1e-5; SAM uses 1e-6).' },
     { name: 'scale', type: 'bool', default: true, doc: 'Learn a per-feature scale `gamma`.' },
     { name: 'bias', type: 'bool', default: true, doc: 'Learn a per-feature bias `beta`.' },
@@ -99,7 +99,7 @@ export const LayerNorm: LayerSpec = {
     const d = channelsOf(ctx);
     return { trainable: add(ctx.bool('scale') ? d : 0, ctx.bool('bias') ? d : 0), nonTrainable: 0 };
   },
-  flops: (ctx, [out]) => normFlops(ctx, out!, [ctx.bool('scale'), ctx.bool('bias')]),
+  flops: (ctx, [out]) => normFlops(out!, [ctx.bool('scale'), ctx.bool('bias')]),
 };
 
 export const GroupNorm: LayerSpec = {
@@ -127,7 +127,7 @@ export const GroupNorm: LayerSpec = {
   weights(ctx) {
     return { trainable: ctx.bool('affine') ? mul(2, channelsOf(ctx)) : 0, nonTrainable: 0 };
   },
-  flops: (ctx, [out]) => normFlops(ctx, out!, [ctx.bool('affine'), ctx.bool('affine')]),
+  flops: (ctx, [out]) => normFlops(out!, [ctx.bool('affine'), ctx.bool('affine')]),
 };
 
 export const LocalResponseNorm: LayerSpec = {

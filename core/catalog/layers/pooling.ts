@@ -10,7 +10,7 @@ import { convOutputLength } from '../../shapes/conv-size.js';
 import { type Dim, isConst, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec, ParamSpec } from '../layer-spec.js';
-import { argumentsKnown, checkFits, expectRank, hasArg, optionalParam, paddingArg, sizeArg } from './common.js';
+import { argumentsKnown, checkFits, expectRank, hasArg, paddingArg, sizeArg } from './common.js';
 
 type PoolKind = 'Max' | 'Avg';
 
@@ -18,7 +18,7 @@ function poolParams(rank: 1 | 2): ParamSpec[] {
   const list = rank === 2 ? 'an int, or `[ph, pw]`' : 'an int';
   return [
     { name: 'pool', type: 'size', min: 1, doc: `The window size: ${list}.` },
-    optionalParam({ name: 'stride', type: 'size', min: 1, doc: `The step between windows: ${list}. Left out: the window size (non-overlapping windows).` }),
+    { name: 'stride', type: 'size', min: 1, doc: `The step between windows: ${list}. Left out: the window size (non-overlapping windows).`, optional: true },
     { name: 'padding', type: 'padding', default: 'valid', doc: '`"valid"` (none), `"same"` (output `ceil(L / stride)`), or an int: implicit padding on each side (PyTorch; at most half the window).' },
     { name: 'ceil_mode', type: 'bool', default: false, doc: 'PyTorch\'s `ceil_mode`: round the output size up, keeping a last partial window (one that starts inside the input).' },
   ];
@@ -58,7 +58,9 @@ function makePool(kind: PoolKind, rank: 1 | 2): LayerSpec {
       ? kind === 'Max'
         ? 'VGG ends each block with `MaxPool2D(2)`, which halves the image (`[B, H, W, C] -> [B, H/2, W/2, C]`); ResNet and AlexNet use overlapping `MaxPool2D(3, stride: 2)`.'
         : 'It smooths rather than picks; LeNet used it, and DenseNet\'s transitions halve the image with `AvgPool2D(2)`.'
-      : 'Over time it shortens a sequence, keeping the strongest (max) or mean (average) response of each feature in every window.';
+      : kind === 'Max'
+        ? 'Text and audio CNNs use it to shorten a sequence while keeping the strongest response of each feature in every window.'
+        : 'It shortens a sequence by averaging neighbouring steps: a cheap, smoothing downsampling of audio or time series.';
   return {
     name: `${kind}Pool${rank}D`,
     category: 'pooling',
@@ -113,7 +115,7 @@ export const GlobalMaxPool = makeGlobalPool('Max');
 
 /** PyTorch's adaptive windows along one axis: window i covers [floor(i*L/n), ceil((i+1)*L/n)). */
 function adaptiveWindowSum(length: Dim, n: Dim): Dim {
-  if (!isConst(length) || !isConst(n)) return length;
+  if (!isConst(length) || !isConst(n) || n > 100_000) return length;
   let total = 0;
   for (let i = 0; i < n; i++) total += Math.ceil(((i + 1) * length) / n) - Math.floor((i * length) / n);
   return total;

@@ -88,3 +88,32 @@ export const Permute: LayerSpec = {
   weights: () => ({ trainable: 0, nonTrainable: 0 }),
   flops: () => 0,
 };
+
+export const Transpose: LayerSpec = {
+  name: 'Transpose',
+  category: 'reshaping',
+  doc:
+    'Reorders the axes, as the function `transpose` does, but as a layer you can name and put in a pipeline: `perm` lists every axis, ' +
+    'batch included, numbered from 0, and the batch axis must stay first. `Transpose([0, 2, 1])` turns `[B, T, d]` into `[B, d, T]`; ' +
+    '`Transpose([0, 3, 1, 2])` turns channels-last `[B, H, W, C]` into channels-first `[B, C, H, W]`. (Keras-style `Permute` numbers from 1 without the batch axis.)',
+  params: [{ name: 'perm', type: 'ints', doc: 'A permutation of `0..rank-1` that starts with 0: output axis i is input axis `perm[i]`.' }],
+  inputs: { min: 1, max: 1, names: ['x'] },
+  shape(ctx) {
+    argumentsKnown(ctx);
+    const input = ctx.inputs[0]!.shape;
+    const perm = ctx.ints('perm');
+    if (input.length !== perm.length) {
+      return ctx.error('NN2001', `Transpose(${formatShape(perm)}) expects a rank-${perm.length} input, but got rank ${input.length}: ${formatShape(input)}`, { input: 0 });
+    }
+    if (perm[0] !== 0) return ctx.error('NN3003', `Transpose: the batch axis must stay first (perm[0] = 0), but perm is ${formatShape(perm)}`, { arg: 'perm' });
+    const seen = new Set<number>();
+    for (const d of perm) {
+      if (!isConst(d) || d < 0 || d >= perm.length) return ctx.error('NN2006', `Transpose: axis ${formatDim(d)} is out of range 0 to ${perm.length - 1}`, { arg: 'perm' });
+      if (seen.has(d)) return ctx.error('NN3003', `Transpose: axis ${d} appears twice in ${formatShape(perm)}`, { arg: 'perm' });
+      seen.add(d);
+    }
+    return perm.map((d) => input[d as number]!);
+  },
+  weights: () => ({ trainable: 0, nonTrainable: 0 }),
+  flops: () => 0,
+};
