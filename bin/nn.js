@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const main = new URL('../dist/cli/main.js', import.meta.url);
+const main = new URL('../dist/nn.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('nn: the project is not built; run `npm install` (or `npm run build`) in its folder first\n');
   process.exit(2);

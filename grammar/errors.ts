@@ -131,7 +131,7 @@ function findOpener(open: string, close: string, token: IToken): IToken | undefi
 }
 
 const expressionRules = new Set([
-  'expression', 'binaryExpr', 'postfix', 'argument', 'indexItem',
+  'expression', 'binaryExpr', 'postfix', 'argument', 'indexItem', 'outputStmt',
   'trainEntry', 'paren', 'braced',
 ]);
 

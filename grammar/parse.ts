@@ -60,14 +60,20 @@ function parseUnsafe(text: string): ParseResult {
   const suppressed: Range[] = [];
   const kept: IToken[] = [];
   let depth = 0;
+  const startsItem = (k: number): boolean => topLevelKinds.has(all[k]!.tokenType) && all[k + 1]?.tokenType !== T.Colon;
   for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
+    if (startsItem(i)) depth = 0; // a top-level item starts afresh
     if (opening.has(t.tokenType)) {
       if (depth >= MAX_NESTING) {
         diagnostics.push({ code: Codes.nestingTooDeep, message: `nesting too deep (more than ${MAX_NESTING} open brackets)`, range: rangeOf(t) });
         let d = 0;
         let j = i;
         for (; j < all.length; j++) {
+          if (j > i && startsItem(j)) {
+            j--; // stop before the next top-level item
+            break;
+          }
           const u = all[j]!.tokenType;
           if (opening.has(u)) d++;
           else if (closing.has(u) && --d === 0) break;
@@ -76,11 +82,11 @@ function parseUnsafe(text: string): ParseResult {
         const close = all[j];
         suppressed.push({ start: t.startOffset, end: next !== undefined ? next.startOffset + 1 : text.length + 1 });
         // Stand-ins keep the parser on its feet: `(?)`, `[?]` or `{}`.
-        const closeAt = close !== undefined && closing.has(close.tokenType) ? close.startOffset : text.length;
+        const matched = close !== undefined && j > i && close.tokenType === closerOf.get(t.tokenType);
         kept.push(t);
         if (t.tokenType !== T.LBrace) kept.push(standIn(T.Identifier, '', t.startOffset + 1));
-        if (close !== undefined && closing.has(close.tokenType)) kept.push(close);
-        else kept.push(standIn(closerOf.get(t.tokenType)!, '', closeAt));
+        if (matched) kept.push(close);
+        else kept.push(standIn(closerOf.get(t.tokenType)!, '', next !== undefined ? next.startOffset : text.length));
         i = j;
         continue;
       }
@@ -145,7 +151,8 @@ function finish(diagnostics: SyntaxDiagnostic[], suppressed: Range[]): SyntaxDia
     .map((x) => x.d);
   for (const d of sorted) {
     if (d.code !== Codes.nestingTooDeep && suppressed.some((r) => d.range.start >= r.start && d.range.start < r.end)) continue;
-    const key = `${d.range.start}:${d.range.end}:${d.message}`;
+    // one syntax diagnostic per position (recovery may see the same token twice)
+    const key = d.code.startsWith('NN001') ? `syntax:${d.range.start}` : `${d.range.start}:${d.range.end}:${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (out.length === MAX_DIAGNOSTICS) {

@@ -53,6 +53,8 @@ class Printer {
     let keep = pending.length;
     if (doc !== undefined) while (keep > 0 && pending[keep - 1]!.doc && pending[keep - 1]!.ownLine !== false) keep--;
     for (let i = 0; i < keep; i++) this.comment(pending[i]!, indent);
+    // At top level, a block of plain comments stays apart from the doc below it.
+    if (doc !== undefined && indent === '' && keep > 0 && !pending[keep - 1]!.doc) this.line('');
     if (doc !== undefined) for (const l of doc.split('\n')) this.line(l === '' ? `${indent}///` : `${indent}/// ${l}`);
   }
 

@@ -22,7 +22,8 @@ export interface LayerApplication {
   problems: LayerProblem[];
 }
 
-export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>>, inputs: readonly TensorValue[]): LayerApplication {
+/** `countFlops: false` skips the FLOP count (only the summary needs it). */
+export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>>, inputs: readonly TensorValue[], countFlops = true): LayerApplication {
   const problems: LayerProblem[] = [];
   const ctx = makeLayerContext(spec, args, inputs, problems);
   const failed = (): LayerApplication => ({ outputs: [], dtype: 'float32', weights: { trainable: 0, nonTrainable: 0 }, flops: 0, problems });
@@ -43,7 +44,7 @@ export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>
     const shape = spec.shape(ctx);
     if (!shape) return failed();
     const outputs = spec.multipleOutputs ? (shape as Dim[][]) : [shape as Dim[]];
-    return { outputs, dtype: spec.outputDType ?? 'float32', weights: spec.weights(ctx, outputs), flops: spec.flops(ctx, outputs), problems };
+    return { outputs, dtype: spec.outputDType ?? 'float32', weights: spec.weights(ctx, outputs), flops: countFlops ? spec.flops(ctx, outputs) : 0, problems };
   } catch (e) {
     if (e instanceof ArgumentUnavailable) return failed();
     throw e;

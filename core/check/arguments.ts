@@ -6,10 +6,16 @@ import { evaluate, type EvalOptions } from './evaluate.js';
 import type { CheckState, Frame } from './state.js';
 
 export function evaluateArgs(st: CheckState, fr: Frame, args: readonly Argument[], opts: EvalOptions = {}): ArgInput[] {
-  return args.map((a) => ({
-    ...(a.name ? { name: a.name.name, nameRange: a.name.range } : {}),
-    value: evaluate(st, fr, a.value, opts),
-    range: a.value.range,
-    ...(a.value.kind === 'List' ? { itemRanges: a.value.items.map((i) => i.range) } : {}),
-  }));
+  const out: ArgInput[] = new Array(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const input: ArgInput = { value: evaluate(st, fr, a.value, opts), range: a.value.range };
+    if (a.name) {
+      input.name = a.name.name;
+      input.nameRange = a.name.range;
+    }
+    if (a.value.kind === 'List') input.itemRanges = a.value.items.map((item) => item.range);
+    out[i] = input;
+  }
+  return out;
 }

@@ -113,7 +113,7 @@ export function applyValue(st: CheckState, fr: Frame, target: Value, inputs: Val
 }
 
 function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inputs: TensorValue[], site: Site): Value {
-  const app = applyLayer(layer.spec, layer.args, inputs);
+  const app = applyLayer(layer.spec, layer.args, inputs, st.rows !== undefined);
   for (const p of app.problems) {
     const range = (p.at?.arg !== undefined ? layer.argRanges[p.at.arg] : undefined) ?? (p.at?.input !== undefined ? site.inputRanges[p.at.input] : undefined) ?? site.range;
     const fixes: Fix[] = [];

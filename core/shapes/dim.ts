@@ -30,9 +30,16 @@ type Atom =
 
 // ---------------------------------------------------------------- construction
 
+const symbols = new Map<string, SymDim>();
+
 export function sym(name: string): SymDim {
-  const atom: Atom = { kind: 'sym', name, key: name };
-  return makePoly([{ atoms: [atom], coeff: ONE, key: name }]) as SymDim;
+  let s = symbols.get(name);
+  if (!s) {
+    const atom: Atom = { kind: 'sym', name, key: name };
+    s = makePoly([{ atoms: [atom], coeff: ONE, key: name }]) as SymDim;
+    if (symbols.size < 10_000) symbols.set(name, s);
+  }
+  return s;
 }
 
 function termsOf(d: Dim): readonly Term[] {
@@ -69,7 +76,10 @@ function makeTerm(atoms: Atom[], coeff: Rational): Term {
 // ---------------------------------------------------------------- arithmetic
 
 export function add(a: Dim, b: Dim): Dim {
-  if (typeof a === 'number' && typeof b === 'number') return a + b;
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a + b;
+    if (a === 0) return b;
+  } else if (b === 0) return a;
   return makePoly([...termsOf(a), ...termsOf(b)]);
 }
 
@@ -84,10 +94,24 @@ export function sub(a: Dim, b: Dim): Dim {
 }
 
 export function mul(a: Dim, b: Dim): Dim {
-  if (typeof a === 'number' && typeof b === 'number') return a * b;
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a * b;
+    return scale(b, a);
+  }
+  if (typeof b === 'number') return scale(a, b);
   const out: Term[] = [];
   for (const x of termsOf(a)) for (const y of termsOf(b)) out.push(makeTerm([...x.atoms, ...y.atoms], mulQ(x.coeff, y.coeff)));
   return makePoly(out);
+}
+
+/** `a * n` for a constant n: the terms keep their order, only coefficients change. */
+function scale(a: SymDim, n: number): Dim {
+  if (n === 0) return 0;
+  if (n === 1) return a;
+  const q = rational(n);
+  const terms = a.terms.map((t) => ({ ...t, coeff: mulQ(t.coeff, q) }));
+  if (terms.length === 1 && terms[0]!.atoms.length === 0 && isIntegerQ(terms[0]!.coeff)) return terms[0]!.coeff.n;
+  return { terms, key: terms.map((t) => `${formatQ(t.coeff)}*${t.key}`).join('+') };
 }
 
 /** A constant rational as a dim (integral ones become numbers). */

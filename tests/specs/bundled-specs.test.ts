@@ -1,0 +1,45 @@
+// The bundled specs: each checks with no diagnostics at all, and each
+// model's trainable parameter count equals its reference implementation's
+// (tests/reference/params.json, computed with PyTorch by compute_params.py).
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFile } from '../../core/check/program.js';
+import { summarize } from '../../core/summary.js';
+import { nodeHost } from '../../cli/node-host.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const example = (name: string) => join(root, 'examples', name);
+const reference: Record<string, { trainableParams: number; nonTrainableParams: number }> = JSON.parse(
+  readFileSync(join(root, 'tests', 'reference', 'params.json'), 'utf8'),
+);
+
+/** [file, model, reference entry (or an exact number), how close it must be] */
+const pins: [string, string, string | number, number][] = [
+  ['mlp.nn', 'MLP', 'MLP', 0],
+  ['vgg.nn', 'VGG11', 'VGG11', 0],
+  ['vgg.nn', 'VGG16', 'VGG16', 0],
+  ['resnet.nn', 'ResNet18', 'ResNet18', 0],
+  ['resnet.nn', 'ResNet34', 'ResNet34', 0],
+  ['resnet.nn', 'ResNet50', 'ResNet50', 0],
+];
+
+const files = ['mlp.nn', 'vgg.nn', 'resnet.nn'];
+
+describe('bundled specs', () => {
+  it.each(files)('%s checks with no diagnostics', (file) => {
+    const result = checkFile(example(file), nodeHost);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  });
+
+  it.each(pins)('%s %s has the reference parameter count', (file, model, ref, tolerance) => {
+    const result = summarize(example(file), nodeHost, model);
+    if (!result.ok) throw new Error(result.message);
+    const expected = typeof ref === 'number' ? ref : reference[ref]!.trainableParams;
+    const actual = result.summary.trainableParams as number;
+    expect(Math.abs(actual - expected) / expected).toBeLessThanOrEqual(tolerance);
+    if (tolerance === 0) expect(actual).toBe(expected);
+    if (typeof ref === 'string') expect(result.summary.nonTrainableParams).toBe(reference[ref]!.nonTrainableParams);
+  });
+});
