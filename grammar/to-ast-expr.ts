@@ -218,14 +218,14 @@ function primary(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
   const paren = node(cst, 'paren');
   if (paren !== undefined) {
     const pr = cstRange(paren, r.start);
-    return { kind: 'Paren', inner: expression(ctx, node(paren, 'inner'), pr.start + 1), range: pr };
+    return { kind: 'Paren', inner: expression(ctx, node(paren, 'inner'), Math.min(pr.start + 1, pr.end)), range: pr };
   }
   const ifNode = node(cst, 'ifExpr');
   if (ifNode !== undefined) return ifExpr(ctx, ifNode, r.start);
   const rep = node(cst, 'repeatExpr');
   if (rep !== undefined) {
     const rr = cstRange(rep, r.start);
-    const count = binaryExpr(ctx, node(rep, 'count'), rr.start + 6);
+    const count = binaryExpr(ctx, node(rep, 'count'), Math.min(rr.start + 6, rr.end));
     const body = braced(ctx, node(rep, 'body'), Math.max(count.range.end, rr.end));
     return { kind: 'Repeat', count, body, range: rr };
   }
@@ -249,7 +249,7 @@ export function listExpr(ctx: AstContext, cst: CstNode | undefined, at: number):
 
 function ifExpr(ctx: AstContext, cst: CstNode, at: number): IfExpr {
   const r = cstRange(cst, at);
-  const condition = binaryExpr(ctx, node(cst, 'condition'), r.start + 2);
+  const condition = binaryExpr(ctx, node(cst, 'condition'), Math.min(r.start + 2, r.end));
   const then = braced(ctx, node(cst, 'then'), condition.range.end);
   const expr: IfExpr = { kind: 'IfExpr', condition, then, range: r };
   const elseIf = node(cst, 'elseIf');
@@ -261,5 +261,5 @@ function ifExpr(ctx: AstContext, cst: CstNode, at: number): IfExpr {
 function braced(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
   if (cst === undefined) return errorExpr(at);
   const r = cstRange(cst, at);
-  return expression(ctx, node(cst, 'inner'), r.start + 1);
+  return expression(ctx, node(cst, 'inner'), Math.min(r.start + 1, r.end));
 }

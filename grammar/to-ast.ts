@@ -78,7 +78,7 @@ function param(ctx: AstContext, cst: CstNode, at: number): Param {
 
 function trainDecl(ctx: AstContext, cst: CstNode): TrainDecl {
   const r = cstRange(cst, 0);
-  const target = identifier(token(cst, 'target'), r.start + 5);
+  const target = identifier(token(cst, 'target'), Math.min(r.start + 5, r.end));
   const data = binaryExpr(ctx, node(cst, 'data'), target.range.end);
   const entries: TrainEntry[] = nodes(cst, 'trainEntry').map((e) => {
     const er = cstRange(e, data.range.end);
@@ -125,14 +125,14 @@ function statement(ctx: AstContext, cst: CstNode): Statement | undefined {
     }
     case 'repeatStmt': {
       const variable = token(s, 'variable');
-      const count = binaryExpr(ctx, node(s, 'count'), r.start + 6);
+      const count = binaryExpr(ctx, node(s, 'count'), Math.min(r.start + 6, r.end));
       const body = block(ctx, node(s, 'body'));
       return variable !== undefined
         ? { kind: 'RepeatStmt', variable: identifier(variable, r.start), count, body, range: r }
         : { kind: 'RepeatStmt', count, body, range: r };
     }
     case 'forStmt': {
-      const variable = identifier(token(s, 'variable'), r.start + 3);
+      const variable = identifier(token(s, 'variable'), Math.min(r.start + 3, r.end));
       const iterable = binaryExpr(ctx, node(s, 'iterable'), variable.range.end);
       return { kind: 'For', variable, iterable, body: block(ctx, node(s, 'body')), range: r };
     }
@@ -144,7 +144,7 @@ function statement(ctx: AstContext, cst: CstNode): Statement | undefined {
 
 function inputStmt(ctx: AstContext, s: CstNode, at: number): InputStmt {
   const r = cstRange(s, at);
-  const name = identifier(token(s, 'name'), r.start + 5);
+  const name = identifier(token(s, 'name'), Math.min(r.start + 5, r.end));
   const shape = listExpr(ctx, node(s, 'shape'), end(name.range, r.end));
   const stmt: InputStmt = { kind: 'Input', name, shape, optional: token(s, 'Optional') !== undefined, range: r };
   const dtype = token(s, 'dtype');
@@ -155,7 +155,7 @@ function inputStmt(ctx: AstContext, s: CstNode, at: number): InputStmt {
 function letStmt(ctx: AstContext, s: CstNode, at: number): LetStmt {
   const r = cstRange(s, at);
   const nameToks = tokens(s, 'names');
-  const names = nameToks.length > 0 ? nameToks.map((t) => identifier(t, r.start)) : [identifier(undefined, r.start + 3)];
+  const names = nameToks.length > 0 ? nameToks.map((t) => identifier(t, r.start)) : [identifier(undefined, Math.min(r.start + 3, r.end))];
   const ann = node(s, 'annotation');
   const stmt: LetStmt = {
     kind: 'Let',
@@ -177,7 +177,7 @@ function outputStmt(ctx: AstContext, s: CstNode, at: number): OutputStmt {
   } else if (nameTok !== undefined) {
     stmt = { kind: 'Output', value: identifier(nameTok, r.start), range: r };
   } else {
-    stmt = { kind: 'Output', value: expression(ctx, node(s, 'value'), r.start + 6), range: r };
+    stmt = { kind: 'Output', value: expression(ctx, node(s, 'value'), Math.min(r.start + 6, r.end)), range: r };
   }
   if (ann !== undefined) stmt.annotation = listExpr(ctx, ann, r.end);
   return withDoc(ctx, stmt, r.start);
@@ -185,7 +185,7 @@ function outputStmt(ctx: AstContext, s: CstNode, at: number): OutputStmt {
 
 function ifStmt(ctx: AstContext, s: CstNode, at: number): IfStmt {
   const r = cstRange(s, at);
-  const condition = binaryExpr(ctx, node(s, 'condition'), r.start + 2);
+  const condition = binaryExpr(ctx, node(s, 'condition'), Math.min(r.start + 2, r.end));
   const stmt: IfStmt = { kind: 'IfStmt', condition, then: block(ctx, node(s, 'then')), range: r };
   const elseIf = node(s, 'elseIf');
   if (elseIf !== undefined) stmt.else = ifStmt(ctx, elseIf, r.end);
