@@ -2,7 +2,7 @@
 // recovery) never crashes this: missing names become Identifiers named '',
 // missing expressions ErrorExpr, a missing shape an empty list.
 
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstNode } from 'chevrotain';
 import type {
   Definition, DefinitionKind, ImportDecl, IfStmt, InputStmt, LetStmt, OutputStmt, Param, Statement,
   TopLevel, TrainDecl, TrainEntry, TypeRef,
@@ -193,4 +193,3 @@ function ifStmt(ctx: AstContext, s: CstNode, at: number): IfStmt {
   return stmt;
 }
 
-export type { IToken };

@@ -89,7 +89,7 @@ export function bindArgs(what: string, params: readonly BindableParam[], args: r
     }
     const checked = checkValue(what, param, arg.value);
     if (typeof checked === 'string') {
-      problems.push({ code: 'NN3001', message: checked, range: arg.range });
+      problems.push({ code: / must be at (least|most) /.test(checked) ? 'NN3003' : 'NN3001', message: checked, range: arg.range });
       values[param.name] = { kind: 'unknown' };
     } else values[param.name] = checked;
     ranges[param.name] = arg.range;

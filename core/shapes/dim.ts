@@ -100,8 +100,28 @@ export function mul(a: Dim, b: Dim): Dim {
   }
   if (typeof b === 'number') return scale(a, b);
   const out: Term[] = [];
-  for (const x of termsOf(a)) for (const y of termsOf(b)) out.push(makeTerm([...x.atoms, ...y.atoms], mulQ(x.coeff, y.coeff)));
-  return makePoly(out);
+  let cancelled: Dim = 0;
+  for (const x of termsOf(a)) {
+    for (const y of termsOf(b)) {
+      const term = makeTerm([...x.atoms, ...y.atoms], mulQ(x.coeff, y.coeff));
+      const simpler = cancelDivision(term);
+      if (simpler === undefined) out.push(term);
+      else cancelled = add(cancelled, simpler);
+    }
+  }
+  return add(makePoly(out), cancelled);
+}
+
+/** `(d/heads) * heads * T` is `d * T`: a quotient atom cancels against its divisor. */
+function cancelDivision(t: Term): Dim | undefined {
+  for (const atom of t.atoms) {
+    if (atom.kind !== 'div' || typeof atom.den === 'number' || atom.den.terms.length !== 1) continue;
+    const divisor = atom.den.terms[0]!;
+    const rest = t.atoms.filter((a) => a !== atom);
+    const reduced = removeAtoms({ atoms: rest, coeff: t.coeff, key: '' }, divisor);
+    if (reduced) return mul(makePoly([reduced]), atom.num);
+  }
+  return undefined;
 }
 
 /** `a * n` for a constant n: the terms keep their order, only coefficients change. */

@@ -42,7 +42,7 @@ const rows: Row[] = [
   ['LogSoftmax', 'axis: -4', X, 'NN2006'],
   ['Softmax', 'axis: 1.5', X, 'NN3001'],
   ['GELU', 'approximate: "erf"', X, 'NN3001'],
-  ['LeakyReLU', '-0.2', X, 'NN3001'],
+  ['LeakyReLU', '-0.2', X, 'NN3003'],
   ['ReLU', '1', X, 'NN1004'],
   ['ReLU', '', [X, X], 'NN2010'],
 ];

@@ -10,7 +10,7 @@ const rows: Row[] = [
   ['Embedding', '10, 3', 'int32[B]', '[B, 3]', 30],
   ['Embedding', '37000, 512', '[B, T]', 'NN2011'],
   ['Embedding', '37000', 'int32[B, T]', 'NN1006'],
-  ['Embedding', '0, 4', 'int32[B, T]', 'NN3001'],
+  ['Embedding', '0, 4', 'int32[B, T]', 'NN3003'],
 
   // ---- PositionalEncoding: [B, T, d] -> [B, T, d]; 1 FLOP per element (the addition)
   ['PositionalEncoding', '', '[B, T, 512]', '[B, T, 512]', 0, 0, '512*B*T'], // sinusoidal: no weights
@@ -44,7 +44,7 @@ const rows: Row[] = [
   ['FourierFeatures', 'num_feats: 64, scale: 10', '[B, 2]', '[B, 128]', 0, 128, '452*B'],
   ['FourierFeatures', '', '[B, N, 3]', 'NN2004'],
   ['FourierFeatures', '', '[B, N, K]', 'NN2004'],
-  ['FourierFeatures', 'num_feats: 0', '[B, N, 2]', 'NN3001'],
+  ['FourierFeatures', 'num_feats: 0', '[B, N, 2]', 'NN3003'],
 ];
 
 describe('embeddings and learned tensors', () => {

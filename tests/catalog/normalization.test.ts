@@ -9,8 +9,8 @@ const rows: Row[] = [
   ['Dropout', 'rate: 0.1', '[B, T, 512]', '[B, T, 512]'],
   ['Dropout', '0', '[B, 10]', '[B, 10]'],
   ['Dropout', '1', '[B, 10]', 'NN3003'],
-  ['Dropout', '1.5', '[B, 10]', 'NN3001'],
-  ['Dropout', '-0.1', '[B, 10]', 'NN3001'],
+  ['Dropout', '1.5', '[B, 10]', 'NN3003'],
+  ['Dropout', '-0.1', '[B, 10]', 'NN3003'],
   ['Dropout', '', '[B, 10]', 'NN1006'],
 
   // ---- BatchNorm: 2*C trainable (gamma, beta), 2*C non-trainable (running mean, var); 2 FLOPs per element
@@ -20,7 +20,7 @@ const rows: Row[] = [
   ['BatchNorm', 'affine: false', '[B, H, W, C]', '[B, H, W, C]', 0, '2*C'],
   ['BatchNorm', '', '[B, T, C]', '[B, T, C]', '2*C', '2*C'],
   ['BatchNorm', '32', '[B, 8, 8, 64]', 'NN2004'],
-  ['BatchNorm', 'momentum: 1.5', '[B, 8, 8, 64]', 'NN3001'],
+  ['BatchNorm', 'momentum: 1.5', '[B, 8, 8, 64]', 'NN3003'],
   ['BatchNorm', '', '[B]', 'NN2001'],
 
   // ---- LayerNorm: last axis; 5 FLOPs per element + 1 for scale + 1 for bias

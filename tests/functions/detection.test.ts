@@ -16,7 +16,7 @@ const ROWS: readonly Row[] = [
   ['nms', 'f32[N, 4], f32[N]', '([K1, 4], [K1], [K1] int32)'],
   ['nms', 'f32[N, 4], f32[N, 20], iou=0.7, max=50', '([K1, 4], [K1], [K1] int32)'],
   ['nms', 'f32[N, 4], f32[M]', 'NN2004 nms expects \'scores\' with one row per box (N boxes in [N, 4]), but axis -1 of [M] has size M, not N'],
-  ['nms', 'f32[N, 4], f32[N], iou=1.5', "NN3001 nms: 'iou' must be at most 1"],
+  ['nms', 'f32[N, 4], f32[N], iou=1.5', "NN3003 nms: 'iou' must be at most 1"],
   ['nms', 'f32[B, N, 4], f32[N]', "NN2001 nms expects 'boxes' to be a rank-2 tensor [N, 4]"],
   ['nms', 'f32[N, 4], f32[N, 2, 3]', "NN2001 nms expects 'scores' to be a rank-1 or rank-2 tensor"],
   // apply_deltas: R-CNN box regression

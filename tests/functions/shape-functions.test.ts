@@ -78,7 +78,7 @@ const ROWS: readonly Row[] = [
   ['window_partition', 'f32[B, 56, 56, 96], 7', '[64*B, 7, 7, 96]'],
   ['window_partition', 'f32[B, H, H, C], 8', '[B*ceil(H/8)*ceil(H/8), 8, 8, C]'],
   ['window_partition', 'f32[B, 64, 768], 14', 'NN2001 expects \'x\' to be a rank-4 tensor [B, H, W, C], but got rank 3'],
-  ['window_partition', 'f32[B, 64, 64, 768], 0', "NN3001 'window' must be at least 1"],
+  ['window_partition', 'f32[B, 64, 64, 768], 0', "NN3003 'window' must be at least 1"],
   ['window_unpartition', 'f32[25*B, 14, 14, 768], 14, [64, 64]', '[B, 64, 64, 768]'],
   ['window_unpartition', 'f32[50, 14, 14, 768], 14, [64, 64]', '[2, 64, 64, 768]'],
   ['window_unpartition', 'f32[64*B, 7, 7, 96], 7, [56, 56]', '[B, 56, 56, 96]'],
