@@ -3,7 +3,7 @@
 
 import type { BinaryExpr, BinaryOp, UnaryExpr } from '../../grammar/ast.js';
 import { matmulShape } from '../functions/matmul.js';
-import { add, type Dim, div, floorDiv, formatDim, isConst, isIntegral, mul, neg, sub } from '../shapes/dim.js';
+import { add, type Dim, div, formatDim, isConst, isIntegral, mul, neg, sub } from '../shapes/dim.js';
 import { broadcastShapes, formatShape } from '../shapes/shape.js';
 import { describeKind, type DType, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { describeOrigin, originRelated } from './origins.js';
@@ -62,8 +62,6 @@ function numberOp(st: CheckState, fr: Frame, e: BinaryExpr, a: NumberValue, b: N
       return { kind: 'float', value: x * y };
     case '/':
       return y === 0 ? divisionByZero(st, fr, e) : { kind: 'float', value: x / y };
-    case '//':
-      return y === 0 ? divisionByZero(st, fr, e) : { kind: 'float', value: Math.floor(x / y) };
     case '%':
       return y === 0 ? divisionByZero(st, fr, e) : { kind: 'float', value: x - Math.floor(x / y) * y };
     case '**':
@@ -87,8 +85,6 @@ function intOp(st: CheckState, fr: Frame, e: BinaryExpr, x: Dim, y: Dim): Value 
       if (isIntegral(q)) return { kind: 'int', value: q };
       return { kind: 'float', value: (x as number) / (y as number) };
     }
-    case '//':
-      return y === 0 ? divisionByZero(st, fr, e) : { kind: 'int', value: floorDiv(x, y) };
     case '%':
       if (isConst(x) && isConst(y)) return y === 0 ? divisionByZero(st, fr, e) : { kind: 'int', value: x - Math.floor(x / y) * y };
       return undecided(st, fr, e, `${formatDim(x)} % ${formatDim(y)} depends on sizes not known here`);

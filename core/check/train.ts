@@ -2,6 +2,7 @@
 // setting is known and well typed (tables in ../train/settings.ts).
 
 import type { Definition, Expr, Range, TrainDecl, TrainEntry } from '../../grammar/ast.js';
+import { sym } from '../shapes/dim.js';
 import { product } from '../shapes/shape.js';
 import { formatShape } from '../shapes/shape.js';
 import { closestName } from '../text/did-you-mean.js';
@@ -17,6 +18,8 @@ import type { CheckState, Frame, Module } from './state.js';
 
 export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): void {
   const fr: Frame = { module, scope: new Scope(), mode: 'generic', iteration: '', path: '', lenient: false };
+  // In a train block, B is the batch size (`noise: normal([B, 100])`).
+  fr.scope.define({ name: 'B', value: { kind: 'int', value: sym('B') }, kind: 'dim', used: true });
   const adversarial = decl.entries.find((e) => !e.key && e.value.kind === 'Call' && e.value.callee.kind === 'Identifier' && e.value.callee.name === 'adversarial');
   const model = adversarial ? undefined : trainedModel(st, fr, decl);
   const data = callOf(st, fr, decl.data, DATA_SOURCES, 'data source');
