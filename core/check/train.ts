@@ -2,13 +2,13 @@
 // setting is known and well typed (tables in ../train/settings.ts).
 
 import type { Definition, Expr, Range, TrainDecl, TrainEntry } from '../../grammar/ast.js';
-import { sym } from '../shapes/dim.js';
-import { product } from '../shapes/shape.js';
-import { formatShape } from '../shapes/shape.js';
+import { type Dim, sym, symbolsOf } from '../shapes/dim.js';
+import { formatShape, product } from '../shapes/shape.js';
 import { closestName } from '../text/did-you-mean.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, OPTIMIZERS, SCHEDULES, TRAIN_KEYS, type TrainKey } from '../train/settings.js';
 import { describeKind, type Value } from '../values.js';
 import { evaluateArgs } from './arguments.js';
+import { matchPattern } from './annotations.js';
 import { bindArgs } from './bind-args.js';
 import { reportBindProblems } from './calls.js';
 import { checkGeneric } from './definitions.js';
@@ -159,10 +159,27 @@ function checkAdversarial(st: CheckState, fr: Frame, e: Expr): void {
   const args = evaluateArgs(st, fr, e.args);
   const bound = bindArgs(spec.name, spec.params, args, e.argsRange);
   reportBindProblems(st, fr, bound.problems);
-  for (const role of ['generator', 'discriminator']) {
+  const models: Partial<Record<'generator' | 'discriminator', ReturnType<typeof checkGeneric>>> = {};
+  for (const role of ['generator', 'discriminator'] as const) {
     const v = bound.values[role];
-    if (v && v.kind !== 'definition' && v.kind !== 'unknown') st.error(fr, 'NN4003', `the ${role} must be a model, but this is ${describeKind(v)}`, bound.ranges[role] ?? e.range);
+    if (v?.kind === 'definition' && v.definition.defKind === 'model') models[role] = checkGeneric(st, st.modules.get(v.file)!, v.definition);
+    else if (v && v.kind !== 'unknown') st.error(fr, 'NN4003', `the ${role} must be a model, but this is ${describeKind(v)}`, bound.ranges[role] ?? e.range);
   }
+  // noise -> generator -> discriminator must fit together
+  const noise = bound.values.noise;
+  const g = models.generator;
+  const d = models.discriminator;
+  if (g && noise?.kind === 'tensor') fits(st, fr, noise.shape, g.inputs[0]?.value, `the noise ${formatShape(noise.shape)} does not fit the generator's input`, bound.ranges.noise ?? e.range);
+  const fake = g?.outputs[0]?.value;
+  if (d && fake?.kind === 'tensor') fits(st, fr, fake.shape, d.inputs[0]?.value, `the generator's output ${formatShape(fake.shape)} does not fit the discriminator's input`, bound.ranges.discriminator ?? e.range);
+}
+
+/** Reports when `shape` cannot be given to a model input declared as `input`. */
+function fits(st: CheckState, fr: Frame, shape: Dim[], input: Value | undefined, message: string, range: Range): void {
+  if (input?.kind !== 'tensor') return;
+  const pattern = { dims: input.shape, variables: new Set([...input.shape.flatMap((dim) => [...symbolsOf(dim)])]) };
+  const match = matchPattern(pattern, shape);
+  if (!match.ok) st.error(fr, 'NN4006', `${message} ${formatShape(input.shape)}`, range);
 }
 
 /** mnist gives 28x28x1 images (784 values) and 10 classes: the model must take and give that. */

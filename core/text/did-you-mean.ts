@@ -31,5 +31,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
       bestDistance = dist;
     }
   }
+  // one-letter names are one edit from every other one-letter name: no guess
+  if (name.length < 3 && bestDistance >= 1) return undefined;
   return bestDistance <= limit ? best : undefined;
 }

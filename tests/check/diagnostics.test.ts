@@ -223,6 +223,24 @@ train M on mnist() {
 }`,
     [{ code: 'NN4003', at: 'M', message: "'M' is a block, not a model" }],
   ],
+  [
+    'train: adversarial noise, generator and discriminator must fit together; B is the batch',
+    `model G {
+  input z: [B, 16]
+  output z -> Dense(2)
+}
+model D {
+  input x: [B, 3]
+  output x -> Dense(1) -> Sigmoid
+}
+train Gan on ring() {
+  adversarial(generator: G, discriminator: D, noise: normal([B, 8]))
+}`,
+    [
+      { code: 'NN4006', at: 'normal([B, 8])', message: "the noise [B, 8] does not fit the generator's input [B, 16]" },
+      { code: 'NN4006', at: 'D', message: "the generator's output [B, 2] does not fit the discriminator's input [B, 3]" },
+    ],
+  ],
 ];
 
 describe('checker diagnostics', () => {
