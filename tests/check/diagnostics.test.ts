@@ -237,8 +237,8 @@ train Gan on ring() {
   adversarial(generator: G, discriminator: D, noise: normal([B, 8]))
 }`,
     [
-      { code: 'NN4006', at: 'normal([B, 8])', message: "the noise [B, 8] does not fit the generator's input [B, 16]" },
       { code: 'NN4006', at: 'D', message: "the generator's output [B, 2] does not fit the discriminator's input [B, 3]" },
+      { code: 'NN4006', at: 'normal([B, 8])', message: "the noise [B, 8] does not fit the generator's input [B, 16]" },
     ],
   ],
 ];
