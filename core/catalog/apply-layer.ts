@@ -54,44 +54,67 @@ export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>
 /** Thrown by an argument reader when the argument is unknown (already reported): the rule stops quietly. */
 class ArgumentUnavailable extends Error {}
 
-export function makeLayerContext(spec: LayerSpec, args: Readonly<Record<string, Value>>, inputs: readonly TensorValue[], problems: LayerProblem[]): LayerContext {
-  const get = (name: string): Value => {
-    const v = args[name];
+const toDims = (v: Value): Dim[] => (v.kind === 'list' ? v.items.map((i) => (i.kind === 'int' ? i.value : 0)) : v.kind === 'int' ? [v.value] : []);
+
+/** The argument readers a shape rule uses (a class: no closures per application). */
+class Context implements LayerContext {
+  constructor(
+    readonly spec: LayerSpec,
+    readonly args: Readonly<Record<string, Value>>,
+    readonly inputs: readonly TensorValue[],
+    private readonly problems: LayerProblem[],
+  ) {}
+
+  private get(name: string): Value {
+    const v = this.args[name];
     if (!v || v.kind === 'unknown') throw new ArgumentUnavailable(name);
     return v;
-  };
-  const toDims = (v: Value): Dim[] => (v.kind === 'list' ? v.items.map((i) => (i.kind === 'int' ? i.value : 0)) : v.kind === 'int' ? [v.value] : []);
-  return {
-    spec,
-    args,
-    inputs,
-    int: (name) => {
-      const v = get(name);
-      return v.kind === 'int' ? v.value : v.kind === 'float' ? v.value : 0;
-    },
-    float: (name) => {
-      const v = get(name);
-      return v.kind === 'float' ? v.value : v.kind === 'int' && typeof v.value === 'number' ? v.value : NaN;
-    },
-    bool: (name) => get(name).kind === 'bool' && (get(name) as { value: boolean }).value,
-    string: (name) => {
-      const v = get(name);
-      return v.kind === 'string' ? v.value : v.kind === 'name' ? v.name : '';
-    },
-    size: (name, rank) => {
-      const v = get(name);
-      if (v.kind === 'int') return new Array<Dim>(rank).fill(v.value);
-      const dims = toDims(v);
-      if (dims.length !== rank) {
-        problems.push({ code: 'NN3002', message: `${spec.name}: '${name}' needs 1 or ${rank} values, but has ${dims.length}`, at: { arg: name } });
-        throw new ArgumentUnavailable(name);
-      }
-      return dims;
-    },
-    ints: (name) => toDims(get(name)),
-    error: (code, message, at, fix) => {
-      problems.push({ code, message, ...(at ? { at } : {}), ...(fix ? { fix } : {}) });
-      return undefined;
-    },
-  };
+  }
+
+  int(name: string): Dim {
+    const v = this.get(name);
+    return v.kind === 'int' ? v.value : v.kind === 'float' ? v.value : 0;
+  }
+
+  float(name: string): number {
+    const v = this.get(name);
+    return v.kind === 'float' ? v.value : v.kind === 'int' && typeof v.value === 'number' ? v.value : NaN;
+  }
+
+  bool(name: string): boolean {
+    const v = this.get(name);
+    return v.kind === 'bool' && v.value;
+  }
+
+  string(name: string): string {
+    const v = this.get(name);
+    return v.kind === 'string' ? v.value : v.kind === 'name' ? v.name : '';
+  }
+
+  size(name: string, rank: number): Dim[] {
+    const v = this.get(name);
+    if (v.kind === 'int') return new Array<Dim>(rank).fill(v.value);
+    const dims = toDims(v);
+    if (dims.length !== rank) {
+      this.problems.push({ code: 'NN3002', message: `${this.spec.name}: '${name}' needs 1 or ${rank} values, but has ${dims.length}`, at: { arg: name } });
+      throw new ArgumentUnavailable(name);
+    }
+    return dims;
+  }
+
+  ints(name: string): Dim[] {
+    return toDims(this.get(name));
+  }
+
+  error(code: string, message: string, at?: At, fix?: FixHint): undefined {
+    const problem: LayerProblem = { code, message };
+    if (at) problem.at = at;
+    if (fix) problem.fix = fix;
+    this.problems.push(problem);
+    return undefined;
+  }
+}
+
+export function makeLayerContext(spec: LayerSpec, args: Readonly<Record<string, Value>>, inputs: readonly TensorValue[], problems: LayerProblem[]): LayerContext {
+  return new Context(spec, args, inputs, problems);
 }

@@ -68,7 +68,7 @@ function isApplication(args: ArgInput[]): boolean {
 
 /** A fresh layer, or the one created at the same place when a block is applied again (shared weights). */
 export function configureLayer(st: CheckState, fr: Frame, spec: LayerSpec, args: ArgInput[], argsRange: Range, node: Node): LayerInstance {
-  const key = `${fr.module.file}:${node.range.start}#${fr.iteration}`;
+  const key = fr.weightOwner ? `${fr.module.file}:${node.range.start}#${fr.iteration}` : '';
   const memo = fr.weightOwner?.memo.get(key);
   if (memo && 'spec' in memo) return memo;
   const bound = bindArgs(spec.name, spec.params, args, argsRange);
@@ -93,9 +93,13 @@ export function reportBindProblems(st: CheckState, fr: Frame, problems: BindProb
 
 /** Applies a layer, a block or a function to input values. */
 export function applyValue(st: CheckState, fr: Frame, target: Value, inputs: Value[], site: Site): Value {
-  const flat = inputs.flatMap((v) => (v.kind === 'tuple' ? v.items : [v]));
-  if (flat.some((v) => v.kind === 'unknown')) return UNKNOWN;
-  const bad = flat.findIndex((v) => v.kind !== 'tensor');
+  const flat = inputs.some((v) => v.kind === 'tuple') ? inputs.flatMap((v) => (v.kind === 'tuple' ? v.items : [v])) : inputs;
+  let bad = -1;
+  for (let i = 0; i < flat.length; i++) {
+    const kind = flat[i]!.kind;
+    if (kind === 'unknown') return UNKNOWN;
+    if (kind !== 'tensor' && bad < 0) bad = i;
+  }
   if (bad >= 0 && target.kind !== 'function') {
     st.error(fr, 'NN3001', `${describeKind(target)} is applied to tensors, but this is ${describeKind(flat[bad]!)}`, site.inputRanges[bad] ?? site.range);
     return UNKNOWN;
@@ -124,7 +128,6 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     st.error(fr, p.code, p.message, range, { fixes });
   }
   if (app.outputs.length === 0) return UNKNOWN;
-  const inputShapes = inputs.map((t) => t.shape);
   let trainable = app.weights.trainable;
   let nonTrainable = app.weights.nonTrainable;
   let sharedWith: string | undefined;
@@ -134,7 +137,7 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
         fr,
         'NN2012',
         `${layer.binding ?? layer.spec.name} shares its weights, which were built for ${layer.firstWeights.inputs.map(formatShape).join(', ')}, ` +
-          `but is applied here to ${inputShapes.map(formatShape).join(', ')}`,
+          `but is applied here to ${inputs.map((t) => formatShape(t.shape)).join(', ')}`,
         site.range,
         { related: [{ ...(layer.origin.file !== undefined ? { file: layer.origin.file } : {}), range: layer.origin.range, message: 'the layer is configured here' }] },
       );
@@ -143,7 +146,7 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     sharedWith = st.counted.get(layer.id);
     trainable = 0;
     nonTrainable = 0;
-  } else layer.firstWeights = { ...app.weights, inputs: inputShapes };
+  } else layer.firstWeights = { trainable: app.weights.trainable, nonTrainable: app.weights.nonTrainable, inputs: inputs.map((t) => t.shape) };
   if (st.rows) {
     const path = st.uniquePath(fr.path, layer.binding ?? layer.spec.name);
     if (!sharedWith) st.counted.set(layer.id, path);
