@@ -26,6 +26,8 @@ export interface NumberLiteral extends NodeBase {
   value: number;
   /** true when written with a `.` or an exponent (`0.5`, `2e-4`): a float. */
   isFloat: boolean;
+  /** the exact source spelling (`2e-4`, `.5`, `1000`); the printer keeps it */
+  text: string;
 }
 
 export interface StringLiteral extends NodeBase {
@@ -51,7 +53,7 @@ export interface RecordExpr extends NodeBase {
 }
 
 export type BinaryOp =
-  | '+' | '-' | '*' | '/' | '//' | '%' | '@' | '**'
+  | '+' | '-' | '*' | '/' | '%' | '@' | '**'
   | '==' | '!=' | '<' | '<=' | '>' | '>='
   | 'and' | 'or';
 
@@ -125,6 +127,14 @@ export interface PipeExpr extends NodeBase {
   kind: 'Pipe';
   head: Expr;
   stages: Expr[];
+  /**
+   * Layout, not meaning (ignored by `stripRanges`): `breaks[i]` is true when
+   * stage i began a line in the source (its `->`, or the stage itself after a
+   * trailing `->`, was the first thing on its line). Absent when the whole
+   * pipe was written on one line. The printer breaks before exactly these
+   * stages. (additive: added by the grammar)
+   */
+  breaks?: boolean[];
 }
 
 /** `repeat n { stage -> stage }`: only meaningful as a pipeline stage. */
@@ -313,6 +323,12 @@ export interface Comment {
    * printer can keep trailing comments on their line)
    */
   ownLine?: boolean;
+  /**
+   * the comment's column in the source (UTF-16 units from its line start);
+   * layout only: the printer aligns a run of trailing comments at least at
+   * this column (additive: added by the grammar)
+   */
+  column?: number;
 }
 
 export interface Program extends NodeBase {

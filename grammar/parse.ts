@@ -39,7 +39,6 @@ export function parseText(text: string): ParseResult {
 
 function parseUnsafe(text: string): ParseResult {
   const diagnostics: SyntaxDiagnostic[] = [];
-  T.resetLexerState();
   const lexed = T.nnLexer.tokenize(text);
   for (const err of lexed.errors) {
     diagnostics.push({

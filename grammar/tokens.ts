@@ -2,9 +2,10 @@
 //
 // Whitespace and newlines are skipped: the grammar is not newline-sensitive.
 // `//` comments and `///` doc comments go to the `comments` group (the
-// printer keeps them). `//` is also floor division: see `FloorDiv` below.
+// printer keeps them). `//` always starts a comment: there is no `//`
+// operator (floor division is the function `floor(a / b)`).
 
-import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 // ---------------------------------------------------------------- categories
 
@@ -92,44 +93,8 @@ export const UnterminatedString = createToken({
 
 export const DocComment = createToken({ name: 'DocComment', pattern: /\/\/\/(?!\/)[^\n\r]*/, group: 'comments' });
 
-// `//` is floor division when it sits inside `(...)` or `[...]` right after
-// something that ends an operand (a name, a number, `)` or `]`); everywhere
-// else it starts a comment. So `(a // 2)` and `[B, H // 2]` divide, while
-// `Conv2D(64, 3)  // note` and `output x // note` are comments.
-const openers = new Set(['(', '[', '{']);
-const closers = new Set([')', ']', '}']);
-let scanTokens: IToken[] | null = null;
-let scanned = 0;
-let bracketStack: string[] = [];
-
-const matchFloorDiv: CustomPatternMatcherFunc = (text, offset, tokens) => {
-  if (text.charCodeAt(offset) !== 47 || text.charCodeAt(offset + 1) !== 47 || text.charCodeAt(offset + 2) === 47) return null;
-  if (tokens !== scanTokens || tokens.length < scanned) {
-    scanTokens = tokens;
-    scanned = 0;
-    bracketStack = [];
-  }
-  for (; scanned < tokens.length; scanned++) {
-    const image = tokens[scanned]!.image;
-    if (openers.has(image)) bracketStack.push(image);
-    else if (closers.has(image)) bracketStack.pop();
-  }
-  const top = bracketStack[bracketStack.length - 1];
-  if (top !== '(' && top !== '[') return null;
-  const prev = tokens[tokens.length - 1];
-  if (prev === undefined) return null;
-  const t = prev.tokenType;
-  if (t !== Identifier && t !== NumberLit && t !== RParen && t !== RBracket && t !== True && t !== False) return null;
-  return ['//'] as unknown as RegExpExecArray;
-};
-
-export const FloorDiv = createToken({
-  name: 'FloorDiv',
-  pattern: { exec: matchFloorDiv },
-  line_breaks: false,
-  start_chars_hint: ['/'],
-  categories: [BinaryOp, StrayInBody, StrayInTrain],
-});
+// `//` always starts a line comment, everywhere (floor division is written
+// `floor(a / b)`). `///` (but not `////`) is a doc comment.
 export const Comment = createToken({ name: 'Comment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
 
 // ---------------------------------------------------------------- punctuation
@@ -173,7 +138,7 @@ export const WhiteSpace = createToken({
 });
 
 export const operatorTokens: TokenType[] = [
-  Arrow, Power, FloorDiv, EqEq, NotEq, LtEq, GtEq, Lt, Gt, Plus, Minus, Star, Slash, Percent, At, Equals,
+  Arrow, Power, EqEq, NotEq, LtEq, GtEq, Lt, Gt, Plus, Minus, Star, Slash, Percent, At, Equals,
 ];
 export const punctuationTokens: TokenType[] = [
   Ellipsis, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Comma, Colon, Semicolon,
@@ -183,7 +148,6 @@ export const punctuationTokens: TokenType[] = [
 export const allTokens: TokenType[] = [
   WhiteSpace,
   DocComment,
-  FloorDiv,
   Comment,
   StringLit,
   UnterminatedString,
@@ -225,10 +189,3 @@ export const nnLexer = new Lexer(allTokens, {
   ensureOptimizations: false,
   skipValidations: true,
 });
-
-/** Reset the floor-division scanner (called before each lexing run). */
-export function resetLexerState(): void {
-  scanTokens = null;
-  scanned = 0;
-  bracketStack = [];
-}

@@ -93,8 +93,29 @@ function evaluateInner(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions): V
 }
 
 function evaluateCall(st: CheckState, fr: Frame, e: CallExpr, opts: EvalOptions): Value {
+  if (e.callee.kind === 'Identifier' && e.callee.name === 'given' && !fr.scope.lookup('given')) return given(st, fr, e);
   const callee = evaluate(st, fr, e.callee, opts);
   return callValue(st, fr, e, callee, evaluateArgs(st, fr, e.args, opts));
+}
+
+/**
+ * `given(x)`: whether the optional input `x` was passed. Structure may
+ * depend on it (`if given(mask) { ... }`). A definition checked on its own
+ * has every input.
+ */
+function given(st: CheckState, fr: Frame, e: CallExpr): Value {
+  const [arg] = e.args;
+  if (e.args.length !== 1 || arg!.name || arg!.value.kind !== 'Identifier') {
+    st.error(fr, 'NN3001', 'given takes the name of an input: given(mask)', e.argsRange);
+    return UNKNOWN;
+  }
+  const binding = fr.scope.lookup(arg!.value.name);
+  if (!binding || binding.kind !== 'input') {
+    st.error(fr, 'NN1001', `'${arg!.value.name}' is not an input of this definition`, arg!.value.range);
+    return UNKNOWN;
+  }
+  binding.used = true;
+  return { kind: 'bool', value: !binding.absent };
 }
 
 /** What a name means: a binding in scope, a layer, a definition, a function. */

@@ -12,6 +12,8 @@ export interface Binding {
   /** where the name is introduced (absent for dims bound implicitly) */
   declaration?: Identifier;
   used: boolean;
+  /** an optional input that the caller left out (`given(x)` is false) */
+  absent?: boolean;
 }
 
 export class Scope {

@@ -114,6 +114,7 @@ function runInput(st: CheckState, fr: Frame, s: InputStmt, body: Body): void {
   if (fr.scope.own(s.name.name)) st.error(fr, 'NN1007', `'${s.name.name}' is already defined`, s.name.range);
   const pattern = evaluatePattern(st, fr, s.shape);
   let value: Value = UNKNOWN;
+  let absent = false;
   if (body.inputs === undefined) {
     if (pattern) {
       const bindings = rigidBindings(pattern);
@@ -122,6 +123,7 @@ function runInput(st: CheckState, fr: Frame, s: InputStmt, body: Body): void {
     }
   } else {
     const actual = body.inputs.shift();
+    absent = actual === undefined && s.optional;
     if (actual && actual.kind === 'tensor' && pattern) {
       const match = matchPattern(pattern, actual.shape);
       if (!match.ok) {
@@ -137,6 +139,7 @@ function runInput(st: CheckState, fr: Frame, s: InputStmt, body: Body): void {
     }
   }
   define(fr, body, s.name, value, 'input');
+  if (absent) fr.scope.own(s.name.name)!.absent = true;
   record(st, fr, s.name, value);
 }
 

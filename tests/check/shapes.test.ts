@@ -47,6 +47,17 @@ model M {
   input x: [B, 7, 9, 4]
   output x -> Up(3)
 }`, ['[B, 14, 18, 3]']],
+  ['an optional input left out: given() is false', `block Masked {
+  input x: [B, T, 8]
+  input mask: [B, T, 8] optional
+  output if given(mask) { x * mask } else { x -> Dense(4) }
+}
+model M {
+  input x: [B, 5, 8]
+  input m: [B, 5, 8]
+  output with = Masked()(x, m)
+  output without = x -> Masked
+}`, ['[B, 5, 8]', '[B, 5, 4]']],
 ];
 
 describe('inferred shapes', () => {
