@@ -326,9 +326,15 @@ export interface Comment {
   /**
    * the comment's column in the source (UTF-16 units from its line start);
    * layout only: the printer aligns a run of trailing comments at least at
-   * this column (additive: added by the grammar)
+   * this column when its line is unchanged (additive: added by the grammar)
    */
   column?: number;
+  /**
+   * for a trailing comment, the column where the code before it ends in the
+   * source (spaces excluded); layout only: it tells the printer whether the
+   * line it prints is the line the user aligned (additive)
+   */
+  codeEnd?: number;
 }
 
 export interface Program extends NodeBase {

@@ -6,6 +6,8 @@ import type { SyntaxDiagnostic } from './index.js';
 
 /** Shared state of one CST -> AST conversion. */
 export interface AstContext {
+  /** the source text (for layout facts: what began a line) */
+  text: string;
   diagnostics: SyntaxDiagnostic[];
   /** doc comment text keyed by the offset of the token it documents */
   docs: Map<number, string>;
@@ -42,6 +44,16 @@ export function tokens(cst: CstNode | undefined, key: string): IToken[] {
   if (list === undefined || list.length === 0 || 'children' in list[0]!) return none;
   for (const t of list) if (!real(t)) return list.filter(real);
   return list;
+}
+
+/** Whether only spaces and tabs stand between the start of its line and `offset`. */
+export function beginsLine(text: string, offset: number): boolean {
+  for (let k = offset - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || c === 9) continue;
+    return c === 10 || c === 13;
+  }
+  return true;
 }
 
 export function tokenRange(t: IToken): Range {

@@ -11,6 +11,11 @@
 //           once. Reported at the first too-deep bracket; the tokens up to
 //           where the nesting comes back within the limit are skipped and
 //           the rest of the file still parses.
+//   NN0004  file too large: text longer than MAX_TEXT_LENGTH (2,000,000)
+//           characters is not parsed at all: `parse` returns an empty
+//           program and this one diagnostic at {start: 0, end: 0},
+//           `this file is 10.0 MB; nn checks files up to 2 MB` (the size in
+//           millions of characters, one decimal below 10).
 //   NN0005  too many syntax errors: after MAX_DIAGNOSTICS (100) diagnostics
 //           the rest are dropped, and this one says so.
 //   NN0010  syntax error: `expected X after 'p', found 'y'`,
@@ -21,18 +26,20 @@
 //           tokens is one diagnostic covering the whole run.
 //   NN0013  chained comparison: `a < b < c` (comparisons do not associate;
 //           add parentheses).
-// NN0004 (file too large) is reserved and never emitted: every input is parsed.
 
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import type { Range } from './ast.js';
 
 export const MAX_NESTING = 128;
 export const MAX_DIAGNOSTICS = 100;
+/** Longer texts are not parsed (NN0004). */
+export const MAX_TEXT_LENGTH = 2_000_000;
 
 export const Codes = {
   unexpectedCharacter: 'NN0001',
   unterminatedString: 'NN0002',
   nestingTooDeep: 'NN0003',
+  fileTooLarge: 'NN0004',
   tooManyErrors: 'NN0005',
   syntax: 'NN0010',
   missingClose: 'NN0011',

@@ -31,14 +31,18 @@ export function print(program: Program): string {
 
 /**
  * A deep copy without `range`, `opRange`, `argsRange`, `keywordRange` and the
- * comments' `ownLine` layout flag: two ASTs of the same program compare equal.
+ * layout facts (the comments' `ownLine`, `column` and `codeEnd`, the pipes' `breaks`):
+ * two ASTs of the same program compare equal. A number's source `text` is kept.
  */
 export function stripRanges(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(stripRanges);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'range' || k === 'opRange' || k === 'argsRange' || k === 'keywordRange' || k === 'ownLine') continue;
+    if (
+      k === 'range' || k === 'opRange' || k === 'argsRange' || k === 'keywordRange' ||
+      k === 'ownLine' || k === 'column' || k === 'codeEnd' || k === 'breaks'
+    ) continue;
     if (v === undefined) continue;
     out[k] = stripRanges(v);
   }
@@ -49,4 +53,4 @@ export {
   allTokens, keywordTokens, topLevelKeywords, operatorTokens, punctuationTokens, categoryTokens, nnLexer,
   Identifier, NumberLit, StringLit, UnterminatedString, Comment, DocComment,
 } from './tokens.js';
-export { Codes, MAX_DIAGNOSTICS, MAX_NESTING } from './errors.js';
+export { Codes, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH } from './errors.js';

@@ -6,7 +6,7 @@ import {
   createTokenInstance, MismatchedTokenException, NotAllInputParsedException, type IRecognitionException, type IToken, type TokenType,
 } from 'chevrotain';
 import type { Comment, Program, Range, TopLevel } from './ast.js';
-import { Codes, MAX_DIAGNOSTICS, MAX_NESTING, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
+import { Codes, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
 import { parseItem, parser } from './parser.js';
 import { topLevel, type AstContext } from './to-ast.js';
 import * as T from './tokens.js';
@@ -22,6 +22,7 @@ function standIn(type: TokenType, image: string, offset: number): IToken {
 }
 
 export function parseText(text: string): ParseResult {
+  if (text.length > MAX_TEXT_LENGTH) return tooLarge(text.length);
   try {
     return parseUnsafe(text);
   } catch (e) {
@@ -35,6 +36,20 @@ export function parseText(text: string): ParseResult {
       }],
     };
   }
+}
+
+/** An empty program and one NN0004: the file is not parsed at all. */
+function tooLarge(length: number): ParseResult {
+  const mb = length / 1_000_000;
+  const shown = mb >= 10 ? mb.toFixed(0) : mb.toFixed(1);
+  return {
+    program: { kind: 'Program', items: [], comments: [], range: { start: 0, end: length } },
+    diagnostics: [{
+      code: Codes.fileTooLarge,
+      message: `this file is ${shown} MB; nn checks files up to ${MAX_TEXT_LENGTH / 1_000_000} MB`,
+      range: { start: 0, end: 0 },
+    }],
+  };
 }
 
 function parseUnsafe(text: string): ParseResult {
@@ -106,7 +121,7 @@ function parseUnsafe(text: string): ParseResult {
     diagnostics.push({ code: Codes.unexpectedToken, message: `unexpected ${quoteShort(a.image)}`, range: { start: a.startOffset, end: b.startOffset + b.image.length } });
   }
 
-  const ctx: AstContext = { diagnostics, docs };
+  const ctx: AstContext = { text, diagnostics, docs };
   const items: TopLevel[] = [];
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s]!;
@@ -185,7 +200,12 @@ function collectComments(text: string, group: IToken[], tokens: IToken[]): { com
     let k = c.startOffset - 1;
     while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
     const ownLine = k < 0 || text[k] === '\n' || text[k] === '\r';
-    comments.push({ range: { start: c.startOffset, end: c.startOffset + c.image.length }, text: body, doc, ownLine });
+    let lineStart = k;
+    while (lineStart >= 0 && text[lineStart] !== '\n' && text[lineStart] !== '\r') lineStart--;
+    const column = c.startOffset - lineStart - 1;
+    const comment: Comment = { range: { start: c.startOffset, end: c.startOffset + c.image.length }, text: body, doc, ownLine, column };
+    if (!ownLine) comment.codeEnd = k - lineStart;
+    comments.push(comment);
     while (ti < tokens.length && tokens[ti]!.startOffset < c.startOffset) ti++;
     const next = ti < tokens.length ? tokens[ti]!.startOffset : -1;
     if (doc && ownLine) {

@@ -3,7 +3,9 @@
 
 import type { Argument, Expr, IndexItem, NumberLiteral, Param, TypeRef } from './ast.js';
 
+/** A number as written in the source (`text`); a computed spelling for a node without it. */
 export function printNumber(n: NumberLiteral): string {
+  if (typeof n.text === 'string' && n.text !== '') return n.text;
   const v = n.value;
   if (!Number.isFinite(v)) return '0';
   const s = String(v);

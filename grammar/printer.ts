@@ -6,11 +6,24 @@
 // - bodies `{ ... }` of definitions, train blocks and repeat/for/if
 //   statements always open on the header line and close on their own line;
 //   an empty body with no comments prints as `{}`.
-// - a statement whose value is a pipe stays on one line when it fits in 100
-//   columns; otherwise it breaks before each `->` after the first, with the
-//   arrows aligned under the first one:
+// - pipes keep the user's line breaks (gofmt style), as recorded in
+//   `PipeExpr.breaks` by the parser: the printer breaks before exactly the
+//   stages that began a line in the source, so groups written on one line
+//   (`-> Dense(4096) -> ReLU -> Dropout(0.5)`) stay together. Continuation
+//   arrows are aligned under the first arrow:
 //       output x -> Conv2D(64, 3)
 //                -> MaxPool2D(2)
+//   When the head itself ended its line (the first stage began a line), the
+//   layout is kept as written: the head stays alone on the statement line and
+//   every line of stages is indented one level (2 spaces) deeper than the
+//   statement:
+//       output image
+//         -> VGGBlock(1, 64)
+//         -> VGGBlock(1, 128)
+//   A pipe written on one line stays on one line unless it is longer than 100
+//   columns (or, for an AST not from the parser, has a comment inside); then
+//   it breaks before each `->` after the first, aligned as above.
+// - numbers keep their source spelling (`NumberLiteral.text`: `2e-4`, `.5`).
 // - spaces around every binary operator (`H / 2`, `a ** 2`), none after a
 //   prefix `-`/`+`; `, ` between items; `name: value` for named arguments;
 //   records as `{ a: 1, b: 2 }`; slices tight (`1:-1:2`); `else if` chains.
@@ -19,7 +32,15 @@
 //   trailing comma.
 // - comments keep their order: a comment that was first on its line stays on
 //   a line of its own before the next thing printed; a trailing comment is
-//   appended to the line printed last (two spaces, then the comment).
+//   appended to the line printed last.
+// - trailing comments on consecutive lines are aligned into one column
+//   (gofmt style): in a run of consecutive printed lines that each end with a
+//   trailing comment (a line without one, or a blank line, ends the run) the
+//   `//` line up at least 2 spaces after the longest code of the run, and no
+//   further left than the rightmost source column (`Comment.column`) of the
+//   run's comments whose code line is printed as wide as it was written
+//   (`Comment.codeEnd`), so hand-aligned columns survive while comments on
+//   re-laid lines are normalised. A lone trailing comment is a run of one.
 // - doc comments are printed from the nodes' `doc` (`/// ` + each line),
 //   directly above what they document.
 
@@ -27,12 +48,25 @@ import type { Comment, Definition, Expr, IfStmt, Program, Statement, TopLevel, T
 import { printExpr, printParam, printString } from './print-expr.js';
 
 const WIDTH = 100;
+/**
+ * Trailing-comment runs keep the rightmost source column of their comments
+ * when it is further right than the minimum (longest code + 2). false: the
+ * strict gofmt rule, always exactly the minimum.
+ */
+const KEEP_COMMENT_COLUMN = true;
 const INDENT = '  ';
 
 interface Line {
+  /** the code (or, for a line holding only a comment, the comment) */
   text: string;
   /** the line already ends in a comment (another cannot be appended) */
   commented: boolean;
+  /** a trailing comment after the code (aligned when printed) */
+  trailing?: string;
+  /** the source column of the trailing comment, when its code is printed as wide as in the source */
+  column?: number;
+  /** the source column where the code before the trailing comment ended */
+  codeEnd?: number;
 }
 
 class Printer {
@@ -61,7 +95,9 @@ class Printer {
   private comment(c: Comment, indent: string): void {
     const last = this.lines[this.lines.length - 1];
     if (c.ownLine === false && last !== undefined && !last.commented && last.text.trim() !== '') {
-      last.text += `  ${c.text}`;
+      last.trailing = c.text;
+      if (c.column !== undefined) last.column = c.column;
+      if (c.codeEnd !== undefined) last.codeEnd = c.codeEnd;
       last.commented = true;
     } else {
       this.lines.push({ text: indent + c.text, commented: true });
@@ -208,30 +244,76 @@ class Printer {
     }
   }
 
-  /** `prefix value suffix`, breaking a long pipe before each `->`. */
+  /** `prefix value suffix`; a pipe keeps its source line breaks, a long one breaks before each `->`. */
   private value(indent: string, prefix: string, value: Expr, suffix: string): void {
-    const flat = indent + prefix + printExpr(value) + suffix;
-    if (value.kind !== 'Pipe' || (flat.length <= WIDTH && !this.hasCommentBefore(value.range.end))) {
-      this.line(flat);
+    if (value.kind !== 'Pipe') {
+      this.line(indent + prefix + printExpr(value) + suffix);
       return;
     }
-    const head = indent + prefix + printExpr(value.head) + ' ';
-    const under = ' '.repeat(head.length);
-    value.stages.forEach((stage, i) => {
-      const text = printExpr(stage) + (i === value.stages.length - 1 ? suffix : '');
-      if (i === 0) {
-        this.line(`${head}-> ${text}`);
-      } else {
-        this.flush(stage.range.start, under);
-        this.line(`${under}-> ${text}`);
+    const stages = value.stages;
+    const n = stages.length;
+    const texts = stages.map(printExpr);
+    if (n > 0) texts[n - 1] += suffix;
+    let breaks = value.breaks;
+    if (breaks === undefined || breaks.length !== n || !breaks.includes(true)) {
+      const flat = indent + prefix + printExpr(value.head) + ' -> ' + texts.join(' -> ');
+      if (flat.length <= WIDTH && !this.hasCommentBefore(value.range.end)) {
+        this.line(flat);
+        return;
       }
-    });
+      breaks = stages.map((_, i) => i > 0);
+    }
+    const headLine = indent + prefix + printExpr(value.head);
+    // The head alone on its line (the first stage began a line): stages one level deeper.
+    const alone = breaks[0] === true;
+    const under = alone ? indent + INDENT : ' '.repeat(headLine.length + 1);
+    let current = alone ? headLine : `${headLine} -> ${texts[0]!}`;
+    for (let i = alone ? 0 : 1; i < n; i++) {
+      // A comment before a stage (possible only in an AST not from the parser) forces a break.
+      if (breaks[i] === true || this.hasCommentBefore(stages[i]!.range.start)) {
+        this.line(current);
+        this.flush(stages[i]!.range.start, under);
+        current = `${under}-> ${texts[i]!}`;
+      } else {
+        current += ` -> ${texts[i]!}`;
+      }
+    }
+    this.line(current);
   }
+}
+
+/** The text of the lines, with the trailing comments of each run of consecutive lines aligned. */
+function render(lines: Line[]): string {
+  const out: string[] = new Array<string>(lines.length);
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    if (l.trailing === undefined) {
+      out[i++] = l.text.trimEnd();
+      continue;
+    }
+    let j = i;
+    let column = 0;
+    while (j < lines.length && lines[j]!.trailing !== undefined) {
+      const line = lines[j]!;
+      const code = line.text.trimEnd();
+      // The source column counts only where the printed code is as wide as the
+      // source code before the comment (the line the user aligned, unchanged).
+      const kept = KEEP_COMMENT_COLUMN && line.column !== undefined && line.codeEnd === code.length ? line.column : 0;
+      column = Math.max(column, code.length + 2, kept);
+      j++;
+    }
+    for (; i < j; i++) {
+      const code = lines[i]!.text.trimEnd();
+      out[i] = code + ' '.repeat(column - code.length) + lines[i]!.trailing!.trimEnd();
+    }
+  }
+  return out.join('\n') + '\n';
 }
 
 export function print(program: Program): string {
   const p = new Printer([...program.comments].sort((a, b) => a.range.start - b.range.start));
   p.program(program);
   if (p.lines.length === 0) return '';
-  return p.lines.map((l) => l.text.trimEnd()).join('\n') + '\n';
+  return render(p.lines);
 }

@@ -5,10 +5,10 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { MAX_NESTING } from './errors.js';
 import type {
-  Argument, BinaryOp, CallExpr, Expr, IfExpr, IndexExpr, IndexItem, ListExpr, RecordExpr, Range,
+  Argument, BinaryOp, CallExpr, Expr, IfExpr, IndexExpr, IndexItem, ListExpr, PipeExpr, RecordExpr, Range,
 } from './ast.js';
 import {
-  type AstContext, checkCommas, cstRange, errorExpr, identifier, node, nodes, token, tokenRange, tokens, unescapeString,
+  type AstContext, beginsLine, checkCommas, cstRange, errorExpr, identifier, node, nodes, token, tokenRange, tokens, unescapeString,
 } from './cst-util.js';
 
 // ---------------------------------------------------------------- precedence
@@ -35,12 +35,20 @@ export function expression(ctx: AstContext, cst: CstNode | undefined, at: number
   if (arrows.length === 0) return head;
   const stageNodes = nodes(cst, 'stages');
   const stages: Expr[] = [];
+  let breaks: boolean[] | undefined;
   for (let i = 0; i < arrows.length; i++) {
-    const arrowEnd = arrows[i]!.startOffset + 2;
-    stages.push(postfix(ctx, stageNodes[i], arrowEnd));
+    const arrowStart = arrows[i]!.startOffset;
+    const stage = postfix(ctx, stageNodes[i], arrowStart + 2);
+    stages.push(stage);
+    if (beginsLine(ctx.text, arrowStart) || (stage.kind !== 'ErrorExpr' && beginsLine(ctx.text, stage.range.start))) {
+      if (breaks === undefined) breaks = new Array<boolean>(arrows.length).fill(false);
+      breaks[i] = true;
+    }
   }
   const last = stages[stages.length - 1]!;
-  return { kind: 'Pipe', head, stages, range: { start: head.range.start, end: Math.max(last.range.end, head.range.end) } };
+  const pipe: PipeExpr = { kind: 'Pipe', head, stages, range: { start: head.range.start, end: Math.max(last.range.end, head.range.end) } };
+  if (breaks !== undefined) pipe.breaks = breaks;
+  return pipe;
 }
 
 /** The operator chain of an `expression` or `binaryExpr` node, folded by precedence. */
@@ -190,7 +198,7 @@ function primary(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
     const range = tokenRange(t);
     switch (t.tokenType.name) {
       case 'Number':
-        return { kind: 'Number', value: Number(t.image), isFloat: /[.eE]/.test(t.image), range };
+        return { kind: 'Number', value: Number(t.image), isFloat: /[.eE]/.test(t.image), text: t.image, range };
       case 'String':
       case 'UnterminatedString':
         return { kind: 'String', value: unescapeString(t.image), range };

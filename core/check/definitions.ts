@@ -7,6 +7,7 @@
 import type { Definition, Node, Param, Range } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sym } from '../shapes/dim.js';
+import { formatShape } from '../shapes/shape.js';
 import { type BlockInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { type ArgInput, type BindableParam, bindArgs } from './bind-args.js';
 import type { Site } from './calls.js';
@@ -158,6 +159,7 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
     if (def.defKind !== 'pipeline' && def.body.length > 0 && body.outputs.length === 0 && !def.body.some((s) => s.kind === 'RepeatStmt' || s.kind === 'For' || s.kind === 'IfStmt')) {
       st.error(frame, 'NN3011', `${def.defKind} ${def.name.name} has no output`, def.name.range);
     }
+    if (def.defKind === 'loss') for (const o of body.outputs) requireScalar(st, frame, o);
     warnUnused(st, frame, body);
   });
   st.active.pop();
@@ -175,6 +177,14 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
     st.genericKeys.set(def, new Set(diagnostics.map(diagnosticKey)));
   }
   return result;
+}
+
+/** A loss is a number to minimise: its output must be a scalar. */
+function requireScalar(st: CheckState, fr: Frame, o: OutputValue): void {
+  const v = o.value;
+  if (v.kind === 'tensor' && v.shape.length > 0) {
+    st.error(fr, 'NN2001', `a loss must output a scalar, but this is ${formatShape(v.shape)}: reduce it (sum, mean)`, o.node.value.range);
+  }
 }
 
 function symbolicParam(p: Param): Value {

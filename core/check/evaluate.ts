@@ -125,6 +125,10 @@ export function resolveName(st: CheckState, fr: Frame, id: Identifier, opts: Eva
   const binding = fr.scope.lookup(name);
   if (binding) {
     binding.used = true;
+    if (binding.absent) {
+      st.error(fr, 'NN1013', `the optional input '${name}' was not given here; use it under 'if given(${name}) { ... }'`, id.range);
+      return UNKNOWN;
+    }
     return binding.value;
   }
   const local = fr.module.definitions.get(name);

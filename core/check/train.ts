@@ -1,17 +1,17 @@
 // Train blocks: the model and data exist and fit each other, and every
 // setting is known and well typed (tables in ../train/settings.ts).
 
-import type { Definition, Expr, Range, TrainDecl, TrainEntry } from '../../grammar/ast.js';
+import type { Definition, Expr, InputStmt, Range, TrainDecl, TrainEntry } from '../../grammar/ast.js';
 import { type Dim, sym, symbolsOf } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
 import { closestName } from '../text/did-you-mean.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, OPTIMIZERS, SCHEDULES, TRAIN_KEYS, type TrainKey } from '../train/settings.js';
-import { describeKind, type Value } from '../values.js';
+import { type BlockInstance, describeKind, type Value } from '../values.js';
 import { evaluateArgs } from './arguments.js';
-import { matchPattern } from './annotations.js';
+import { evaluatePattern, matchPattern } from './annotations.js';
 import { bindArgs } from './bind-args.js';
 import { reportBindProblems } from './calls.js';
-import { checkGeneric } from './definitions.js';
+import { checkGeneric, configureBlock } from './definitions.js';
 import { evaluate } from './evaluate.js';
 import { Scope } from './scope.js';
 import type { CheckState, Frame, Module } from './state.js';
@@ -42,7 +42,7 @@ export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): voi
     }
     if (seen.has(name)) st.error(fr, 'NN1005', `'${name}' is set twice`, entry.key.range);
     seen.set(name, entry);
-    checkSetting(st, fr, key, entry.value);
+    checkSetting(st, fr, key, entry.value, model);
   }
 }
 
@@ -80,7 +80,7 @@ function callOf(st: CheckState, fr: Frame, e: Expr, table: readonly Callable[], 
   return spec;
 }
 
-function checkSetting(st: CheckState, fr: Frame, key: TrainKey, e: Expr): void {
+function checkSetting(st: CheckState, fr: Frame, key: TrainKey, e: Expr, model: Definition | undefined): void {
   switch (key.kind) {
     case 'optimizer':
       callOf(st, fr, e, OPTIMIZERS, 'optimizer');
@@ -89,7 +89,7 @@ function checkSetting(st: CheckState, fr: Frame, key: TrainKey, e: Expr): void {
       callOf(st, fr, e, SCHEDULES, 'schedule');
       return;
     case 'loss':
-      return checkLoss(st, fr, e);
+      return checkLoss(st, fr, e, model);
     case 'metrics': {
       const items = e.kind === 'List' ? e.items : [e];
       for (const item of items) namedIn(st, fr, item, METRICS.map((m) => m.name), 'metric');
@@ -105,17 +105,35 @@ function checkSetting(st: CheckState, fr: Frame, key: TrainKey, e: Expr): void {
   }
 }
 
-function checkLoss(st: CheckState, fr: Frame, e: Expr): void {
+function checkLoss(st: CheckState, fr: Frame, e: Expr, model: Definition | undefined): void {
   const id = e.kind === 'Call' ? e.callee : e;
   if (id.kind === 'Identifier') {
     const def = fr.module.definitions.get(id.name);
     if (def?.definition.defKind === 'loss') {
-      if (e.kind === 'Call') evaluate(st, fr, e);
+      const value = evaluate(st, fr, e);
+      const instance = value.kind === 'block' ? value.instance : value.kind === 'definition' ? configureBlock(st, fr, def.definition, def.file, [], e.range, e) : undefined;
+      if (instance && model) checkLossFitsModel(st, fr, instance, model, e);
       return;
     }
   }
   const losses = [...LOSSES.map((l) => l.name), ...[...fr.module.definitions.values()].filter((d) => d.definition.defKind === 'loss').map((d) => d.definition.name.name)];
   namedIn(st, fr, id, losses, 'loss');
+}
+
+/** A loss definition's first input (the predictions) must match the model's output. */
+function checkLossFitsModel(st: CheckState, fr: Frame, loss: BlockInstance, model: Definition, e: Expr): void {
+  const pred = loss.definition.body.find((s): s is InputStmt => s.kind === 'Input');
+  const output = checkGeneric(st, st.modules.get(fr.module.definitions.get(model.name.name)!.file)!, model).outputs[0]?.value;
+  if (!pred || output?.kind !== 'tensor') return;
+  const scope = new Scope();
+  for (const [name, value] of Object.entries(loss.args)) scope.define({ name, value, kind: 'param', used: true });
+  const lossFrame: Frame = { module: st.modules.get(loss.file)!, definition: loss.definition, scope, mode: 'instance', iteration: '', path: '', lenient: false };
+  const pattern = st.collect(() => evaluatePattern(st, lossFrame, pred.shape)).result;
+  if (!pattern) return;
+  const match = matchPattern(pattern, output.shape);
+  if (!match.ok) {
+    st.error(fr, 'NN4006', `the loss ${loss.definition.name.name} takes predictions ${formatShape(pattern.dims)}, but ${model.name.name} outputs ${formatShape(output.shape)}`, e.range);
+  }
 }
 
 function namedIn(st: CheckState, fr: Frame, e: Expr, names: readonly string[], what: string): void {

@@ -241,6 +241,47 @@ train Gan on ring() {
       { code: 'NN4006', at: 'normal([B, 8])', message: "the noise [B, 8] does not fit the generator's input [B, 16]" },
     ],
   ],
+  [
+    'a loss must output a scalar',
+    `loss L {
+  input pred: [N, 5]
+  input truth: [N, 5]
+  output sq(pred - truth)
+}`,
+    [{ code: 'NN2001', at: 'sq(pred - truth)', message: 'a loss must output a scalar, but this is [N, 5]: reduce it (sum, mean)' }],
+  ],
+  [
+    "train: a loss definition's predictions must match the model's output",
+    `model M {
+  input x: [B, 4]
+  output x -> Dense(3)
+}
+loss L(K: int = 5) {
+  input pred: [N, K]
+  input truth: [N, K]
+  output sum(sq(pred - truth)) / N
+}
+train M on shapes() {
+  loss: L
+}
+train M on shapes() {
+  loss: L(K: 3)
+}`,
+    [{ code: 'NN4006', at: 'L', message: 'the loss L takes predictions [N, 5], but M outputs [B, 3]' }],
+  ],
+  [
+    'an optional input that was left out cannot be used unguarded',
+    `block P {
+  input x: [B, 4]
+  input m: [B, 4] optional
+  output (x -> Dense(4)) + (m -> Dense(4))
+}
+model T {
+  input x: [B, 4]
+  output x -> P
+}`,
+    [{ code: 'NN1013', at: 'P', message: "in P: the optional input 'm' was not given here; use it under 'if given(m) { ... }'", related: 'm — here, in P' }],
+  ],
 ];
 
 describe('checker diagnostics', () => {

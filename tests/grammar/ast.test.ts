@@ -1,7 +1,7 @@
 // Constructs -> expected AST (ranges stripped).
 
 import { describe, expect, it } from 'vitest';
-import { stripRanges } from '../../grammar/index.js';
+import { parse, stripRanges } from '../../grammar/index.js';
 import {
   bin, body, bool, call, ellipsis, err, expr, id, ifExpr, index, list, newaxis, num, paren, parseClean, pipe,
   record, repeat, slice, str, un, type N,
@@ -10,9 +10,11 @@ import {
 const expressions: [string, N][] = [
   ['64', num(64)],
   ['0.5', num(0.5, true)],
-  ['.5', num(0.5, true)],
-  ['2e-4', num(2e-4, true)],
-  ['1e3', num(1000, true)],
+  ['.5', num(0.5, true, '.5')],
+  ['2e-4', num(2e-4, true, '2e-4')],
+  ['1e3', num(1000, true, '1e3')],
+  ['1000', num(1000, false, '1000')],
+  ['2.50', num(2.5, true, '2.50')],
   ['"a\\"b\\\\c\\n\\t"', str('a"b\\c\n\t')],
   ['true', bool(true)],
   ['false', bool(false)],
@@ -23,8 +25,8 @@ const expressions: [string, N][] = [
   ['-x ** 2', un('-', bin('**', id('x'), num(2)))],
   ['a ** b ** c', bin('**', id('a'), bin('**', id('b'), id('c')))],
   ['-x * y', bin('*', un('-', id('x')), id('y'))],
-  ['(a // 2) % 3', bin('%', paren(bin('//', id('a'), num(2))), num(3))],
-  ['[H // 2]', list(bin('//', id('H'), num(2)))],
+  ['floor(a / 2) % 3', bin('%', call('floor', bin('/', id('a'), num(2))), num(3))],
+  ['[B, H / 2] // a comment, not floor division', list(id('B'), bin('/', id('H'), num(2)))],
   ['q @ k / d', bin('/', bin('@', id('q'), id('k')), id('d'))],
   ['not a < b', un('not', bin('<', id('a'), id('b')))],
   ['not (a < b) or a >= b and c != d', bin('or', un('not', paren(bin('<', id('a'), id('b')))), bin('and', bin('>=', id('a'), id('b')), bin('!=', id('c'), id('d'))))],
@@ -163,7 +165,7 @@ train GAN on mnist(scale: [-1, 1]) {
       entries: [
         entry(undefined, call('adversarial', ['generator', id('G')], ['noise', call('normal', list(id('B'), num(100)))])),
         entry('loss', id('minimax')),
-        entry('optimizer', call('Adam', ['lr', num(2e-4, true)], ['beta1', num(0.5, true)])),
+        entry('optimizer', call('Adam', ['lr', num(2e-4, true, '2e-4')], ['beta1', num(0.5, true)])),
         entry('steps', record(['discriminator', num(1)], ['generator', num(1)])),
         entry('input', id('x')),
         entry('output', id('y')),
@@ -177,6 +179,23 @@ train GAN on mnist(scale: [-1, 1]) {
     expect(p.comments.map((c) => [c.text, c.doc, c.ownLine])).toEqual([
       ['// head', false, true], ['// after brace', false, false], ['// trailing', false, false], ['//// not a doc', false, true],
     ]);
+  });
+
+  it('`//` always starts a comment, even after an operand inside brackets', () => {
+    const p = parseClean('model M {\n  output x -> Conv2D(64, 3)  // note\n  let y = f(a)// b\n}');
+    expect(p.comments.map((c) => [c.text, c.ownLine])).toEqual([['// note', false], ['// b', false]]);
+    const def = p.items[0]!;
+    expect(def.kind === 'Definition' && stripRanges(def.body)).toEqual([
+      { kind: 'Output', value: pipe(id('x'), call('Conv2D', num(64), num(3))) },
+      { kind: 'Let', names: [id('y')], value: call('f', id('a')) },
+    ]);
+  });
+
+  it('`[B, H // 2]` is `[B, H` then a comment: the `]` is missing', () => {
+    const r = parse('model M {\n  input x: [B, H // 2]\n  output x\n}');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['NN0011']);
+    expect(r.diagnostics[0]!.message).toBe("expected ']' to close '[', found 'output'");
+    expect(r.program.comments.map((c) => c.text)).toEqual(['// 2]']);
   });
 
   it('an empty file is an empty program', () => {

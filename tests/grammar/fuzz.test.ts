@@ -20,7 +20,7 @@ block VGGBlock(convs: int, filters: int, rate: float = 0.1, sizes: [int] = [1, 2
   let a, b = split(h, 2, axis: -1)
   let shortcut = if stride == 1 and C == filters { x } else { x -> Conv2D(filters, 1) -> BatchNorm }
   let sl = truth[..., newaxis, 0:4] + pred[:, 0] + boxes[..., K*5:] + x[::2] + y[1:-1:2]
-  let n = -x ** 2 + (a // 2) % 3
+  let n = -x ** 2 + floor(a / 2) % 3
   repeat i in 4 { y = y -> Conv2D(64, 3) }
   for f in [64, 128, 256] { h = h -> Conv2D(f, 3) }
   if stride != 1 { h = h -> MaxPool2D(2) } else if flag { h = h } else { h = h -> ReLU }

@@ -6,7 +6,8 @@ import { parse, stripRanges, type Program } from '../../grammar/index.js';
 export type N = Record<string, unknown>;
 
 export const id = (name: string): N => ({ kind: 'Identifier', name });
-export const num = (value: number, isFloat = false): N => ({ kind: 'Number', value, isFloat });
+/** A number; `text` (its source spelling) defaults to `String(value)`. */
+export const num = (value: number, isFloat = false, text = String(value)): N => ({ kind: 'Number', value, isFloat, text });
 export const str = (value: string): N => ({ kind: 'String', value });
 export const bool = (value: boolean): N => ({ kind: 'Bool', value });
 export const list = (...items: N[]): N => ({ kind: 'List', items });

@@ -45,9 +45,9 @@ import "a.nn"
 import { X } from "b.nn"
 
 /// The model.
-model M {  // opens
+model M {   // opens
   // lead
-  let a = 1  // one
+  let a = 1    // one
   /// out
   output a
   // last
@@ -59,7 +59,7 @@ train M on d(split: 0.8) {
 }
 `],
   ['nested bodies, else-if chains, expressions',
-    'model M { repeat i in 4 { if i == 0 { h = h -> A } else if i < 2 { h = -h ** 2 } else { h = (h // 2) } } for f in [1,2,] { h = h[..., newaxis, 1:-1:2, ::2, :] } let r = { a: 1, b: "x\\"y" } let e = if a { x } else { y -> Z } let q = x -> repeat n - 1 { B(f) } output 2e-4 + 1e3 + .5 }',
+    'model M { repeat i in 4 { if i == 0 { h = h -> A } else if i < 2 { h = -h ** 2 } else { h = (h / 2) } } for f in [1,2,] { h = h[..., newaxis, 1:-1:2, ::2, :] } let r = { a: 1, b: "x\\"y" } let e = if a { x } else { y -> Z } let q = x -> repeat n - 1 { B(f) } output 2e-4 + 1e3 + .5 }',
     `model M {
   repeat i in 4 {
     if i == 0 {
@@ -67,7 +67,7 @@ train M on d(split: 0.8) {
     } else if i < 2 {
       h = -h ** 2
     } else {
-      h = (h // 2)
+      h = (h / 2)
     }
   }
   for f in [1, 2] {
@@ -76,9 +76,82 @@ train M on d(split: 0.8) {
   let r = { a: 1, b: "x\\"y" }
   let e = if a { x } else { y -> Z }
   let q = x -> repeat n - 1 { B(f) }
-  output 0.0002 + 1000.0 + 0.5
+  output 2e-4 + 1e3 + .5
 }
 `],
+  ['pipes keep the line breaks of the source; groups on one line stay together',
+    `block C {
+  output f -> Flatten   // [B, 25088]
+     -> Dense(4096) -> ReLU -> Dropout(0.5)
+  -> Dense(classes)
+  let y = x -> A ->
+    B -> C
+}`,
+    `block C {
+  output f -> Flatten   // [B, 25088]
+           -> Dense(4096) -> ReLU -> Dropout(0.5)
+           -> Dense(classes)
+  let y = x -> A
+            -> B -> C
+}
+`],
+  ['a head alone on its line keeps its stages one level deeper',
+    `model V {
+  output image
+        -> VGGBlock(1, 64)     // [B, 112, 112, 64]
+    -> VGGBlock(1, 128) -> Flatten
+  let h = x  // the input
+    -> A
+}`,
+    `model V {
+  output image
+    -> VGGBlock(1, 64)  // [B, 112, 112, 64]
+    -> VGGBlock(1, 128) -> Flatten
+  let h = x  // the input
+    -> A
+}
+`],
+  ['trailing comments on consecutive lines line up, 2 spaces after the longest code',
+    `model M {
+  let a = 1 // one
+  let bcd = f(2)   // two
+  output a -> B(3)      // three
+
+  // own line
+  let e = 5        // alone after a blank line
+  let f = 6 // ends with the next line
+  let g = 7
+  let h = 8 // a new run
+}`,
+    `model M {
+  let a = 1             // one
+  let bcd = f(2)        // two
+  output a -> B(3)      // three
+  // own line
+  let e = 5        // alone after a blank line
+  let f = 6        // ends with the next line
+  let g = 7
+  let h = 8  // a new run
+}
+`],
+  ['hand-aligned trailing comments keep their column; a re-laid line does not',
+    `model M {
+  let a = 1                      // kept at column 33
+  let b = 2                      // kept too
+}
+train M on d { loss: crossentropy       // re-laid: normalised
+}`,
+    `model M {
+  let a = 1                      // kept at column 33
+  let b = 2                      // kept too
+}
+
+train M on d {
+  loss: crossentropy  // re-laid: normalised
+}
+`],
+  ['numbers keep their spelling', 'model M { output f(2e-4, 0.5, 1000, .5, 1E3, 2.50, 007) }',
+    'model M {\n  output f(2e-4, 0.5, 1000, .5, 1E3, 2.50, 007)\n}\n'],
   ['params with docs go one per line', 'block B(\n/// the count\nn: int, m: int) { output n }',
     `block B(
   /// the count

@@ -9,7 +9,7 @@ const valid = `/// doc
 model VGG(classes: int = 1000) {
   input image: [B, 224, 224, 3]
   let h = image -> Conv2D(64, 3, stride: 2) -> ReLU -> MaxPool2D(2)  // [B, 56, 56, 64]
-  let n = -x ** 2 + (a // 2) % 3
+  let n = -x ** 2 + floor(a / 2) % 3
   output h -> Dense(classes)
 }
 train VGG on mnist(split: 0.8) { loss: crossentropy  epochs: 5 }
@@ -39,7 +39,8 @@ const cases: [string, () => string, string | undefined, number][] = [
   ['a model of arrows', () => `model A { output ${'-> '.repeat(50_000)} }`, 'NN0010', 1],
   ['only closing brackets', () => ')]}'.repeat(10_000), 'NN0012', 0],
   ['10,000 ifs', () => `model A { output ${'if '.repeat(10_000)} }\nmodel B { output y }`, 'NN0003', 1],
-  ['a 10 MB file', () => valid.repeat(Math.ceil(10_000_000 / valid.length)), undefined, -1],
+  ['a 1.9 MB file (under the limit: parsed)', () => valid.repeat(Math.floor(1_900_000 / valid.length)), undefined, -1],
+  ['a 10 MB file (over the limit: not parsed)', () => valid.repeat(Math.ceil(10_000_000 / valid.length)), 'NN0004', 0],
 ];
 
 describe('robustness', () => {
@@ -51,7 +52,7 @@ describe('robustness', () => {
       result = parse(source);
     }).not.toThrow();
     const elapsed = performance.now() - t0;
-    expect(elapsed).toBeLessThan(source.length > 1_000_000 ? 60_000 : 5_000);
+    expect(elapsed).toBeLessThan(source.length > 2_000_000 ? 1_000 : source.length > 1_000_000 ? 60_000 : 5_000);
     const r = result!;
     if (code === undefined) expect(r.diagnostics).toEqual([]);
     else expect(r.diagnostics.map((d) => d.code)).toContain(code);
@@ -64,6 +65,19 @@ describe('robustness', () => {
     }
     if (source.length < 1_000_000) expect(() => print(r.program)).not.toThrow();
   }, 120_000);
+
+  it('a file over 2,000,000 characters is one NN0004 at 0..0 and an empty program, in well under a second', () => {
+    const source = valid.repeat(Math.ceil(10_000_000 / valid.length));
+    const t0 = performance.now();
+    const r = parse(source);
+    expect(performance.now() - t0).toBeLessThan(100);
+    expect(r.diagnostics).toEqual([{
+      code: 'NN0004', message: 'this file is 10 MB; nn checks files up to 2 MB', range: { start: 0, end: 0 },
+    }]);
+    expect(r.program).toEqual({ kind: 'Program', items: [], comments: [], range: { start: 0, end: source.length } });
+    expect(parse(' '.repeat(2_000_001)).diagnostics.map((d) => d.message)).toEqual(['this file is 2.0 MB; nn checks files up to 2 MB']);
+    expect(parse(' '.repeat(2_000_000)).diagnostics).toEqual([]);
+  });
 
   it('parses a 5,000-line file fast (loose bound; the real figure is logged)', () => {
     const lines = valid.split('\n').length - 1;
