@@ -14,7 +14,7 @@ class NnParser extends CstParser {
   constructor() {
     super([...T.allTokens, ...T.categoryTokens], {
       recoveryEnabled: true,
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'onlyOffset',
       maxLookahead: 2,
       errorMessageProvider: messageProvider,
       skipValidations: false,

@@ -184,8 +184,10 @@ export const allTokens: TokenType[] = [
 /** The category tokens (never produced by the lexer; used by the parser). */
 export const categoryTokens: TokenType[] = [AnyName, BinaryOp, PrefixOp, StringLike, StrayInBody, StrayInTrain];
 
+// Only offsets are tracked (lines and columns are derived from offsets by
+// whoever needs them): less work and less memory per token.
 export const nnLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: false,
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: true,
   skipValidations: true,
 });
