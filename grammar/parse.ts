@@ -63,7 +63,10 @@ function parseUnsafe(text: string): ParseResult {
     });
   }
   const all = lexed.tokens;
-  for (const t of all) {
+  // The lexer tracks start offsets only; the CST's node locations need the ends.
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i]!;
+    t.endOffset = t.startOffset + t.image.length - 1;
     if (t.tokenType === T.UnterminatedString) {
       diagnostics.push({ code: Codes.unterminatedString, message: 'unterminated string', range: rangeOf(t) });
     }

@@ -6,16 +6,22 @@
 // (`operand (op operand)*`); precedence is resolved in to-ast.ts, which keeps
 // the recursion depth per nesting level low.
 
-import { CstParser, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 import { messageProvider } from './errors.js';
 
 class NnParser extends CstParser {
+  // The alternatives of each OR, built once (on first use) instead of on every
+  // call: an OR literal allocates an array, objects and closures per call.
+  // Declared before the rules so that they exist while the rules are recorded.
+  private readonly alts: IOrAlt<unknown>[][] = [];
+  private readonly orOpts: OrMethodOpts<unknown>[] = [];
+
   constructor() {
     super([...T.allTokens, ...T.categoryTokens], {
       recoveryEnabled: true,
       nodeLocationTracking: 'onlyOffset',
-      maxLookahead: 2,
+      maxLookahead: 1,
       errorMessageProvider: messageProvider,
       skipValidations: false,
     });
@@ -25,7 +31,7 @@ class NnParser extends CstParser {
   // ------------------------------------------------------------ top level
 
   topLevel = this.RULE('topLevel', () => {
-    this.OR([
+    this.OR(this.alts[0] ??= [
       { ALT: () => this.SUBRULE(this.importDecl) },
       { ALT: () => this.SUBRULE(this.definition) },
       { ALT: () => this.SUBRULE(this.trainDecl) },
@@ -50,7 +56,7 @@ class NnParser extends CstParser {
   });
 
   definition = this.RULE('definition', () => {
-    this.OR([
+    this.OR(this.alts[1] ??= [
       { ALT: () => this.CONSUME(T.Model, { LABEL: 'keyword' }) },
       { ALT: () => this.CONSUME(T.Block, { LABEL: 'keyword' }) },
       { ALT: () => this.CONSUME(T.Loss, { LABEL: 'keyword' }) },
@@ -86,7 +92,7 @@ class NnParser extends CstParser {
   });
 
   typeRef = this.RULE('typeRef', () => {
-    this.OR([
+    this.OR(this.alts[2] ??= [
       { ALT: () => this.CONSUME(T.Identifier, { LABEL: 'name' }) },
       {
         ALT: () => {
@@ -105,7 +111,7 @@ class NnParser extends CstParser {
     this.SUBRULE(this.binaryExpr, { LABEL: 'data' });
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR({
+      this.OR(this.orOpts[0] ??= {
         IGNORE_AMBIGUITIES: true,
         DEF: [
         { ALT: () => this.SUBRULE(this.trainEntry) },
@@ -134,7 +140,7 @@ class NnParser extends CstParser {
   body = this.RULE('body', () => {
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      this.OR([
+      this.OR(this.alts[3] ??= [
         { ALT: () => this.SUBRULE(this.statement) },
         { ALT: () => this.CONSUME(T.Semicolon) },
         { ALT: () => this.CONSUME(T.StrayInBody, { LABEL: 'stray' }) },
@@ -144,7 +150,7 @@ class NnParser extends CstParser {
   });
 
   statement = this.RULE('statement', () => {
-    this.OR([
+    this.OR(this.alts[4] ??= [
       { ALT: () => this.SUBRULE(this.inputStmt) },
       { ALT: () => this.SUBRULE(this.letStmt) },
       { ALT: () => this.SUBRULE(this.outputStmt) },
@@ -184,7 +190,7 @@ class NnParser extends CstParser {
 
   outputStmt = this.RULE('outputStmt', () => {
     this.CONSUME(T.Output);
-    this.OR({
+    this.OR(this.orOpts[1] ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
       {
@@ -250,7 +256,7 @@ class NnParser extends CstParser {
     this.SUBRULE(this.body, { LABEL: 'then' });
     this.OPTION(() => {
       this.CONSUME(T.Else);
-      this.OR([
+      this.OR(this.alts[5] ??= [
         { ALT: () => this.SUBRULE(this.ifStmt, { LABEL: 'elseIf' }) },
         { ALT: () => this.SUBRULE2(this.body, { LABEL: 'else' }) },
       ]);
@@ -291,7 +297,7 @@ class NnParser extends CstParser {
 
   /** a primary with its call and index suffixes */
   postfix = this.RULE('postfix', () => {
-    this.OR([
+    this.OR(this.alts[6] ??= [
       { ALT: () => this.CONSUME(T.Identifier) },
       { ALT: () => this.CONSUME(T.NumberLit) },
       { ALT: () => this.CONSUME(T.StringLike) },
@@ -304,7 +310,7 @@ class NnParser extends CstParser {
       { ALT: () => this.SUBRULE(this.repeatExpr) },
     ]);
     this.MANY(() => {
-      this.OR2([
+      this.OR2(this.alts[7] ??= [
         { ALT: () => this.SUBRULE(this.callArgs) },
         { ALT: () => this.SUBRULE(this.indexSuffix) },
       ]);
@@ -347,7 +353,7 @@ class NnParser extends CstParser {
   });
 
   indexItem = this.RULE('indexItem', () => {
-    this.OR([
+    this.OR(this.alts[8] ??= [
       { ALT: () => this.CONSUME(T.Ellipsis) },
       {
         ALT: () => {
@@ -404,7 +410,7 @@ class NnParser extends CstParser {
     this.SUBRULE(this.braced, { LABEL: 'then' });
     this.OPTION(() => {
       this.CONSUME(T.Else);
-      this.OR([
+      this.OR(this.alts[9] ??= [
         { ALT: () => this.SUBRULE(this.ifExpr, { LABEL: 'elseIf' }) },
         { ALT: () => this.SUBRULE2(this.braced, { LABEL: 'else' }) },
       ]);

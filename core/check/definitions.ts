@@ -6,7 +6,7 @@
 
 import type { Definition, Node, Param, Range } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sym } from '../shapes/dim.js';
+import { keyOf, sym } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { type BlockInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { type ArgInput, type BindableParam, bindArgs } from './bind-args.js';
@@ -81,6 +81,17 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
     return UNKNOWN;
   }
   checkGeneric(st, moduleOf(st, inst.file), def);
+  const origin = { file: fr.module.file, range: site.range, what: `output of ${inst.binding ?? def.name.name}` };
+  // The same definition with the same arguments on the same shapes gives the same result: reuse it
+  // (not while summarising, which lists every layer).
+  const key = st.rows ? undefined : instanceKey(inst, inputs, fr.lenient);
+  const cached = key === undefined ? undefined : st.instances.get(key);
+  if (cached) {
+    inst.applications++;
+    for (const d of cached.errors) st.diagnostics.push(atCallSite(fr, d, def, site.range));
+    return cached.errors.length > 0 ? UNKNOWN : outputValue(cached.outputs, origin);
+  }
+  const freshBefore = st.fresh.next;
   const scope = new Scope();
   for (const [name, value] of Object.entries(inst.args)) scope.define({ name, value, kind: 'param', used: true });
   const frame: Frame = {
@@ -99,10 +110,47 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
   st.active.pop();
   inst.applications++;
   const generic = st.genericKeys.get(def) ?? new Set();
-  const fresh = diagnostics.filter((d) => d.severity === 'error' && !generic.has(diagnosticKey(d)));
-  for (const d of fresh) st.diagnostics.push(atCallSite(fr, d, def, site.range));
-  if (fresh.length > 0) return UNKNOWN;
-  return outputValue(body.outputs, { file: fr.module.file, range: site.range, what: `output of ${inst.binding ?? def.name.name}` });
+  const errors = diagnostics.filter((d) => d.severity === 'error' && !generic.has(diagnosticKey(d)));
+  // a result with data-dependent sizes (K1) is not reused: each application gets its own
+  if (key !== undefined && st.fresh.next === freshBefore) st.instances.set(key, { errors, outputs: body.outputs });
+  for (const d of errors) st.diagnostics.push(atCallSite(fr, d, def, site.range));
+  if (errors.length > 0) return UNKNOWN;
+  return outputValue(body.outputs, origin);
+}
+
+/** What an application's result depends on, as text; undefined when an argument cannot be keyed. */
+function instanceKey(inst: BlockInstance, inputs: TensorValue[], lenient: boolean): string | undefined {
+  let key = `${inst.file}:${inst.definition.range.start}|${lenient ? 1 : 0}`;
+  for (const name of Object.keys(inst.args)) {
+    const v = valueKey(inst.args[name]!);
+    if (v === undefined) return undefined;
+    key += `|${name}=${v}`;
+  }
+  for (const t of inputs) key += `|${t.dtype}[${t.shape.map(keyOf).join(',')}]`;
+  return key;
+}
+
+function valueKey(v: Value): string | undefined {
+  switch (v.kind) {
+    case 'int':
+      return `i${keyOf(v.value)}`;
+    case 'float':
+      return `f${v.value}`;
+    case 'bool':
+      return `b${v.value}`;
+    case 'string':
+      return `s${JSON.stringify(v.value)}`;
+    case 'name':
+      return `n${v.name}`;
+    case 'unknown':
+      return 'u';
+    case 'list': {
+      const items = v.items.map(valueKey);
+      return items.every((i) => i !== undefined) ? `[${items.join(',')}]` : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 function atCallSite(fr: Frame, d: Diagnostic, def: Definition, range: Range): Diagnostic {

@@ -8,6 +8,7 @@ import type { FreshDims } from '../functions/apply-function.js';
 import type { Dim } from '../shapes/dim.js';
 import type { BlockInstance, LayerInstance, Value } from '../values.js';
 import type { GenericResult } from './definitions.js';
+import type { OutputValue } from './statements.js';
 import type { Scope } from './scope.js';
 
 /** One parsed file and the definitions visible in it (its own and imported ones). */
@@ -69,6 +70,8 @@ export class CheckState {
   readonly genericKeys = new Map<Definition, Set<string>>();
   /** generic-check results per definition (memo) */
   readonly generic = new Map<Definition, GenericResult>();
+  /** results of applying a definition, by what they depend on (see instanceKey) */
+  readonly instances = new Map<string, { errors: Diagnostic[]; outputs: OutputValue[] }>();
   rows: LayerRow[] | undefined;
   recording: Recording | undefined;
   /** the file whose nodes are recorded */
