@@ -1,0 +1,35 @@
+// The README's 30-second tour works exactly as written: each `npx nn ...`
+// line runs (through the same bin) and succeeds.
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const tour = readme.slice(readme.indexOf('## A 30-second tour'));
+const commands = [...tour.matchAll(/^npx nn (.+?)(?:\s+#.*)?$/gm)].map((m) => m[1]!.trim());
+
+/** Expands `examples/*.nn` as a shell would. */
+const expand = (args: string[]) => args.flatMap((a) => (a === 'examples/*.nn' ? readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.nn')).sort().map((f) => `examples/${f}`) : [a]));
+
+it('has a tour', () => {
+  expect(commands.length).toBeGreaterThanOrEqual(4);
+});
+
+it.each(commands)('npx nn %s', (command) => {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'nn.js'), ...expand(command.split(/\s+/))], { cwd: root, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});
+
+it('shows the real output of the broken example', () => {
+  const shown = /```text\n\$ npx nn check broken\.nn\n([\s\S]*?)```/.exec(readme)![1]!;
+  const broken = 'model Broken {\n  input image: [B, 28, 28, 1]\n  output image -> Dense(10)\n}\n';
+  const dir = join(root, 'dist');
+  const path = join(dir, 'broken.nn');
+  writeFileSync(path, broken);
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'nn.js'), 'check', 'broken.nn'], { cwd: dir, encoding: 'utf8' });
+  expect(r.stdout + r.stderr).toBe(shown);
+});
