@@ -164,3 +164,15 @@ export function argumentsKnown(ctx: LayerContext): void {
     if (ctx.args[p.name]?.kind === 'unknown') ctx.string(p.name);
   }
 }
+
+/** Grouped convolutions: input channels and filters must both divide by `groups` (NN2005 otherwise). */
+export function groupsDivide(ctx: LayerContext, channels: Dim, filters: Dim): boolean {
+  const groups = ctx.int('groups');
+  for (const [what, n] of [['input channels', channels], ['filters', filters]] as const) {
+    if (isConst(n) && isConst(groups) && n % groups !== 0) {
+      ctx.error('NN2005', `${ctx.spec.name}: ${what} (${formatDim(n)}) must divide by groups (${groups})`, { arg: 'groups' });
+      return false;
+    }
+  }
+  return true;
+}

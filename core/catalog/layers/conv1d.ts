@@ -1,8 +1,8 @@
 import { convOutputLength } from '../../shapes/conv-size.js';
-import { add, type Dim, div, formatDim, isConst, mul } from '../../shapes/dim.js';
+import { add, type Dim, div, mul } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
-import { activationParam, argumentsKnown, biasParam, checkFits, expectRank, kernelAndBias, macFlops, paddingArg, sizeArg } from './common.js';
+import { activationParam, argumentsKnown, biasParam, checkFits, expectRank, groupsDivide, kernelAndBias, macFlops, paddingArg, sizeArg } from './common.js';
 
 // FLOPs: 2 per multiply-add of the kernel over every output element, plus 1 per output element for the bias.
 export const Conv1D: LayerSpec = {
@@ -29,12 +29,7 @@ export const Conv1D: LayerSpec = {
     if (!expectRank(ctx, 3, '[B, T, C]')) return undefined;
     const [b, t, c] = ctx.inputs[0]!.shape as [Dim, Dim, Dim];
     const filters = ctx.int('filters');
-    const groups = ctx.int('groups');
-    for (const [what, n] of [['input channels', c], ['filters', filters]] as const) {
-      if (isConst(n) && isConst(groups) && n % groups !== 0) {
-        return ctx.error('NN2005', `Conv1D: ${what} (${formatDim(n)}) must divide by groups (${groups})`, { arg: 'groups' });
-      }
-    }
+    if (!groupsDivide(ctx, c, filters)) return undefined;
     const [k] = sizeArg(ctx, 'kernel', 1) ?? [];
     const [s] = sizeArg(ctx, 'stride', 1) ?? [];
     const [d] = sizeArg(ctx, 'dilation', 1) ?? [];

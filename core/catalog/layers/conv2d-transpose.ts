@@ -1,8 +1,8 @@
 import { deconvOutputLength, effectiveKernel, type Padding } from '../../shapes/conv-size.js';
-import { add, type Dim, div, floorDiv, formatDim, isConst, mul, sub } from '../../shapes/dim.js';
+import { add, type Dim, div, floorDiv, isConst, mul, sub } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
-import { activationParam, argumentsKnown, biasParam, checkFits, expectRank, kernelAndBias, macFlops, paddingArg, sizeArg } from './common.js';
+import { activationParam, argumentsKnown, biasParam, checkFits, expectRank, groupsDivide, kernelAndBias, macFlops, paddingArg, sizeArg } from './common.js';
 
 /**
  * One axis of a transposed convolution. Without output padding: tfjs
@@ -45,12 +45,7 @@ export const Conv2DTranspose: LayerSpec = {
     if (!expectRank(ctx, 4, '[B, H, W, C]')) return undefined;
     const [b, h, w, c] = ctx.inputs[0]!.shape as [Dim, Dim, Dim, Dim];
     const filters = ctx.int('filters');
-    const groups = ctx.int('groups');
-    for (const [what, n] of [['input channels', c], ['filters', filters]] as const) {
-      if (isConst(n) && isConst(groups) && n % groups !== 0) {
-        return ctx.error('NN2005', `Conv2DTranspose: ${what} (${formatDim(n)}) must divide by groups (${groups})`, { arg: 'groups' });
-      }
-    }
+    if (!groupsDivide(ctx, c, filters)) return undefined;
     const kernel = sizeArg(ctx, 'kernel', 2);
     const stride = sizeArg(ctx, 'stride', 2);
     const dilation = sizeArg(ctx, 'dilation', 2);

@@ -2,7 +2,7 @@ import { convOutputLength } from '../../shapes/conv-size.js';
 import { add, type Dim, div, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
-import { activationParam, argumentsKnown, biasParam, expectRank, kernelAndBias, macFlops, paddingArg, sizeArg } from './common.js';
+import { activationParam, argumentsKnown, biasParam, expectRank, groupsDivide, kernelAndBias, macFlops, paddingArg, sizeArg } from './common.js';
 
 export const Conv2D: LayerSpec = {
   name: 'Conv2D',
@@ -28,12 +28,7 @@ export const Conv2D: LayerSpec = {
     if (!expectRank(ctx, 4, '[B, H, W, C]')) return undefined;
     const [b, h, w, c] = ctx.inputs[0]!.shape as [Dim, Dim, Dim, Dim];
     const filters = ctx.int('filters');
-    const groups = ctx.int('groups');
-    for (const [what, n] of [['input channels', c], ['filters', filters]] as const) {
-      if (isConst(n) && isConst(groups) && n % groups !== 0) {
-        return ctx.error('NN2005', `Conv2D: ${what} (${formatDim(n)}) must divide by groups (${groups})`, { arg: 'groups' });
-      }
-    }
+    if (!groupsDivide(ctx, c, filters)) return undefined;
     const kernel = sizeArg(ctx, 'kernel', 2);
     const stride = sizeArg(ctx, 'stride', 2);
     const dilation = sizeArg(ctx, 'dilation', 2);
