@@ -286,6 +286,12 @@ export interface Definition extends NodeBase {
   params: Param[];
   body: Statement[];
   doc?: string;
+  /**
+   * Layout, not meaning (ignored by `stripRanges`): true when an empty
+   * parameter list was written, `model D() { ... }`; the printer keeps it.
+   * (additive: added by the grammar)
+   */
+  emptyParens?: boolean;
 }
 
 /** `import "./blocks.nn"` or `import { A, B } from "./blocks.nn"` */
@@ -342,6 +348,13 @@ export interface Program extends NodeBase {
   items: TopLevel[];
   /** every comment in source order (the printer keeps them) */
   comments: Comment[];
+  /**
+   * Layout, not meaning (ignored by `stripRanges`): the offsets where the
+   * source has an empty (or whitespace-only) line, ascending. The printer
+   * keeps one blank line where the user left one between statements, train
+   * entries or comments inside a body. (additive: added by the grammar)
+   */
+  blankLines?: number[];
 }
 
 export type Node =

@@ -29,6 +29,7 @@
 
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import type { Range } from './ast.js';
+import { span } from './cst-util.js';
 
 export const MAX_NESTING = 128;
 export const MAX_DIAGNOSTICS = 100;
@@ -184,9 +185,9 @@ export const messageProvider: IParserErrorMessageProvider = {
 export function tokenRange(token: IToken | undefined, textLength: number): Range {
   if (isEof(token)) {
     if (context.next !== undefined) return tokenRange(context.next, textLength);
-    return { start: textLength, end: textLength };
+    return span(textLength, textLength);
   }
-  return { start: token!.startOffset, end: token!.startOffset + token!.image.length };
+  return span(token!.startOffset, token!.startOffset + token!.image.length);
 }
 
 /** The message for a run of characters the lexer could not match. */

@@ -31,7 +31,8 @@ export function print(program: Program): string {
 
 /**
  * A deep copy without `range`, `opRange`, `argsRange`, `keywordRange` and the
- * layout facts (the comments' `ownLine`, `column` and `codeEnd`, the pipes' `breaks`):
+ * layout facts (the comments' `ownLine`, `column` and `codeEnd`, the pipes' `breaks`,
+ * the program's `blankLines`, a definition's `emptyParens`):
  * two ASTs of the same program compare equal. A number's source `text` is kept.
  */
 export function stripRanges(node: unknown): unknown {
@@ -41,7 +42,7 @@ export function stripRanges(node: unknown): unknown {
   for (const [k, v] of Object.entries(node)) {
     if (
       k === 'range' || k === 'opRange' || k === 'argsRange' || k === 'keywordRange' ||
-      k === 'ownLine' || k === 'column' || k === 'codeEnd' || k === 'breaks'
+      k === 'ownLine' || k === 'column' || k === 'codeEnd' || k === 'breaks' || k === 'blankLines' || k === 'emptyParens'
     ) continue;
     if (v === undefined) continue;
     out[k] = stripRanges(v);

@@ -5,6 +5,10 @@
 // the following ones with it. Binary operators are parsed as a flat chain
 // (`operand (op operand)*`); precedence is resolved in to-ast.ts, which keeps
 // the recursion depth per nesting level low.
+//
+// Lookahead is LL(1) (`maxLookahead: 1`): the few places that need a second
+// token (`key: value`, `output name = ...`, `repeat i in n`) decide with a
+// GATE on LA(2). The alternatives of every OR are built once (see `alts`).
 
 import { CstParser, type CstNode, type IOrAlt, type IToken, type OrMethodOpts, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';

@@ -2,7 +2,9 @@
 //
 // Layout rules:
 // - 2-space indentation; one statement, train entry or import per line;
-//   a blank line between top-level items, none inside bodies.
+//   a blank line between top-level items; inside a body (statements, train
+//   entries, own-line comments) one blank line where the source has one or
+//   more (`Program.blankLines`), never right after `{` or before `}`.
 // - bodies `{ ... }` of definitions, train blocks and repeat/for/if
 //   statements always open on the header line and close on their own line;
 //   an empty body with no comments prints as `{}`.
@@ -27,6 +29,7 @@
 // - spaces around every binary operator (`H / 2`, `a ** 2`), none after a
 //   prefix `-`/`+`; `, ` between items; `name: value` for named arguments;
 //   records as `{ a: 1, b: 2 }`; slices tight (`1:-1:2`); `else if` chains.
+// - an empty parameter list stays as written: `model D() {` or `model D {`.
 // - parameters stay on the header line when it fits and none has a doc
 //   comment or a comment inside the list; otherwise one per line, each with a
 //   trailing comma.
@@ -72,24 +75,61 @@ interface Line {
 class Printer {
   readonly lines: Line[] = [];
   private next = 0;
-  constructor(private readonly comments: Comment[]) {}
+  /** the source offset up to which everything has been printed */
+  private cursor = 0;
+  constructor(private readonly comments: Comment[], private readonly blanks: number[]) {}
+
+  /**
+   * Inside a body: one blank line before what starts at `start` when the
+   * source has an empty line between the last thing printed and it, except
+   * right after a body opens.
+   */
+  private gap(start: number): void {
+    const last = this.lines[this.lines.length - 1];
+    if (last === undefined || last.text.trim() === '' || last.text.trimEnd().endsWith('{')) return;
+    const blanks = this.blanks;
+    let lo = 0;
+    let hi = blanks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blanks[mid]! < this.cursor) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < blanks.length && blanks[lo]! < start) this.line('');
+  }
 
   line(text: string): void {
     this.lines.push({ text, commented: false });
   }
 
   /** Emit the comments that start before `offset`; `doc` is the doc text of the node that follows. */
-  flush(offset: number, indent: string, doc?: string): void {
+  flush(offset: number, indent: string, doc?: string, gaps = false): void {
     const pending: Comment[] = [];
     while (this.next < this.comments.length && this.comments[this.next]!.range.start < offset) {
       pending.push(this.comments[this.next++]!);
     }
     let keep = pending.length;
     if (doc !== undefined) while (keep > 0 && pending[keep - 1]!.doc && pending[keep - 1]!.ownLine !== false) keep--;
-    for (let i = 0; i < keep; i++) this.comment(pending[i]!, indent);
+    for (let i = 0; i < keep; i++) {
+      const c = pending[i]!;
+      if (gaps && c.ownLine !== false) this.gap(c.range.start);
+      this.comment(c, indent);
+      this.cursor = Math.max(this.cursor, c.range.end);
+    }
     // At top level, a block of plain comments stays apart from the doc below it.
     if (doc !== undefined && indent === '' && keep > 0 && !pending[keep - 1]!.doc) this.line('');
-    if (doc !== undefined) for (const l of doc.split('\n')) this.line(l === '' ? `${indent}///` : `${indent}/// ${l}`);
+    if (doc !== undefined) {
+      if (gaps && keep < pending.length) this.gap(pending[keep]!.range.start);
+      for (const l of doc.split('\n')) this.line(l === '' ? `${indent}///` : `${indent}/// ${l}`);
+      if (pending.length > 0) this.cursor = Math.max(this.cursor, pending[pending.length - 1]!.range.end);
+    }
+  }
+
+  /** Comments before `offset`, then a kept blank line before what starts there (inside a body). */
+  private before(offset: number, indent: string, doc?: string): void {
+    this.flush(offset, indent, doc, true);
+    this.gap(offset);
+    this.cursor = Math.max(this.cursor, offset);
   }
 
   private comment(c: Comment, indent: string): void {
@@ -115,6 +155,7 @@ class Printer {
       if (i > 0 && !(item.kind === 'Import' && p.items[i - 1]!.kind === 'Import')) this.line('');
       this.flush(item.range.start, '', 'doc' in item ? item.doc : undefined);
       this.topLevel(item);
+      this.cursor = Math.max(this.cursor, item.range.end);
     });
     if (this.next < this.comments.length && p.items.length > 0 && this.comments[this.next]!.ownLine !== false) this.line('');
     this.flush(Infinity, '');
@@ -137,7 +178,8 @@ class Printer {
   private definition(d: Definition): void {
     const head = `${d.defKind} ${d.name.name}`;
     const params = d.params;
-    const inline = `${head}${params.length > 0 ? `(${params.map(printParam).join(', ')})` : ''} {`;
+    const list = params.length > 0 ? `(${params.map(printParam).join(', ')})` : d.emptyParens === true ? '()' : '';
+    const inline = `${head}${list} {`;
     const lastParam = params[params.length - 1];
     const multiline = params.length > 0 && (
       inline.length > WIDTH || params.some((p) => p.doc !== undefined) ||
@@ -163,10 +205,11 @@ class Printer {
     this.line(header);
     const inner = INDENT;
     for (const e of t.entries) {
-      this.flush(e.range.start, inner);
+      this.before(e.range.start, inner);
       this.value(inner, e.key !== undefined ? `${e.key.name}: ` : '', e.value, '');
+      this.cursor = Math.max(this.cursor, e.range.end);
     }
-    this.flush(t.range.end, inner);
+    this.flush(t.range.end, inner, undefined, true);
     this.line('}');
   }
 
@@ -185,10 +228,11 @@ class Printer {
 
   private statements(body: Statement[], indent: string, end: number): void {
     for (const s of body) {
-      this.flush(s.range.start, indent, 'doc' in s ? s.doc : undefined);
+      this.before(s.range.start, indent, 'doc' in s ? s.doc : undefined);
       this.statement(s, indent);
+      this.cursor = Math.max(this.cursor, s.range.end);
     }
-    this.flush(end, indent);
+    this.flush(end, indent, undefined, true);
   }
 
   private statement(s: Statement, indent: string): void {
@@ -312,7 +356,7 @@ function render(lines: Line[]): string {
 }
 
 export function print(program: Program): string {
-  const p = new Printer([...program.comments].sort((a, b) => a.range.start - b.range.start));
+  const p = new Printer([...program.comments].sort((a, b) => a.range.start - b.range.start), program.blankLines ?? []);
   p.program(program);
   if (p.lines.length === 0) return '';
   return render(p.lines);

@@ -4,11 +4,12 @@
 
 import type { CstNode, IToken } from 'chevrotain';
 import { MAX_NESTING } from './errors.js';
+import { True } from './tokens.js';
 import type {
   Argument, BinaryOp, CallExpr, Expr, IfExpr, IndexExpr, IndexItem, ListExpr, PipeExpr, RecordExpr, Range,
 } from './ast.js';
 import {
-  type AstContext, beginsLine, checkCommas, cstRange, errorExpr, identifier, node, nodes, token, tokenRange, tokens, unescapeString,
+  type AstContext, beginsLine, checkCommas, span, cstRange, errorExpr, identifier, node, nodes, token, tokenRange, tokens, unescapeString,
 } from './cst-util.js';
 
 // ---------------------------------------------------------------- precedence
@@ -46,7 +47,7 @@ export function expression(ctx: AstContext, cst: CstNode | undefined, at: number
     }
   }
   const last = stages[stages.length - 1]!;
-  const pipe: PipeExpr = { kind: 'Pipe', head, stages, range: { start: head.range.start, end: Math.max(last.range.end, head.range.end) } };
+  const pipe: PipeExpr = { kind: 'Pipe', head, stages, range: span(head.range.start, Math.max(last.range.end, head.range.end)) };
   if (breaks !== undefined) pipe.breaks = breaks;
   return pipe;
 }
@@ -76,11 +77,11 @@ export function binaryExpr(ctx: AstContext, cst: CstNode | undefined, at: number
       }
       values.push({
         kind: 'Binary', op: top.op, opRange: top.range, left, right,
-        range: { start: left.range.start, end: Math.max(right.range.end, top.range.end) },
+        range: span(left.range.start, Math.max(right.range.end, top.range.end)),
       });
     } else {
       const operandExpr = values.pop()!;
-      values.push({ kind: 'Unary', op: top.op, operand: operandExpr, range: { start: top.start, end: operandExpr.range.end } });
+      values.push({ kind: 'Unary', op: top.op, operand: operandExpr, range: span(top.start, operandExpr.range.end) });
     }
   };
 
@@ -146,14 +147,14 @@ export function postfix(ctx: AstContext, cst: CstNode | undefined, at: number): 
       const argNodes = nodes(s, 'argument');
       checkCommas(ctx, s, argNodes);
       const args = argNodes.map((a) => argument(ctx, a, argsRange.end));
-      const expr: CallExpr = { kind: 'Call', callee: value, args, argsRange, range: { start: value.range.start, end: argsRange.end } };
+      const expr: CallExpr = { kind: 'Call', callee: value, args, argsRange, range: span(value.range.start, argsRange.end) };
       value = expr;
     } else {
       const r = cstRange(s, value.range.end);
       const itemNodes = nodes(s, 'indexItem');
       checkCommas(ctx, s, itemNodes);
       const items = itemNodes.map((i) => indexItem(ctx, i, r.end));
-      const expr: IndexExpr = { kind: 'Index', target: value, items, range: { start: value.range.start, end: r.end } };
+      const expr: IndexExpr = { kind: 'Index', target: value, items, range: span(value.range.start, r.end) };
       value = expr;
     }
   }
@@ -164,7 +165,7 @@ export function argument(ctx: AstContext, cst: CstNode, at: number): Argument {
   const r = cstRange(cst, at);
   const nameTok = token(cst, 'name');
   const value = expression(ctx, node(cst, 'value'), nameTok !== undefined ? r.end : r.start);
-  const arg: Argument = { kind: 'Argument', value, range: { start: r.start, end: Math.max(r.end, value.range.end) } };
+  const arg: Argument = { kind: 'Argument', value, range: span(r.start, Math.max(r.end, value.range.end)) };
   if (nameTok !== undefined) arg.name = identifier(nameTok, r.start);
   return arg;
 }
@@ -181,7 +182,7 @@ function indexItem(ctx: AstContext, cst: CstNode, at: number): IndexItem {
     return e;
   }
   const tr = cstRange(tail, r.end);
-  const item: IndexItem = { kind: 'Slice', range: { start: r.start, end: Math.max(r.end, tr.end) } };
+  const item: IndexItem = { kind: 'Slice', range: span(r.start, Math.max(r.end, tr.end)) };
   if (startNode !== undefined) item.start = expression(ctx, startNode, r.start);
   const stop = node(tail, 'stop');
   if (stop !== undefined) item.stop = expression(ctx, stop, tr.start);
@@ -192,24 +193,29 @@ function indexItem(ctx: AstContext, cst: CstNode, at: number): IndexItem {
 
 function primary(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
   if (cst === undefined) return errorExpr(at);
+  // The token alternatives, most frequent first (a CST children object is a
+  // dictionary: each lookup costs, so stop at the first hit).
   const c = cst.children;
-  const t = firstToken(c);
-  if (t !== undefined) {
-    const range = tokenRange(t);
-    switch (t.tokenType.name) {
-      case 'Number':
-        return { kind: 'Number', value: Number(t.image), isFloat: /[.eE]/.test(t.image), text: t.image, range };
-      case 'String':
-      case 'UnterminatedString':
-        return { kind: 'String', value: unescapeString(t.image), range };
-      case 'True':
-        return { kind: 'Bool', value: true, range };
-      case 'False':
-        return { kind: 'Bool', value: false, range };
-      case 'Identifier':
-        // an empty name is the stand-in for a region cut for nesting too deep
-        return t.image === '' ? errorExpr(t.startOffset) : { kind: 'Identifier', name: t.image, range };
+  let toks = c['Identifier'];
+  if (toks !== undefined) {
+    const t = toks[0] as IToken;
+    if (isReal(t)) {
+      // an empty name is the stand-in for a region cut for nesting too deep
+      return t.image === '' ? errorExpr(t.startOffset) : { kind: 'Identifier', name: t.image, range: tokenRange(t) };
     }
+  } else if ((toks = c['Number']) !== undefined) {
+    const t = toks[0] as IToken;
+    if (isReal(t)) {
+      const image = t.image;
+      const isFloat = image.includes('.') || image.includes('e') || image.includes('E');
+      return { kind: 'Number', value: Number(image), isFloat, text: image, range: tokenRange(t) };
+    }
+  } else if ((toks = c['StringLike']) !== undefined) {
+    const t = toks[0] as IToken;
+    if (isReal(t)) return { kind: 'String', value: unescapeString(t.image), range: tokenRange(t) };
+  } else if ((toks = c['True'] ?? c['False']) !== undefined) {
+    const t = toks[0] as IToken;
+    if (isReal(t)) return { kind: 'Bool', value: t.tokenType === True, range: tokenRange(t) };
   }
   const r = cstRange(cst, at);
   const list = node(cst, 'list');
@@ -240,11 +246,8 @@ function primary(ctx: AstContext, cst: CstNode | undefined, at: number): Expr {
   return errorExpr(at);
 }
 
-function firstToken(c: CstNode['children']): IToken | undefined {
-  const list = c['Identifier'] ?? c['Number'] ?? c['StringLike'] ?? c['True'] ?? c['False'];
-  const t = list?.[0];
-  if (t !== undefined && !('children' in t) && t.isInsertedInRecovery !== true && !Number.isNaN(t.startOffset)) return t;
-  return undefined;
+function isReal(t: IToken): boolean {
+  return t.isInsertedInRecovery !== true && !Number.isNaN(t.startOffset);
 }
 
 export function listExpr(ctx: AstContext, cst: CstNode | undefined, at: number): ListExpr {

@@ -8,7 +8,7 @@ import type {
   TopLevel, TrainDecl, TrainEntry, TypeRef,
 } from './ast.js';
 import {
-  type AstContext, checkCommas, cstRange, end, identifier, node, nodes, reportStrays, token, tokenRange, tokens, unescapeString,
+  type AstContext, checkCommas, cstRange, end, identifier, node, nodes, reportStrays, span, token, tokenRange, tokens, unescapeString,
 } from './cst-util.js';
 import { binaryExpr, expression, listExpr } from './to-ast-expr.js';
 
@@ -38,7 +38,7 @@ function importDecl(ctx: AstContext, cst: CstNode): ImportDecl {
   const p = token(cst, 'path');
   const path = p !== undefined
     ? { kind: 'String' as const, value: unescapeString(p.image), range: tokenRange(p) }
-    : { kind: 'String' as const, value: '', range: { start: r.end, end: r.end } };
+    : { kind: 'String' as const, value: '', range: span(r.end, r.end) };
   return { kind: 'Import', names, path, range: r };
 }
 
@@ -59,6 +59,7 @@ function definition(ctx: AstContext, cst: CstNode): Definition {
     body,
     range: r,
   };
+  if (params.length === 0 && token(node(cst, 'paramList'), 'RParen') !== undefined) def.emptyParens = true;
   return withDoc(ctx, def, r.start);
 }
 
@@ -84,7 +85,7 @@ function trainDecl(ctx: AstContext, cst: CstNode): TrainDecl {
     const er = cstRange(e, data.range.end);
     const keyTok = token(e, 'key');
     const value = expression(ctx, node(e, 'value'), er.end);
-    const entry: TrainEntry = { kind: 'TrainEntry', value, range: { start: er.start, end: Math.max(er.end, value.range.end) } };
+    const entry: TrainEntry = { kind: 'TrainEntry', value, range: span(er.start, Math.max(er.end, value.range.end)) };
     if (keyTok !== undefined) entry.key = identifier(keyTok, er.start);
     return entry;
   });
@@ -107,7 +108,11 @@ function block(ctx: AstContext, cst: CstNode | undefined): Statement[] {
 }
 
 function statement(ctx: AstContext, cst: CstNode): Statement | undefined {
-  const key = Object.keys(cst.children)[0];
+  let key: string | undefined;
+  for (const k in cst.children) {
+    key = k; // a statement node has exactly one child: the statement's own node
+    break;
+  }
   const s = key === undefined ? undefined : node(cst, key);
   if (s === undefined) return undefined;
   const r = cstRange(s, cstRange(cst, 0).start);

@@ -185,9 +185,16 @@ export const allTokens: TokenType[] = [
 export const categoryTokens: TokenType[] = [AnyName, BinaryOp, PrefixOp, StringLike, StrayInBody, StrayInTrain];
 
 // Only offsets are tracked (lines and columns are derived from offsets by
-// whoever needs them): less work and less memory per token.
+// whoever needs them): less work and less memory per token. Chevrotain's
+// offset-only tokens lack `endOffset`, which the parser's CST locations need,
+// so the token factory is replaced by one that sets it at creation (one
+// object shape for every token; adding the property later costs a
+// property-store allocation per token). parse.ts checks and falls back.
 export const nnLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
   skipValidations: true,
 });
+(nnLexer as unknown as { createTokenInstance: unknown }).createTokenInstance = (
+  image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType,
+) => ({ image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType });

@@ -59,8 +59,11 @@ function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void
       return runOutput(st, fr, s, body);
     case 'RepeatStmt': {
       const n = loopCount(st, fr, s.count);
-      if (n === undefined) markUsed(fr, s.body);
-      if (n === undefined) return;
+      if (n === undefined) {
+        markUsed(fr, s.body);
+        forgetAssigned(fr, s.body);
+        return;
+      }
       for (let i = 0; i < n; i++) {
         const inner = child(fr, `${s.range.start}:${i}`);
         if (s.variable) define(inner, body, s.variable, { kind: 'int', value: i }, 'loop');
@@ -70,8 +73,11 @@ function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void
     }
     case 'For': {
       const list = evaluate(st, fr, s.iterable);
-      if (list.kind === 'unknown') markUsed(fr, s.body);
-      if (list.kind === 'unknown') return;
+      if (list.kind === 'unknown') {
+        markUsed(fr, s.body);
+        forgetAssigned(fr, s.body);
+        return;
+      }
       if (list.kind !== 'list') {
         st.error(fr, 'NN3001', `'for' loops over a list, but this is ${describeKind(list)}`, s.iterable.range);
         return;
@@ -86,7 +92,11 @@ function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void
     case 'IfStmt': {
       const cond = conditionValue(st, fr, s.condition);
       markUsed(fr, cond === undefined ? [s.then, s.else] : cond ? s.else : s.then);
-      if (cond === undefined) return;
+      if (cond === undefined) {
+        // either branch may run: what they assign is not known here
+        forgetAssigned(fr, [s.then, s.else]);
+        return;
+      }
       const branch = cond ? s.then : s.else;
       if (!branch) return;
       if (Array.isArray(branch)) runStatements(st, { ...fr, scope: new Scope(fr.scope) }, branch, body);
@@ -94,6 +104,18 @@ function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void
       return;
     }
   }
+}
+
+/** Names assigned somewhere in `node` become unknown (an undecided `if` or loop may change them). */
+function forgetAssigned(fr: Frame, node: unknown): void {
+  if (Array.isArray(node)) return node.forEach((n) => forgetAssigned(fr, n));
+  if (typeof node !== 'object' || node === null) return;
+  const s = node as Statement;
+  if (s.kind === 'Assign') {
+    const binding = fr.scope.lookup(s.name.name);
+    if (binding && binding.kind !== 'param' && binding.kind !== 'dim') binding.value = UNKNOWN;
+  } else if (s.kind === 'IfStmt') forgetAssigned(fr, [s.then, s.else]);
+  else if (s.kind === 'RepeatStmt' || s.kind === 'For') forgetAssigned(fr, s.body);
 }
 
 function child(fr: Frame, iteration: string): Frame {

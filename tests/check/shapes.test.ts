@@ -47,6 +47,17 @@ model M {
   input x: [B, 7, 9, 4]
   output x -> Up(3)
 }`, ['[B, 14, 18, 3]']],
+  ['a name assigned under an undecided condition is decided where the block is applied', `block Maybe(filters: int) {
+  input x: [B, H, W, C]
+  let shortcut = x
+  if C != filters { shortcut = x -> Conv2D(filters, 1) }
+  output (x -> Conv2D(filters, 3, padding: 1)) + shortcut
+}
+model M {
+  input x: [B, 8, 8, 4]
+  output same = x -> Maybe(4)
+  output wider = x -> Maybe(16)
+}`, ['[B, 8, 8, 4]', '[B, 8, 8, 16]']],
   ['an optional input left out: given() is false', `block Masked {
   input x: [B, T, 8]
   input mask: [B, T, 8] optional

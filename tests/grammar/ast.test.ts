@@ -198,6 +198,19 @@ train GAN on mnist(scale: [-1, 1]) {
     expect(r.program.comments.map((c) => c.text)).toEqual(['// 2]']);
   });
 
+  it('layout facts: pipe breaks, blank lines, empty parens (ignored by stripRanges)', () => {
+    const p = parseClean('model M() {\n  output x -> A -> B\n    -> C\n\n}\nmodel N { output x\n  -> A }');
+    const [m, n] = p.items;
+    const value = (d: typeof m): unknown => (d?.kind === 'Definition' && d.body[0]?.kind === 'Output' ? d.body[0].value : undefined);
+    expect((value(m) as { breaks?: boolean[] }).breaks).toEqual([false, false, true]);
+    expect((value(n) as { breaks?: boolean[] }).breaks).toEqual([true]);
+    expect(m?.kind === 'Definition' && m.emptyParens).toBe(true);
+    expect(n?.kind === 'Definition' && n.emptyParens).toBe(undefined);
+    expect(p.blankLines).toEqual([42]);
+    expect(stripRanges(value(m))).toEqual(pipe(id('x'), id('A'), id('B'), id('C')));
+    expect(stripRanges(p)).not.toHaveProperty('blankLines');
+  });
+
   it('an empty file is an empty program', () => {
     expect(stripRanges(parseClean(''))).toEqual({ kind: 'Program', items: [], comments: [] });
   });

@@ -2,7 +2,7 @@
 // valid sources. parse never throws, every range lies within the text with
 // start <= end, and print never throws on the recovered AST.
 
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { parse, print } from '../../grammar/index.js';
 import { prng } from './helpers.js';
 

@@ -127,6 +127,7 @@ train M on d(split: 0.8) {
   let a = 1             // one
   let bcd = f(2)        // two
   output a -> B(3)      // three
+
   // own line
   let e = 5        // alone after a blank line
   let f = 6        // ends with the next line
@@ -150,6 +151,50 @@ train M on d {
   loss: crossentropy  // re-laid: normalised
 }
 `],
+  ['blank lines inside bodies: one kept where the user left some, none after { or before }',
+    `model M {
+
+  let a = 1
+
+
+  let b = 2
+  // about c
+
+  /// doc of c
+  let c = 3
+  repeat 2 {
+    h = h
+
+    h = h
+  }
+
+}
+train M on d {
+  loss: x
+
+  epochs: 5
+}`,
+    `model M {
+  let a = 1
+
+  let b = 2
+  // about c
+
+  /// doc of c
+  let c = 3
+  repeat 2 {
+    h = h
+
+    h = h
+  }
+}
+
+train M on d {
+  loss: x
+
+  epochs: 5
+}
+`],
   ['numbers keep their spelling', 'model M { output f(2e-4, 0.5, 1000, .5, 1E3, 2.50, 007) }',
     'model M {\n  output f(2e-4, 0.5, 1000, .5, 1E3, 2.50, 007)\n}\n'],
   ['params with docs go one per line', 'block B(\n/// the count\nn: int, m: int) { output n }',
@@ -162,6 +207,7 @@ train M on d {
 }
 `],
   ['empty bodies', 'model M {}\ntrain M on d {}', 'model M {}\n\ntrain M on d {}\n'],
+  ['an empty parameter list stays as written', 'model D() { output x }\nblock E { output x }', 'model D() {\n  output x\n}\n\nblock E {\n  output x\n}\n'],
   ['empty file', '', ''],
 ];
 
