@@ -4,7 +4,7 @@
 // A problem found only in an instance is reported at the call, with the
 // place inside the definition as related information.
 
-import type { Definition, Node, Param, Range } from '../../grammar/ast.js';
+import type { Definition, InputStmt, Node, Param, Range } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { keyOf, sym } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
@@ -69,11 +69,10 @@ export function configureBlock(st: CheckState, fr: Frame, def: Definition, file:
 /** Applies a configured definition to input tensors: runs its body with them. */
 export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inputs: TensorValue[], site: Site): Value {
   const def = inst.definition;
-  const declared = def.body.filter((s) => s.kind === 'Input');
-  const required = declared.filter((s) => s.kind === 'Input' && !s.optional).length;
+  const { declared, required } = inputsOf(def);
   if (inputs.length < required || inputs.length > declared.length) {
     const expected = required === declared.length ? `${required}` : `${required} to ${declared.length}`;
-    st.error(fr, 'NN2010', `${def.name.name} takes ${expected} input${declared.length === 1 ? '' : 's'} (${declared.map((s) => (s.kind === 'Input' ? s.name.name : '')).join(', ')}), but got ${inputs.length}`, site.range);
+    st.error(fr, 'NN2010', `${def.name.name} takes ${expected} input${declared.length === 1 ? '' : 's'} (${declared.map((s) => s.name.name).join(', ')}), but got ${inputs.length}`, site.range);
     return UNKNOWN;
   }
   if (st.active.includes(def)) {
@@ -101,7 +100,7 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
     mode: 'instance',
     weightOwner: inst,
     iteration: '',
-    path: `${st.uniquePath(fr.path, inst.binding ?? def.name.name)}/`,
+    path: st.rows ? `${st.uniquePath(fr.path, inst.binding ?? def.name.name)}/` : '',
     lenient: fr.lenient,
   };
   const body: Body = { inputs: [...inputs], outputs: [], bindings: [] };
@@ -116,6 +115,19 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
   for (const d of errors) st.diagnostics.push(atCallSite(fr, d, def, site.range));
   if (errors.length > 0) return UNKNOWN;
   return outputValue(body.outputs, origin);
+}
+
+const inputCache = new WeakMap<Definition, { declared: InputStmt[]; required: number }>();
+
+/** A definition's top-level input declarations, and how many are required. */
+function inputsOf(def: Definition): { declared: InputStmt[]; required: number } {
+  let found = inputCache.get(def);
+  if (!found) {
+    const declared = def.body.filter((s): s is InputStmt => s.kind === 'Input');
+    found = { declared, required: declared.filter((s) => !s.optional).length };
+    inputCache.set(def, found);
+  }
+  return found;
 }
 
 /** What an application's result depends on, as text; undefined when an argument cannot be keyed. */

@@ -4,17 +4,37 @@
 
 import type { Frame } from './state.js';
 
+/** The identifiers under each node, computed once per node (checking revisits the same code often). */
+const namesUnder = new WeakMap<object, string[]>();
+
 export function markUsed(fr: Frame, node: unknown): void {
+  for (const name of identifiers(node)) {
+    const binding = fr.scope.lookup(name);
+    if (binding) binding.used = true;
+  }
+}
+
+function identifiers(node: unknown): string[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const cached = namesUnder.get(node);
+  if (cached) return cached;
+  const out = new Set<string>();
+  collect(node, out);
+  const names = [...out];
+  namesUnder.set(node, names);
+  return names;
+}
+
+function collect(node: unknown, out: Set<string>): void {
   if (Array.isArray(node)) {
-    for (const child of node) markUsed(fr, child);
+    for (const child of node) collect(child, out);
     return;
   }
   if (typeof node !== 'object' || node === null || !('kind' in node)) return;
   const n = node as { kind: string; name?: string } & Record<string, unknown>;
   if (n.kind === 'Identifier' && typeof n.name === 'string') {
-    const binding = fr.scope.lookup(n.name);
-    if (binding) binding.used = true;
+    out.add(n.name);
     return;
   }
-  for (const [key, value] of Object.entries(n)) if (key !== 'range' && typeof value === 'object') markUsed(fr, value);
+  for (const [key, value] of Object.entries(n)) if (key !== 'range' && typeof value === 'object') collect(value, out);
 }
