@@ -19,12 +19,10 @@ import type { CheckState, Frame } from './state.js';
 export interface Site {
   range: Range;
   inputRanges: Range[];
-  /** the node that configured the layer inline (memo key for weight sharing) */
-  node: Node;
 }
 
 export function callValue(st: CheckState, fr: Frame, e: CallExpr, callee: Value, args: ArgInput[]): Value {
-  const site: Site = { range: e.range, inputRanges: args.map((a) => a.range), node: e };
+  const site: Site = { range: e.range, inputRanges: args.map((a) => a.range) };
   switch (callee.kind) {
     case 'unknown':
       return UNKNOWN;
@@ -100,7 +98,7 @@ export function applyValue(st: CheckState, fr: Frame, target: Value, inputs: Val
     if (kind === 'unknown') return UNKNOWN;
     if (kind !== 'tensor' && bad < 0) bad = i;
   }
-  if (bad >= 0 && target.kind !== 'function') {
+  if (bad >= 0) {
     st.error(fr, 'NN3001', `${describeKind(target)} is applied to tensors, but this is ${describeKind(flat[bad]!)}`, site.inputRanges[bad] ?? site.range);
     return UNKNOWN;
   }
