@@ -4,7 +4,7 @@
 
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse, print } from '../grammar/index.js';
+import { parse, print, type Program } from '../grammar/index.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { parseArgs } from './args.js';
 import { EXIT, type Io } from './io.js';
@@ -37,7 +37,12 @@ export function fmtCommand(argv: readonly string[], io: Io): number {
       status = Math.max(status, EXIT.problems);
       continue;
     }
-    const formatted = print(parsed.program);
+    const formatted = printSafely(parsed.program);
+    if (formatted === undefined) {
+      io.stderr.write(`nn fmt: ${path} nests too deeply to format; not formatted\n`);
+      status = Math.max(status, EXIT.problems);
+      continue;
+    }
     if (args.flags.has('stdout')) io.stdout.write(formatted);
     else if (formatted !== text) {
       if (args.flags.has('check')) {
@@ -52,6 +57,16 @@ export function fmtCommand(argv: readonly string[], io: Io): number {
     }
   }
   return status;
+}
+
+/** The printer recurses over the tree: an expression with tens of thousands of parts is refused, not a crash. */
+function printSafely(program: Program): string | undefined {
+  try {
+    return print(program);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 function usage(io: Io, message: string): number {

@@ -105,8 +105,12 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
   };
   const body: Body = { inputs: [...inputs], outputs: [], bindings: [] };
   st.active.push(def);
-  const { diagnostics } = st.collect(() => runStatements(st, frame, def.body, body));
-  st.active.pop();
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = st.collect(() => runStatements(st, frame, def.body, body)).diagnostics;
+  } finally {
+    st.active.pop();
+  }
   inst.applications++;
   const generic = st.genericKeys.get(def) ?? new Set();
   const errors = diagnostics.filter((d) => d.severity === 'error' && !generic.has(diagnosticKey(d)));
@@ -210,6 +214,17 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
   const body: Body = { outputs: [], bindings: [] };
   st.active.push(def);
   const { diagnostics } = st.collect(() => {
+    try {
+      runGeneric();
+    } catch (e) {
+      // Recursion deeper than the stack (a 50,000-term sum): a diagnostic, not a crash.
+      if (!(e instanceof RangeError)) throw e;
+      st.error(frame, 'NN0003', `${def.name.name} nests too deeply to check (an expression with tens of thousands of parts)`, def.name.range);
+    } finally {
+      st.active.pop();
+    }
+  });
+  function runGeneric(): void {
     for (const p of def.params) {
       let value: Value = overrides[p.name.name] ?? (p.default ? evaluate(st, frame, p.default) : symbolicParam(p));
       if (value.kind === 'int' && paramType(p) === 'float') value = { kind: 'float', value: typeof value.value === 'number' ? value.value : NaN };
@@ -221,8 +236,7 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
     }
     if (def.defKind === 'loss') for (const o of body.outputs) requireScalar(st, frame, o);
     warnUnused(st, frame, body);
-  });
-  st.active.pop();
+  }
   const rows = st.rows;
   st.rows = savedRows;
   const result: GenericResult = {

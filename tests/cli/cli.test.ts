@@ -160,6 +160,13 @@ describe('nn fmt', () => {
     expect(readFileSync(join(dir, 'syntax.nn'), 'utf8')).toBe(before);
   });
 
+  it('refuses an expression too deep to print, with a message', () => {
+    write('deep.nn', `model M {\n  input x: [B, 4]\n  output x${'[0]'.repeat(50_000)}\n}\n`);
+    const r = nn(['fmt', 'deep.nn'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('nn fmt: deep.nn nests too deeply to format; not formatted\n');
+  });
+
   it('keeps every bundled example in the canonical layout', () => {
     const r = nn(['fmt', '--check', 'examples/mlp.nn', 'examples/vgg.nn', 'examples/resnet.nn']);
     expect(r.stdout).toBe('');
