@@ -22,11 +22,13 @@ export interface EvalOptions {
   bareNames?: boolean;
 }
 
-export function evaluate(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions = {}): Value {
+export function evaluate(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions = NO_OPTIONS): Value {
   const v = evaluateInner(st, fr, e, opts);
-  record(st, fr, e, v);
+  if (st.recording) record(st, fr, e, v);
   return v;
 }
+
+const NO_OPTIONS: EvalOptions = {};
 
 export function record(st: CheckState, fr: Frame, node: Node, v: Value): void {
   if (st.recording && fr.mode === 'generic' && fr.module.file === st.recordFile) st.recording.values.set(node, v);
