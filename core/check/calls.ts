@@ -19,10 +19,12 @@ import type { CheckState, Frame } from './state.js';
 export interface Site {
   range: Range;
   inputRanges: Range[];
+  /** the call or stage (what the editor's hover finds) */
+  node: Node;
 }
 
 export function callValue(st: CheckState, fr: Frame, e: CallExpr, callee: Value, args: ArgInput[]): Value {
-  const site: Site = { range: e.range, inputRanges: args.map((a) => a.range) };
+  const site: Site = { range: e.range, inputRanges: args.map((a) => a.range), node: e };
   switch (callee.kind) {
     case 'unknown':
       return UNKNOWN;
@@ -115,7 +117,8 @@ export function applyValue(st: CheckState, fr: Frame, target: Value, inputs: Val
 }
 
 function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inputs: TensorValue[], site: Site): Value {
-  const app = applyLayer(layer.spec, layer.args, inputs, st.rows !== undefined);
+  const recording = isRecorded(st, fr);
+  const app = applyLayer(layer.spec, layer.args, inputs, st.rows !== undefined || recording);
   for (const p of app.problems) {
     const range = (p.at?.arg !== undefined ? layer.argRanges[p.at.arg] : undefined) ?? (p.at?.input !== undefined ? site.inputRanges[p.at.input] : undefined) ?? site.range;
     const fixes: Fix[] = [];
@@ -145,6 +148,9 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     trainable = 0;
     nonTrainable = 0;
   } else layer.firstWeights = { trainable: app.weights.trainable, nonTrainable: app.weights.nonTrainable, inputs: inputs.map((t) => t.shape) };
+  if (recording) {
+    st.recording!.applications.set(site.node, { target: { kind: 'layer', layer }, inputs: inputs.map((t) => t.shape), outputs: app.outputs, trainable: app.weights.trainable, nonTrainable: app.weights.nonTrainable, flops: app.flops });
+  }
   if (st.rows) {
     const path = st.uniquePath(fr.path, layer.binding ?? layer.spec.name);
     if (!sharedWith) st.counted.set(layer.id, path);
@@ -153,6 +159,11 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
   const origin = { file: fr.module.file, range: site.range, what: `output of ${layer.binding ?? layer.spec.name}` };
   const tensors: TensorValue[] = app.outputs.map((shape: Dim[]) => ({ kind: 'tensor', shape, dtype: app.dtype, origin }));
   return tensors.length === 1 ? tensors[0]! : { kind: 'tuple', items: tensors };
+}
+
+/** Whether this frame's nodes are recorded for the editor (the checked file, checked on its own). */
+export function isRecorded(st: CheckState, fr: Frame): boolean {
+  return st.recording !== undefined && fr.mode === 'generic' && fr.module.file === st.recordFile;
 }
 
 export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args: ArgInput[], argsRange: Range, range: Range): Value {

@@ -11,7 +11,7 @@ import { formatShape } from '../shapes/shape.js';
 import { type BlockInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { type ArgInput, type BindableParam, bindArgs } from './bind-args.js';
 import type { Site } from './calls.js';
-import { reportBindProblems } from './calls.js';
+import { isRecorded, reportBindProblems } from './calls.js';
 import { evaluate } from './evaluate.js';
 import { Scope } from './scope.js';
 import { type CheckState, diagnosticKey, type Frame, type LayerRow, type Module } from './state.js';
@@ -80,6 +80,16 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
     return UNKNOWN;
   }
   checkGeneric(st, moduleOf(st, inst.file), def);
+  const result = applyDefinition(st, fr, inst, inputs, site);
+  if (isRecorded(st, fr) && result.kind !== 'unknown') {
+    const outputs = result.kind === 'tuple' ? result.items.map((v) => (v.kind === 'tensor' ? v.shape : [])) : result.kind === 'tensor' ? [result.shape] : [];
+    st.recording!.applications.set(site.node, { target: { kind: 'block', block: inst }, inputs: inputs.map((t) => t.shape), outputs });
+  }
+  return result;
+}
+
+function applyDefinition(st: CheckState, fr: Frame, inst: BlockInstance, inputs: TensorValue[], site: Site): Value {
+  const def = inst.definition;
   const origin = { file: fr.module.file, range: site.range, what: `output of ${inst.binding ?? def.name.name}` };
   // The same definition with the same arguments on the same shapes gives the same result: reuse it
   // (not while summarising, which lists every layer).

@@ -23,7 +23,7 @@ export interface FileCheck {
 export function checkFile(file: string, host: Host, options: { record?: boolean } = {}): FileCheck {
   const st = new CheckState();
   if (options.record) {
-    st.recording = { values: new Map() };
+    st.recording = { values: new Map(), applications: new Map() };
     st.recordFile = file;
   }
   const module = loadModule(st, host, file);

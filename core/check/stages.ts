@@ -68,7 +68,7 @@ export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value,
 
 /** A stage's value applied to the input: a bare layer or block gets its default settings. */
 function applyStageValue(st: CheckState, fr: Frame, stage: Expr, v: Value, input: Value, inputRange: Range): Value {
-  const site = { range: stage.range, inputRanges: [inputRange] };
+  const site = { range: stage.range, inputRanges: [inputRange], node: stage };
   switch (v.kind) {
     case 'unknown':
       return UNKNOWN;

@@ -38,7 +38,21 @@ export interface LayerRow {
 
 /** What the editor wants to know about nodes of the file being checked. */
 export interface Recording {
+  /** the value of each expression (for a pipeline stage: the value after it) */
   values: Map<Node, Value>;
+  /** each layer or block application: the call or stage node -> what was applied to what */
+  applications: Map<Node, ApplicationRecord>;
+}
+
+/** One application of a layer or block, as the editor shows it on hover. */
+export interface ApplicationRecord {
+  target: { kind: 'layer'; layer: LayerInstance } | { kind: 'block'; block: BlockInstance };
+  inputs: Dim[][];
+  outputs: Dim[][];
+  /** layers only: weights and FLOPs (whole batch) of this application */
+  trainable?: Dim;
+  nonTrainable?: Dim;
+  flops?: Dim;
 }
 
 /** Where the definition being evaluated came from and what it may use. */

@@ -1,0 +1,35 @@
+// One analysed file: the checker's results with the recording the editor
+// features read (the value of every expression, every layer application).
+// Editor answers are plain data in offsets; only server/ speaks LSP.
+
+import type { Program } from '../../grammar/ast.js';
+import { checkFile, type FileCheck } from '../check/program.js';
+import type { Module, Recording } from '../check/state.js';
+import type { Host } from '../host.js';
+import { LineIndex } from '../text/line-index.js';
+
+export interface Analysis {
+  file: string;
+  text: string;
+  program: Program;
+  check: FileCheck;
+  recording: Recording;
+  lines: LineIndex;
+  /** every file the check loaded (this one and its imports) */
+  modules: ReadonlyMap<string, Module>;
+}
+
+/** Checks `file` (read through `host`) and keeps what the editor needs; undefined when it cannot be read. */
+export function analyze(file: string, host: Host): Analysis | undefined {
+  const check = checkFile(file, host, { record: true });
+  if (!check.module || !check.recording) return undefined;
+  return {
+    file,
+    text: check.module.text,
+    program: check.module.program,
+    check,
+    recording: check.recording,
+    lines: new LineIndex(check.module.text),
+    modules: check.state.modules,
+  };
+}
