@@ -24,9 +24,12 @@ export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value,
     case 'Pipe': {
       let value = applyStage(st, fr, stage.head, input, inputRange);
       record(st, fr, stage.head, value);
+      let previous = stage.head;
       for (const s of stage.stages) {
-        value = applyStage(st, fr, s, value, { start: inputRange.start, end: s.range.start });
+        // the input of this stage is everything up to the end of the previous one
+        value = applyStage(st, fr, s, value, { start: stage.range.start, end: previous.range.end });
         record(st, fr, s, value);
+        previous = s;
       }
       return value;
     }
