@@ -17,6 +17,8 @@ export interface Analysis {
   lines: LineIndex;
   /** every file the check loaded (this one and its imports) */
   modules: ReadonlyMap<string, Module>;
+  /** how files were read (for features that check again, like a model's summary) */
+  host: Host;
 }
 
 /** Checks `file` (read through `host`) and keeps what the editor needs; undefined when it cannot be read. */
@@ -31,5 +33,6 @@ export function analyze(file: string, host: Host): Analysis | undefined {
     recording: check.recording,
     lines: new LineIndex(check.module.text),
     modules: check.state.modules,
+    host,
   };
 }

@@ -1,18 +1,35 @@
+// Go to definition, find references, document highlights: through the
+// name resolution of resolve-names.ts (scopes, shape variables, imports,
+// named arguments naming a block's parameters).
+
 import type { Range } from '../../grammar/ast.js';
 import type { Analysis } from './analysis.js';
+import { resolveModule } from './resolve-names.js';
+import { occurrencesOf, ownModule, symbolAt } from './resolve-workspace.js';
 import type { Location } from './types.js';
 
 /** Where the name under the cursor is defined (a binding, parameter, input, definition, also in imported files). */
-export function definition(_a: Analysis, _offset: number): Location[] {
-  return [];
+export function definition(a: Analysis, offset: number): Location[] {
+  const occ = symbolAt(a, offset);
+  if (!occ) return [];
+  return [{ file: occ.symbol.file, range: occ.symbol.decl.range }];
 }
 
 /** Every use of the name under the cursor, in this file and the `workspace` analyses that import it. */
-export function references(_a: Analysis, _offset: number, _workspace: readonly Analysis[], _includeDeclaration: boolean): Location[] {
-  return [];
+export function references(a: Analysis, offset: number, workspace: readonly Analysis[], includeDeclaration: boolean): Location[] {
+  const occ = symbolAt(a, offset);
+  if (!occ) return [];
+  const out: Location[] = [];
+  for (const [file, list] of occurrencesOf(a, occ.symbol, workspace)) {
+    for (const o of list) if (includeDeclaration || !o.declaration) out.push({ file, range: o.id.range });
+  }
+  const ownFirst = (l: Location) => (l.file === a.file ? 0 : 1);
+  return out.sort((x, y) => ownFirst(x) - ownFirst(y) || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.range.start - y.range.start));
 }
 
 /** The occurrences of the name under the cursor in this file. */
-export function documentHighlights(_a: Analysis, _offset: number): Range[] {
-  return [];
+export function documentHighlights(a: Analysis, offset: number): Range[] {
+  const occ = symbolAt(a, offset);
+  if (!occ) return [];
+  return resolveModule(ownModule(a)).occurrences.filter((o) => o.symbol.key === occ.symbol.key).map((o) => o.id.range);
 }

@@ -1,0 +1,113 @@
+// Inlay hints as data: a source, and the expected hints as `text-before|label`
+// (the 12 characters before the hint's offset, then its label).
+
+import { describe, expect, it } from 'vitest';
+import { inlayHints } from '../../core/ide/inlay-hints.js';
+import { analyzeAt } from './helpers.js';
+
+interface Case {
+  name: string;
+  source: string;
+  /** [the source text just before the hint, the label] */
+  hints: [string, string][];
+  /** restrict to the range between the first and second <|> (as text markers) */
+  range?: [string, string];
+}
+
+const cases: Case[] = [
+  {
+    name: 'stages that change the shape, and always the last one',
+    source: 'model M {\n  input x: [B, 784]\n  output x -> Dense(128) -> ReLU -> Dense(10) -> Softmax\n}\n',
+    hints: [
+      ['Dense(128)', '[B, 128]'],
+      ['Dense(10)', '[B, 10]'],
+      ['Softmax', '[B, 10]'],
+    ],
+  },
+  {
+    name: 'a let without annotation gets its shape; one with an annotation does not',
+    source: 'model M {\n  input x: [B, 8]\n  let h = x -> Dense(4)\n  let g: [B, 4] = h -> ReLU\n  output g\n}\n',
+    hints: [['let h', ': [B, 4]']],
+  },
+  {
+    name: 'single-stage pipe: no stage hint',
+    source: 'model M {\n  input x: [B, 8]\n  output x -> Dense(4)\n}\n',
+    hints: [],
+  },
+  {
+    name: 'non-float dtypes follow the shape',
+    source: 'model M {\n  input x: [B, 8]\n  let big = x > 0.5\n  output big\n}\n',
+    hints: [['let big', ': [B, 8] bool']],
+  },
+  {
+    name: 'destructuring: one hint per name',
+    source: 'model M {\n  input x: [B, 8]\n  let a, b = split(x, 2)\n  output a + b\n}\n',
+    hints: [
+      ['let a', ': [B, 4]'],
+      ['let a, b', ': [B, 4]'],
+    ],
+  },
+  {
+    name: 'unknown values: no hints',
+    source: 'model M {\n  input x: [B, 8]\n  let h = x -> Conv2D(4, 3) -> ReLU\n  output h\n}\n',
+    hints: [],
+  },
+  {
+    name: 'numbers and layers bound by let: no hints',
+    source: 'model M {\n  input x: [B, 8]\n  let n = 4\n  let d = Dense(n)\n  output d(x)\n}\n',
+    hints: [],
+  },
+  {
+    name: 'inside a loop body: none (only the last iteration is recorded)',
+    source: 'model M(widths: [int] = [8, 16]) {\n  input x: [B, 4]\n  let h = x\n  for w in widths { h = h -> Dense(w) -> ReLU -> Dense(w) }\n  output h\n}\n',
+    hints: [['let h', ': [B, 4]']],
+  },
+  {
+    name: 'a repeat stage gets the shape after the whole repeat',
+    source: 'model M {\n  input x: [B, 4]\n  output x -> Dense(8) -> repeat 2 { Dense(8) -> ReLU } -> Dense(2)\n}\n',
+    hints: [
+      ['Dense(8)', '[B, 8]'],
+      ['Dense(2)', '[B, 2]'],
+    ],
+  },
+  {
+    name: 'only hints within the range',
+    source: 'model M {\n  input x: [B, 784]\n  let h = x -> Dense(128) -> ReLU\n  output h -> Dense(10) -> Softmax\n}\n',
+    range: ['output', '}'],
+    hints: [
+      ['Dense(10)', '[B, 10]'],
+      ['Softmax', '[B, 10]'],
+    ],
+  },
+  {
+    name: 'broken code mid-typing: hints for what still checks',
+    source: 'model M {\n  input x: [B, 784]\n  let h = x -> Dense(32) -> Dense(\n}\n',
+    hints: [['Dense(32)', '[B, 32]']],
+  },
+];
+
+describe('inlay hints', () => {
+  it.each(cases)('$name', ({ source, hints, range }) => {
+    const { analysis, text } = analyzeAt(source);
+    const r = range ? { start: text.indexOf(range[0]), end: text.lastIndexOf(range[1]) } : undefined;
+    const got = inlayHints(analysis, r).map((h) => [h.offset, h.label] as const);
+    expect(got.map(([, l]) => l)).toEqual(hints.map(([, l]) => l));
+    got.forEach(([offset], i) => expect(text.slice(0, offset).endsWith(hints[i]![0])).toBe(true));
+  });
+
+  it('stage tooltips describe the application', () => {
+    const { analysis } = analyzeAt('model M {\n  input x: [B, 784]\n  output x -> Dense(128) -> ReLU -> Dense(10)\n}\n');
+    const first = inlayHints(analysis)[0]!;
+    expect(first.tooltip).toContain('`Dense(units: 128');
+    expect(first.tooltip).toContain('`[B, 784]` → `[B, 128]`');
+    expect(first.tooltip).toContain('Parameters: 100,480');
+    expect(first.tooltip).toContain('FLOPs per example: 200,832');
+  });
+
+  it('the hints follow the analysis (edit, re-analyse)', () => {
+    const before = inlayHints(analyzeAt('model M {\n  input x: [B, 8]\n  let h = x -> Dense(4)\n  output h\n}\n').analysis).map((h) => h.label);
+    const after = inlayHints(analyzeAt('model M {\n  input x: [B, 8]\n  let h = x -> Dense(6)\n  output h\n}\n').analysis).map((h) => h.label);
+    expect(before).toEqual([': [B, 4]']);
+    expect(after).toEqual([': [B, 6]']);
+  });
+});
