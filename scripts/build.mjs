@@ -6,7 +6,14 @@ import { build } from 'esbuild';
 const entries = {
   nn: 'cli/main.ts',
   'bench-check': 'bench/check.ts',
+  'nn-language-server': 'server/main.ts',
+  'bench-lsp': 'bench/lsp.ts',
 };
+
+// vscode-languageserver and vscode-jsonrpc are CommonJS and require Node's
+// built-ins: their bundles get a `require` (esbuild's ESM output has none).
+const needsRequire = new Set(['nn-language-server', 'bench-lsp']);
+const requireBanner = "import { createRequire as __nnCreateRequire } from 'node:module'; const require = __nnCreateRequire(import.meta.url);";
 
 await Promise.all(
   Object.entries(entries).map(([name, entry]) =>
@@ -19,6 +26,7 @@ await Promise.all(
       target: 'node20',
       sourcemap: true,
       logLevel: 'warning',
+      ...(needsRequire.has(name) ? { banner: { js: requireBanner } } : {}),
     }),
   ),
 );

@@ -1,0 +1,99 @@
+// Diagnostics: checked on open and change after a short pause (debounced),
+// published with the document version they describe. A result for a version
+// the editor has already replaced is dropped. Editing a file re-checks the
+// open documents that import it.
+
+import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import type { Analysis } from '../core/ide/index.js';
+import { LineIndexes, pathToUri, toLspRange } from './convert.js';
+import { log } from './safe.js';
+import type { Workspace } from './workspace.js';
+
+const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** The diagnostics of an analysis that belong on its own document, with their LSP form. */
+export function documentDiagnostics(a: Analysis, workspace: Workspace): { core: Diagnostic; lsp: LspDiagnostic }[] {
+  const others = new LineIndexes((file) => workspace.textOf(file, a));
+  return a.check.diagnostics
+    .filter((d) => d.file === undefined || d.file === a.file)
+    .map((d) => ({ core: d, lsp: toLspDiagnostic(d, a, others) }));
+}
+
+function toLspDiagnostic(d: Diagnostic, a: Analysis, others: LineIndexes): LspDiagnostic {
+  const out: LspDiagnostic = {
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'nn',
+    message: d.message,
+    range: toLspRange(a.lines, d.range),
+  };
+  if (d.unnecessary) out.tags = [DiagnosticTag.Unnecessary];
+  const related = (d.related ?? []).flatMap((r) => {
+    const file = r.file ?? d.file ?? a.file;
+    const lines = file === a.file ? a.lines : others.get(file);
+    return lines ? [{ location: { uri: pathToUri(file), range: toLspRange(lines, r.range) }, message: r.message }] : [];
+  });
+  if (related.length > 0) out.relatedInformation = related;
+  return out;
+}
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: Workspace,
+    private readonly debounceMs: () => number,
+  ) {}
+
+  /** A document opened or changed: check it (and its open importers) after the pause. */
+  changed(uri: string): void {
+    this.schedule(uri);
+    for (const importer of this.workspace.changed(uri)) this.schedule(importer);
+  }
+
+  /** A document closed: clear its diagnostics; its importers now read the disk. */
+  closed(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+    const importers = this.workspace.changed(uri);
+    this.workspace.closed(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const importer of importers) this.schedule(importer);
+  }
+
+  private schedule(uri: string): void {
+    const previous = this.timers.get(uri);
+    if (previous) clearTimeout(previous);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.publish(uri);
+      }, this.debounceMs()),
+    );
+  }
+
+  private publish(uri: string): void {
+    try {
+      const document = this.workspace.documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      const analysis = this.workspace.analysis(uri);
+      // The check is synchronous, but the document may be replaced by the
+      // time a slow check ends in a future asynchronous design: never
+      // publish diagnostics for a version the editor no longer has.
+      if (this.workspace.documents.get(uri)?.version !== version) return;
+      const diagnostics = analysis ? documentDiagnostics(analysis, this.workspace).map((d) => d.lsp) : [];
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (e) {
+      log(`diagnostics for ${uri} failed`, e);
+    }
+  }
+}

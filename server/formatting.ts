@@ -1,0 +1,25 @@
+// textDocument/formatting: the canonical layout (`nn fmt`) as one edit of
+// the whole document. A file with syntax errors is left as it is.
+
+import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
+import { parse, print } from '../grammar/index.js';
+import { log } from './safe.js';
+import type { Workspace } from './workspace.js';
+
+export function formatting(workspace: Workspace, params: DocumentFormattingParams): TextEdit[] {
+  const document = workspace.documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const text = document.getText();
+  const parsed = parse(text);
+  if (parsed.diagnostics.length > 0) return []; // refuse: formatting would lose what the parser skipped
+  let formatted: string;
+  try {
+    formatted = print(parsed.program);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    log(`${params.textDocument.uri} nests too deeply to format`);
+    return [];
+  }
+  if (formatted === text) return [];
+  return [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: formatted }];
+}

@@ -1,0 +1,37 @@
+// `nn-language-server --stdio | --node-ipc`: the language server of `.nn`
+// files. The transport is picked from the arguments by vscode-languageserver;
+// stdout may be the protocol channel, so every log goes to stderr.
+
+import { readFileSync } from 'node:fs';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server.js';
+
+const USAGE = `usage: nn-language-server --stdio | --node-ipc
+       nn-language-server --version
+the language server of .nn files; an editor starts it and speaks LSP over stdio (or Node IPC)
+`;
+
+function packageVersion(): string {
+  try {
+    // dist/nn-language-server.mjs and server/main.ts both sit one folder below package.json
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function main(argv: readonly string[]): void {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    process.stdout.write(`nn-language-server ${packageVersion()}\n`);
+    return;
+  }
+  // Clients add `--clientProcessId=N` (VS Code) to the transport flag; the library reads it.
+  const transports = argv.filter((a) => a === '--stdio' || a === '--node-ipc');
+  const rest = argv.filter((a) => a !== '--stdio' && a !== '--node-ipc' && !/^--clientProcessId(=\d+)?$/.test(a) && !/^\d+$/.test(a));
+  if (transports.length !== 1 || rest.length > 0) {
+    process.stderr.write(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  startServer(createConnection(ProposedFeatures.all), packageVersion());
+}

@@ -1,0 +1,84 @@
+// Wires the LSP requests to the feature modules and advertises exactly
+// the capabilities implemented here. Every handler runs through `guard`.
+
+import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { codeActions } from './code-actions.js';
+import { codeLenses } from './code-lens.js';
+import { COMMANDS, executeCommand } from './commands.js';
+import { completion } from './completion.js';
+import { uriToPath } from './convert.js';
+import { DiagnosticsPublisher } from './diagnostics.js';
+import { foldingRanges } from './folding.js';
+import { formatting } from './formatting.js';
+import { hover } from './hover.js';
+import { inlayHints } from './inlay-hints.js';
+import { definition, documentHighlights, references } from './navigation.js';
+import { prepareRename, rename } from './rename.js';
+import { guard, log } from './safe.js';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './semantic-tokens.js';
+import { SIGNATURE_TRIGGERS, signatureHelp } from './signature-help.js';
+import { documentSymbols, workspaceSymbols } from './symbols.js';
+import { Workspace } from './workspace.js';
+
+export const DEFAULT_DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection, version: string): void {
+  const workspace = new Workspace();
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => debounceMs);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = params.initializationOptions as { debounceMs?: unknown } | null | undefined;
+    if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.folders = folders.filter((u) => u.startsWith('file:')).map(uriToPath);
+    return {
+      serverInfo: { name: 'nn-language-server', version },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { resolveProvider: false },
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [','] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        renameProvider: { prepareProvider: true },
+        foldingRangeProvider: true,
+        executeCommandProvider: { commands: COMMANDS },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        inlayHintProvider: true,
+      },
+    };
+  });
+
+  workspace.documents.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
+  workspace.documents.onDidClose((e) => diagnostics.closed(e.document.uri));
+  workspace.documents.listen(connection);
+
+  connection.onHover(guard('hover', null, (p) => hover(workspace, p)));
+  connection.onCompletion(guard('completion', [], (p) => completion(workspace, p)));
+  connection.onSignatureHelp(guard('signatureHelp', null, (p) => signatureHelp(workspace, p)));
+  connection.onDefinition(guard('definition', [], (p) => definition(workspace, p)));
+  connection.onReferences(guard('references', [], (p) => references(workspace, p)));
+  connection.onDocumentHighlight(guard('documentHighlight', [], (p) => documentHighlights(workspace, p)));
+  connection.onDocumentSymbol(guard('documentSymbol', [], (p) => documentSymbols(workspace, p)));
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (p) => workspaceSymbols(workspace, p)));
+  connection.onCodeAction(guard('codeAction', [], (p) => codeActions(workspace, p)));
+  connection.onCodeLens(guard('codeLens', [], (p) => codeLenses(workspace, p)));
+  connection.onDocumentFormatting(guard('formatting', [], (p) => formatting(workspace, p)));
+  connection.onPrepareRename(guard('prepareRename', null, (p) => prepareRename(workspace, p)));
+  connection.onRenameRequest(guard('rename', null, (p) => rename(workspace, p)));
+  connection.onFoldingRanges(guard('foldingRange', [], (p) => foldingRanges(workspace, p)));
+  connection.onExecuteCommand(guard('executeCommand', { error: 'internal error' }, (p) => executeCommand(workspace, p)));
+  connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => semanticTokens(workspace, p)));
+  connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(workspace, p)));
+
+  process.on('uncaughtException', (e) => log('uncaught exception', e));
+  process.on('unhandledRejection', (e) => log('unhandled rejection', e));
+  connection.listen();
+}
