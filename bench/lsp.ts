@@ -53,7 +53,7 @@ async function benchFile(name: string, path: string, text: string): Promise<{ na
   const middle = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const samples: Record<string, number[]> = { 'didChange -> diagnostics': [], inlayHint: [], hover: [], completion: [] };
+  const samples: Record<string, number[]> = { 'didChange -> diagnostics': [], 'inlayHint (80-line viewport)': [], 'inlayHint (whole file)': [], hover: [], completion: [] };
   const timed = async (key: string, run: () => Promise<unknown>) => {
     const t = performance.now();
     await run();
@@ -72,7 +72,10 @@ async function benchFile(name: string, path: string, text: string): Promise<{ na
     const textDocument = { uri };
     const position = () => lines.position(Math.floor(random() * current.length));
     const run = async (key: string, f: () => Promise<unknown>) => (warm ? timed(key, f) : f());
-    await run('inlayHint', () => connection.sendRequest('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: lines.position(current.length) } }));
+    // an editor asks for the lines on screen; the whole file is the worst case
+    const top = Math.max(0, lines.position(middle).line - 40);
+    await run('inlayHint (80-line viewport)', () => connection.sendRequest('textDocument/inlayHint', { textDocument, range: { start: { line: top, character: 0 }, end: { line: top + 80, character: 0 } } }));
+    await run('inlayHint (whole file)', () => connection.sendRequest('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: lines.position(current.length) } }));
     await run('hover', () => connection.sendRequest('textDocument/hover', { textDocument, position: position() }));
     await run('completion', () => connection.sendRequest('textDocument/completion', { textDocument, position: position() }));
   }
