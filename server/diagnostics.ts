@@ -49,12 +49,17 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly workspace: Workspace,
     private readonly debounceMs: () => number,
+    /** asks the editor to re-request views (inlay hints, ...) that other files' changes affect */
+    private readonly refreshViews: () => void = () => {},
   ) {}
 
   /** A document opened or changed: check it (and its open importers) after the pause. */
   changed(uri: string): void {
     this.schedule(uri);
-    for (const importer of this.workspace.changed(uri)) this.schedule(importer);
+    const importers = this.workspace.changed(uri);
+    for (const importer of importers) this.schedule(importer);
+    // the shapes shown in the importers may have changed with this file
+    if (importers.length > 0) this.refreshViews();
   }
 
   /** A document closed: clear its diagnostics; its importers now read the disk. */

@@ -12,7 +12,8 @@ export function inlayHints(workspace: Workspace, params: InlayHintParams): Inlay
     position: a.lines.position(h.offset),
     label: h.label,
     kind: InlayHintKind.Type,
-    paddingLeft: true,
+    // `h: [B, 10]` sits right after the name; a stage's shape gets a space before it
+    paddingLeft: !h.label.startsWith(':'),
     ...(h.tooltip !== undefined ? { tooltip: { kind: MarkupKind.Markdown, value: h.tooltip } } : {}),
   }));
 }

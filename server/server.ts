@@ -25,9 +25,20 @@ export const DEFAULT_DEBOUNCE_MS = 150;
 export function startServer(connection: Connection, version: string): void {
   const workspace = new Workspace();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
-  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => debounceMs);
+  // what the client lets the server ask it to refresh (hints shown in other open files)
+  const refresh = { inlayHints: false, semanticTokens: false, codeLenses: false };
+  const refreshViews = (): void => {
+    if (refresh.inlayHints) void connection.languages.inlayHint.refresh();
+    if (refresh.semanticTokens) connection.languages.semanticTokens.refresh();
+    if (refresh.codeLenses) void connection.sendRequest('workspace/codeLens/refresh');
+  };
+  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => debounceMs, refreshViews);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const ws = params.capabilities.workspace;
+    refresh.inlayHints = ws?.inlayHint?.refreshSupport === true;
+    refresh.semanticTokens = ws?.semanticTokens?.refreshSupport === true;
+    refresh.codeLenses = ws?.codeLens?.refreshSupport === true;
     const options = params.initializationOptions as { debounceMs?: unknown } | null | undefined;
     if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -38,7 +49,7 @@ export function startServer(connection: Connection, version: string): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { resolveProvider: false },
-        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [','] },
+        signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS, retriggerCharacters: [',', ':'] },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,

@@ -45,7 +45,7 @@ export class Client {
     readonly initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } },
   ) {}
 
-  static async start(options: { debounceMs?: number; rootPath?: string } = {}): Promise<Client> {
+  static async start(options: { debounceMs?: number; rootPath?: string; capabilities?: Record<string, unknown> } = {}): Promise<Client> {
     const child = spawn(process.execPath, [join(root, 'bin', 'nn-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let client: Client | undefined;
@@ -64,7 +64,7 @@ export class Client {
       processId: process.pid,
       rootUri: uriOf(rootPath),
       workspaceFolders: [{ uri: uriOf(rootPath), name: 'root' }],
-      capabilities: {},
+      capabilities: options.capabilities ?? {},
       initializationOptions: { debounceMs: options.debounceMs ?? 0 },
     });
     await connection.sendNotification('initialized', {});
