@@ -15,7 +15,7 @@ import type { Analysis } from './analysis.js';
 import { completionContext, type CompletionContext } from './complete-context.js';
 import { walk } from './node-at.js';
 import { enclosingDefinition, localsAt, resolveModule, type NnSymbol } from './resolve-names.js';
-import { baseName, callSnippet, definitionSignature, joinRelative, describeValue, paramDetail, requiredParams } from './symbol-info.js';
+import { baseName, callSnippet, definitionSignature, describeValue, paramDetail, requiredParams } from './symbol-info.js';
 import type { CompletionItem, CompletionKind } from './types.js';
 
 type DocParam = BindableParam & { doc: string };
@@ -329,17 +329,8 @@ function importItems(a: Analysis, offset: number): CompletionItem[] {
   return out;
 }
 
-/** The module an import names: through a name it resolved, or its path relative to this file. */
+/** The module an import names, resolved as the checker resolved it. */
 export function importTarget(a: Analysis, decl: ImportDecl): Module | undefined {
-  const mine = moduleOf(a);
-  for (const n of decl.names) {
-    const entry = mine.definitions.get(n.name);
-    if (entry && entry.file !== a.file) return a.modules.get(entry.file);
-  }
   if (!decl.path.value) return undefined;
-  const joined = joinRelative(a.file, decl.path.value);
-  const direct = a.modules.get(joined);
-  if (direct) return direct;
-  const base = baseName(decl.path.value);
-  return [...a.modules.values()].find((m) => m.file !== a.file && baseName(m.file) === base);
+  return a.modules.get(a.host.resolveImport(a.file, decl.path.value));
 }

@@ -76,14 +76,3 @@ export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** `spec` relative to the folder of `from`, normalised (`/a/b.nn` + `./c.nn` -> `/a/c.nn`). */
-export function joinRelative(from: string, spec: string): string {
-  const parts = spec.startsWith('/') ? [] : from.split('/').slice(0, -1);
-  for (const seg of spec.split('/')) {
-    if (seg === '.' || seg === '') continue;
-    if (seg === '..') parts.length > 1 ? parts.pop() : undefined;
-    else parts.push(seg);
-  }
-  const joined = parts.join('/');
-  return from.startsWith('/') && !joined.startsWith('/') ? `/${joined}` : joined;
-}
