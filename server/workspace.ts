@@ -51,7 +51,8 @@ export class Workspace {
     if (!document) return undefined;
     const cached = this.analyses.get(uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyze(uriToPath(uri), this.host);
+    // the previous analysis (an older version, or made before an import changed) lends its unchanged definitions
+    const analysis = analyze(uriToPath(uri), this.host, cached?.analysis);
     this.analyses.set(uri, { version: document.version, analysis });
     if (analysis) this.loaded.set(uri, new Set(analysis.modules.keys()));
     return analysis;
@@ -66,7 +67,9 @@ export class Workspace {
     const importers: string[] = [];
     for (const [other, files] of this.loaded) {
       if (other === uri || !files.has(path)) continue;
-      this.analyses.delete(other);
+      // stale, but kept: what did not change can be reused (reuse keys include imported texts)
+      const stale = this.analyses.get(other);
+      if (stale) stale.version = -1;
       if (this.documents.get(other)) importers.push(other);
     }
     return importers;

@@ -1,11 +1,12 @@
 // Checking a whole file: syntax, imports, every definition on its own, and
 // every train block. The entry point for the CLI and the language server.
 
-import type { TrainDecl } from '../../grammar/ast.js';
+import type { Definition, TrainDecl } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
-import { checkGeneric } from './definitions.js';
+import { checkGeneric, type GenericResult } from './definitions.js';
 import { loadModule } from './modules.js';
+import { type Reusable, reuse, reuseKey } from './reuse.js';
 import { CheckState, type Module, type Recording } from './state.js';
 import { checkTrain } from './train.js';
 
@@ -18,9 +19,18 @@ export interface FileCheck {
   /** values of the file's expressions, when asked for (editor features) */
   recording?: Recording;
   state: CheckState;
+  /** what the next check of this file may reuse (when recording) */
+  reusable?: Reusable;
 }
 
-export function checkFile(file: string, host: Host, options: { record?: boolean } = {}): FileCheck {
+export interface CheckOptions {
+  /** record every expression's value (editor features) */
+  record?: boolean;
+  /** the previous check of this file: unchanged definitions are not checked again */
+  previous?: Reusable;
+}
+
+export function checkFile(file: string, host: Host, options: CheckOptions = {}): FileCheck {
   const st = new CheckState();
   if (options.record) {
     st.recording = { values: new Map(), applications: new Map() };
@@ -29,16 +39,30 @@ export function checkFile(file: string, host: Host, options: { record?: boolean 
   const module = loadModule(st, host, file);
   if (!module) return { file, module, diagnostics: [], state: st };
   const diagnostics: Diagnostic[] = [...module.diagnostics];
-  for (const item of module.program.items) {
-    if (item.kind === 'Definition' && module.definitions.get(item.name.name)?.definition === item) {
-      diagnostics.push(...checkGeneric(st, module, item).diagnostics);
-    } else if (item.kind === 'Train') {
-      diagnostics.push(...st.collect(() => checkTrainSafely(st, module, item)).diagnostics);
+  const own = module.program.items.filter((i): i is Definition => i.kind === 'Definition' && module.definitions.get(i.name.name)?.definition === i);
+  // first what the previous check can give, so that the rest finds it when it applies them
+  // (only editors re-check the same file again and again: the CLI skips the keys)
+  const keys = new Map(options.record ? own.map((d) => [d, reuseKey(st, module, d)]) : []);
+  if (options.previous) {
+    for (const def of own) {
+      const key = keys.get(def);
+      if (key !== undefined) reuse(st, options.previous, key, module, def);
     }
   }
-  const own = diagnostics.filter((d) => d.file === undefined || d.file === file);
-  own.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { file, module, diagnostics: dedupe(own), ...(st.recording ? { recording: st.recording } : {}), state: st };
+  for (const item of module.program.items) {
+    if (item.kind === 'Definition' && own.includes(item)) diagnostics.push(...checkGeneric(st, module, item).diagnostics);
+    else if (item.kind === 'Train') diagnostics.push(...st.collect(() => checkTrainSafely(st, module, item)).diagnostics);
+  }
+  const results = new Map<string, { definition: Definition; result: GenericResult }>();
+  for (const def of own) {
+    const key = keys.get(def);
+    const result = st.generic.get(def);
+    if (key !== undefined && result) results.set(key, { definition: def, result });
+  }
+  const reusable: Reusable = { module, recording: st.recording, results };
+  const mine = diagnostics.filter((d) => d.file === undefined || d.file === file);
+  mine.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable };
 }
 
 /** A train block whose expressions nest deeper than the stack is a diagnostic, not a crash. */

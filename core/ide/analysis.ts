@@ -21,9 +21,13 @@ export interface Analysis {
   host: Host;
 }
 
-/** Checks `file` (read through `host`) and keeps what the editor needs; undefined when it cannot be read. */
-export function analyze(file: string, host: Host): Analysis | undefined {
-  const check = checkFile(file, host, { record: true });
+/**
+ * Checks `file` (read through `host`) and keeps what the editor needs;
+ * undefined when it cannot be read. With the `previous` analysis of the
+ * same file, definitions that did not change are not checked again.
+ */
+export function analyze(file: string, host: Host, previous?: Analysis): Analysis | undefined {
+  const check = checkFile(file, host, { record: true, ...(previous?.check.reusable ? { previous: previous.check.reusable } : {}) });
   if (!check.module || !check.recording) return undefined;
   return {
     file,

@@ -1,0 +1,111 @@
+// Reusing the previous check of definitions that did not change. The
+// language server re-checks a file on every keystroke, and most of its
+// definitions are as they were: a definition whose text, and the text of
+// every definition it uses (transitively, imports included), is unchanged
+// has the same diagnostics and the same recorded values, only moved.
+
+import type { Definition, Node, Range } from '../../grammar/ast.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { GenericResult } from './definitions.js';
+import { type CheckState, diagnosticKey, type Module, type Recording } from './state.js';
+
+/** What one check leaves for the next one: results by reuse key. */
+export interface Reusable {
+  module: Module;
+  recording: Recording | undefined;
+  results: Map<string, { definition: Definition; result: GenericResult }>;
+}
+
+/** The definition's text and the texts of every definition it can reach (undefined: not reusable). */
+export function reuseKey(st: CheckState, module: Module, def: Definition): string | undefined {
+  const parts = [textOf(module, def)];
+  const seen = new Set<Definition>([def]);
+  const queue: [Module, Definition][] = [[module, def]];
+  while (queue.length > 0) {
+    const [m, d] = queue.shift()!;
+    for (const name of namesIn(d)) {
+      const entry = m.definitions.get(name);
+      if (!entry || seen.has(entry.definition)) continue;
+      seen.add(entry.definition);
+      const home = st.modules.get(entry.file);
+      if (!home) return undefined;
+      parts.push(`${name}@${entry.file}\n${textOf(home, entry.definition)}`);
+      queue.push([home, entry.definition]);
+    }
+  }
+  return parts.join('\n\u0000');
+}
+
+const textOf = (m: Module, d: Definition) => m.text.slice(d.range.start, d.range.end);
+
+/** Every identifier under `root` (iterative: a 50,000-term sum is a deep tree). */
+function namesIn(root: unknown): Set<string> {
+  const out = new Set<string>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (typeof node === 'object' && node !== null && 'kind' in node) {
+      const n = node as { kind: string; name?: unknown } & Record<string, unknown>;
+      if (n.kind === 'Identifier' && typeof n.name === 'string') out.add(n.name);
+      else for (const [key, value] of Object.entries(n)) if (key !== 'range' && typeof value === 'object') stack.push(value);
+    }
+  }
+  return out;
+}
+
+/**
+ * The previous result of `def`, moved to where `def` is now, or undefined
+ * when it cannot be reused (changed, or its diagnostics point elsewhere).
+ */
+export function reuse(st: CheckState, previous: Reusable, key: string, module: Module, def: Definition): GenericResult | undefined {
+  const old = previous.results.get(key);
+  if (!old) return undefined;
+  const delta = def.range.start - old.definition.range.start;
+  const inside = (r: Range) => r.start >= old.definition.range.start && r.end <= old.definition.range.end;
+  const move = (r: Range): Range => ({ start: r.start + delta, end: r.end + delta });
+  const diagnostics: Diagnostic[] = [];
+  for (const d of old.result.diagnostics) {
+    const related = d.related ?? [];
+    // a diagnostic that points outside the definition would need every other place moved too
+    if (d.file !== previous.module.file || !inside(d.range) || related.some((r) => (r.file ?? d.file) !== d.file || !inside(r.range))) return undefined;
+    const moved: Diagnostic = { ...d, range: move(d.range), file: module.file };
+    if (d.related) moved.related = d.related.map((r) => ({ ...r, range: move(r.range) }));
+    if (d.fixes) moved.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: move(e.range) })) }));
+    diagnostics.push(moved);
+  }
+  if (st.recording && previous.recording) copyRecording(previous.recording, st.recording, old.definition, def);
+  const result: GenericResult = { ...old.result, diagnostics };
+  st.generic.set(def, result);
+  st.genericKeys.set(def, new Set(diagnostics.map(diagnosticKey)));
+  return result;
+}
+
+/** Moves recorded values from the old definition's nodes to the same nodes of the new one (same text, same tree). */
+function copyRecording(from: Recording, to: Recording, oldRoot: Node, newRoot: Node): void {
+  const stack: [Node, Node][] = [[oldRoot, newRoot]];
+  while (stack.length > 0) {
+    const [oldNode, newNode] = stack.pop()!;
+    const value = from.values.get(oldNode);
+    if (value) to.values.set(newNode, value);
+    const application = from.applications.get(oldNode);
+    if (application) to.applications.set(newNode, application);
+    const oldChildren = children(oldNode);
+    const newChildren = children(newNode);
+    for (let i = 0; i < oldChildren.length && i < newChildren.length; i++) stack.push([oldChildren[i]!, newChildren[i]!]);
+  }
+}
+
+function children(node: Node): Node[] {
+  const out: Node[] = [];
+  const fields = node as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    if (key === 'range') continue;
+    const value = fields[key];
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const v of value) if (typeof v === 'object' && v !== null && 'kind' in v) out.push(v as Node);
+    } else if ('kind' in value) out.push(value as Node);
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+// Re-checking with the previous check's results gives exactly what a fresh
+// check gives: the same diagnostics and the same recorded shapes, after
+// random edits anywhere in the bundled specs.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFile, type FileCheck } from '../../core/check/program.js';
+import { formatShape } from '../../core/shapes/shape.js';
+import { memoryHost } from '../helpers/memory-host.js';
+
+const examples = join(import.meta.dirname, '..', '..', 'examples');
+const sources = readdirSync(examples).filter((f) => f.endsWith('.nn')).map((f) => [f, readFileSync(join(examples, f), 'utf8')] as const);
+
+function prng(seed: number): () => number {
+  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+}
+
+const SNIPPETS = [' ', '\n', 'x', '1', ' -> ReLU', '// note\n', 'let _t = 3\n', ')', '64', 'Dense(8)'];
+
+function edit(text: string, random: () => number): string {
+  const at = Math.floor(random() * text.length);
+  return random() < 0.5 ? text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 5));
+}
+
+const check = (text: string, previous?: FileCheck) => checkFile('/main.nn', memoryHost({ '/main.nn': text }), { record: true, ...(previous?.reusable ? { previous: previous.reusable } : {}) });
+const diagnosticsOf = (c: FileCheck) => c.diagnostics.map((d) => `${d.code}@${d.range.start}-${d.range.end} ${d.message} | ${(d.related ?? []).map((r) => `${r.range.start}-${r.range.end}`).join(',')}`);
+const shapesOf = (c: FileCheck) =>
+  [...c.recording!.values.entries()].filter(([, v]) => v.kind === 'tensor').map(([n, v]) => `${n.kind}@${n.range.start}-${n.range.end} ${v.kind === 'tensor' ? formatShape(v.shape) : ''}`).sort();
+
+const applicationsOf = (c: FileCheck) =>
+  [...c.recording!.applications.entries()].map(([n, a]) => `${n.range.start}-${n.range.end} ${a.inputs.map(formatShape).join(',')} -> ${a.outputs.map(formatShape).join(',')}`).sort();
+
+describe('reusing the previous check', () => {
+  it.each(sources)('%s: incremental results equal fresh ones over a chain of edits', (_name, original) => {
+    const random = prng(original.length);
+    let text = original;
+    let previous = check(text);
+    for (let i = 0; i < 25; i++) {
+      text = edit(text, random);
+      const incremental = check(text, previous);
+      const fresh = check(text);
+      expect(diagnosticsOf(incremental)).toEqual(diagnosticsOf(fresh));
+      expect(shapesOf(incremental)).toEqual(shapesOf(fresh));
+      expect(applicationsOf(incremental)).toEqual(applicationsOf(fresh));
+      previous = incremental;
+    }
+  });
+
+  it('reuses unchanged definitions (none of them is checked again)', () => {
+    const [, text] = sources.find(([n]) => n === 'sam.nn')!;
+    const first = check(text);
+    const again = check(text, first);
+    expect(again.state.instances.size).toBeLessThan(first.state.instances.size);
+  });
+});
