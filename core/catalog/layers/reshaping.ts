@@ -1,8 +1,8 @@
 // Layers that only rearrange elements: Flatten, Reshape, Permute. No weights, no FLOPs.
 
-import { div, dimEquals, equalWhenExact, formatDim, isConst, isIntegral } from '../../shapes/dim.js';
+import { type Dim, div, dimEquals, equalWhenExact, formatDim, isConst, isIntegral } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
-import type { LayerSpec } from '../layer-spec.js';
+import type { LayerContext, LayerSpec } from '../layer-spec.js';
 import { argumentsKnown, expectMinRank } from './common.js';
 
 export const Flatten: LayerSpec = {
@@ -70,24 +70,31 @@ export const Permute: LayerSpec = {
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {
     argumentsKnown(ctx);
-    const input = ctx.inputs[0]!.shape;
-    const dims = ctx.ints('dims');
-    if (input.length !== dims.length + 1) {
-      return ctx.error('NN2001', `Permute(${formatShape(dims)}) expects a rank-${dims.length + 1} input, but got rank ${input.length}: ${formatShape(input)}`, { input: 0 });
-    }
-    const seen = new Set<number>();
-    for (const d of dims) {
-      if (!isConst(d) || d < 1 || d > dims.length) {
-        return ctx.error('NN2006', `Permute: axis ${formatDim(d)} is out of range; axes are numbered 1 to ${dims.length} (the batch axis 0 cannot move)`, { arg: 'dims' });
-      }
-      if (seen.has(d)) return ctx.error('NN3003', `Permute: axis ${d} appears twice in ${formatShape(dims)}; dims must be a permutation of 1..${dims.length}`, { arg: 'dims' });
-      seen.add(d);
-    }
-    return [input[0]!, ...dims.map((d) => input[d as number]!)];
+    return permuteAfterBatch(ctx, ctx.ints('dims'), 'dims', `Permute(${formatShape(ctx.ints('dims'))})`);
   },
   weights: () => ({ trainable: 0, nonTrainable: 0 }),
   flops: () => 0,
 };
+
+/**
+ * The input with its non-batch axes reordered: `dims` (numbered from 1)
+ * must be a permutation of 1..rank-1; output axis i + 1 is input axis dims[i].
+ */
+function permuteAfterBatch(ctx: LayerContext, dims: Dim[], arg: string, what: string): Dim[] | undefined {
+  const input = ctx.inputs[0]!.shape;
+  if (input.length !== dims.length + 1) {
+    return ctx.error('NN2001', `${what} expects a rank-${dims.length + 1} input, but got rank ${input.length}: ${formatShape(input)}`, { input: 0 });
+  }
+  const seen = new Set<number>();
+  for (const d of dims) {
+    if (!isConst(d) || d < 1 || d > dims.length) {
+      return ctx.error('NN2006', `${ctx.spec.name}: axis ${formatDim(d)} is out of range; the batch axis 0 stays first and the others are 1 to ${dims.length}`, { arg });
+    }
+    if (seen.has(d)) return ctx.error('NN3003', `${ctx.spec.name}: axis ${d} appears twice; ${arg} must be a permutation`, { arg });
+    seen.add(d);
+  }
+  return [input[0]!, ...dims.map((d) => input[d as number]!)];
+}
 
 export const Transpose: LayerSpec = {
   name: 'Transpose',
@@ -100,19 +107,13 @@ export const Transpose: LayerSpec = {
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {
     argumentsKnown(ctx);
-    const input = ctx.inputs[0]!.shape;
     const perm = ctx.ints('perm');
-    if (input.length !== perm.length) {
-      return ctx.error('NN2001', `Transpose(${formatShape(perm)}) expects a rank-${perm.length} input, but got rank ${input.length}: ${formatShape(input)}`, { input: 0 });
+    const what = `Transpose(${formatShape(perm)})`;
+    if (perm.length > 0 && perm[0] !== 0 && ctx.inputs[0]!.shape.length === perm.length) {
+      return ctx.error('NN3003', `Transpose: the batch axis must stay first (perm[0] = 0), but perm is ${formatShape(perm)}`, { arg: 'perm' });
     }
-    if (perm[0] !== 0) return ctx.error('NN3003', `Transpose: the batch axis must stay first (perm[0] = 0), but perm is ${formatShape(perm)}`, { arg: 'perm' });
-    const seen = new Set<number>();
-    for (const d of perm) {
-      if (!isConst(d) || d < 0 || d >= perm.length) return ctx.error('NN2006', `Transpose: axis ${formatDim(d)} is out of range 0 to ${perm.length - 1}`, { arg: 'perm' });
-      if (seen.has(d)) return ctx.error('NN3003', `Transpose: axis ${d} appears twice in ${formatShape(perm)}`, { arg: 'perm' });
-      seen.add(d);
-    }
-    return perm.map((d) => input[d as number]!);
+    // [0, 2, 1] is Permute's [2, 1]: the same axes after the batch, numbered the same way
+    return permuteAfterBatch(ctx, perm.slice(1), 'perm', what);
   },
   weights: () => ({ trainable: 0, nonTrainable: 0 }),
   flops: () => 0,
