@@ -25,6 +25,8 @@ export function reuseKey(st: CheckState, module: Module, def: Definition): strin
     const [m, d] = queue.shift()!;
     for (const name of namesIn(d)) {
       const entry = m.definitions.get(name);
+      // a name that resolves to no definition now may resolve later (a new import): part of the key too
+      if (!entry) parts.push(`${name}@?`);
       if (!entry || seen.has(entry.definition)) continue;
       seen.add(entry.definition);
       const home = st.modules.get(entry.file);

@@ -47,6 +47,14 @@ describe('reusing the previous check', () => {
     }
   });
 
+  it('a definition is checked again when a name it uses starts to resolve', () => {
+    const user = 'model M {\n  input x: [B, 4]\n  output x -> Head\n}\n';
+    const first = check(user);
+    expect(first.diagnostics.map((d) => d.code)).toEqual(['NN1001']);
+    const withHead = `${user}\nblock Head {\n  input x: [B, F]\n  output x -> Dense(2)\n}\n`;
+    expect(check(withHead, first).diagnostics).toEqual([]);
+  });
+
   it('reuses unchanged definitions (none of them is checked again)', () => {
     const [, text] = sources.find(([n]) => n === 'sam.nn')!;
     const first = check(text);
