@@ -208,7 +208,12 @@ function checkMnistFits(st: CheckState, fr: Frame, model: Definition, decl: Trai
   if (input?.kind === 'tensor') {
     const size = product(input.shape.slice(1));
     if (typeof size === 'number' && size !== 784) {
-      st.error(fr, 'NN4006', `mnist gives 28x28x1 images (784 values each), but ${model.name.name}'s input ${inputs[0]!.name} is ${formatShape(input.shape)}`, decl.data.range);
+      // the fix corrects the input's declared size, when the model is in this file
+      const declaration = model.body.find((s): s is InputStmt => s.kind === 'Input');
+      const batch = declaration?.shape.items[0] ? module.text.slice(declaration.shape.items[0].range.start, declaration.shape.items[0].range.end) : 'B';
+      const shape = input.shape.length === 4 ? `[${batch}, 28, 28, 1]` : `[${batch}, 784]`;
+      const fixes = declaration && module.file === fr.module.file ? [{ title: `Change ${inputs[0]!.name}'s shape to ${shape}`, edits: [{ range: declaration.shape.range, newText: shape }] }] : [];
+      st.error(fr, 'NN4006', `mnist gives 28x28x1 images (784 values each), but ${model.name.name}'s input ${inputs[0]!.name} is ${formatShape(input.shape)}`, decl.data.range, { fixes });
     }
   }
   const output = outputs[0]?.value;

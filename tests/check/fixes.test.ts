@@ -22,6 +22,7 @@ const cases: [string, string, string][] = [
   ['insert Flatten in a call', 'model M {\n  input x: [B, 8, 8, 3]\n  output Dense(10)(x)\n}', 'Dense(10)(x -> Flatten)'],
   ['did you mean a layer', 'model M {\n  input x: [B, 8]\n  output x -> Dense(4) -> Relu\n}', '-> ReLU'],
   ['did you mean a parameter', 'model M {\n  input x: [B, 8, 8, 3]\n  output x -> Conv2D(4, 3, strides: 1)\n}', 'stride: 1'],
+  ['correct an input size to what the data gives', 'model M {\n  input x: [B, 100]\n  output x -> Dense(10) -> Softmax\n}\ntrain M on mnist() {\n  epochs: 1\n}', 'input x: [B, 784]'],
   ['add let', 'model M {\n  input x: [B, 8]\n  h = x -> Dense(4)\n  output h\n}', 'let h = x'],
 ];
 
