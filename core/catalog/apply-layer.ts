@@ -25,7 +25,7 @@ export interface LayerApplication {
 /** `countFlops: false` skips the FLOP count (only the summary needs it). */
 export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>>, inputs: readonly TensorValue[], countFlops = true): LayerApplication {
   const problems: LayerProblem[] = [];
-  const ctx = makeLayerContext(spec, args, inputs, problems);
+  const ctx: LayerContext = new Context(spec, args, inputs, problems);
   const failed = (): LayerApplication => ({ outputs: [], dtype: 'float32', weights: { trainable: 0, nonTrainable: 0 }, flops: 0, problems });
   if (inputs.length < spec.inputs.min || inputs.length > spec.inputs.max) {
     const expected = spec.inputs.min === spec.inputs.max ? `${spec.inputs.min}` : `${spec.inputs.min} to ${spec.inputs.max}`;
@@ -113,8 +113,4 @@ class Context implements LayerContext {
     this.problems.push(problem);
     return undefined;
   }
-}
-
-export function makeLayerContext(spec: LayerSpec, args: Readonly<Record<string, Value>>, inputs: readonly TensorValue[], problems: LayerProblem[]): LayerContext {
-  return new Context(spec, args, inputs, problems);
 }

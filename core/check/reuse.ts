@@ -25,8 +25,7 @@ export function reuseKey(st: CheckState, module: Module, def: Definition): strin
     const [m, d] = queue.shift()!;
     for (const name of namesIn(d)) {
       const entry = m.definitions.get(name);
-      // a name that resolves to no definition now may resolve later (a new import): part of the key too
-      if (!entry) parts.push(`${name}@?`);
+      // a name that starts or stops resolving adds or drops a part: the key changes either way
       if (!entry || seen.has(entry.definition)) continue;
       seen.add(entry.definition);
       const home = st.modules.get(entry.file);

@@ -42,11 +42,6 @@ export class Scope {
     this.bindings.delete(name);
   }
 
-  /** Every binding of this scope (not its parents). */
-  all(): IterableIterator<Binding> {
-    return this.bindings.values();
-  }
-
   /** Every name visible here, innermost first. */
   visibleNames(): string[] {
     const out: string[] = [];

@@ -4,7 +4,7 @@
 import type { Expr, Range } from '../../grammar/ast.js';
 import { UNKNOWN, type Value } from '../values.js';
 import { evaluateArgs } from './arguments.js';
-import { applyValue, callFunction, configureLayer } from './calls.js';
+import { applyValue, callFunction, callValue, configureLayer } from './calls.js';
 import { conditionValue } from './conditions.js';
 import { configureBlock } from './definitions.js';
 import { evaluate, record } from './evaluate.js';
@@ -57,7 +57,8 @@ export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value,
         const args = [{ value: input, range: inputRange }, ...evaluateArgs(st, fr, stage.args)];
         return callFunction(st, fr, callee.spec, args, stage.argsRange, stage.range);
       }
-      break;
+      // a layer or block configured here (the callee is evaluated once)
+      return applyStageValue(st, fr, stage, callValue(st, fr, stage, callee, evaluateArgs(st, fr, stage.args)), input, inputRange);
     }
     case 'Identifier': {
       const v = evaluate(st, fr, stage);

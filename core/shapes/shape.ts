@@ -1,6 +1,6 @@
 // Whole shapes: products, formatting and NumPy broadcasting.
 
-import { type Dim, dimEquals, formatDim, isConst, mul } from './dim.js';
+import { type Dim, dimEquals, formatDim, mul } from './dim.js';
 
 export type Shape = Dim[];
 
@@ -42,5 +42,3 @@ export function normalizeAxis(axis: number, rank: number): number | undefined {
   const a = axis < 0 ? axis + rank : axis;
   return a >= 0 && a < rank ? a : undefined;
 }
-
-export const isConcrete = (shape: readonly Dim[]): boolean => shape.every(isConst);
