@@ -22,7 +22,44 @@ export interface TensorValue {
   shape: Dim[];
   dtype: DType;
   origin: Origin;
+  /** how it was computed: recorded only when the checker traces a model for the compiler */
+  source?: TensorSource;
 }
+
+/**
+ * How a traced tensor was computed from others. Tracing runs the checker
+ * over a model with concrete sizes, loops unrolled and branches decided,
+ * so following sources back from the outputs gives the model's graph.
+ */
+export type TensorSource =
+  | { op: 'input'; name: string; index: number }
+  /** output number `output` of one layer application */
+  | { op: 'layer'; application: LayerApplication; output: number }
+  | { op: 'function'; call: FunctionCallRecord; output: number }
+  | { op: 'unary'; operator: '-' | '+' | 'not'; operand: TensorValue }
+  | { op: 'binary'; operator: string; left: Value; right: Value }
+  | { op: 'slice'; target: TensorValue; axes: SliceAxis[] };
+
+/** One application of a layer, shared by the sources of all its outputs. */
+export interface LayerApplication {
+  layer: LayerInstance;
+  inputs: TensorValue[];
+  /** the summary's name of the layer (`VGGBlock_1/Conv2D_2`); a shared layer gives its first one */
+  path: string;
+}
+
+/** One call of a built-in function, shared by the sources of all its outputs. */
+export interface FunctionCallRecord {
+  spec: FunctionSpec;
+  args: Readonly<Record<string, Value>>;
+}
+
+/** What a slice does to one axis of its target, in order (NumPy semantics, positions resolved). */
+export type SliceAxis =
+  | { kind: 'range'; start: number; stop: number; step: number }
+  | { kind: 'index'; at: number }
+  | { kind: 'newaxis' }
+  | { kind: 'all' };
 
 /** A layer with its arguments resolved; applying it twice shares its weights. */
 export interface LayerInstance {

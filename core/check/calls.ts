@@ -151,13 +151,20 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
   if (recording) {
     st.recording!.applications.set(site.node, { target: { kind: 'layer', layer }, inputs: inputs.map((t) => t.shape), outputs: app.outputs, trainable: app.weights.trainable, nonTrainable: app.weights.nonTrainable, flops: app.flops });
   }
+  const path = st.rows ? st.uniquePath(fr.path, layer.binding ?? layer.spec.name) : '';
   if (st.rows) {
-    const path = st.uniquePath(fr.path, layer.binding ?? layer.spec.name);
     if (!sharedWith) st.counted.set(layer.id, path);
     st.rows.push({ path, kind: layer.spec.name, layer, outputs: app.outputs, trainable, nonTrainable, flops: app.flops, ...(sharedWith ? { sharedWith } : {}) });
   }
   const origin = { file: fr.module.file, range: site.range, what: `output of ${layer.binding ?? layer.spec.name}` };
-  const tensors: TensorValue[] = app.outputs.map((shape: Dim[]) => ({ kind: 'tensor', shape, dtype: app.dtype, origin }));
+  const application = st.trace ? { layer, inputs, path: sharedWith ?? path } : undefined;
+  const tensors: TensorValue[] = app.outputs.map((shape: Dim[], output) => ({
+    kind: 'tensor',
+    shape,
+    dtype: app.dtype,
+    origin,
+    ...(application ? { source: { op: 'layer', application, output } } : {}),
+  }));
   return tensors.length === 1 ? tensors[0]! : { kind: 'tuple', items: tensors };
 }
 
@@ -176,5 +183,17 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
   if (bound.problems.length > 0) return UNKNOWN;
   const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh);
   for (const p of call.problems) st.error(fr, p.code, p.message, (p.arg !== undefined ? bound.ranges[p.arg] : undefined) ?? range);
+  if (st.trace && call.value) traceFunctionOutputs(call.value, spec, bound.values);
   return call.value ?? UNKNOWN;
+}
+
+/** Marks each tensor a function returned (in order, through lists and tuples) as its output number n. */
+function traceFunctionOutputs(value: Value, spec: FunctionSpec, args: Readonly<Record<string, Value>>): void {
+  const call = { spec, args };
+  let output = 0;
+  const visit = (v: Value): void => {
+    if (v.kind === 'tensor') v.source = { op: 'function', call, output: output++ };
+    else if (v.kind === 'list' || v.kind === 'tuple') v.items.forEach(visit);
+  };
+  visit(value);
 }

@@ -5,7 +5,7 @@
 import type { Expr, IndexExpr, IndexItem } from '../../grammar/ast.js';
 import { add, ceilDiv, type Dim, formatDim, isConst, sub } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
-import { describeKind, type TensorValue, UNKNOWN, type Value } from '../values.js';
+import { describeKind, type SliceAxis, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { evaluate } from './evaluate.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -28,24 +28,37 @@ export function indexTensor(st: CheckState, fr: Frame, e: IndexExpr, target: Val
     return UNKNOWN;
   }
   const out: Dim[] = [];
+  const axes: (SliceAxis | undefined)[] | undefined = st.trace ? [] : undefined;
   let axis = 0;
   for (const item of e.items) {
     if (item.kind === 'Ellipsis') {
       const skip = rank - consumed;
       out.push(...target.shape.slice(axis, axis + skip));
+      for (let i = 0; i < skip; i++) axes?.push({ kind: 'all' });
       axis += skip;
-    } else if (item.kind === 'NewAxis') out.push(1);
-    else {
+    } else if (item.kind === 'NewAxis') {
+      out.push(1);
+      axes?.push({ kind: 'newaxis' });
+    } else {
       const size = target.shape[axis]!;
-      const result = item.kind === 'Slice' ? sliceLength(st, fr, item, size) : checkIndex(st, fr, item, size);
+      const result = item.kind === 'Slice' ? sliceAxis(st, fr, item, size) : checkIndex(st, fr, item, size);
       if (result === null) return UNKNOWN;
-      if (result !== 'dropped') out.push(result);
+      if (result.length !== undefined) out.push(result.length);
+      axes?.push(result.axis);
       axis++;
     }
   }
   out.push(...target.shape.slice(axis));
   const tensor: TensorValue = { kind: 'tensor', shape: out, dtype: target.dtype, origin: { file: fr.module.file, range: e.range, what: 'a slice' } };
+  if (axes && !axes.some((a) => a === undefined)) tensor.source = { op: 'slice', target, axes: axes as SliceAxis[] };
   return tensor;
+}
+
+/** What an index or slice keeps of one axis: its length (none: the axis is dropped) and, when known, what it does at run time. */
+interface AxisResult {
+  length: Dim | undefined;
+  /** undefined when a position is symbolic (the slice cannot be compiled) */
+  axis: SliceAxis | undefined;
 }
 
 function indexList(st: CheckState, fr: Frame, e: IndexExpr, items: Value[]): Value {
@@ -68,7 +81,7 @@ function indexList(st: CheckState, fr: Frame, e: IndexExpr, items: Value[]): Val
 }
 
 /** An integer index removes its axis; it must lie inside the axis when the size is known. */
-function checkIndex(st: CheckState, fr: Frame, item: Expr, size: Dim): 'dropped' | null {
+function checkIndex(st: CheckState, fr: Frame, item: Expr, size: Dim): AxisResult | null {
   const v = evaluate(st, fr, item);
   if (v.kind === 'unknown') return null;
   if (v.kind !== 'int') {
@@ -79,11 +92,12 @@ function checkIndex(st: CheckState, fr: Frame, item: Expr, size: Dim): 'dropped'
     st.error(fr, 'NN2006', `index ${v.value} is out of range for an axis of size ${size}`, item.range);
     return null;
   }
-  return 'dropped';
+  const at = isConst(v.value) && v.value < 0 && isConst(size) ? v.value + size : v.value;
+  return { length: undefined, axis: isConst(at) ? { kind: 'index', at } : undefined };
 }
 
 /** The length of `start:stop:step` over an axis of `size`, or null after an error. */
-function sliceLength(st: CheckState, fr: Frame, item: IndexItem & { kind: 'Slice' }, size: Dim): Dim | null {
+function sliceAxis(st: CheckState, fr: Frame, item: IndexItem & { kind: 'Slice' }, size: Dim): AxisResult | null {
   const bound = (e: Expr | undefined): Dim | undefined | null => {
     if (!e) return undefined;
     const v = evaluate(st, fr, e);
@@ -109,7 +123,10 @@ function sliceLength(st: CheckState, fr: Frame, item: IndexItem & { kind: 'Slice
     st.error(fr, 'NN2006', `the slice ${formatDim(start ?? 0)}:${formatDim(stop ?? size)} is empty on an axis of size ${formatDim(size)}`, item.range);
     return null;
   }
-  return step === undefined || step === 1 ? length : ceilDiv(length, step);
+  const stride = step ?? 1;
+  const whole = start === undefined && stop === undefined && stride === 1;
+  const axis: SliceAxis | undefined = whole ? { kind: 'all' } : isConst(from) && isConst(to) ? { kind: 'range', start: from, stop: to, step: stride as number } : undefined;
+  return { length: stride === 1 ? length : ceilDiv(length, stride), axis };
 }
 
 /** A slice position: negative counts from the end; clamped to [0, size] when both are known. */

@@ -87,6 +87,8 @@ export class CheckState {
   /** results of applying a definition, by what they depend on (see instanceKey) */
   readonly instances = new Map<string, { errors: Diagnostic[]; outputs: OutputValue[] }>();
   rows: LayerRow[] | undefined;
+  /** record how each tensor is computed (`TensorValue.source`), for the compiler */
+  trace = false;
   recording: Recording | undefined;
   /** the file whose nodes are recorded */
   recordFile: string | undefined;

@@ -1,0 +1,116 @@
+// Tracing: the checker runs over a model once more, applied to inputs with
+// concrete sizes (all but the batch), recording how every tensor is
+// computed. Following those records back from the outputs gives the graph
+// the compiler builds. Loops are unrolled and branches decided by the
+// checker itself, so the graph is exactly what the checker checked.
+
+import type { Definition, Range } from '../../grammar/ast.js';
+import { configureBlock, checkGeneric, instantiate } from '../check/definitions.js';
+import { loadModule } from '../check/modules.js';
+import { Scope } from '../check/scope.js';
+import { CheckState, type Frame } from '../check/state.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Host } from '../host.js';
+import { add, type Dim, formatDim, isConst, substitute, sym, symbolName, symbolsOf } from '../shapes/dim.js';
+import { formatShape } from '../shapes/shape.js';
+import type { TensorValue, Value } from '../values.js';
+import { buildGraph } from './build-graph.js';
+import type { Graph } from './graph.js';
+
+export interface TraceOptions {
+  model?: string;
+  /** model parameters (`hidden: 256`) */
+  overrides?: Record<string, Value>;
+  /** sizes of the inputs' free names other than the batch (`T: 20`), e.g. from the data */
+  sizes?: Record<string, number>;
+}
+
+export type TraceResult =
+  | { ok: true; graph: Graph }
+  /** `message` says what is wrong in one line; `diagnostics` carry the places */
+  | { ok: false; message: string; diagnostics: Diagnostic[]; range?: Range; file?: string };
+
+export function traceModel(file: string, host: Host, options: TraceOptions = {}): TraceResult {
+  const st = new CheckState();
+  const module = loadModule(st, host, file);
+  if (!module) return failure(`cannot read ${file}`);
+  const found = findModel(module.program.items.filter((i): i is Definition => i.kind === 'Definition'), file, options.model);
+  if (typeof found === 'string') return failure(found);
+  const def = found;
+  const overrides = options.overrides ?? {};
+  const generic = checkGeneric(st, module, def, { overrides });
+  const errors = [...module.diagnostics, ...generic.diagnostics].filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { ok: false, message: `${def.name.name} has errors`, diagnostics: errors };
+
+  const inputs = concreteInputs(generic.inputs, options.sizes ?? {});
+  if (typeof inputs === 'string') return { ok: false, message: inputs, diagnostics: [], range: def.name.range, file };
+
+  st.trace = true;
+  st.rows = [];
+  const frame: Frame = { module, scope: new Scope(), mode: 'instance', iteration: '', path: '', lenient: false };
+  const args = Object.entries(overrides).map(([name, value]) => ({ name, nameRange: def.name.range, value, range: def.name.range }));
+  const { result, diagnostics } = st.collect(() => {
+    const instance = configureBlock(st, frame, def, file, args, def.name.range, def);
+    return instance ? instantiate(st, frame, instance, inputs.tensors, { range: def.name.range, inputRanges: [], node: def }) : undefined;
+  });
+  const traceErrors = diagnostics.filter((d) => d.severity === 'error');
+  if (!result || result.kind === 'unknown' || traceErrors.length > 0) {
+    return { ok: false, message: `${def.name.name} has errors with these input sizes (${inputs.tensors.map((t) => formatShape(t.shape)).join(', ')})`, diagnostics: traceErrors };
+  }
+  const outputs = result.kind === 'tuple' ? result.items.map((v, i) => ({ name: result.names?.[i] ?? `output${i}`, value: v })) : [{ name: 'output', value: result }];
+  const rows = st.rows;
+  const trainable = rows.reduce<Dim>((sum, r) => add(sum, r.trainable), 0);
+  const nonTrainable = rows.reduce<Dim>((sum, r) => add(sum, r.nonTrainable), 0);
+  return buildGraph({
+    model: def.name.name,
+    batch: inputs.batch,
+    inputs: inputs.tensors.map((t, i) => ({ name: generic.inputs[i]!.name, tensor: t })),
+    outputs,
+    params: { trainable, nonTrainable },
+    file,
+  });
+}
+
+function failure(message: string): TraceResult {
+  return { ok: false, message, diagnostics: [] };
+}
+
+function findModel(definitions: Definition[], file: string, name: string | undefined): Definition | string {
+  const models = definitions.filter((d) => d.defKind === 'model');
+  if (name !== undefined) {
+    const found = models.find((m) => m.name.name === name);
+    return found ?? `no model '${name}' in ${file} (models: ${models.map((m) => m.name.name).join(', ') || 'none'})`;
+  }
+  if (models.length === 1) return models[0]!;
+  return models.length === 0 ? `${file} defines no model` : `${file} defines several models; choose one (${models.map((m) => m.name.name).join(', ')})`;
+}
+
+/**
+ * The model's inputs with every size concrete but the batch: the leading
+ * axis of each input is the batch; other free names come from `sizes`.
+ */
+function concreteInputs(declared: { name: string; value: Value }[], sizes: Record<string, number>): { tensors: TensorValue[]; batch: string } | string {
+  let batch: string | undefined;
+  for (const { name, value } of declared) {
+    if (value.kind !== 'tensor') return `input ${name} has no shape`;
+    const lead = value.shape[0];
+    const leadName = lead === undefined ? undefined : symbolName(lead);
+    if (leadName === undefined) return `input ${name} ${formatShape(value.shape)} must start with the batch axis, a name such as B`;
+    batch ??= leadName;
+  }
+  if (batch === undefined) return 'the model has no inputs';
+  const env = new Map<string, Dim>(Object.entries(sizes));
+  const batchDim = sym(batch);
+  const tensors: TensorValue[] = [];
+  for (const [index, { name, value }] of declared.entries()) {
+    const t = value as TensorValue;
+    const shape = [batchDim, ...t.shape.slice(1).map((d) => substitute(d, env))];
+    const unknown = shape.slice(1).find((d) => !isConst(d));
+    if (unknown !== undefined) {
+      const names = [...symbolsOf(unknown)].join(', ');
+      return `the size ${formatDim(unknown)} of input ${name} ${formatShape(t.shape)} is not known: give ${names} a value (from the data, or a model parameter)`;
+    }
+    tensors.push({ kind: 'tensor', shape, dtype: t.dtype, origin: t.origin, source: { op: 'input', name, index } });
+  }
+  return { tensors, batch };
+}

@@ -1,0 +1,80 @@
+// The compiler's last step: a traced graph becomes a tf.LayersModel through
+// the functional API. Each node is one NnLayer; applications of one layer
+// (a `let`-bound layer, a block applied twice) reuse one NnLayer, so they
+// share its weights.
+
+import type { Graph, GraphNode } from '../../core/graph/graph.js';
+import type { LayersModel, SymbolicTensor, TF } from '../tf-types.js';
+import { type NnLayerConfig, registerNnLayer } from './nn-layer.js';
+
+export interface CompileOptions {
+  /** a seed for the initial weights: the same seed gives the same model */
+  seed?: number;
+}
+
+type Layer = import('@tensorflow/tfjs').layers.Layer;
+
+export function compileGraph(tf: TF, graph: Graph, options: CompileOptions = {}): LayersModel {
+  const NnLayer = registerNnLayer(tf);
+  const outputs: SymbolicTensor[][] = [];
+  const shared = new Map<number, Layer>();
+  let seed = options.seed;
+  const modelInputs: SymbolicTensor[] = [];
+
+  for (const node of graph.nodes) {
+    if (node.op === 'input') {
+      const type = node.outputs[0]!;
+      const input = tf.input({ shape: type.shape.slice(1).map((d) => (typeof d === 'number' ? d : null)), dtype: type.dtype, name: node.name });
+      modelInputs.push(input);
+      outputs[node.id] = [input];
+      continue;
+    }
+    let layer = node.op === 'layer' ? shared.get(node.layer) : undefined;
+    if (!layer) {
+      const config = layerConfig(node, graph);
+      if (seed !== undefined) {
+        config.seed = seed;
+        seed += 1000;
+      }
+      layer = new NnLayer(config);
+      if (node.op === 'layer') shared.set(node.layer, layer);
+    }
+    const inputs = node.inputs.map((ref) => outputs[ref.node]![ref.output]!);
+    if (needsBatchInput(node, graph)) inputs.push(modelInputs[0]!);
+    const applied = layer.apply(inputs.length === 1 ? inputs[0]! : inputs) as SymbolicTensor | SymbolicTensor[];
+    outputs[node.id] = Array.isArray(applied) ? applied : [applied];
+    // tfjs guesses an output's dtype from the first input; the graph knows it (a mask is bool)
+    outputs[node.id]!.forEach((t, i) => ((t as { dtype: string }).dtype = node.outputs[i]!.dtype));
+  }
+  return tf.model({
+    inputs: graph.inputs.map((i) => outputs[i.node]![0]!),
+    outputs: graph.outputs.map((o) => outputs[o.ref.node]![o.ref.output]!),
+    name: graph.model,
+  });
+}
+
+/** Whether no input of the node has a size that depends on the batch. */
+function needsBatchInput(node: GraphNode, graph: Graph): boolean {
+  return !node.inputs.some((ref) => graph.nodes[ref.node]!.outputs[ref.output]!.shape.some((d) => typeof d !== 'number'));
+}
+
+function layerConfig(node: Exclude<GraphNode, { op: 'input' }>, graph: Graph): NnLayerConfig {
+  const base = {
+    name: node.name,
+    inputTypes: node.inputs.map((ref) => graph.nodes[ref.node]!.outputs[ref.output]!),
+    outputTypes: node.outputs,
+    ...(needsBatchInput(node, graph) ? { batchInput: true } : {}),
+  };
+  switch (node.op) {
+    case 'layer':
+      return { ...base, kind: node.spec.name, args: node.args };
+    case 'function':
+      return { ...base, kind: `fn:${node.spec.name}`, args: node.args };
+    case 'binary':
+      return { ...base, kind: `binary:${node.operator}`, args: { left: node.left, right: node.right } };
+    case 'unary':
+      return { ...base, kind: `unary:${node.operator}`, args: {} };
+    case 'slice':
+      return { ...base, kind: 'slice', args: {}, axes: node.axes };
+  }
+}

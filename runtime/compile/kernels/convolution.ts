@@ -1,0 +1,121 @@
+// Convolutions (1-D, 2-D, transposed 2-D) with PyTorch's options: explicit
+// padding, dilation and channel groups. Layout is channels-last:
+// [B, H, W, C] and [B, T, C].
+
+import type { Tensor, TF } from '../../tf-types.js';
+import type { BuildContext, Kernel, WeightSpec } from '../kernel.js';
+import { lastDim } from '../kernel.js';
+import { applyActivation } from './activations.js';
+import { isZero, type Pair, paddingOf } from './padding.js';
+
+function convWeights(k: BuildContext, rank: 1 | 2): WeightSpec[] {
+  const channels = lastDim(k.inputs[0]!);
+  const filters = k.args.int('filters');
+  const groups = k.args.int('groups');
+  const kernel = k.args.size('kernel', rank);
+  const area = kernel.reduce((a, b) => a * b, 1);
+  return [
+    {
+      name: 'kernel',
+      // [kh, kw, C/groups, F]: each group of F/groups filters sees C/groups channels
+      shape: [...kernel, channels / groups, filters],
+      init: { kind: 'glorotUniform', fanIn: area * (channels / groups), fanOut: area * (filters / groups) },
+      trainable: true,
+    },
+    ...(k.args.bool('bias') ? [{ name: 'bias', shape: [filters], init: { kind: 'zeros' as const }, trainable: true }] : []),
+  ];
+}
+
+/** Explicit zeros around the spatial axes of a channels-last tensor. */
+export function padSpatial(tf: TF, x: Tensor, pairs: Pair[], value = 0): Tensor {
+  if (isZero(pairs)) return x;
+  return tf.pad(x, [[0, 0], ...pairs.map((p): [number, number] => [p.before, p.after]), [0, 0]], value);
+}
+
+/** Runs `conv` once per channel group and joins the results along the channels. */
+function grouped(tf: TF, x: Tensor, w: Tensor, groups: number, conv: (x: Tensor, w: Tensor) => Tensor): Tensor {
+  if (groups === 1) return conv(x, w);
+  const xs = tf.split(x, groups, x.rank - 1);
+  const ws = tf.split(w, groups, w.rank - 1);
+  return tf.concat(
+    xs.map((xi, i) => conv(xi, ws[i]!)),
+    x.rank - 1,
+  );
+}
+
+function finish(k: Parameters<Kernel['call']>[0], y: Tensor): Tensor {
+  const out = k.args.bool('bias') ? k.tf.add(y, k.weight('bias')) : y;
+  return applyActivation(k.tf, k.args.string('activation'), out);
+}
+
+export const Conv2D: Kernel = {
+  weights: (k) => convWeights(k, 2),
+  call(k, [x]) {
+    const { tf } = k;
+    const padding = paddingOf(k.args, 2);
+    const stride = k.args.size('stride', 2) as [number, number];
+    const dilation = k.args.size('dilation', 2) as [number, number];
+    const input = typeof padding === 'string' ? x! : padSpatial(tf, x!, padding);
+    const pad = padding === 'same' ? 'same' : 'valid';
+    const y = grouped(tf, input, k.weight('kernel'), k.args.int('groups'), (xi, wi) => tf.conv2d(xi as never, wi as never, stride, pad, 'NHWC', dilation));
+    return finish(k, y);
+  },
+};
+
+export const Conv1D: Kernel = {
+  weights: (k) => convWeights(k, 1),
+  call(k, [x]) {
+    const { tf } = k;
+    const padding = paddingOf(k.args, 1);
+    const [stride] = k.args.size('stride', 1) as [number];
+    const [dilation] = k.args.size('dilation', 1) as [number];
+    const input = typeof padding === 'string' ? x! : padSpatial(tf, x!, padding);
+    const pad = padding === 'same' ? 'same' : 'valid';
+    const y = grouped(tf, input, k.weight('kernel'), k.args.int('groups'), (xi, wi) => tf.conv1d(xi as never, wi as never, stride, pad, 'NWC', dilation));
+    return finish(k, y);
+  },
+};
+
+/**
+ * The transposed convolution (PyTorch's ConvTranspose2d): the full output
+ * `(H - 1)*stride + kernel`, then cropped by `padding` on both sides and
+ * extended by `output_padding` at the end.
+ */
+export const Conv2DTranspose: Kernel = {
+  weights(k) {
+    const channels = lastDim(k.inputs[0]!);
+    const filters = k.args.int('filters');
+    const kernel = k.args.size('kernel', 2);
+    const area = kernel[0]! * kernel[1]!;
+    if (k.args.int('groups') !== 1) throw new Error('Conv2DTranspose with groups is not supported by the compiler yet');
+    return [
+      // tfjs's layout for the transposed filter: [kh, kw, F, C]
+      { name: 'kernel', shape: [...kernel, filters, channels], init: { kind: 'glorotUniform', fanIn: area * channels, fanOut: area * filters }, trainable: true },
+      ...(k.args.bool('bias') ? [{ name: 'bias', shape: [filters], init: { kind: 'zeros' as const }, trainable: true }] : []),
+    ];
+  },
+  call(k, [x]) {
+    const { tf } = k;
+    const input = x!;
+    const [sh, sw] = k.args.size('stride', 2) as [number, number];
+    const [kh, kw] = k.args.size('kernel', 2) as [number, number];
+    const dilation = k.args.size('dilation', 2);
+    if (dilation.some((d) => d !== 1)) throw new Error('Conv2DTranspose with dilation is not supported by the compiler yet');
+    const filters = k.args.int('filters');
+    const [b, h, w] = input.shape as [number, number, number, number];
+    const padding = paddingOf(k.args, 2);
+    if (padding === 'same') {
+      return finish(k, tf.conv2dTranspose(input as never, k.weight('kernel') as never, [b, h * sh, w * sw, filters], [sh, sw], 'same'));
+    }
+    const full = tf.conv2dTranspose(input as never, k.weight('kernel') as never, [b, (h - 1) * sh + kh, (w - 1) * sw + kw, filters], [sh, sw], 'valid') as Tensor;
+    const pads = padding === 'valid' ? [{ before: 0, after: 0 }, { before: 0, after: 0 }] : padding;
+    const extra = k.args.size('output_padding', 2);
+    const [fh, fw] = [full.shape[1]!, full.shape[2]!];
+    // crop `before` at the start; at the end crop `after - output_padding` (negative: pad with zeros)
+    const endH = pads[0]!.after - extra[0]!;
+    const endW = pads[1]!.after - extra[1]!;
+    const grown = padSpatial(tf, full, [{ before: 0, after: Math.max(0, -endH) }, { before: 0, after: Math.max(0, -endW) }]);
+    const out = tf.slice(grown, [0, pads[0]!.before, pads[1]!.before, 0], [-1, fh - pads[0]!.before - Math.max(0, endH) + Math.max(0, -endH), fw - pads[1]!.before - Math.max(0, endW) + Math.max(0, -endW), -1]);
+    return finish(k, out);
+  },
+};

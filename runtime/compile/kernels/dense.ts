@@ -1,0 +1,28 @@
+// Dense: x W + b over the last axis, for inputs of any rank.
+
+import type { Tensor } from '../../tf-types.js';
+import type { Kernel } from '../kernel.js';
+import { lastDim } from '../kernel.js';
+import { applyActivation } from './activations.js';
+
+export const Dense: Kernel = {
+  weights(k) {
+    const fanIn = lastDim(k.inputs[0]!);
+    const units = k.args.int('units');
+    return [
+      { name: 'kernel', shape: [fanIn, units], init: { kind: 'glorotUniform', fanIn, fanOut: units }, trainable: true },
+      ...(k.args.bool('bias') ? [{ name: 'bias', shape: [units], init: { kind: 'zeros' as const }, trainable: true }] : []),
+    ];
+  },
+  call(k, [x]) {
+    const { tf } = k;
+    const input = x!;
+    const units = k.args.int('units');
+    // [..., in] -> [N, in] @ [in, units] -> [..., units]
+    const flat = input.rank === 2 ? input : tf.reshape(input, [-1, input.shape.at(-1)!]);
+    let y: Tensor = tf.matMul(flat, k.weight('kernel'));
+    if (k.args.bool('bias')) y = tf.add(y, k.weight('bias'));
+    if (input.rank !== 2) y = tf.reshape(y, [...input.shape.slice(0, -1), units]);
+    return applyActivation(tf, k.args.string('activation'), y);
+  },
+};

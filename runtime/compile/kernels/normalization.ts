@@ -1,0 +1,89 @@
+// Normalisation and dropout. BatchNorm keeps running statistics
+// (non-trainable weights) updated PyTorch-style while training:
+// running = (1 - momentum) * running + momentum * batch.
+
+import type { Tensor } from '../../tf-types.js';
+import type { Kernel, WeightSpec } from '../kernel.js';
+import { lastDim } from '../kernel.js';
+
+const affineWeights = (channels: number, scale: boolean, shift: boolean): WeightSpec[] => [
+  ...(scale ? [{ name: 'gamma', shape: [channels], init: { kind: 'ones' as const }, trainable: true }] : []),
+  ...(shift ? [{ name: 'beta', shape: [channels], init: { kind: 'zeros' as const }, trainable: true }] : []),
+];
+
+export const BatchNorm: Kernel = {
+  weights(k) {
+    const c = lastDim(k.inputs[0]!);
+    const affine = k.args.bool('affine');
+    return [
+      ...affineWeights(c, affine, affine),
+      { name: 'moving_mean', shape: [c], init: { kind: 'zeros' }, trainable: false },
+      { name: 'moving_variance', shape: [c], init: { kind: 'ones' }, trainable: false },
+    ];
+  },
+  call(k, [x]) {
+    const { tf } = k;
+    const input = x!;
+    const axes = Array.from({ length: input.rank - 1 }, (_, i) => i);
+    const epsilon = k.args.float('epsilon');
+    let mean: Tensor;
+    let variance: Tensor;
+    if (k.training) {
+      ({ mean, variance } = tf.moments(input, axes));
+      const m = k.args.float('momentum');
+      k.assign('moving_mean', tf.add(tf.mul(k.weight('moving_mean'), 1 - m), tf.mul(mean, m)));
+      k.assign('moving_variance', tf.add(tf.mul(k.weight('moving_variance'), 1 - m), tf.mul(variance, m)));
+    } else {
+      mean = k.weight('moving_mean');
+      variance = k.weight('moving_variance');
+    }
+    const affine = k.args.bool('affine');
+    return tf.batchNorm(input, mean, variance, affine ? k.weight('beta') : undefined, affine ? k.weight('gamma') : undefined, epsilon);
+  },
+};
+
+export const LayerNorm: Kernel = {
+  weights: (k) => affineWeights(lastDim(k.inputs[0]!), k.args.bool('scale'), k.args.bool('bias')),
+  call(k, [x]) {
+    const { tf } = k;
+    // [..., d]: each position normalised over its d features
+    const { mean, variance } = tf.moments(x!, -1, true);
+    let y = tf.div(tf.sub(x!, mean), tf.sqrt(tf.add(variance, k.args.float('epsilon'))));
+    if (k.args.bool('scale')) y = tf.mul(y, k.weight('gamma'));
+    if (k.args.bool('bias')) y = tf.add(y, k.weight('beta'));
+    return y;
+  },
+};
+
+export const GroupNorm: Kernel = {
+  weights: (k) => {
+    const affine = k.args.bool('affine');
+    return affineWeights(lastDim(k.inputs[0]!), affine, affine);
+  },
+  call(k, [x]) {
+    const { tf } = k;
+    const input = x!;
+    const groups = k.args.int('groups');
+    const c = input.shape.at(-1)!;
+    // [B, ..., C] -> [B, ..., G, C/G]: statistics per example and group
+    const grouped = tf.reshape(input, [...input.shape.slice(0, -1), groups, c / groups]);
+    const axes = [...Array.from({ length: input.rank - 2 }, (_, i) => i + 1), input.rank];
+    const { mean, variance } = tf.moments(grouped, axes, true);
+    let y = tf.reshape(tf.div(tf.sub(grouped, mean), tf.sqrt(tf.add(variance, k.args.float('epsilon')))), input.shape);
+    if (k.args.bool('affine')) y = tf.add(tf.mul(y, k.weight('gamma')), k.weight('beta'));
+    return y;
+  },
+};
+
+/** PyTorch's LocalResponseNorm: b = a / (k + alpha/size * sum of squares of `size` neighbouring channels)^beta. */
+export const LocalResponseNorm: Kernel = {
+  call(k, [x]) {
+    const size = k.args.int('size');
+    const radius = Math.floor(size / 2);
+    return k.tf.localResponseNormalization(x as never, radius, k.args.float('k'), k.args.float('alpha') / size, k.args.float('beta'));
+  },
+};
+
+export const Dropout: Kernel = {
+  call: (k, [x]) => (k.training && k.args.float('rate') > 0 ? k.tf.dropout(x!, k.args.float('rate')) : x!),
+};

@@ -1,0 +1,150 @@
+// The one custom TensorFlow.js layer class: a graph node with its kernel.
+// Its config is the node as data (kind, arguments, input and output types),
+// so a saved model loads again once the class is registered
+// (`registerNnLayer`), which `nn export` ships as a small module.
+
+import type { GraphArg, TensorType } from '../../core/graph/graph.js';
+import type { SliceAxis } from '../../core/values.js';
+import { resolveDim } from '../../core/graph/runtime-dim.js';
+import type { LayerVariable, Tensor, TF } from '../tf-types.js';
+import { ArgReader } from './graph-args.js';
+import type { CallContext, Initializer, Kernel, WeightSpec } from './kernel.js';
+import { findKernel } from './kernels/index.js';
+
+export interface NnLayerConfig {
+  name: string;
+  /** the kernel: a layer kind (`Conv2D`), `fn:reshape`, `binary:+`, `unary:-`, `slice` */
+  kind: string;
+  args: Record<string, GraphArg>;
+  inputTypes: TensorType[];
+  outputTypes: TensorType[];
+  /** slices only: what happens to each axis */
+  axes?: SliceAxis[];
+  /**
+   * No input's shape depends on the batch (a constant, a learned token, a
+   * `Weight`), so the model's first input is appended as a last input that
+   * only carries the batch size.
+   */
+  batchInput?: boolean;
+  /** a seed for the initial weights (repeatable runs) */
+  seed?: number;
+  trainable?: boolean;
+}
+
+export const NN_LAYER_CLASS = 'NnLayer';
+
+type NnLayerClass = new (config: NnLayerConfig) => import('@tensorflow/tfjs').layers.Layer;
+
+const classes = new WeakMap<object, NnLayerClass>();
+
+/** The NnLayer class for this TensorFlow.js module, defined and registered once. */
+export function registerNnLayer(tf: TF): NnLayerClass {
+  const known = classes.get(tf);
+  if (known) return known;
+  const cls = defineNnLayer(tf);
+  tf.serialization.registerClass(cls as never);
+  classes.set(tf, cls);
+  return cls;
+}
+
+function defineNnLayer(tf: TF): NnLayerClass {
+  class NnLayer extends tf.layers.Layer {
+    static className = NN_LAYER_CLASS;
+    readonly nn: NnLayerConfig;
+    private readonly kernel: Kernel;
+    private readonly reader: ArgReader;
+    private readonly variables = new Map<string, LayerVariable>();
+
+    constructor(config: NnLayerConfig) {
+      super({ name: config.name, trainable: config.trainable ?? true });
+      this.nn = { ...config };
+      this.kernel = findKernel(config.kind);
+      this.reader = new ArgReader(config.args, config.kind);
+    }
+
+    override build(): void {
+      const specs = this.kernel.weights?.({ args: this.reader, inputs: this.nn.inputTypes, outputs: this.nn.outputTypes, ...(this.nn.axes ? { axes: this.nn.axes } : {}) }) ?? [];
+      specs.forEach((spec, i) => {
+        const variable = this.addWeight(spec.name, spec.shape, 'float32', tf.initializers.zeros(), undefined, spec.trainable);
+        const initial = initialValue(tf, spec, this.nn.seed === undefined ? undefined : this.nn.seed + i);
+        variable.write(initial);
+        initial.dispose();
+        this.variables.set(spec.name, variable);
+      });
+      this.built = true;
+    }
+
+    override computeOutputShape(): (number | null)[] | (number | null)[][] {
+      const shapes = this.nn.outputTypes.map((t) => t.shape.map((d) => (typeof d === 'number' ? d : null)));
+      return shapes.length === 1 ? shapes[0]! : shapes;
+    }
+
+    override call(inputs: Tensor | Tensor[], kwargs: Record<string, unknown>): Tensor | Tensor[] {
+      const tensors = Array.isArray(inputs) ? [...inputs] : [inputs];
+      const carrier = this.nn.batchInput ? tensors.pop() : undefined;
+      const context: CallContext = {
+        tf,
+        args: this.reader,
+        inputs: this.nn.inputTypes,
+        outputs: this.nn.outputTypes,
+        ...(this.nn.axes ? { axes: this.nn.axes } : {}),
+        training: kwargs['training'] === true,
+        batch: carrier ? carrier.shape[0]! : batchSize(this.nn.inputTypes, tensors),
+        weight: (name) => {
+          const v = this.variables.get(name);
+          if (!v) throw new Error(`${this.nn.kind}: no weight '${name}'`);
+          return v.read();
+        },
+        assign: (name, value) => this.variables.get(name)!.write(value),
+      };
+      const out = this.kernel.call(context, tensors);
+      return Array.isArray(out) && out.length === 1 ? out[0]! : out;
+    }
+
+    override getConfig() {
+      const { name: _name, trainable: _trainable, ...rest } = this.nn;
+      return { ...super.getConfig(), ...(rest as unknown as Record<string, never>) };
+    }
+  }
+  return NnLayer as unknown as NnLayerClass;
+}
+
+/** The batch size of a call: from the first input whose type has a size that depends on the batch (`B` or `4*B`). */
+function batchSize(types: readonly TensorType[], inputs: readonly Tensor[]): number {
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i]!;
+    for (let axis = 0; axis < t.shape.length; axis++) {
+      const d = t.shape[axis]!;
+      if (typeof d !== 'number') return (inputs[i]!.shape[axis]! - d.plus) / d.perBatch;
+    }
+  }
+  throw new Error('no input carries the batch size');
+}
+
+function initialValue(tf: TF, spec: WeightSpec, seed: number | undefined): Tensor {
+  const init: Initializer = spec.init;
+  const shape = spec.shape;
+  switch (init.kind) {
+    case 'zeros':
+      return tf.zeros(shape);
+    case 'ones':
+      return tf.ones(shape);
+    case 'constant':
+      return tf.fill(shape, init.value);
+    case 'normal':
+      return tf.randomNormal(shape, 0, init.std, 'float32', seed);
+    case 'uniform':
+      return tf.randomUniform(shape, init.low, init.high, 'float32', seed);
+    case 'heNormal':
+      return tf.truncatedNormal(shape, 0, Math.sqrt(2 / Math.max(1, init.fanIn)), 'float32', seed);
+    case 'glorotUniform': {
+      const limit = Math.sqrt(6 / Math.max(1, init.fanIn + init.fanOut));
+      return tf.randomUniform(shape, -limit, limit, 'float32', seed);
+    }
+  }
+}
+
+/** Resolves the sizes of a type for a batch (for kernels that reshape). */
+export function shapeFor(t: TensorType, batch: number): number[] {
+  return t.shape.map((d) => resolveDim(d, batch));
+}
