@@ -46,12 +46,16 @@ export interface LayerApplication {
   inputs: TensorValue[];
   /** the summary's name of the layer (`VGGBlock_1/Conv2D_2`); a shared layer gives its first one */
   path: string;
+  /** every output, including those nothing uses */
+  outputs: TensorValue[];
 }
 
 /** One call of a built-in function, shared by the sources of all its outputs. */
 export interface FunctionCallRecord {
   spec: FunctionSpec;
   args: Readonly<Record<string, Value>>;
+  /** every tensor it returned, in order */
+  outputs: TensorValue[];
 }
 
 /** What a slice does to one axis of its target, in order (NumPy semantics, positions resolved). */

@@ -10,7 +10,7 @@ import { applyFunction } from '../functions/apply-function.js';
 import type { FunctionSpec } from '../functions/function-spec.js';
 import { dimEquals, type Dim } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
-import { describeKind, type LayerInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
+import { describeKind, type FunctionCallRecord, type LayerApplication, type LayerInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { type ArgInput, bindArgs, type BindProblem } from './bind-args.js';
 import { configureBlock, instantiate } from './definitions.js';
 import type { CheckState, Frame } from './state.js';
@@ -157,7 +157,7 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     st.rows.push({ path, kind: layer.spec.name, layer, outputs: app.outputs, trainable, nonTrainable, flops: app.flops, ...(sharedWith ? { sharedWith } : {}) });
   }
   const origin = { file: fr.module.file, range: site.range, what: `output of ${layer.binding ?? layer.spec.name}` };
-  const application = st.trace ? { layer, inputs, path: sharedWith ?? path } : undefined;
+  const application: LayerApplication | undefined = st.trace ? { layer, inputs, path: sharedWith ?? path, outputs: [] } : undefined;
   const tensors: TensorValue[] = app.outputs.map((shape: Dim[], output) => ({
     kind: 'tensor',
     shape,
@@ -165,6 +165,7 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     origin,
     ...(application ? { source: { op: 'layer', application, output } } : {}),
   }));
+  application?.outputs.push(...tensors);
   return tensors.length === 1 ? tensors[0]! : { kind: 'tuple', items: tensors };
 }
 
@@ -189,10 +190,12 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
 
 /** Marks each tensor a function returned (in order, through lists and tuples) as its output number n. */
 function traceFunctionOutputs(value: Value, spec: FunctionSpec, args: Readonly<Record<string, Value>>): void {
-  const call = { spec, args };
-  let output = 0;
+  const call: FunctionCallRecord = { spec, args, outputs: [] };
   const visit = (v: Value): void => {
-    if (v.kind === 'tensor') v.source = { op: 'function', call, output: output++ };
+    if (v.kind === 'tensor') {
+      v.source = { op: 'function', call, output: call.outputs.length };
+      call.outputs.push(v);
+    }
     else if (v.kind === 'list' || v.kind === 'tuple') v.items.forEach(visit);
   };
   visit(value);

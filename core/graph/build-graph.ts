@@ -77,10 +77,7 @@ class GraphBuilder {
     if (!source) throw new CannotCompile(`cannot compile ${t.origin.what} yet`, t.origin.range, t.origin.file);
     const key = applicationKey(source);
     const known = this.byApplication.get(key);
-    if (known !== undefined) {
-      this.addOutput(known, source, t);
-      return { node: known, output: outputIndex(source) };
-    }
+    if (known !== undefined) return { node: known, output: outputIndex(source) };
     const node = this.createNode(source, t);
     this.byApplication.set(key, node.id);
     return { node: node.id, output: outputIndex(source) };
@@ -126,12 +123,9 @@ class GraphBuilder {
     }
     node.id = this.nodes.length;
     this.nodes.push(node);
-    this.addOutput(node.id, source, t);
+    const all = source.op === 'layer' ? source.application.outputs : source.op === 'function' ? source.call.outputs : [t];
+    node.outputs = all.map((o) => this.typeOf(o));
     return node;
-  }
-
-  private addOutput(id: number, source: TensorSource, t: TensorValue): void {
-    this.nodes[id]!.outputs[outputIndex(source)] = this.typeOf(t);
   }
 
   /** An argument with its tensors turned into the node's inputs. */

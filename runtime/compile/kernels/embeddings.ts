@@ -47,7 +47,8 @@ const WEIGHT_INITS: Record<string, Initializer> = {
 
 export const Weight: Kernel = {
   weights: (k) => [{ name: 'value', shape: k.args.ints('shape'), init: WEIGHT_INITS[k.args.string('init')]!, trainable: true }],
-  call: (k) => k.weight('value'),
+  // a copy: the caller may dispose what a layer returns, never the weight itself
+  call: (k) => k.tf.clone(k.weight('value')),
 };
 
 export const FourierFeatures: Kernel = {
