@@ -18,11 +18,14 @@ import { buildGraph } from './build-graph.js';
 import type { Graph } from './graph.js';
 
 export interface TraceOptions {
+  /** the model (or loss) to trace; may be left out when the file has one model */
   model?: string;
   /** model parameters (`hidden: 256`) */
   overrides?: Record<string, Value>;
   /** sizes of the inputs' free names other than the batch (`T: 20`), e.g. from the data */
   sizes?: Record<string, number>;
+  /** the inputs' shapes without the batch axis, e.g. what the data gives; they replace the declared shapes */
+  inputShapes?: number[][];
 }
 
 export type TraceResult =
@@ -42,7 +45,7 @@ export function traceModel(file: string, host: Host, options: TraceOptions = {})
   const errors = [...module.diagnostics, ...generic.diagnostics].filter((d) => d.severity === 'error');
   if (errors.length > 0) return { ok: false, message: `${def.name.name} has errors`, diagnostics: errors };
 
-  const inputs = concreteInputs(generic.inputs, options.sizes ?? {});
+  const inputs = concreteInputs(generic.inputs, options.sizes ?? {}, options.inputShapes);
   if (typeof inputs === 'string') return { ok: false, message: inputs, diagnostics: [], range: def.name.range, file };
 
   st.trace = true;
@@ -78,7 +81,7 @@ function failure(message: string): TraceResult {
 function findModel(definitions: Definition[], file: string, name: string | undefined): Definition | string {
   const models = definitions.filter((d) => d.defKind === 'model');
   if (name !== undefined) {
-    const found = models.find((m) => m.name.name === name);
+    const found = definitions.find((m) => m.name.name === name && (m.defKind === 'model' || m.defKind === 'loss'));
     return found ?? `no model '${name}' in ${file} (models: ${models.map((m) => m.name.name).join(', ') || 'none'})`;
   }
   if (models.length === 1) return models[0]!;
@@ -89,7 +92,8 @@ function findModel(definitions: Definition[], file: string, name: string | undef
  * The model's inputs with every size concrete but the batch: the leading
  * axis of each input is the batch; other free names come from `sizes`.
  */
-function concreteInputs(declared: { name: string; value: Value }[], sizes: Record<string, number>): { tensors: TensorValue[]; batch: string } | string {
+function concreteInputs(declared: { name: string; value: Value }[], sizes: Record<string, number>, given?: number[][]): { tensors: TensorValue[]; batch: string } | string {
+  if (given && given.length !== declared.length) return `the model takes ${declared.length} input${declared.length === 1 ? '' : 's'} (${declared.map((d) => d.name).join(', ')}), but the data gives ${given.length}`;
   let batch: string | undefined;
   for (const { name, value } of declared) {
     if (value.kind !== 'tensor') return `input ${name} has no shape`;
@@ -104,7 +108,7 @@ function concreteInputs(declared: { name: string; value: Value }[], sizes: Recor
   const tensors: TensorValue[] = [];
   for (const [index, { name, value }] of declared.entries()) {
     const t = value as TensorValue;
-    const shape = [batchDim, ...t.shape.slice(1).map((d) => substitute(d, env))];
+    const shape = [batchDim, ...(given ? given[index]! : t.shape.slice(1).map((d) => substitute(d, env)))];
     const unknown = shape.slice(1).find((d) => !isConst(d));
     if (unknown !== undefined) {
       const names = [...symbolsOf(unknown)].join(', ');

@@ -39,7 +39,7 @@ export function compileGraph(tf: TF, graph: Graph, options: CompileOptions = {})
       layer = new NnLayer(config);
       if (node.op === 'layer') shared.set(node.layer, layer);
     }
-    const inputs = node.inputs.map((ref) => outputs[ref.node]![ref.output]!);
+    const inputs = unique(node.inputs.map((ref) => outputs[ref.node]![ref.output]!));
     if (needsBatchInput(node, graph)) inputs.push(modelInputs[0]!);
     const applied = layer.apply(inputs.length === 1 ? inputs[0]! : inputs) as SymbolicTensor | SymbolicTensor[];
     outputs[node.id] = Array.isArray(applied) ? applied : [applied];
@@ -53,18 +53,32 @@ export function compileGraph(tf: TF, graph: Graph, options: CompileOptions = {})
   });
 }
 
+/** Each tensor once: tfjs counts a node's inputs to know when to free them, and a repeated input confuses the count. */
+function unique(tensors: SymbolicTensor[]): SymbolicTensor[] {
+  return [...new Set(tensors)];
+}
+
+/** For a node whose inputs repeat, where each of its inputs is among the unique ones. */
+function inputOrder(node: GraphNode): number[] | undefined {
+  const keys = node.inputs.map((ref) => `${ref.node}:${ref.output}`);
+  const distinct = [...new Set(keys)];
+  return distinct.length === keys.length ? undefined : keys.map((k) => distinct.indexOf(k));
+}
+
 /** Whether no input of the node has a size that depends on the batch. */
 function needsBatchInput(node: GraphNode, graph: Graph): boolean {
   return !node.inputs.some((ref) => graph.nodes[ref.node]!.outputs[ref.output]!.shape.some((d) => typeof d !== 'number'));
 }
 
 function layerConfig(node: Exclude<GraphNode, { op: 'input' }>, graph: Graph): NnLayerConfig {
-  const base = {
+  const base: Omit<NnLayerConfig, 'kind' | 'args'> = {
     name: node.name,
     inputTypes: node.inputs.map((ref) => graph.nodes[ref.node]!.outputs[ref.output]!),
     outputTypes: node.outputs,
     ...(needsBatchInput(node, graph) ? { batchInput: true } : {}),
   };
+  const order = inputOrder(node);
+  if (order) base.inputOrder = order;
   switch (node.op) {
     case 'layer':
       return { ...base, kind: node.spec.name, args: node.args };

@@ -21,6 +21,11 @@ export interface NnLayerConfig {
   /** slices only: what happens to each axis */
   axes?: SliceAxis[];
   /**
+   * When one tensor is several of the node's inputs (`attention(x, x, x)`),
+   * it is applied once: input i of the kernel is applied input `inputOrder[i]`.
+   */
+  inputOrder?: number[];
+  /**
    * No input's shape depends on the batch (a constant, a learned token, a
    * `Weight`), so the model's first input is appended as a last input that
    * only carries the batch size.
@@ -80,8 +85,10 @@ function defineNnLayer(tf: TF): NnLayerClass {
     }
 
     override call(inputs: Tensor | Tensor[], kwargs: Record<string, unknown>): Tensor | Tensor[] {
-      const tensors = Array.isArray(inputs) ? [...inputs] : [inputs];
-      const carrier = this.nn.batchInput ? tensors.pop() : undefined;
+      const applied = Array.isArray(inputs) ? [...inputs] : [inputs];
+      const carrier = this.nn.batchInput ? applied.pop() : undefined;
+      const order = this.nn.inputOrder;
+      const tensors = order ? order.map((i) => applied[i]!) : applied;
       const context: CallContext = {
         tf,
         args: this.reader,

@@ -1,8 +1,11 @@
-// The TensorFlow.js module the runtime tests run on.
+// The TensorFlow.js module the runtime tests run on: the native backend.
 
-import * as tf from '@tensorflow/tfjs';
+import { createRequire } from 'node:module';
 import type { TF } from '../../runtime/tf-types.js';
 
+const require = createRequire(import.meta.url);
+
 export function testTf(): TF {
-  return tf as unknown as TF;
+  process.env['TF_CPP_MIN_LOG_LEVEL'] ??= '2';
+  return require('@tensorflow/tfjs-node') as TF;
 }
