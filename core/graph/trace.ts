@@ -24,7 +24,11 @@ export interface TraceOptions {
   overrides?: Record<string, Value>;
   /** sizes of the inputs' free names other than the batch (`T: 20`), e.g. from the data */
   sizes?: Record<string, number>;
-  /** the inputs' shapes without the batch axis, e.g. what the data gives; they replace the declared shapes */
+  /**
+   * the inputs' shapes without the batch axis, e.g. what the data gives:
+   * they give the sizes the declarations leave open; a declared shape that
+   * holds as many values is kept (the data is reshaped to it)
+   */
   inputShapes?: number[][];
 }
 
@@ -74,6 +78,12 @@ export function traceModel(file: string, host: Host, options: TraceOptions = {})
   });
 }
 
+/** Whether a declared shape is concrete and holds as many values as `given` (mnist's 28x28x1 for an input of 784). */
+function sameSize(declared: Dim[], given: number[]): boolean {
+  if (!declared.every(isConst)) return false;
+  return (declared as number[]).reduce((a, b) => a * b, 1) === given.reduce((a, b) => a * b, 1);
+}
+
 function failure(message: string): TraceResult {
   return { ok: false, message, diagnostics: [] };
 }
@@ -108,7 +118,8 @@ function concreteInputs(declared: { name: string; value: Value }[], sizes: Recor
   const tensors: TensorValue[] = [];
   for (const [index, { name, value }] of declared.entries()) {
     const t = value as TensorValue;
-    const shape = [batchDim, ...(given ? given[index]! : t.shape.slice(1).map((d) => substitute(d, env)))];
+    const declaredShape = t.shape.slice(1).map((d) => substitute(d, env));
+    const shape = [batchDim, ...(given && !sameSize(declaredShape, given[index]!) ? given[index]! : declaredShape)];
     const unknown = shape.slice(1).find((d) => !isConst(d));
     if (unknown !== undefined) {
       const names = [...symbolsOf(unknown)].join(', ');

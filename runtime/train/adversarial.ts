@@ -1,0 +1,168 @@
+// Adversarial training (a GAN): for each batch of real examples, k steps of
+// the discriminator D on real examples (label 1) and fakes G(z) (label 0),
+// then m steps of the generator G through a fixed D, each with its own
+// optimizer and variables. G uses the non-saturating objective: it
+// maximises log D(G(z)) instead of minimising log(1 - D(G(z))).
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TrainPlan } from '../../core/train/plan.js';
+import { compileGraph } from '../compile/compile-graph.js';
+import type { RawData } from '../data/dataset.js';
+import { disposeDataset, toDataset } from '../data/dataset.js';
+import { modesCovered, ringCentre } from '../data/ring.js';
+import { imageGrid, scatterPlot } from '../images/samples.js';
+import type { Random } from '../random.js';
+import type { LayersModel, Tensor, TF } from '../tf-types.js';
+import { batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
+import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { predict } from './evaluate.js';
+import { createOptimizer, type TrainOptimizer } from './optimizers.js';
+import type { TrainRequest } from './run-training.js';
+import { startEvent } from './start-event.js';
+import { trace } from './trace-model.js';
+import { learningRateAt } from './schedules.js';
+import type { RunEnd } from './supervised.js';
+import { trainableVariables, type Variables } from './variables.js';
+
+export interface AdversarialSetup {
+  tf: TF;
+  plan: TrainPlan;
+  raw: RawData;
+  random: Random;
+  seed: number;
+  request: TrainRequest;
+  runDir: string;
+  checkpointDir: string;
+}
+
+const EPSILON = 1e-7;
+
+export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd & { models: Record<string, LayersModel> }> {
+  const { tf, plan, raw, request } = setup;
+  const pair = plan.adversarial!;
+  const generatorGraph = trace(request, pair.generator, [pair.noise.shape]);
+  const fakeShape = generatorGraph.outputs[0]!.type.shape.slice(1) as number[];
+  const discriminatorGraph = trace(request, pair.discriminator, [raw.inputs[0]?.shape ?? fakeShape]);
+  const generator = compileGraph(tf, generatorGraph, { seed: setup.seed });
+  const discriminator = compileGraph(tf, discriminatorGraph, { seed: setup.seed + 1 });
+  const data = toDataset(tf, { ...raw, split: 1 }, [{ name: discriminatorGraph.inputs[0]!.name, shape: discriminatorGraph.inputs[0]!.type.shape.slice(1) as number[] }]);
+  const optimizers = { generator: createOptimizer(tf, plan.optimizer), discriminator: createOptimizer(tf, plan.optimizer) };
+  const models = { [pair.generator]: generator, [pair.discriminator]: discriminator };
+  const saved = { generator: optimizers.generator.optimizer as never, discriminator: optimizers.discriminator.optimizer as never };
+  const firstEpoch = request.resume ? ((await loadCheckpoint(tf, setup.checkpointDir, models, saved))?.epoch ?? 0) : 0;
+  request.emit(startEvent(plan, data, data.train, undefined, request.backend, Object.entries(models), firstEpoch));
+  const gVars = trainableVariables(generator);
+  const dVars = trainableVariables(discriminator);
+  const noise = (n: number): Tensor =>
+    pair.noise.distribution === 'uniform'
+      ? tf.randomUniform([n, ...pair.noise.shape], pair.noise.args['low'] ?? 0, pair.noise.args['high'] ?? 1)
+      : tf.randomNormal([n, ...pair.noise.shape], pair.noise.args['mean'] ?? 0, pair.noise.args['std'] ?? 1);
+  const checkpoint = async (epoch: number) => {
+    const path = await saveCheckpoint(tf, setup.checkpointDir, { epoch, name: plan.name, savedAt: new Date().toISOString() }, models, saved, plan.checkpoints.keep);
+    request.emit({ type: 'checkpoint', epoch, path });
+  };
+  const baseRate = typeof plan.optimizer.args['lr'] === 'number' ? plan.optimizer.args['lr'] : 0.001;
+  const batches = batchCount(data.train.count, plan.batch);
+  let last: Record<string, number> = {};
+  try {
+    for (let epoch = firstEpoch; epoch < plan.epochs; epoch++) {
+      const started = Date.now();
+      const rate = learningRateAt(plan.schedule, baseRate, epoch, plan.epochs);
+      optimizers.generator.setLearningRate(rate);
+      optimizers.discriminator.setLearningRate(rate);
+      const order = epochOrder(data.train.count, plan.shuffle, setup.random);
+      let dSum = 0;
+      let gSum = 0;
+      for (let b = 0; b < batches; b++) {
+        const batch = takeBatch(tf, data.train, order, b, plan.batch);
+        for (let k = 0; k < plan.steps.discriminator; k++) dSum += discriminatorStep(tf, generator, discriminator, dVars, optimizers.discriminator, batch.inputs[0]!, noise) / plan.steps.discriminator;
+        for (let k = 0; k < plan.steps.generator; k++) gSum += generatorStep(tf, generator, discriminator, gVars, optimizers.generator, batch.size, noise) / plan.steps.generator;
+        disposeBatch(batch);
+        if (b === batches - 1 || b % 20 === 0) request.emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss: dSum / (b + 1), logs: { d_loss: dSum / (b + 1), g_loss: gSum / (b + 1) } });
+        await new Promise((resolve) => setImmediate(resolve));
+        if (request.stop.requested) {
+          await checkpoint(epoch);
+          return { reason: 'stopped', epochs: epoch, metrics: last, models };
+        }
+      }
+      last = { d_loss: dSum / batches, g_loss: gSum / batches, ...quality(tf, plan, generator, noise) };
+      request.emit({ type: 'epoch', epoch: epoch + 1, epochs: plan.epochs, logs: last, seconds: (Date.now() - started) / 1000, learningRate: rate });
+      if (plan.samples && ((epoch + 1) % plan.samples.every === 0 || epoch + 1 === plan.epochs)) {
+        const path = writeSamples(tf, plan, generator, noise, setup.runDir, epoch + 1);
+        request.emit({ type: 'sample', epoch: epoch + 1, path, kind: fakeShape.length === 1 ? 'scatter' : 'image-grid' });
+      }
+      if ((epoch + 1) % plan.checkpoints.every === 0 || epoch + 1 === plan.epochs) await checkpoint(epoch + 1);
+    }
+    return { reason: 'completed', epochs: plan.epochs, metrics: last, models };
+  } finally {
+    disposeDataset(data);
+    optimizers.generator.optimizer.dispose();
+    optimizers.discriminator.optimizer.dispose();
+  }
+}
+
+const logOf = (tf: TF, p: Tensor): Tensor => tf.log(tf.clipByValue(p, EPSILON, 1));
+
+/** D step: maximise log D(x) + log(1 - D(G(z))). Returns D's loss. */
+function discriminatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, real: Tensor, noise: (n: number) => Tensor): number {
+  const n = real.shape[0]!;
+  const fake = tf.tidy(() => predict(g, [noise(n)], true));
+  const { value, grads } = tf.variableGrads(() => {
+    const onReal = predict(d, [real], true);
+    const onFake = predict(d, [fake], true);
+    return tf.neg(tf.add(tf.mean(logOf(tf, onReal)), tf.mean(logOf(tf, tf.sub(1, onFake))))) as never;
+  }, vars.list);
+  opt.apply(grads, vars.byName);
+  const loss = value.dataSync()[0]!;
+  for (const t of [fake, value, ...Object.values(grads)]) t.dispose();
+  return loss;
+}
+
+/** G step (non-saturating): maximise log D(G(z)) with D fixed. Returns G's loss. */
+function generatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, n: number, noise: (n: number) => Tensor): number {
+  const z = noise(n);
+  const { value, grads } = tf.variableGrads(() => tf.neg(tf.mean(logOf(tf, predict(d, [predict(g, [z], true)], true)))) as never, vars.list);
+  opt.apply(grads, vars.byName);
+  const loss = value.dataSync()[0]!;
+  for (const t of [z, value, ...Object.values(grads)]) t.dispose();
+  return loss;
+}
+
+/** For the ring: how many of its modes 1,000 generated points cover. */
+function quality(tf: TF, plan: TrainPlan, g: LayersModel, noise: (n: number) => Tensor): Record<string, number> {
+  if (plan.data.name !== 'ring') return {};
+  const points = generate(tf, g, noise, 1000);
+  return { modes_covered: modesCovered(points, ringOptions(plan)) };
+}
+
+function ringOptions(plan: TrainPlan) {
+  const a = plan.data.args;
+  return { modes: typeof a['modes'] === 'number' ? a['modes'] : 8, radius: typeof a['radius'] === 'number' ? a['radius'] : 2, std: typeof a['std'] === 'number' ? a['std'] : 0.02 };
+}
+
+function generate(tf: TF, g: LayersModel, noise: (n: number) => Tensor, n: number): Float32Array {
+  return tf.tidy(() => predict(g, [noise(n)], false).dataSync() as Float32Array);
+}
+
+/** Writes a picture of `samples.count` generated samples; returns its path. */
+function writeSamples(tf: TF, plan: TrainPlan, g: LayersModel, noise: (n: number) => Tensor, runDir: string, epoch: number): string {
+  const count = plan.samples!.count;
+  const outShape = g.outputs[0]!.shape.slice(1) as number[];
+  const values = generate(tf, g, noise, count);
+  let png: Buffer;
+  if (outShape.length === 1 && outShape[0] === 2) {
+    const o = ringOptions(plan);
+    png = scatterPlot(values, o.radius * 1.5, Array.from({ length: o.modes }, (_, m) => ringCentre(m, o.modes, o.radius)));
+  } else {
+    const [h, w, c] = outShape.length === 3 ? (outShape as [number, number, number]) : [1, outShape.reduce((a, b) => a * b, 1), 1];
+    const scale = plan.data.args['scale'];
+    png = imageGrid(values, count, h, w, c, Array.isArray(scale) ? (scale as [number, number]) : [0, 1]);
+  }
+  const dir = join(runDir, 'samples');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `epoch-${String(epoch).padStart(4, '0')}.png`);
+  writeFileSync(path, png);
+  return path;
+}
+

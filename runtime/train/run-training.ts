@@ -1,0 +1,132 @@
+// One training run, from a .nn file to trained weights: the train block's
+// plan, the data, the compiled model (and loss), the optimizer, resuming
+// from the last checkpoint when asked, the loop, and the events that
+// report it all.
+
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Graph } from '../../core/graph/graph.js';
+import type { Host } from '../../core/host.js';
+import { planTraining, type TrainPlan } from '../../core/train/plan.js';
+import { compileGraph } from '../compile/compile-graph.js';
+import { disposeDataset, type Examples, type RawData, toDataset } from '../data/dataset.js';
+import { loadData } from '../data/load-data.js';
+import { Random } from '../random.js';
+import type { LayersModel, Tensor, TF } from '../tf-types.js';
+import { trainAdversarial } from './adversarial.js';
+import { holdOut } from './batches.js';
+import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import type { LossOf } from './evaluate.js';
+import type { Emit } from './events.js';
+import { builtinLoss } from './losses.js';
+import { METRIC_FUNCTIONS, type MetricFunction } from './metrics.js';
+import { createOptimizer } from './optimizers.js';
+import { startEvent } from './start-event.js';
+import { type RunEnd, type StopSignal, trainSupervised } from './supervised.js';
+import { trace, TrainError } from './trace-model.js';
+
+export interface TrainRequest {
+  file: string;
+  host: Host;
+  /** the train block (by its target's name); may be left out when the file has one */
+  target?: string;
+  tf: TF;
+  backend: { name: string; device: 'cpu' | 'gpu' };
+  /** where checkpoints and samples go; default: `runs/<name>` next to the .nn file */
+  outDir?: string;
+  resume?: boolean;
+  /** settings given on the command line, over the train block's */
+  overrides?: { epochs?: number; batch?: number; seed?: number };
+  emit: Emit;
+  stop: StopSignal;
+}
+
+export interface TrainResult extends RunEnd {
+  /** the models as trained */
+  models: Record<string, LayersModel>;
+  seconds: number;
+}
+
+export async function runTraining(request: TrainRequest): Promise<TrainResult> {
+  const started = Date.now();
+  const planned = planTraining(request.file, request.host, request.target);
+  if (!planned.ok) throw new TrainError(planned.message, planned.diagnostics);
+  const plan: TrainPlan = { ...planned.plan, ...request.overrides };
+  const seed = plan.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const random = new Random(seed);
+  const baseDir = dirname(resolve(request.file));
+  const runDir = request.outDir ?? join(baseDir, 'runs', plan.name);
+  const checkpointDir = plan.checkpoints.dir ? (isAbsolute(plan.checkpoints.dir) ? plan.checkpoints.dir : join(baseDir, plan.checkpoints.dir)) : join(runDir, 'checkpoints');
+  const raw = loadData(plan.data, { baseDir, seed });
+  const { tf } = request;
+  if (plan.adversarial) {
+    const result = await trainAdversarial({ tf, plan, raw, random, seed, request, runDir, checkpointDir });
+    return { ...result, seconds: (Date.now() - started) / 1000 };
+  }
+
+  const graph = trace(request, plan.model!, raw.inputs.map((i) => i.shape));
+  const model = compileGraph(tf, graph, { seed });
+  const data = toDataset(tf, raw, graph.inputs.map((i) => ({ name: i.name, shape: i.type.shape.slice(1) as number[] })));
+  const split = plan.validation > 0 ? holdOut(tf, data.train, plan.validation) : undefined;
+  const train: Examples = split?.train ?? data.train;
+  const loss = lossFunction(request, plan, graph, raw, seed);
+  const metrics = metricFunctions(plan, request.emit);
+  const optimizer = createOptimizer(tf, plan.optimizer);
+  const models = { [plan.model!]: model };
+  const optimizers = { model: optimizer.optimizer as never };
+  const firstEpoch = request.resume ? ((await loadCheckpoint(tf, checkpointDir, models, optimizers))?.epoch ?? 0) : 0;
+  request.emit(startEvent(plan, data, train, split?.validation, request.backend, [[plan.model!, model]], firstEpoch));
+  try {
+    const end = await trainSupervised({
+      tf,
+      plan,
+      model,
+      loss,
+      metrics,
+      train,
+      heldOut: split ? { name: 'val', examples: split.validation } : { name: 'test', examples: data.test },
+      data,
+      optimizer,
+      random,
+      emit: request.emit,
+      stop: request.stop,
+      firstEpoch,
+      checkpoint: async (epoch) => {
+        const path = await saveCheckpoint(tf, checkpointDir, { epoch, name: plan.name, savedAt: new Date().toISOString() }, models, optimizers, plan.checkpoints.keep);
+        request.emit({ type: 'checkpoint', epoch, path });
+      },
+    });
+    return { ...end, models, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    if (split) for (const part of [split.train, split.validation]) disposeExamples(part);
+    disposeDataset(data);
+    optimizer.optimizer.dispose();
+  }
+}
+
+/** A built-in loss, or a `loss` definition compiled like a model (its inputs: predictions, then targets). */
+function lossFunction(request: TrainRequest, plan: TrainPlan, model: Graph, raw: RawData, seed: number): LossOf {
+  const { tf } = request;
+  if ('builtin' in plan.loss) {
+    const f = builtinLoss(plan.loss.builtin);
+    return (target, prediction) => f(tf, target, prediction);
+  }
+  const prediction = model.outputs[0]!.type.shape.slice(1) as number[];
+  const graph = trace(request, plan.loss.definition, [prediction, raw.target?.shape ?? prediction]);
+  const compiled = compileGraph(tf, graph, { seed });
+  return (target, predicted) => compiled.apply([predicted, target]) as Tensor;
+}
+
+function metricFunctions(plan: TrainPlan, emit: Emit): Record<string, MetricFunction> {
+  const out: Record<string, MetricFunction> = {};
+  for (const name of plan.metrics) {
+    const f = METRIC_FUNCTIONS[name];
+    if (f) out[name] = f;
+    else emit({ type: 'warning', message: `the metric '${name}' is not measured yet; training goes on without it` });
+  }
+  return out;
+}
+
+function disposeExamples(e: Examples): void {
+  for (const t of e.inputs) t.dispose();
+  e.target?.dispose();
+}

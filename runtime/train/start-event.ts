@@ -1,0 +1,31 @@
+// The first event of a run: what is trained, on what, and where.
+
+import type { TrainPlan } from '../../core/train/plan.js';
+import type { Dataset, Examples } from '../data/dataset.js';
+import type { LayersModel } from '../tf-types.js';
+import type { TrainEvent } from './events.js';
+
+export function startEvent(
+  plan: TrainPlan,
+  data: Pick<Dataset, 'description'> & { test: Examples },
+  train: Examples,
+  validation: Examples | undefined,
+  backend: { name: string; device: 'cpu' | 'gpu' },
+  models: [string, LayersModel][],
+  firstEpoch: number,
+): TrainEvent {
+  const count = (ws: { shape: number[] }[]) => ws.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
+  return {
+    type: 'start' as const,
+    name: plan.name,
+    models: models.map(([name, m]) => ({ name, parameters: m.countParams(), trainableParameters: count(m.trainableWeights as never) })),
+    data: data.description,
+    examples: { train: train.count, test: data.test.count, validation: validation?.count ?? 0 },
+    epochs: plan.epochs,
+    batchesPerEpoch: Math.ceil(train.count / plan.batch),
+    backend: backend.name,
+    device: backend.device,
+    firstEpoch: firstEpoch + 1,
+  };
+}
+
