@@ -2,14 +2,16 @@
 // message and an exit code (2 for usage and I/O), never a stack trace.
 
 import { CHECK_USAGE, checkCommand } from './check-command.js';
+import { DOCTOR_USAGE, doctorCommand } from './doctor-command.js';
 import { FMT_USAGE, fmtCommand } from './fmt-command.js';
 import { EXIT, type Io } from './io.js';
 import { SUMMARY_USAGE, summaryCommand } from './summary-command.js';
 
-const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number> = {
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = {
   check: checkCommand,
   summary: summaryCommand,
   fmt: fmtCommand,
+  doctor: doctorCommand,
 };
 
 const HELP = `nn: a language for neural networks
@@ -20,6 +22,8 @@ ${SUMMARY_USAGE}
     each layer's output shape, parameters and FLOPs, and the totals
 ${FMT_USAGE}
     rewrite files in the canonical layout
+${DOCTOR_USAGE}
+    which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why
 
 exit status: 0 no errors, 1 errors found, 2 usage or I/O error
 `;
@@ -36,7 +40,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return handler(rest, io);
+    return await handler(rest, io);
   } catch (e) {
     // A bug, not a user error: say so plainly, with what to report.
     io.stderr.write(`nn: internal error in '${command}': ${e instanceof Error ? e.message : String(e)}\nplease report this with the file that caused it\n`);

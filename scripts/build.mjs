@@ -13,6 +13,11 @@ const entries = {
 // vscode-languageserver and vscode-jsonrpc are CommonJS and require Node's
 // built-ins: their bundles get a `require` (esbuild's ESM output has none).
 const needsRequire = new Set(['nn-language-server', 'bench-lsp']);
+// TensorFlow.js is never bundled: tfjs-node is a native addon that finds its
+// binding and libraries relative to its own folder, and runtime/ imports it
+// only on demand, by path.
+const external = ['@tensorflow/*'];
+
 const requireBanner = "import { createRequire as __nnCreateRequire } from 'node:module'; const require = __nnCreateRequire(import.meta.url);";
 
 await Promise.all(
@@ -26,6 +31,7 @@ await Promise.all(
       target: 'node20',
       sourcemap: true,
       logLevel: 'warning',
+      external,
       ...(needsRequire.has(name) ? { banner: { js: requireBanner } } : {}),
     }),
   ),
