@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `nn` command: check, summarise and format `.nn` files.
+// The `nn` command: check, summarise, format and train `.nn` files.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -9,4 +9,10 @@ if (!existsSync(fileURLToPath(main))) {
   process.exit(2);
 }
 const { run } = await import(main.href);
-process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  stdin: process.stdin,
+  interactive: process.stdout.isTTY === true,
+});

@@ -5,6 +5,10 @@ export interface Io {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   cwd: string;
+  /** the process's stdin, for commands that listen to it (`nn train`: stop messages) */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** whether stdout is a terminal (progress bars) */
+  interactive?: boolean;
 }
 
 /** Exit codes: 0 fine, 1 problems found in the input, 2 usage or I/O errors. */

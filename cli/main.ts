@@ -6,11 +6,13 @@ import { DOCTOR_USAGE, doctorCommand } from './doctor-command.js';
 import { FMT_USAGE, fmtCommand } from './fmt-command.js';
 import { EXIT, type Io } from './io.js';
 import { SUMMARY_USAGE, summaryCommand } from './summary-command.js';
+import { TRAIN_USAGE, trainCommand } from './train-command.js';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = {
   check: checkCommand,
   summary: summaryCommand,
   fmt: fmtCommand,
+  train: trainCommand,
   doctor: doctorCommand,
 };
 
@@ -22,10 +24,12 @@ ${SUMMARY_USAGE}
     each layer's output shape, parameters and FLOPs, and the totals
 ${FMT_USAGE}
     rewrite files in the canonical layout
+${TRAIN_USAGE}
+    train a model on the native TensorFlow backend: a progress bar, or JSON Lines events with --json
 ${DOCTOR_USAGE}
     which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why
 
-exit status: 0 no errors, 1 errors found, 2 usage or I/O error
+exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 130 training stopped
 `;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

@@ -1,0 +1,141 @@
+// `nn train FILE [--model NAME] [--json] ...`: trains the model of a train
+// block on the native TensorFlow backend. The file is checked first
+// (without loading TensorFlow); problems are reported like `nn check`.
+// SIGINT, or a `{"type":"stop"}` line on stdin, stops after the current
+// batch with a checkpoint saved, and exit status 130.
+
+import { relative, resolve } from 'node:path';
+import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
+import { planTraining } from '../core/train/plan.js';
+import { LineIndex } from '../core/text/line-index.js';
+import { BackendError, loadTensorflow } from '../runtime/backend.js';
+import { DataError } from '../runtime/data/dataset.js';
+import type { TrainEvent } from '../runtime/train/events.js';
+import { runTraining } from '../runtime/train/run-training.js';
+import type { StopSignal } from '../runtime/train/supervised.js';
+import { TrainError } from '../runtime/train/trace-model.js';
+import { parseArgs } from './args.js';
+import { toText } from './format-diagnostic.js';
+import { EXIT, type Io } from './io.js';
+import { nodeHost } from './node-host.js';
+import { jsonLines, progressDisplay } from './train-output.js';
+
+export const TRAIN_USAGE = 'usage: nn train FILE [--model NAME] [--json] [--epochs N] [--batch N] [--seed N] [--device cpu|gpu|auto] [--resume] [--out DIR]';
+
+/** Exit status after a stop request (as after SIGINT). */
+export const EXIT_STOPPED = 130;
+
+export async function trainCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json', 'resume'], options: ['model', 'epochs', 'batch', 'seed', 'device', 'out'] });
+  if ('error' in args) return usage(io, args.error);
+  if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
+  const json = args.flags.has('json');
+  const emit = json ? jsonLines(io.stdout) : progressDisplay(io.stdout, io.interactive ?? false);
+  const path = args.positional[0]!;
+  const file = resolve(io.cwd, path);
+  const overrides: { epochs?: number; batch?: number; seed?: number } = {};
+  for (const name of ['epochs', 'batch', 'seed'] as const) {
+    const raw = args.options.get(name)?.[0];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < (name === 'seed' ? 0 : 1)) return usage(io, `--${name} takes a whole number${name === 'seed' ? '' : ' of at least 1'}, not '${raw}'`);
+    overrides[name] = n;
+  }
+  const device = args.options.get('device')?.[0];
+  if (device !== undefined && device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, `--device takes cpu, gpu or auto, not '${device}'`);
+  const target = args.options.get('model')?.[0];
+
+  // Check the file before loading TensorFlow: a mistake is reported in milliseconds.
+  const planned = planTraining(file, nodeHost, target);
+  if (!planned.ok) return reportProblems(io, emit, json, path, file, planned.message, planned.diagnostics);
+
+  const stop: StopSignal = { requested: false };
+  const detach = listenForStop(io, stop, json);
+  try {
+    const loaded = await loadTensorflow({ device: device ?? planned.plan.device, stderr: io.stderr });
+    const outDir = args.options.get('out')?.[0];
+    const result = await runTraining({
+      file,
+      host: nodeHost,
+      ...(target !== undefined ? { target } : {}),
+      tf: loaded.tf as never,
+      backend: { name: loaded.backend, device: loaded.device },
+      ...(outDir !== undefined ? { outDir: resolve(io.cwd, outDir) } : {}),
+      resume: args.flags.has('resume'),
+      overrides,
+      emit,
+      stop,
+    });
+    emit({ type: 'end', reason: result.reason, epochs: result.epochs, metrics: result.metrics, seconds: result.seconds });
+    return result.reason === 'stopped' ? EXIT_STOPPED : EXIT.ok;
+  } catch (e) {
+    if (e instanceof TrainError) return reportProblems(io, emit, json, path, file, e.message, e.diagnostics);
+    if (e instanceof DataError || e instanceof BackendError) {
+      emit({ type: 'error', message: e.message });
+      if (json) io.stderr.write(`nn: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  } finally {
+    detach();
+  }
+}
+
+/** Problems in the .nn file: as `nn check` prints them, or as error events with their places. */
+function reportProblems(io: Io, emit: (e: TrainEvent) => void, json: boolean, path: string, file: string, message: string, diagnostics: Diagnostic[]): number {
+  const lines = (f: string | undefined) => {
+    const text = nodeHost.readFile(f ?? file);
+    return text === undefined ? undefined : new LineIndex(text);
+  };
+  if (json) {
+    if (diagnostics.length === 0) emit({ type: 'error', message });
+    for (const d of diagnostics) {
+      const p = lines(d.file)?.position(d.range.start);
+      emit({ type: 'error', message: d.message, file: d.file ?? file, ...(p ? { line: p.line + 1, column: p.character + 1 } : {}) });
+    }
+  } else {
+    io.stderr.write(`nn: ${message}\n`);
+    for (const d of diagnostics) io.stderr.write(`${toText(d, path, lines, (f) => (f ? relative(io.cwd, f) : path))}\n`);
+  }
+  return diagnostics.length > 0 ? EXIT.problems : EXIT.usage;
+}
+
+/** SIGINT (twice: exit at once) and `{"type":"stop"}` lines on stdin request a stop. Returns a function that stops listening. */
+function listenForStop(io: Io, stop: StopSignal, json: boolean): () => void {
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(EXIT_STOPPED);
+    stop.requested = true;
+    if (!json) io.stderr.write('\nnn: stopping after this batch (saving a checkpoint); press Ctrl-C again to quit now\n');
+  };
+  process.on('SIGINT', onSignal);
+  let buffered = '';
+  const onData = (chunk: Buffer | string) => {
+    buffered += chunk.toString();
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      try {
+        if ((JSON.parse(line) as { type?: string }).type === 'stop') stop.requested = true;
+      } catch {
+        // not a message for us
+      }
+    }
+  };
+  const stdin = io.stdin && !io.stdin.isTTY ? io.stdin : undefined;
+  if (stdin) {
+    stdin.on('data', onData);
+    (stdin as { unref?: () => void }).unref?.();
+  }
+  return () => {
+    process.off('SIGINT', onSignal);
+    stdin?.off('data', onData);
+  };
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr.write(`nn train: ${message}\n${TRAIN_USAGE}\n`);
+  return EXIT.usage;
+}

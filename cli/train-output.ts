@@ -1,0 +1,76 @@
+// How `nn train` shows a run: JSON Lines (`--json`: one event per line on
+// stdout, nothing else), or for people a progress bar with the ETA, the
+// loss and the metrics, and one line per epoch.
+
+import type { TrainEvent } from '../runtime/train/events.js';
+
+type Write = { write(text: string): unknown };
+
+export function jsonLines(out: Write): (e: TrainEvent) => void {
+  return (e) => out.write(`${JSON.stringify(e)}\n`);
+}
+
+const BAR = 24;
+
+export function progressDisplay(out: Write, interactive: boolean): (e: TrainEvent) => void {
+  let epochStarted = Date.now();
+  let barShown = false;
+  const clearBar = () => {
+    if (barShown) out.write('\r\x1b[2K');
+    barShown = false;
+  };
+  return (e) => {
+    switch (e.type) {
+      case 'start': {
+        const models = e.models.map((m) => `${m.name} (${m.parameters.toLocaleString('en-US')} parameters)`).join(' and ');
+        out.write(`training ${models} on ${e.data}: ${e.examples.train.toLocaleString('en-US')} examples to learn from, ${(e.examples.validation || e.examples.test).toLocaleString('en-US')} to measure on\n`);
+        out.write(`backend: ${e.backend} (${e.device}), ${e.epochs} epochs of ${e.batchesPerEpoch} batches${e.firstEpoch > 1 ? `, resuming at epoch ${e.firstEpoch}` : ''}\n`);
+        epochStarted = Date.now();
+        return;
+      }
+      case 'batch': {
+        if (!interactive) return;
+        if (e.batch === 1) epochStarted = Date.now();
+        const done = e.batch / e.batches;
+        const filled = Math.round(done * BAR);
+        const eta = ((Date.now() - epochStarted) / e.batch) * (e.batches - e.batch);
+        const logs = e.logs ? Object.entries(e.logs).map(([k, v]) => `${k} ${format(v)}`).join('  ') : `loss ${format(e.loss)}`;
+        out.write(`\r\x1b[2Kepoch ${e.epoch} [${'='.repeat(filled)}${filled < BAR ? '>' : ''}${' '.repeat(Math.max(0, BAR - filled - 1))}] ${e.batch}/${e.batches}  ${logs}  ETA ${seconds(eta / 1000)}`);
+        barShown = true;
+        return;
+      }
+      case 'epoch':
+        clearBar();
+        out.write(`epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.logs).map(([k, v]) => `${k} ${format(v)}`).join('  ')}  (${seconds(e.seconds)})\n`);
+        return;
+      case 'sample':
+        clearBar();
+        out.write(`  samples: ${e.path}\n`);
+        return;
+      case 'checkpoint':
+        return;
+      case 'warning':
+        clearBar();
+        out.write(`warning: ${e.message}\n`);
+        return;
+      case 'end':
+        clearBar();
+        out.write(`${e.reason === 'stopped' ? 'stopped' : e.reason === 'early-stopping' ? 'stopped early (no better validation loss)' : 'done'} after ${e.epochs} epoch${e.epochs === 1 ? '' : 's'} in ${seconds(e.seconds)}\n`);
+        return;
+      case 'error':
+        clearBar();
+        out.write(`error: ${e.message}\n`);
+        return;
+    }
+  };
+}
+
+function format(v: number): string {
+  return Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v * 100) / 100) : v.toFixed(4);
+}
+
+function seconds(s: number): string {
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${Math.round(s - m * 60)} s`;
+}
