@@ -8,6 +8,7 @@ const entries = {
   'bench-check': 'bench/check.ts',
   'nn-language-server': 'server/main.ts',
   'bench-lsp': 'bench/lsp.ts',
+  'bench-train': 'bench/train.ts',
 };
 
 // vscode-languageserver and vscode-jsonrpc are CommonJS and require Node's

@@ -45,6 +45,8 @@ export interface CallContext extends BuildContext {
   readonly batch: number;
   /** assigns a new value to a non-trainable weight (batch norm's running statistics) */
   assign(name: string, value: Tensor): void;
+  /** a seed for a random operation (dropout, noise): a new one each call; undefined when the run is not seeded */
+  nextSeed(): number | undefined;
 }
 
 export interface Kernel {

@@ -59,6 +59,8 @@ function defineNnLayer(tf: TF): NnLayerClass {
     private readonly kernel: Kernel;
     private readonly reader: ArgReader;
     private readonly variables = new Map<string, LayerVariable>();
+    /** random operations so far, so that each gets its own seed */
+    private randomCalls = 0;
 
     constructor(config: NnLayerConfig) {
       super({ name: config.name, trainable: config.trainable ?? true });
@@ -103,6 +105,7 @@ function defineNnLayer(tf: TF): NnLayerClass {
           return v.read();
         },
         assign: (name, value) => this.variables.get(name)!.write(value),
+        nextSeed: () => (this.nn.seed === undefined ? undefined : (this.nn.seed * 7919 + ++this.randomCalls) % 2_147_483_647),
       };
       const out = this.kernel.call(context, tensors);
       return Array.isArray(out) && out.length === 1 ? out[0]! : out;

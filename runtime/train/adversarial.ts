@@ -56,8 +56,8 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
   const dVars = trainableVariables(discriminator);
   const noise = (n: number): Tensor =>
     pair.noise.distribution === 'uniform'
-      ? tf.randomUniform([n, ...pair.noise.shape], pair.noise.args['low'] ?? 0, pair.noise.args['high'] ?? 1)
-      : tf.randomNormal([n, ...pair.noise.shape], pair.noise.args['mean'] ?? 0, pair.noise.args['std'] ?? 1);
+      ? tf.randomUniform([n, ...pair.noise.shape], pair.noise.args['low'] ?? 0, pair.noise.args['high'] ?? 1, 'float32', setup.random.int(2 ** 31))
+      : tf.randomNormal([n, ...pair.noise.shape], pair.noise.args['mean'] ?? 0, pair.noise.args['std'] ?? 1, 'float32', setup.random.int(2 ** 31));
   const checkpoint = async (epoch: number) => {
     const path = await saveCheckpoint(tf, setup.checkpointDir, { epoch, name: plan.name, savedAt: new Date().toISOString() }, models, saved, plan.checkpoints.keep);
     request.emit({ type: 'checkpoint', epoch, path });

@@ -43,7 +43,10 @@ export async function saveCheckpoint(
     Object.assign(files, await encodeTensors(tf, `model-${name}`, named));
   }
   for (const [role, optimizer] of Object.entries(optimizers)) {
-    Object.assign(files, await encodeTensors(tf, `optimizer-${role}`, await optimizer.getWeights()));
+    const weights = await optimizer.getWeights();
+    Object.assign(files, await encodeTensors(tf, `optimizer-${role}`, weights));
+    // the optimizer's variables stay; what it made for saving (its step count) goes
+    for (const { tensor } of weights) if (!('assign' in tensor)) tensor.dispose();
   }
   const id = nextId(dir);
   const path = join(dir, id);

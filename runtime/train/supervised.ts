@@ -66,7 +66,7 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
     for (let b = 0; b < batches; b++) {
       const batch = takeBatch(tf, run.train, order, b, plan.batch);
       const value = step(run, variables, batch.inputs, batch.target!);
-      const next = tf.add(lossSum, tf.mul(value, batch.size));
+      const next = tf.tidy(() => tf.add(lossSum, tf.mul(value, batch.size)));
       lossSum.dispose();
       lossSum = next;
       disposeBatch(batch);

@@ -6,7 +6,7 @@ import type { Tensor, TF } from '../../tf-types.js';
 import type { BuildContext, Kernel, WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
 import { applyActivation } from './activations.js';
-import { isZero, type Pair, paddingOf } from './padding.js';
+import { isZero, type Padding, type Pair, paddingOf } from './padding.js';
 
 function convWeights(k: BuildContext, rank: 1 | 2): WeightSpec[] {
   const channels = lastDim(k.inputs[0]!);
@@ -48,16 +48,49 @@ function finish(k: Parameters<Kernel['call']>[0], y: Tensor): Tensor {
   return applyActivation(k.tf, k.args.string('activation'), out);
 }
 
+/**
+ * Explicit padding that is exactly what TensorFlow's "same" would add for
+ * this input (`padding: 1` around a 3x3 kernel at stride 1) runs as "same":
+ * no padded copy of the input.
+ */
+export function asSame(padding: Padding, sizes: number[], kernel: number[], stride: number[], dilation: number[]): Padding {
+  if (typeof padding === 'string') return padding;
+  const same = padding.every((p, i) => {
+    const effective = (kernel[i]! - 1) * dilation[i]! + 1;
+    const total = Math.max((Math.ceil(sizes[i]! / stride[i]!) - 1) * stride[i]! + effective - sizes[i]!, 0);
+    return p.before === Math.floor(total / 2) && p.after === total - Math.floor(total / 2);
+  });
+  return same ? 'same' : padding;
+}
+
+/** Activations TensorFlow fuses into a convolution. */
+const FUSED: Record<string, 'linear' | 'relu' | 'sigmoid' | 'elu' | 'relu6'> = { linear: 'linear', relu: 'relu', sigmoid: 'sigmoid', elu: 'elu' };
+
 export const Conv2D: Kernel = {
   weights: (k) => convWeights(k, 2),
   call(k, [x]) {
     const { tf } = k;
-    const padding = paddingOf(k.args, 2);
     const stride = k.args.size('stride', 2) as [number, number];
     const dilation = k.args.size('dilation', 2) as [number, number];
+    const kernel = k.args.size('kernel', 2);
+    const padding = asSame(paddingOf(k.args, 2), x!.shape.slice(1, 3), kernel, stride, dilation);
     const input = typeof padding === 'string' ? x! : padSpatial(tf, x!, padding);
     const pad = padding === 'same' ? 'same' : 'valid';
-    const y = grouped(tf, input, k.weight('kernel'), k.args.int('groups'), (xi, wi) => tf.conv2d(xi as never, wi as never, stride, pad, 'NHWC', dilation));
+    const groups = k.args.int('groups');
+    const activation = FUSED[k.args.string('activation')];
+    if (groups === 1 && activation) {
+      // one fused operation: convolution, bias and activation
+      return tf.fused.conv2d({
+        x: input as never,
+        filter: k.weight('kernel') as never,
+        strides: stride,
+        pad,
+        dilations: dilation,
+        ...(k.args.bool('bias') ? { bias: k.weight('bias') } : {}),
+        activation,
+      });
+    }
+    const y = grouped(tf, input, k.weight('kernel'), groups, (xi, wi) => tf.conv2d(xi as never, wi as never, stride, pad, 'NHWC', dilation));
     return finish(k, y);
   },
 };
@@ -66,9 +99,9 @@ export const Conv1D: Kernel = {
   weights: (k) => convWeights(k, 1),
   call(k, [x]) {
     const { tf } = k;
-    const padding = paddingOf(k.args, 1);
     const [stride] = k.args.size('stride', 1) as [number];
     const [dilation] = k.args.size('dilation', 1) as [number];
+    const padding = asSame(paddingOf(k.args, 1), [x!.shape[1]!], k.args.size('kernel', 1), [stride], [dilation]);
     const input = typeof padding === 'string' ? x! : padSpatial(tf, x!, padding);
     const pad = padding === 'same' ? 'same' : 'valid';
     const y = grouped(tf, input, k.weight('kernel'), k.args.int('groups'), (xi, wi) => tf.conv1d(xi as never, wi as never, stride, pad, 'NWC', dilation));

@@ -34,7 +34,7 @@ export const PositionalEncoding: Kernel = {
     const table = k.args.string('kind') === 'learned' ? tf.slice(k.weight('table'), [0, 0], [length, d]) : sinusoidalTable(tf, length, d);
     const y = tf.add(x!, table);
     const rate = k.args.float('dropout');
-    return k.training && rate > 0 ? tf.dropout(y, rate) : y;
+    return k.training && rate > 0 ? tf.dropout(y, rate, undefined, k.nextSeed()) : y;
   },
 };
 

@@ -37,8 +37,13 @@ export const BatchNorm: Kernel = {
       mean = k.weight('moving_mean');
       variance = k.weight('moving_variance');
     }
-    const affine = k.args.bool('affine');
-    return tf.batchNorm(input, mean, variance, affine ? k.weight('beta') : undefined, affine ? k.weight('gamma') : undefined, epsilon);
+    // y = (x - mean) * scale + shift with per-channel scale = gamma / sqrt(var + eps):
+    // two broadcast operations on x, whose gradients are cheap (tf.batchNorm's are not)
+    let scale = tf.rsqrt(tf.add(variance, epsilon));
+    if (k.args.bool('affine')) scale = tf.mul(scale, k.weight('gamma'));
+    let shift = tf.neg(tf.mul(mean, scale));
+    if (k.args.bool('affine')) shift = tf.add(shift, k.weight('beta'));
+    return tf.add(tf.mul(input, scale), shift);
   },
 };
 
@@ -85,5 +90,5 @@ export const LocalResponseNorm: Kernel = {
 };
 
 export const Dropout: Kernel = {
-  call: (k, [x]) => (k.training && k.args.float('rate') > 0 ? k.tf.dropout(x!, k.args.float('rate')) : x!),
+  call: (k, [x]) => (k.training && k.args.float('rate') > 0 ? k.tf.dropout(x!, k.args.float('rate'), undefined, k.nextSeed()) : x!),
 };
