@@ -94,7 +94,7 @@ function reportProblems(io: Io, emit: (e: TrainEvent) => void, json: boolean, pa
       emit({ type: 'error', message: d.message, file: d.file ?? file, ...(p ? { line: p.line + 1, column: p.character + 1 } : {}) });
     }
   } else {
-    io.stderr.write(`nn: ${message}\n`);
+    io.stderr.write(`nn: ${message.replaceAll(file, path)}\n`);
     for (const d of diagnostics) io.stderr.write(`${toText(d, path, lines, (f) => (f ? relative(io.cwd, f) : path))}\n`);
   }
   return diagnostics.length > 0 ? EXIT.problems : EXIT.usage;

@@ -67,7 +67,7 @@ export function planTraining(file: string, host: Host, target?: string): PlanRes
       blocks.length === 0
         ? `${file} has no train block`
         : target === undefined
-          ? `${file} has several train blocks; choose one (${names.join(', ')})`
+          ? `${file} has several train blocks; choose one with --model (${names.join(', ')})`
           : `no train block for '${target}' in ${file} (train blocks: ${names.join(', ')})`;
     return { ok: false, message, diagnostics: [] };
   }
