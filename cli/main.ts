@@ -4,6 +4,7 @@
 import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { DOCTOR_USAGE, doctorCommand } from './doctor-command.js';
 import { FMT_USAGE, fmtCommand } from './fmt-command.js';
+import { EXPORT_USAGE, exportCommand } from './export-command.js';
 import { EXIT, type Io } from './io.js';
 import { SUMMARY_USAGE, summaryCommand } from './summary-command.js';
 import { TRAIN_USAGE, trainCommand } from './train-command.js';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   summary: summaryCommand,
   fmt: fmtCommand,
   train: trainCommand,
+  export: exportCommand,
   doctor: doctorCommand,
 };
 
@@ -26,6 +28,8 @@ ${FMT_USAGE}
     rewrite files in the canonical layout
 ${TRAIN_USAGE}
     train a model on the native TensorFlow backend: a progress bar, or JSON Lines events with --json
+${EXPORT_USAGE}
+    write the model with its trained weights for TensorFlow.js (model.json, weights.bin, nn-layers.mjs)
 ${DOCTOR_USAGE}
     which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why
 

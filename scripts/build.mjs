@@ -9,6 +9,8 @@ const entries = {
   'nn-language-server': 'server/main.ts',
   'bench-lsp': 'bench/lsp.ts',
   'bench-train': 'bench/train.ts',
+  // shipped by `nn export` next to model.json: registers the NnLayer class
+  'nn-layers': 'runtime/compile/register.ts',
 };
 
 // vscode-languageserver and vscode-jsonrpc are CommonJS and require Node's

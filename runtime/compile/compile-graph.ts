@@ -43,8 +43,6 @@ export function compileGraph(tf: TF, graph: Graph, options: CompileOptions = {})
     if (needsBatchInput(node, graph)) inputs.push(modelInputs[0]!);
     const applied = layer.apply(inputs.length === 1 ? inputs[0]! : inputs) as SymbolicTensor | SymbolicTensor[];
     outputs[node.id] = Array.isArray(applied) ? applied : [applied];
-    // tfjs guesses an output's dtype from the first input; the graph knows it (a mask is bool)
-    outputs[node.id]!.forEach((t, i) => ((t as { dtype: string }).dtype = node.outputs[i]!.dtype));
   }
   return tf.model({
     inputs: graph.inputs.map((i) => outputs[i.node]![0]!),

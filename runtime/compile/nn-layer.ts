@@ -38,6 +38,26 @@ export interface NnLayerConfig {
 
 export const NN_LAYER_CLASS = 'NnLayer';
 
+/**
+ * The config as saved in model.json. TensorFlow.js rewrites the keys and
+ * string values of saved configs (snake_case to camelCase and back), so the
+ * node travels as one hex-encoded JSON string, which it leaves alone.
+ */
+interface SavedConfig {
+  name: string;
+  trainable?: boolean;
+  node: string;
+}
+
+function encodeNode(config: NnLayerConfig): string {
+  const { name: _name, trainable: _trainable, ...node } = config;
+  return Buffer.from(JSON.stringify(node), 'utf8').toString('hex');
+}
+
+function decodeConfig(saved: SavedConfig): NnLayerConfig {
+  return { ...(JSON.parse(Buffer.from(saved.node, 'hex').toString('utf8')) as NnLayerConfig), name: saved.name, ...(saved.trainable !== undefined ? { trainable: saved.trainable } : {}) };
+}
+
 type NnLayerClass = new (config: NnLayerConfig) => import('@tensorflow/tfjs').layers.Layer;
 
 const classes = new WeakMap<object, NnLayerClass>();
@@ -62,7 +82,8 @@ function defineNnLayer(tf: TF): NnLayerClass {
     /** random operations so far, so that each gets its own seed */
     private randomCalls = 0;
 
-    constructor(config: NnLayerConfig) {
+    constructor(given: NnLayerConfig | SavedConfig) {
+      const config = 'node' in given ? decodeConfig(given) : given;
       super({ name: config.name, trainable: config.trainable ?? true });
       this.nn = { ...config };
       this.kernel = findKernel(config.kind);
@@ -79,6 +100,14 @@ function defineNnLayer(tf: TF): NnLayerClass {
         this.variables.set(spec.name, variable);
       });
       this.built = true;
+    }
+
+    /** tfjs guesses an output's dtype from the first input; the node knows it (a mask is bool) */
+    override apply(inputs: never, kwargs?: Record<string, unknown>): never {
+      const out = super.apply(inputs, kwargs) as unknown;
+      const symbolic = (Array.isArray(out) ? out : [out]) as { dtype: string; sourceLayer?: unknown }[];
+      if (symbolic[0]?.sourceLayer !== undefined) symbolic.forEach((t, i) => (t.dtype = this.nn.outputTypes[i]!.dtype));
+      return out as never;
     }
 
     override computeOutputShape(): (number | null)[] | (number | null)[][] {
@@ -112,8 +141,7 @@ function defineNnLayer(tf: TF): NnLayerClass {
     }
 
     override getConfig() {
-      const { name: _name, trainable: _trainable, ...rest } = this.nn;
-      return { ...super.getConfig(), ...(rest as unknown as Record<string, never>) };
+      return { ...super.getConfig(), node: encodeNode(this.nn) };
     }
   }
   return NnLayer as unknown as NnLayerClass;

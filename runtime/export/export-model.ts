@@ -1,0 +1,37 @@
+// Writing a compiled model in TensorFlow.js's own format: model.json (the
+// topology, with each NnLayer's node as its config, and the weights
+// manifest), weights.bin, and nn-layers.mjs, the module that registers the
+// NnLayer class so `tf.loadLayersModel` can read it back. Files appear
+// atomically.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LayersModel, TF } from '../tf-types.js';
+import { writeFileAtomically } from '../train/atomic-files.js';
+
+export const LAYERS_MODULE = 'nn-layers.mjs';
+
+export async function exportModel(tf: TF, model: LayersModel, dir: string, layersModulePath: string): Promise<string[]> {
+  const written: string[] = [];
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      const data = artifacts.weightData;
+      const buffers = data === undefined ? [] : Array.isArray(data) ? data : [data];
+      const weights = Buffer.concat(buffers.map((b) => Buffer.from(b)));
+      const modelJson = {
+        format: 'layers-model',
+        generatedBy: artifacts.generatedBy,
+        convertedBy: 'nn export',
+        modelTopology: artifacts.modelTopology,
+        weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
+      };
+      writeFileAtomically(join(dir, 'weights.bin'), weights);
+      writeFileAtomically(join(dir, 'model.json'), JSON.stringify(modelJson));
+      written.push(join(dir, 'model.json'), join(dir, 'weights.bin'));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  writeFileAtomically(join(dir, LAYERS_MODULE), readFileSync(layersModulePath));
+  written.push(join(dir, LAYERS_MODULE));
+  return written;
+}
