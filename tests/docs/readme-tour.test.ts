@@ -1,15 +1,24 @@
-// The README's 30-second tour works exactly as written: each `npx nn ...`
-// line runs (through the same bin) and succeeds.
+// The README's 30-second tour and its training commands work exactly as
+// written: each `npx nn ...` line runs (through the same bin) and succeeds.
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const tour = readme.slice(readme.indexOf('## A 30-second tour'));
-const commands = [...tour.matchAll(/^npx nn (.+?)(?:\s+#.*)?$/gm)].map((m) => m[1]!.trim());
+/** The text of the section under `heading`, up to the next section. */
+function section(heading: string): string {
+  const start = readme.indexOf(heading);
+  const end = readme.indexOf('\n## ', start + heading.length);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+const commandsIn = (text: string) => [...text.matchAll(/^npx nn (.+?)(?:\s+#.*)?$/gm)].map((m) => m[1]!.trim());
+const commands = commandsIn(section('## A 30-second tour'));
+const training = commandsIn(section('## Train a model'));
 
 /** Expands `examples/*.nn` as a shell would. */
 const expand = (args: string[]) => args.flatMap((a) => (a === 'examples/*.nn' ? readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.nn')).sort().map((f) => `examples/${f}`) : [a]));
@@ -22,6 +31,20 @@ it.each(commands)('npx nn %s', (command) => {
   const r = spawnSync(process.execPath, [join(root, 'bin', 'nn.js'), ...expand(command.split(/\s+/))], { cwd: root, encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
+});
+
+describe('training, in a copy of the examples', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nn-readme-'));
+  cpSync(join(root, 'examples'), join(dir, 'examples'), { recursive: true });
+
+  it('has training commands', () => {
+    expect(training.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(training)('npx nn %s', (command) => {
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'nn.js'), ...command.split(/\s+/)], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  });
 });
 
 it('shows the real output of the broken example', () => {
