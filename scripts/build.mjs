@@ -9,6 +9,7 @@ const entries = {
   'nn-language-server': 'server/main.ts',
   'bench-lsp': 'bench/lsp.ts',
   'bench-train': 'bench/train.ts',
+  'bench-acceptance': 'bench/acceptance.ts',
   // shipped by `nn export` next to model.json: registers the NnLayer class
   'nn-layers': 'runtime/compile/register.ts',
 };

@@ -14,10 +14,29 @@ const geluTanh: Unary = (tf, x) => {
 };
 const silu: Unary = (tf, x) => tf.mul(x, tf.sigmoid(x));
 
+const reluWithSelectGradient = new WeakMap<object, (x: Tensor) => Tensor>();
+
+/**
+ * ReLU whose gradient selects (dy where x > 0, else 0): tfjs's own gradient
+ * multiplies by `step(x)`, which tfjs-node runs several times slower.
+ */
+export const relu: Unary = (tf, x) => {
+  let f = reluWithSelectGradient.get(tf);
+  if (!f) {
+    f = tf.customGrad((...args) => {
+      const t = args[0] as Tensor;
+      (args[1] as unknown as (saved: Tensor[]) => void)([t]);
+      return { value: tf.relu(t), gradFunc: (dy, saved) => tf.where(tf.greater(saved[0]!, 0), dy as Tensor, tf.zerosLike(dy as Tensor)) };
+    }) as (x: Tensor) => Tensor;
+    reluWithSelectGradient.set(tf, f);
+  }
+  return f(x);
+};
+
 /** The activations `activation:` accepts (the catalog's ACTIVATIONS). */
 export const NAMED_ACTIVATIONS: Record<string, Unary> = {
   linear: (_tf, x) => x,
-  relu: (tf, x) => tf.relu(x),
+  relu,
   gelu,
   sigmoid: (tf, x) => tf.sigmoid(x),
   tanh: (tf, x) => tf.tanh(x),
@@ -39,7 +58,7 @@ const elementwise = (f: Unary): Kernel => ({ call: (k, [x]) => f(k.tf, x!) });
 
 export const ACTIVATION_KERNELS: Record<string, Kernel> = {
   Identity: elementwise((_tf, x) => x),
-  ReLU: elementwise((tf, x) => tf.relu(x)),
+  ReLU: elementwise(relu),
   ReLU6: elementwise((tf, x) => tf.relu6(x)),
   LeakyReLU: { call: (k, [x]) => k.tf.leakyRelu(x!, k.args.float('slope')) },
   ELU: {

@@ -6,7 +6,7 @@ import type { GraphArg } from '../../../core/graph/graph.js';
 import { resolveDim } from '../../../core/graph/runtime-dim.js';
 import type { Tensor, TF } from '../../tf-types.js';
 import type { CallContext, Kernel } from '../kernel.js';
-import { NAMED_ACTIVATIONS, logSoftmaxOn, softmaxOn } from './activations.js';
+import { NAMED_ACTIVATIONS, logSoftmaxOn, relu, softmaxOn } from './activations.js';
 
 /** A tensor input or a number, as the argument `name` gives it. */
 function operand(k: CallContext, inputs: Tensor[], name: string): Tensor | number {
@@ -108,7 +108,7 @@ export const FUNCTION_KERNELS: Record<string, Kernel> = {
   sq: { call: (k, inputs) => k.tf.square(tensorArg(k, inputs, 'x')) },
   sin: unary((tf, x) => tf.sin(x)),
   cos: unary((tf, x) => tf.cos(x)),
-  relu: unary((tf, x) => tf.relu(x)),
+  relu: unary(relu),
   gelu: unary((tf, x) => NAMED_ACTIVATIONS['gelu']!(tf, x)),
   sigmoid: unary((tf, x) => tf.sigmoid(x)),
   tanh: unary((tf, x) => tf.tanh(x)),

@@ -1,0 +1,100 @@
+// `npm run bench:acceptance`: the bundled small models trained through
+// `nn` as their train blocks say, and what they reach on data they did not
+// learn from:
+//   - the MLP and the small CNN (VGGSmall) on the MNIST digits: test accuracy;
+//   - the GAN on the ring of 8 Gaussians: modes covered by 1,000 samples;
+//   - the small Transformer on sequence reversal: exact-match accuracy of
+//     whole sequences decoded greedily, one token at a time (no teacher forcing).
+// Slow (minutes); a report, not a test.
+
+import { join } from 'node:path';
+import { nodeHost } from '../cli/node-host.js';
+import { loadTensorflow } from '../runtime/backend.js';
+import { toDataset } from '../runtime/data/dataset.js';
+import { loadSequences, START_TOKEN } from '../runtime/data/sequences.js';
+import type { TrainEvent } from '../runtime/train/events.js';
+import { runTraining } from '../runtime/train/run-training.js';
+import type { LayersModel, Tensor, TF } from '../runtime/tf-types.js';
+
+interface Run {
+  file: string;
+  target: string;
+  /** what to report from the finished run */
+  measure(tf: TF, models: Record<string, LayersModel>, last: Record<string, number>): Promise<string>;
+}
+
+const RUNS: Run[] = [
+  { file: 'examples/mlp.nn', target: 'MLP', measure: async (_tf, _m, last) => `test accuracy ${percent(last['test_accuracy']!)} (target 95%)` },
+  { file: 'examples/vgg.nn', target: 'VGGSmall', measure: async (_tf, _m, last) => `test accuracy ${percent(last['test_accuracy']!)} (target 98%)` },
+  { file: 'examples/gan.nn', target: 'RingGAN', measure: async (_tf, _m, last) => `modes covered ${last['modes_covered']} of 8 (target 7)` },
+  {
+    file: 'examples/transformer.nn',
+    target: 'TransformerSmall',
+    measure: async (tf, models) => `greedy exact-match sequence accuracy ${percent(greedySequenceAccuracy(tf, models['TransformerSmall']!))} (target 95%)`,
+  },
+];
+
+async function main(): Promise<void> {
+  const loaded = await loadTensorflow({ device: 'cpu' });
+  const tf = loaded.tf as unknown as TF;
+  console.log(`backend: ${loaded.backend} (${loaded.device})\n`);
+  for (const run of RUNS) {
+    let last: Record<string, number> = {};
+    const emit = (e: TrainEvent) => {
+      if (e.type === 'epoch') last = e.logs;
+    };
+    const result = await runTraining({
+      file: join(process.cwd(), run.file),
+      host: nodeHost,
+      target: run.target,
+      tf,
+      backend: { name: loaded.backend, device: loaded.device },
+      outDir: join(process.cwd(), 'dist', 'bench-acceptance', run.target),
+      overrides: { seed: 1 },
+      emit,
+      stop: { requested: false },
+    });
+    console.log(`${run.target.padEnd(18)} ${(await run.measure(tf, result.models, last)).padEnd(62)} ${result.epochs} epochs in ${result.seconds.toFixed(0)} s`);
+    for (const m of Object.values(result.models)) m.dispose();
+  }
+}
+
+/**
+ * Reverses 1,000 new sequences of the train block's kind: the decoder starts
+ * from the start token and is fed its own previous predictions.
+ */
+function greedySequenceAccuracy(tf: TF, model: LayersModel): number {
+  const length = 10;
+  const raw = loadSequences({ task: 'reverse', length, vocab: 16, count: 1000, split: 0, seed: 99 });
+  const data = toDataset(tf, { ...raw, split: 0 }, [
+    { name: 'source', shape: [length] },
+    { name: 'target', shape: [length] },
+  ]);
+  const source = data.test.inputs[0]!;
+  const target = data.test.target!;
+  const n = source.shape[0]!;
+  const decoded = new Int32Array(n * length).fill(START_TOKEN);
+  const outputs = new Int32Array(n * length);
+  for (let t = 0; t < length; t++) {
+    const next = tf.tidy(() => {
+      const probabilities = model.predict([source, tf.tensor(decoded, [n, length], 'int32')]) as Tensor; // [n, T, vocab]
+      return tf.argMax(probabilities, -1).dataSync() as Int32Array; // [n, T]
+    });
+    for (let i = 0; i < n; i++) {
+      outputs[i * length + t] = next[i * length + t]!;
+      if (t + 1 < length) decoded[i * length + t + 1] = next[i * length + t]!;
+    }
+  }
+  const truth = target.dataSync() as Int32Array;
+  let right = 0;
+  for (let i = 0; i < n; i++) {
+    let all = true;
+    for (let t = 0; t < length; t++) if (outputs[i * length + t] !== truth[i * length + t]) all = false;
+    if (all) right++;
+  }
+  return right / n;
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(2)}%`;
+
+await main();
