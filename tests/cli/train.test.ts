@@ -85,6 +85,15 @@ describe('nn train', () => {
     expect(events(chosen.stdout)[0]).toMatchObject({ type: 'start', name: 'Other', epochs: 1 });
   });
 
+  it('fails clearly, without training on the CPU, when a GPU is asked for and there is none', () => {
+    const { dir } = workspace();
+    const r = nn(['train', 'tiny.nn', '--json', '--device', 'gpu'], dir);
+    expect(r.code).toBe(2);
+    const [only] = events(r.stdout);
+    expect(only).toMatchObject({ type: 'error' });
+    expect(String(only!['message'])).toMatch(/^a GPU was asked for, but /);
+  });
+
   it('stops on {"type":"stop"} from stdin with a checkpoint, and exits 130', async () => {
     const { dir } = workspace(TINY.replace('epochs: 3', 'epochs: 200'));
     const child = spawn(process.execPath, [bin, 'train', 'tiny.nn', '--json'], { cwd: dir });
