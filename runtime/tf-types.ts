@@ -7,3 +7,4 @@ export type Tensor = import('@tensorflow/tfjs').Tensor;
 export type SymbolicTensor = import('@tensorflow/tfjs').SymbolicTensor;
 export type LayersModel = import('@tensorflow/tfjs').LayersModel;
 export type LayerVariable = import('@tensorflow/tfjs').LayerVariable;
+export type Tensor3D = import('@tensorflow/tfjs').Tensor3D;

@@ -29,32 +29,32 @@ export const DATA_SOURCES: readonly Callable[] = [
   },
   {
     name: 'csv',
-    doc: 'A CSV file with a header row; every column but `label` is a feature.',
+    doc: 'A CSV file with a header row; every column but `label` is a float feature. Labels: integers are class ids, other numbers real values (regression), names class ids in sorted order.',
     params: [p('path', 'string', 'The file, relative to the .nn file.'), p('label', 'string', 'The label column.', { default: 'label' }), p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 })],
   },
   {
     name: 'npy',
-    doc: 'NumPy `.npy` arrays: features and labels in two files.',
-    params: [p('x', 'string', 'The features file.'), p('y', 'string', 'The labels file.'), p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 })],
+    doc: 'NumPy `.npy` arrays: features and labels in two files, the examples along the first axis. Integer labels are class ids, float labels real values.',
+    params: [p('x', 'string', 'The features file, relative to the .nn file.'), p('y', 'string', 'The labels file, relative to the .nn file.'), p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 })],
   },
   {
     name: 'npz',
-    doc: 'A NumPy `.npz` archive holding features and labels.',
-    params: [p('path', 'string', 'The archive.'), p('x', 'string', 'The features array.', { default: 'x' }), p('y', 'string', 'The labels array.', { default: 'y' }), p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 })],
+    doc: 'A NumPy `.npz` archive (`np.savez`, `np.savez_compressed`) holding features and labels, arrays named without `.npy`.',
+    params: [p('path', 'string', 'The archive, relative to the .nn file.'), p('x', 'string', 'The features array.', { default: 'x' }), p('y', 'string', 'The labels array.', { default: 'y' }), p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 })],
   },
   {
     name: 'images',
-    doc: 'A folder of images with one sub-folder per class, decoded and resized.',
-    params: [p('path', 'string', 'The folder.'), p('size', 'ints', 'The size images are resized to, `[height, width]`.'), p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 })],
+    doc: 'A folder of PNG and JPEG images with one sub-folder per class (sorted names are the class ids), decoded, resized to `size` and scaled to [0, 1].',
+    params: [p('path', 'string', 'The folder, relative to the .nn file.'), p('size', 'ints', 'The size images are resized to, `[height, width]`.'), p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 })],
   },
   {
     name: 'jsonl',
-    doc: 'JSON Lines: one example per line, with feature and label fields.',
-    params: [p('path', 'string', 'The file.'), p('x', 'string', 'The features field.', { default: 'x' }), p('y', 'string', 'The label field.', { default: 'y' }), p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 })],
+    doc: 'JSON Lines: one example per line, with feature (a number or nested arrays) and label (a number or a name) fields.',
+    params: [p('path', 'string', 'The file, relative to the .nn file.'), p('x', 'string', 'The features field.', { default: 'x' }), p('y', 'string', 'The label field.', { default: 'y' }), p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 })],
   },
   {
     name: 'shapes',
-    doc: 'Synthetic images of simple shapes with their boxes, classes and masks: detection and segmentation that trains on a laptop.',
+    doc: 'Synthetic images of squares, circles and triangles with their boxes, classes and masks: detection and segmentation that trains on a laptop. The targets follow the model: a class id, a YOLO grid, or a class per pixel.',
     params: [p('count', 'int', 'Number of images.', { default: 2000, min: 1 }), p('size', 'int', 'Image side in pixels.', { default: 64, min: 8 }), p('objects', 'int', 'Most objects per image.', { default: 3, min: 1 })],
   },
   {

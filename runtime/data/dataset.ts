@@ -26,6 +26,8 @@ export interface RawData {
   count: number;
   /** the number of classes, when the targets are class ids */
   classes?: number;
+  /** the name of each class id, when the labels were names ("cat", "dog") */
+  classNames?: string[];
   /** the fraction of examples used for training; the rest is the test set */
   split: number;
 }

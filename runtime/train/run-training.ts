@@ -56,8 +56,8 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   const baseDir = dirname(resolve(request.file));
   const runDir = request.outDir ?? join(baseDir, 'runs', plan.name);
   const checkpointDir = plan.checkpoints.dir ? (isAbsolute(plan.checkpoints.dir) ? plan.checkpoints.dir : join(baseDir, plan.checkpoints.dir)) : join(runDir, 'checkpoints');
-  const raw = loadData(plan.data, { baseDir, seed });
   const { tf } = request;
+  const raw = loadData(plan.data, { baseDir, seed, tf, ...(plan.model ? { outputShape: (shapes: number[][]) => outputShape(request, plan.model!, shapes) } : {}) });
   if (plan.adversarial) {
     const result = await trainAdversarial({ tf, plan, raw, random, seed, request, runDir, checkpointDir });
     return { ...result, seconds: (Date.now() - started) / 1000 };
@@ -101,6 +101,11 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
     disposeDataset(data);
     optimizer.optimizer.dispose();
   }
+}
+
+/** One example's shape of the model's first output, for inputs of these shapes. */
+function outputShape(request: TrainRequest, model: string, inputShapes: number[][]): number[] {
+  return trace(request, model, inputShapes).outputs[0]!.type.shape.slice(1) as number[];
 }
 
 /** A built-in loss, or a `loss` definition compiled like a model (its inputs: predictions, then targets). */
