@@ -6,7 +6,8 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Graph } from '../../core/graph/graph.js';
 import type { Host } from '../../core/host.js';
-import { planTraining, type TrainPlan } from '../../core/train/plan.js';
+import { type PlainValue, planTraining, type TrainPlan } from '../../core/train/plan.js';
+import type { Value } from '../../core/values.js';
 import { compileGraph } from '../compile/compile-graph.js';
 import { disposeDataset, type Examples, type RawData, toDataset } from '../data/dataset.js';
 import { loadData } from '../data/load-data.js';
@@ -116,9 +117,26 @@ function lossFunction(request: TrainRequest, plan: TrainPlan, model: Graph, raw:
     return (target, prediction) => f(tf, target, prediction);
   }
   const prediction = model.outputs[0]!.type.shape.slice(1) as number[];
-  const graph = trace(request, plan.loss.definition, [prediction, raw.target?.shape ?? prediction]);
+  const graph = trace(request, plan.loss.definition, [prediction, raw.target?.shape ?? prediction], valuesOf(plan.loss.args));
   const compiled = compileGraph(tf, graph, { seed });
   return (target, predicted) => compiled.apply([predicted, target]) as Tensor;
+}
+
+/** A train block's arguments (`YoloV1Loss(S: 4)`) as the checker's values. */
+function valuesOf(args: Record<string, PlainValue>): Record<string, Value> {
+  const value = (v: PlainValue): Value =>
+    typeof v === 'number'
+      ? Number.isInteger(v)
+        ? { kind: 'int', value: v }
+        : { kind: 'float', value: v }
+      : typeof v === 'boolean'
+        ? { kind: 'bool', value: v }
+        : typeof v === 'string'
+          ? { kind: 'string', value: v }
+          : Array.isArray(v)
+            ? { kind: 'list', items: v.map(value) }
+            : { kind: 'unknown' };
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, value(v)]));
 }
 
 function metricFunctions(plan: TrainPlan, emit: Emit): Record<string, MetricFunction> {

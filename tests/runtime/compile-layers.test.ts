@@ -1,6 +1,7 @@
 // The differential test of the compiler: every layer kind, function and
 // operator over a grid of arguments, compiled and run on a real batch. The
-// compiled model's output shapes and weight counts must equal the checker's.
+// compiled model's output shapes and weight counts must equal the checker's,
+// and gradients must flow through it.
 
 import { describe, expect, it } from 'vitest';
 import { LAYERS } from '../../core/catalog/index.js';
@@ -10,7 +11,9 @@ import { resolveDim } from '../../core/graph/runtime-dim.js';
 import { traceModel } from '../../core/graph/trace.js';
 import { compileGraph } from '../../runtime/compile/compile-graph.js';
 import { hasKernel } from '../../runtime/compile/kernels/index.js';
-import type { Tensor } from '../../runtime/tf-types.js';
+import type { LayersModel, Tensor } from '../../runtime/tf-types.js';
+
+type Variable = import('@tensorflow/tfjs').Variable;
 import { memoryHost } from '../helpers/memory-host.js';
 import { testTf } from '../helpers/tf.js';
 
@@ -154,6 +157,16 @@ function randomInput(shape: number[], dtype: string): Tensor {
   return tf.randomUniform(shape, 0.1, 1);
 }
 
+/** Training can differentiate through the model: every weight and float input gets a finite gradient. */
+function expectGradients(model: LayersModel, graph: Graph, xs: Tensor[]): void {
+  const inputs = xs.map((x, i) => (graph.inputs[i]!.type.dtype === 'float32' ? tf.variable(x) : x));
+  const variables = [...model.trainableWeights.map((w) => w.read() as Variable), ...inputs.filter((x): x is Variable => x instanceof tf.Variable)];
+  if (variables.length === 0) return; // nothing to differentiate: integer inputs and no weights (one_hot(ids))
+  const { grads } = tf.variableGrads(() => tf.sum(tf.cast(model.apply(inputs.length === 1 ? inputs[0]! : inputs, { training: true }) as Tensor, 'float32')) as never, variables);
+  for (const g of Object.values(grads)) expect(Number.isFinite(tf.sum(g).dataSync()[0])).toBe(true);
+  for (const x of inputs) if (x instanceof tf.Variable) x.dispose();
+}
+
 describe('every layer kind, function and operator compiles to what the checker says', () => {
   it.each(CASES)('%s', (call, inputs) => {
     const graph = trace(call, inputs);
@@ -167,6 +180,7 @@ describe('every layer kind, function and operator compiles to what the checker s
       expect(out.shape).toEqual(expected.shape.map((d) => resolveDim(d, BATCH)));
       expect(out.dtype).toBe(expected.dtype);
       if (out.dtype === 'float32') expect(Number.isFinite(tf.sum(out).dataSync()[0])).toBe(true);
+      if (out.dtype === 'float32') expectGradients(model, graph, xs);
     });
     model.dispose();
   });

@@ -34,6 +34,13 @@ describe('kernels', () => {
     close(run(model, x), tf.conv2d(tf.pad(x, [[0, 0], [1, 1], [1, 1], [0, 0]]) as never, kernel as never, 2, 'valid'));
   });
 
+  it('dilated Conv2D equals the dilated convolution of tfjs', () => {
+    const { model } = compiled('x -> Conv2D(3, 3, dilation: 2, bias: false)', 'x: [B, 9, 9, 2]');
+    const x = tf.randomNormal([2, 9, 9, 2], 0, 1, 'float32', 11);
+    const kernel = model.getWeights()[0]!;
+    close(run(model, x), tf.conv2d(x as never, kernel as never, 1, 'valid', 'NHWC', 2));
+  });
+
   it('grouped Conv2D convolves each group of channels on its own', () => {
     const { model } = compiled('x -> Conv2D(4, 1, groups: 2, bias: false)', 'x: [B, 3, 3, 4]');
     const x = tf.randomNormal([1, 3, 3, 4], 0, 1, 'float32', 3);

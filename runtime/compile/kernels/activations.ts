@@ -62,9 +62,11 @@ export const ACTIVATION_KERNELS: Record<string, Kernel> = {
   ReLU6: elementwise((tf, x) => tf.relu6(x)),
   LeakyReLU: { call: (k, [x]) => k.tf.leakyRelu(x!, k.args.float('slope')) },
   ELU: {
+    // max(x, 0) + alpha * (exp(min(x, 0)) - 1): no comparison, so a gradient everywhere
     call: (k, [x]) => {
+      const { tf } = k;
       const alpha = k.args.float('alpha');
-      return alpha === 1 ? k.tf.elu(x!) : k.tf.where(k.tf.greater(x!, 0), x!, k.tf.mul(alpha, k.tf.sub(k.tf.exp(x!), 1)));
+      return alpha === 1 ? tf.elu(x!) : tf.add(tf.relu(x!), tf.mul(alpha, tf.sub(tf.exp(tf.minimum(x!, 0)), 1)));
     },
   },
   SELU: elementwise((tf, x) => tf.selu(x)),

@@ -32,6 +32,22 @@ export function padSpatial(tf: TF, x: Tensor, pairs: Pair[], value = 0): Tensor 
   return tf.pad(x, [[0, 0], ...pairs.map((p): [number, number] => [p.before, p.after]), [0, 0]], value);
 }
 
+/**
+ * A kernel [k1, (k2,) C, F] spread out with zeros between its taps, so that a
+ * plain convolution with it is the dilated one (tfjs has no gradient for
+ * dilated convolutions). Differentiable: pad, reshape and slice.
+ */
+export function dilateKernel(tf: TF, w: Tensor, dilation: number[]): Tensor {
+  if (dilation.every((d) => d === 1)) return w;
+  const spatial = w.shape.slice(0, -2);
+  const [c, f] = w.shape.slice(-2) as [number, number];
+  // [k1, k2, C, F] -> [k1, 1, k2, 1, C, F] -> zeros after each tap -> [k1*d1, k2*d2, C, F] -> cut the trailing zeros
+  const spaced = tf.reshape(w, spatial.flatMap((k) => [k, 1]).concat([c, f]));
+  const padded = tf.pad(spaced, [...spatial.flatMap((_, i): [number, number][] => [[0, 0], [0, dilation[i]! - 1]]), [0, 0], [0, 0]]);
+  const grown = tf.reshape(padded, [...spatial.map((k, i) => k * dilation[i]!), c, f]);
+  return tf.slice(grown, spatial.map(() => 0).concat([0, 0]), [...spatial.map((k, i) => (k - 1) * dilation[i]! + 1), c, f]);
+}
+
 /** Runs `conv` once per channel group and joins the results along the channels. */
 function grouped(tf: TF, x: Tensor, w: Tensor, groups: number, conv: (x: Tensor, w: Tensor) => Tensor): Tensor {
   if (groups === 1) return conv(x, w);
@@ -78,19 +94,19 @@ export const Conv2D: Kernel = {
     const pad = padding === 'same' ? 'same' : 'valid';
     const groups = k.args.int('groups');
     const activation = FUSED[k.args.string('activation')];
+    const filter = dilateKernel(tf, k.weight('kernel'), dilation);
     if (groups === 1 && activation) {
       // one fused operation: convolution, bias and activation
       return tf.fused.conv2d({
         x: input as never,
-        filter: k.weight('kernel') as never,
+        filter: filter as never,
         strides: stride,
         pad,
-        dilations: dilation,
         ...(k.args.bool('bias') ? { bias: k.weight('bias') } : {}),
         activation,
       });
     }
-    const y = grouped(tf, input, k.weight('kernel'), groups, (xi, wi) => tf.conv2d(xi as never, wi as never, stride, pad, 'NHWC', dilation));
+    const y = grouped(tf, input, filter, groups, (xi, wi) => tf.conv2d(xi as never, wi as never, stride, pad));
     return finish(k, y);
   },
 };
@@ -104,7 +120,8 @@ export const Conv1D: Kernel = {
     const padding = asSame(paddingOf(k.args, 1), [x!.shape[1]!], k.args.size('kernel', 1), [stride], [dilation]);
     const input = typeof padding === 'string' ? x! : padSpatial(tf, x!, padding);
     const pad = padding === 'same' ? 'same' : 'valid';
-    const y = grouped(tf, input, k.weight('kernel'), k.args.int('groups'), (xi, wi) => tf.conv1d(xi as never, wi as never, stride, pad, 'NWC', dilation));
+    const filter = dilateKernel(tf, k.weight('kernel'), [dilation]);
+    const y = grouped(tf, input, filter, k.args.int('groups'), (xi, wi) => tf.conv1d(xi as never, wi as never, stride, pad));
     return finish(k, y);
   },
 };

@@ -118,8 +118,8 @@ export const FUNCTION_KERNELS: Record<string, Kernel> = {
   ceil: { call: (k, inputs) => k.tf.ceil(tensorArg(k, inputs, 'x')) },
   softmax: { call: (k, inputs) => softmaxOn(k.tf, tensorArg(k, inputs, 'x'), k.args.int('axis')) },
   log_softmax: { call: (k, inputs) => logSoftmaxOn(k.tf, tensorArg(k, inputs, 'x'), k.args.int('axis')) },
-  maximum: { call: (k, inputs) => k.tf.maximum(operand(k, inputs, 'a'), operand(k, inputs, 'b')) },
-  minimum: { call: (k, inputs) => k.tf.minimum(operand(k, inputs, 'a'), operand(k, inputs, 'b')) },
+  maximum: { call: (k, inputs) => k.tf.maximum(...broadcastPair(k.tf, operand(k, inputs, 'a'), operand(k, inputs, 'b'))) },
+  minimum: { call: (k, inputs) => k.tf.minimum(...broadcastPair(k.tf, operand(k, inputs, 'a'), operand(k, inputs, 'b'))) },
   where: {
     call(k, inputs) {
       const shape = outputShape(k);
@@ -183,6 +183,16 @@ function broadcastBatch(a: number[], b: number[]): number[] {
   return out;
 }
 
+/**
+ * Two operands broadcast to one shape: tfjs's gradients of maximum and
+ * minimum assume equal shapes.
+ */
+function broadcastPair(tf: TF, a: Tensor | number, b: Tensor | number): [Tensor | number, Tensor | number] {
+  if (typeof a === 'number' || typeof b === 'number') return [a, b];
+  const shape = broadcastBatch(a.shape, b.shape);
+  return [a.shape.length === shape.length && a.shape.every((d, i) => d === shape[i]) ? a : tf.broadcastTo(a, shape), b.shape.length === shape.length && b.shape.every((d, i) => d === shape[i]) ? b : tf.broadcastTo(b, shape)];
+}
+
 /** Intersection over union of boxes `[..., 4]`, broadcasting the leading axes. */
 export function iou(tf: TF, a: Tensor, b: Tensor, format: string): Tensor {
   const corners = (t: Tensor): Tensor[] => {
@@ -191,10 +201,11 @@ export function iou(tf: TF, a: Tensor, b: Tensor, format: string): Tensor {
   };
   const [ax0, ay0, ax1, ay1] = corners(tf.cast(a, 'float32')) as [Tensor, Tensor, Tensor, Tensor];
   const [bx0, by0, bx1, by1] = corners(tf.cast(b, 'float32')) as [Tensor, Tensor, Tensor, Tensor];
-  const w = tf.relu(tf.sub(tf.minimum(ax1, bx1), tf.maximum(ax0, bx0)));
-  const h = tf.relu(tf.sub(tf.minimum(ay1, by1), tf.maximum(ay0, by0)));
+  const pairwise = (f: (x: Tensor, y: Tensor) => Tensor, x: Tensor, y: Tensor) => f(...(broadcastPair(tf, x, y) as [Tensor, Tensor]));
+  const w = tf.relu(tf.sub(pairwise(tf.minimum, ax1, bx1), pairwise(tf.maximum, ax0, bx0)));
+  const h = tf.relu(tf.sub(pairwise(tf.minimum, ay1, by1), pairwise(tf.maximum, ay0, by0)));
   const inter = tf.mul(w, h);
   const area = (x0: Tensor, y0: Tensor, x1: Tensor, y1: Tensor) => tf.mul(tf.relu(tf.sub(x1, x0)), tf.relu(tf.sub(y1, y0)));
   const union = tf.sub(tf.add(area(ax0, ay0, ax1, ay1), area(bx0, by0, bx1, by1)), inter);
-  return tf.div(inter, tf.maximum(union, 1e-9));
+  return tf.div(inter, tf.clipByValue(union, 1e-9, Infinity));
 }

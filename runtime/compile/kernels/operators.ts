@@ -2,6 +2,7 @@
 // slicing (`x[:, 0:4, newaxis]`), keyed `binary:<op>`, `unary:<op>`, `slice`.
 
 import type { GraphArg } from '../../../core/graph/graph.js';
+import { resolveDim } from '../../../core/graph/runtime-dim.js';
 import type { SliceAxis } from '../../../core/values.js';
 import type { Tensor, TF } from '../../tf-types.js';
 import type { CallContext, Kernel } from '../kernel.js';
@@ -16,22 +17,42 @@ const BINARY: Record<string, (tf: TF, a: Operand, b: Operand) => Tensor> = {
   '/': (tf, a, b) => tf.div(tf.cast(asTensor(tf, a), 'float32'), tf.cast(asTensor(tf, b), 'float32')),
   '**': (tf, a, b) => tf.pow(a, b),
   '@': (tf, a, b) => matmul(tf, asTensor(tf, a), asTensor(tf, b)),
-  '==': (tf, a, b) => tf.equal(a, b),
-  '!=': (tf, a, b) => tf.notEqual(a, b),
-  '<': (tf, a, b) => tf.less(a, b),
-  '<=': (tf, a, b) => tf.lessEqual(a, b),
-  '>': (tf, a, b) => tf.greater(a, b),
-  '>=': (tf, a, b) => tf.greaterEqual(a, b),
-  and: (tf, a, b) => tf.logicalAnd(asTensor(tf, a), asTensor(tf, b)),
-  or: (tf, a, b) => tf.logicalOr(asTensor(tf, a), asTensor(tf, b)),
+  '==': comparison((tf, a, b) => tf.equal(a, b)),
+  '!=': comparison((tf, a, b) => tf.notEqual(a, b)),
+  '<': comparison((tf, a, b) => tf.less(a, b)),
+  '<=': comparison((tf, a, b) => tf.lessEqual(a, b)),
+  '>': comparison((tf, a, b) => tf.greater(a, b)),
+  '>=': comparison((tf, a, b) => tf.greaterEqual(a, b)),
+  and: comparison((tf, a, b) => tf.logicalAnd(a, b)),
+  or: comparison((tf, a, b) => tf.logicalOr(a, b)),
 };
 
 const asTensor = (tf: TF, v: Operand): Tensor => (typeof v === 'number' ? tf.scalar(v) : v);
 
-function operandOf(g: GraphArg, inputs: Tensor[]): Operand {
+/**
+ * A comparison or logical operation, as an operation whose gradient is zero:
+ * tfjs has no gradient for them, and a mask computed from a weight would
+ * otherwise stop training.
+ */
+function comparison(f: (tf: TF, a: Tensor, b: Tensor) => Tensor): (tf: TF, a: Operand, b: Operand) => Tensor {
+  return (tf, a, b) => withoutGradient(tf, (x, y) => f(tf, x!, y!), [asTensor(tf, a), asTensor(tf, b)]);
+}
+
+/** `f(inputs)`, recorded for gradients as one operation whose gradient is zero. */
+export function withoutGradient(tf: TF, f: (...inputs: Tensor[]) => Tensor, inputs: Tensor[]): Tensor {
+  const op = tf.customGrad((...args) => {
+    const tensors = args.slice(0, inputs.length) as Tensor[];
+    const shapes = tensors.map((t) => t.shape);
+    return { value: f(...tensors), gradFunc: () => shapes.map((shape) => tf.zeros(shape)) };
+  });
+  return op(...(inputs as never[])) as Tensor;
+}
+
+function operandOf(g: GraphArg, inputs: Tensor[], batch: number): Operand {
   if (g.kind === 'tensor') return inputs[g.index]!;
   if (g.kind === 'float') return g.value;
-  if (g.kind === 'int' && typeof g.value === 'number') return g.value;
+  // a size, maybe the batch's (`loss / N`)
+  if (g.kind === 'int') return resolveDim(g.value, batch);
   if (g.kind === 'bool') return g.value ? 1 : 0;
   throw new Error('an operand that is not a number or a tensor');
 }
@@ -41,12 +62,12 @@ export function operatorKernel(kind: string): Kernel | undefined {
   if (family === 'binary') {
     const f = BINARY[op];
     if (!f) return undefined;
-    return { call: (k, inputs) => f(k.tf, operandOf(k.args.raw('left'), inputs), operandOf(k.args.raw('right'), inputs)) };
+    return { call: (k, inputs) => f(k.tf, operandOf(k.args.raw('left'), inputs, k.batch), operandOf(k.args.raw('right'), inputs, k.batch)) };
   }
   if (family === 'unary') {
     if (op === '-') return { call: (k, [x]) => k.tf.neg(x!) };
     if (op === '+') return { call: (_k, [x]) => x! };
-    if (op === 'not') return { call: (k, [x]) => k.tf.logicalNot(x!) };
+    if (op === 'not') return { call: (k, [x]) => withoutGradient(k.tf, (t) => k.tf.logicalNot(t!), [x!]) };
   }
   if (kind === 'slice') return { call: (k, [x]) => slice(k.tf, x!, axesOf(k)) };
   return undefined;
@@ -57,11 +78,15 @@ function axesOf(k: CallContext): readonly SliceAxis[] {
   return k.axes;
 }
 
-/** NumPy slicing with resolved positions: strided slice, then dropped and new axes. */
+/**
+ * NumPy slicing with resolved positions: one `slice` (which has a
+ * gradient, unlike stridedSlice), a `gather` for each strided axis, then a
+ * reshape that drops indexed axes and adds new ones.
+ */
 function slice(tf: TF, x: Tensor, axes: readonly SliceAxis[]): Tensor {
   const begin: number[] = [];
-  const end: number[] = [];
-  const strides: number[] = [];
+  const size: number[] = [];
+  const strided: { axis: number; step: number; count: number }[] = [];
   const finalShape: number[] = [];
   let axis = 0;
   for (const a of axes) {
@@ -69,20 +94,20 @@ function slice(tf: TF, x: Tensor, axes: readonly SliceAxis[]): Tensor {
       finalShape.push(1);
       continue;
     }
-    const size = x.shape[axis]!;
+    const length = x.shape[axis]!;
     if (a.kind === 'all') {
-      begin.push(0), end.push(size), strides.push(1), finalShape.push(size);
+      begin.push(0), size.push(length), finalShape.push(length);
     } else if (a.kind === 'index') {
-      begin.push(a.at), end.push(a.at + 1), strides.push(1);
+      begin.push(a.at), size.push(1);
     } else {
-      begin.push(a.start), end.push(a.stop), strides.push(a.step);
-      finalShape.push(Math.max(0, Math.ceil((a.stop - a.start) / a.step)));
+      const count = Math.max(0, Math.ceil((a.stop - a.start) / a.step));
+      begin.push(a.start), size.push(a.stop - a.start), finalShape.push(count);
+      if (a.step !== 1) strided.push({ axis, step: a.step, count });
     }
     axis++;
   }
-  for (; axis < x.rank; axis++) {
-    begin.push(0), end.push(x.shape[axis]!), strides.push(1), finalShape.push(x.shape[axis]!);
-  }
-  const cut = tf.stridedSlice(x, begin, end, strides);
+  for (; axis < x.rank; axis++) begin.push(0), size.push(x.shape[axis]!), finalShape.push(x.shape[axis]!);
+  let cut = tf.slice(x, begin, size);
+  for (const s of strided) cut = tf.gather(cut, tf.range(0, s.count * s.step, s.step, 'int32'), s.axis);
   return tf.reshape(cut, finalShape);
 }
