@@ -6,6 +6,7 @@ import { DOCTOR_USAGE, doctorCommand } from './doctor-command.js';
 import { FMT_USAGE, fmtCommand } from './fmt-command.js';
 import { EXPORT_USAGE, exportCommand } from './export-command.js';
 import { EXIT, type Io } from './io.js';
+import { RUN_USAGE, runCommand } from './run-command.js';
 import { SUMMARY_USAGE, summaryCommand } from './summary-command.js';
 import { TRAIN_USAGE, trainCommand } from './train-command.js';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   fmt: fmtCommand,
   train: trainCommand,
   export: exportCommand,
+  run: runCommand,
   doctor: doctorCommand,
 };
 
@@ -30,6 +32,8 @@ ${TRAIN_USAGE}
     train a model on the native TensorFlow backend: a progress bar, or JSON Lines events with --json
 ${EXPORT_USAGE}
     write the model with its trained weights for TensorFlow.js (model.json, weights.bin, nn-layers.mjs)
+${RUN_USAGE}
+    apply the trained model to NumPy arrays, writing its outputs as NumPy arrays
 ${DOCTOR_USAGE}
     which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why
 

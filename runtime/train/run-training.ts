@@ -9,7 +9,7 @@ import type { Host } from '../../core/host.js';
 import { type PlainValue, planTraining, type TrainPlan } from '../../core/train/plan.js';
 import type { Value } from '../../core/values.js';
 import { compileGraph } from '../compile/compile-graph.js';
-import { disposeDataset, type Examples, type RawData, toDataset } from '../data/dataset.js';
+import { DataError, disposeDataset, type Examples, type RawData, toDataset } from '../data/dataset.js';
 import { loadData } from '../data/load-data.js';
 import { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
@@ -65,6 +65,7 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   }
 
   const graph = trace(request, plan.model!, raw.inputs.map((i) => i.shape));
+  checkClassesFit(raw, graph, plan);
   const model = compileGraph(tf, graph, { seed });
   const data = toDataset(tf, raw, graph.inputs.map((i) => ({ name: i.name, shape: i.type.shape.slice(1) as number[] })));
   const split = plan.validation > 0 ? holdOut(tf, data.train, plan.validation) : undefined;
@@ -101,6 +102,17 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
     if (split) for (const part of [split.train, split.validation]) disposeExamples(part);
     disposeDataset(data);
     optimizer.optimizer.dispose();
+  }
+}
+
+const CLASS_LOSSES = new Set(['crossentropy', 'sparse_crossentropy', 'hinge']);
+
+/** Class ids must be below the number of classes the model outputs (before training starts). */
+function checkClassesFit(raw: RawData, graph: Graph, plan: TrainPlan): void {
+  if (!('builtin' in plan.loss) || !CLASS_LOSSES.has(plan.loss.builtin) || raw.classes === undefined) return;
+  const outputs = graph.outputs[0]!.type.shape.at(-1);
+  if (typeof outputs === 'number' && raw.classes > outputs) {
+    throw new DataError(`${raw.description} has class ids up to ${raw.classes - 1}, but ${graph.model} outputs ${outputs} class${outputs === 1 ? '' : 'es'}`);
   }
 }
 
