@@ -42,7 +42,7 @@ describe('nn run', () => {
     expect(r.stdout).toBe('y.npy: [4, 10]\n');
     const y = parseNpy(readFileSync(join(dir, 'y.npy')));
     expect(y).toMatchObject({ type: 'float32', shape: [4, 10] });
-    for (let row = 0; row < 4; row++) expect(y.values.subarray(row * 10, row * 10 + 10).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    for (let row = 0; row < 4; row++) expect(Array.from(y.values.subarray(row * 10, row * 10 + 10)).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     expect(r.stderr).not.toContain('no trained weights');
   });
 
