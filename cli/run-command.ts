@@ -2,16 +2,11 @@
 // applies the trained model (its newest checkpoint) to NumPy arrays and
 // writes its outputs as NumPy arrays.
 
-import { resolve } from 'node:path';
-import { loadTensorflow } from '../runtime/backend.js';
-import { DataError } from '../runtime/data/dataset.js';
-import { loadTrainedModel } from '../runtime/export/load-trained.js';
 import { runModel } from '../runtime/export/run-model.js';
-import { TrainError } from '../runtime/train/trace-model.js';
 import { parseArgs } from './args.js';
 import { EXIT, type Io } from './io.js';
-import { nodeHost } from './node-host.js';
 import { parseSizes } from './sizes.js';
+import { withTrainedModel } from './trained-model.js';
 
 export const RUN_USAGE = 'usage: nn run FILE [--model NAME] --input X.npy [--input ...] --out Y.npy [--out ...] [--checkpoints DIR] [--size NAME=N ...]';
 
@@ -25,31 +20,11 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   if (outputs.length === 0) return usage(io, '--out Y.npy is required');
   const sizes = parseSizes(args.options.get('size') ?? []);
   if (typeof sizes === 'string') return usage(io, sizes);
-  const model = args.options.get('model')?.[0];
-  const checkpoints = args.options.get('checkpoints')?.[0];
-  const loaded = await loadTensorflow({ device: 'auto', stderr: io.stderr });
-  const tf = loaded.tf as never;
-  try {
-    const trained = await loadTrainedModel(tf, {
-      file: resolve(io.cwd, args.positional[0]!),
-      host: nodeHost,
-      ...(model !== undefined ? { model } : {}),
-      sizes,
-      ...(checkpoints !== undefined ? { checkpoints: resolve(io.cwd, checkpoints) } : {}),
-    });
-    if (!trained.weightsFrom) io.stderr.write(`nn: warning: no trained weights for ${trained.graph.model} (train it first with nn train); running its initial weights\n`);
+  return withTrainedModel(io, args, sizes, (tf, trained) => {
     const { shapes } = runModel(tf, trained, { inputs, outputs, cwd: io.cwd });
     io.stdout.write(outputs.map((path, i) => `${path}: [${shapes[i]!.join(', ')}]\n`).join(''));
     return EXIT.ok;
-  } catch (e) {
-    if (e instanceof DataError) {
-      io.stderr.write(`nn: ${e.message}\n`);
-      return EXIT.usage;
-    }
-    if (!(e instanceof TrainError)) throw e;
-    io.stderr.write(`nn: ${e.message}\n${e.diagnostics.map((d) => `  ${d.message}\n`).join('')}`);
-    return e.diagnostics.length > 0 ? EXIT.problems : EXIT.usage;
-  }
+  });
 }
 
 function usage(io: Io, message: string): number {

@@ -39,7 +39,7 @@ describe('runtime/', () => {
   });
 });
 
-const BACKEND_COMMANDS = ['cli/doctor-command.ts', 'cli/train-command.ts', 'cli/train-output.ts', 'cli/export-command.ts', 'cli/run-command.ts'];
+const BACKEND_COMMANDS = ['cli/doctor-command.ts', 'cli/train-command.ts', 'cli/train-output.ts', 'cli/export-command.ts', 'cli/run-command.ts', 'cli/trained-model.ts'];
 
 describe('cli/', () => {
   it.each(files('cli'))('%s imports runtime/ only if it needs a backend', (file) => {
