@@ -5,7 +5,7 @@
 import type { Examples } from '../data/dataset.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { disposeBatch, sliceBatch } from './batches.js';
-import type { MetricFunction } from './metrics.js';
+import type { Metric } from './metrics.js';
 
 export type LossOf = (target: Tensor, prediction: Tensor) => Tensor;
 
@@ -15,24 +15,17 @@ export function predict(model: LayersModel, inputs: Tensor[], training: boolean)
   return model.apply(inputs.length === 1 ? inputs[0]! : inputs, { training }) as Tensor;
 }
 
-export function evaluate(tf: TF, model: LayersModel, examples: Examples, loss: LossOf, metrics: Record<string, MetricFunction>): Record<string, number> {
+export function evaluate(tf: TF, model: LayersModel, examples: Examples, loss: LossOf, metrics: Record<string, Metric>): Record<string, number> {
   let lossSum = 0;
-  const sums: Record<string, number> = {};
-  const counts: Record<string, number> = {};
+  const accumulators = Object.entries(metrics).map(([name, metric]) => [name, metric(tf)] as const);
   for (let from = 0; from < examples.count; from += EVAL_BATCH) {
     const batch = sliceBatch(tf, examples, from, EVAL_BATCH);
     tf.tidy(() => {
       const prediction = predict(model, batch.inputs, false);
       lossSum += loss(batch.target!, prediction).dataSync()[0]! * batch.size;
-      for (const [name, metric] of Object.entries(metrics)) {
-        const { sum, count } = metric(tf, batch.target!, prediction);
-        sums[name] = (sums[name] ?? 0) + sum.dataSync()[0]!;
-        counts[name] = (counts[name] ?? 0) + count;
-      }
+      for (const [, a] of accumulators) a.add(batch.target!, prediction);
     });
     disposeBatch(batch);
   }
-  const out: Record<string, number> = { loss: lossSum / Math.max(1, examples.count) };
-  for (const name of Object.keys(metrics)) out[name] = sums[name]! / Math.max(1, counts[name]!);
-  return out;
+  return { loss: lossSum / Math.max(1, examples.count), ...Object.fromEntries(accumulators.map(([name, a]) => [name, a.result()])) };
 }

@@ -1,12 +1,53 @@
-// Metrics: measured on the test (or validation) data after each epoch.
-// Each is a sum over examples, so batches add up: `sum` and `count`.
+// Metrics: measured on the test (or validation) data after each epoch,
+// batch by batch. Most are a sum over examples (`sum` and `count`); mAP
+// needs every detection first.
 
 import type { Tensor, TF } from '../tf-types.js';
+import { MeanAveragePrecision } from './mean-average-precision.js';
 
 export interface MetricFunction {
   /** the metric summed over the batch, and how many it counted */
   (tf: TF, target: Tensor, prediction: Tensor): { sum: Tensor; count: number };
 }
+
+/** A metric measured over a whole dataset: batches added, then the result. */
+export interface MetricAccumulator {
+  add(target: Tensor, prediction: Tensor): void;
+  result(): number;
+}
+
+export type Metric = (tf: TF) => MetricAccumulator;
+
+/** A summed metric as an accumulator. */
+function summed(f: MetricFunction): Metric {
+  return (tf) => {
+    let sum = 0;
+    let count = 0;
+    return {
+      add(target, prediction) {
+        const r = tf.tidy(() => {
+          const { sum: s, count: c } = f(tf, target, prediction);
+          return { s: s.dataSync()[0]!, c };
+        });
+        sum += r.s;
+        count += r.c;
+      },
+      result: () => sum / Math.max(1, count),
+    };
+  };
+}
+
+/** mAP at IoU 0.5 of YOLOv1 grids (see mean-average-precision.ts). */
+const map: Metric = () => {
+  const m = new MeanAveragePrecision();
+  return {
+    add(target, prediction) {
+      const [n, s] = prediction.shape as [number, number];
+      m.add(prediction.dataSync() as Float32Array, target.dataSync() as Float32Array, n, s, prediction.shape.at(-1)!, target.shape.at(-1)!);
+    },
+    result: () => m.result(),
+  };
+};
 
 const predictedClass = (tf: TF, prediction: Tensor): Tensor => tf.argMax(prediction, -1);
 
@@ -15,7 +56,7 @@ function classIds(tf: TF, target: Tensor, prediction: Tensor): Tensor {
   return target.rank === prediction.rank ? tf.argMax(target, -1) : tf.cast(target, 'int32');
 }
 
-export const METRIC_FUNCTIONS: Record<string, MetricFunction> = {
+const SUMMED: Record<string, MetricFunction> = {
   /** right classes / all predictions (every position of a sequence counts) */
   accuracy(tf, target, prediction) {
     if (prediction.shape.at(-1) === 1) {
@@ -47,4 +88,9 @@ export const METRIC_FUNCTIONS: Record<string, MetricFunction> = {
     const err = tf.abs(tf.sub(tf.reshape(tf.cast(target, 'float32'), prediction.shape), prediction));
     return { sum: tf.sum(err), count: err.size };
   },
+};
+
+export const METRICS: Record<string, Metric> = {
+  ...Object.fromEntries(Object.entries(SUMMED).map(([name, f]) => [name, summed(f)])),
+  map,
 };

@@ -19,7 +19,7 @@ import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 import type { LossOf } from './evaluate.js';
 import type { Emit } from './events.js';
 import { builtinLoss } from './losses.js';
-import { METRIC_FUNCTIONS, type MetricFunction } from './metrics.js';
+import { type Metric, METRICS } from './metrics.js';
 import { createOptimizer } from './optimizers.js';
 import { startEvent } from './start-event.js';
 import { type RunEnd, type StopSignal, trainSupervised } from './supervised.js';
@@ -151,10 +151,10 @@ function valuesOf(args: Record<string, PlainValue>): Record<string, Value> {
   return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, value(v)]));
 }
 
-function metricFunctions(plan: TrainPlan, emit: Emit): Record<string, MetricFunction> {
-  const out: Record<string, MetricFunction> = {};
+function metricFunctions(plan: TrainPlan, emit: Emit): Record<string, Metric> {
+  const out: Record<string, Metric> = {};
   for (const name of plan.metrics) {
-    const f = METRIC_FUNCTIONS[name];
+    const f = METRICS[name];
     if (f) out[name] = f;
     else emit({ type: 'warning', message: `the metric '${name}' is not measured yet; training goes on without it` });
   }

@@ -10,7 +10,7 @@ import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
 import { evaluate, type LossOf, predict } from './evaluate.js';
 import type { Emit } from './events.js';
-import type { MetricFunction } from './metrics.js';
+import type { Metric } from './metrics.js';
 import type { TrainOptimizer } from './optimizers.js';
 import { learningRateAt } from './schedules.js';
 import { clipByGlobalNorm, trainableVariables } from './variables.js';
@@ -24,7 +24,7 @@ export interface SupervisedRun {
   plan: TrainPlan;
   model: LayersModel;
   loss: LossOf;
-  metrics: Record<string, MetricFunction>;
+  metrics: Record<string, Metric>;
   train: Examples;
   /** measured after each epoch: the validation split, else the test set */
   heldOut: { name: 'val' | 'test'; examples: Examples };
