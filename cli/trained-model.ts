@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { loadTensorflow } from '../runtime/backend.js';
 import { DataError } from '../runtime/data/dataset.js';
+import { CheckpointError } from '../runtime/train/checkpoint.js';
 import { loadTrainedModel, type TrainedModel } from '../runtime/export/load-trained.js';
 import type { TF } from '../runtime/tf-types.js';
 import { TrainError } from '../runtime/train/trace-model.js';
@@ -29,7 +30,7 @@ export async function withTrainedModel(io: Io, args: ParsedArgs, sizes: Record<s
     if (!trained.weightsFrom) io.stderr.write(`nn: warning: no trained weights for ${trained.graph.model} (train it first with nn train); using its initial weights\n`);
     return await use(tf, trained);
   } catch (e) {
-    if (e instanceof DataError) {
+    if (e instanceof DataError || e instanceof CheckpointError) {
       io.stderr.write(`nn: ${e.message}\n`);
       return EXIT.usage;
     }

@@ -50,7 +50,7 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
   const optimizers = { generator: createOptimizer(tf, plan.optimizer), discriminator: createOptimizer(tf, plan.optimizer) };
   const models = { [pair.generator]: generator, [pair.discriminator]: discriminator };
   const saved = { generator: optimizers.generator.optimizer as never, discriminator: optimizers.discriminator.optimizer as never };
-  const firstEpoch = request.resume ? ((await loadCheckpoint(tf, setup.checkpointDir, models, saved))?.epoch ?? 0) : 0;
+  const firstEpoch = request.resume ? ((await loadCheckpoint(tf, setup.checkpointDir, models, saved, plan.name))?.epoch ?? 0) : 0;
   request.emit(startEvent(plan, data, data.train, undefined, request.backend, Object.entries(models), firstEpoch));
   const gVars = trainableVariables(generator);
   const dVars = trainableVariables(discriminator);

@@ -16,6 +16,9 @@ import { writeDirectoryAtomically, writeFileAtomically } from './atomic-files.js
 type NamedTensor = { name: string; tensor: Tensor };
 type Optimizer = { getWeights(): Promise<NamedTensor[]>; setWeights(w: NamedTensor[]): Promise<void> };
 
+/** A checkpoint that does not belong to the run resuming it. */
+export class CheckpointError extends Error {}
+
 export interface CheckpointState {
   /** epochs completed when it was saved */
   epoch: number;
@@ -62,17 +65,20 @@ export async function loadCheckpoint(
   dir: string,
   models: Record<string, LayersModel>,
   optimizers: Record<string, Optimizer>,
+  /** the run it must come from (a train block's name) */
+  expected?: string,
 ): Promise<CheckpointState | undefined> {
   const latestPath = join(dir, 'latest.json');
   if (!existsSync(latestPath)) return undefined;
   const latest = JSON.parse(readFileSync(latestPath, 'utf8')) as Latest;
   const path = join(dir, latest.checkpoint);
   const state = JSON.parse(readFileSync(join(path, 'state.json'), 'utf8')) as CheckpointState;
+  if (expected !== undefined && state.name !== expected) throw new CheckpointError(`the checkpoint ${path} was saved by the run of ${state.name}, not ${expected}`);
   for (const [name, model] of Object.entries(models)) {
     const saved = decodeTensors(tf, path, `model-${name}`);
     for (const w of model.weights) {
       const t = saved.get(w.originalName);
-      if (!t) throw new Error(`the checkpoint ${path} has no weight ${w.originalName}: it was saved from another model`);
+      if (!t) throw new CheckpointError(`the checkpoint ${path} has no weight ${w.originalName}: it was saved from another model`);
       w.write(t);
       t.dispose();
     }

@@ -75,7 +75,7 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   const optimizer = createOptimizer(tf, plan.optimizer);
   const models = { [plan.model!]: model };
   const optimizers = { model: optimizer.optimizer as never };
-  const firstEpoch = request.resume ? ((await loadCheckpoint(tf, checkpointDir, models, optimizers))?.epoch ?? 0) : 0;
+  const firstEpoch = request.resume ? ((await loadCheckpoint(tf, checkpointDir, models, optimizers, plan.name))?.epoch ?? 0) : 0;
   request.emit(startEvent(plan, data, train, split?.validation, request.backend, [[plan.model!, model]], firstEpoch));
   try {
     const end = await trainSupervised({
@@ -86,7 +86,6 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
       metrics,
       train,
       heldOut: split ? { name: 'val', examples: split.validation } : { name: 'test', examples: data.test },
-      data,
       optimizer,
       random,
       emit: request.emit,

@@ -4,7 +4,7 @@
 // is honoured after the current batch: the weights are saved first.
 
 import type { TrainPlan } from '../../core/train/plan.js';
-import type { Dataset, Examples } from '../data/dataset.js';
+import type { Examples } from '../data/dataset.js';
 import type { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
@@ -28,7 +28,6 @@ export interface SupervisedRun {
   train: Examples;
   /** measured after each epoch: the validation split, else the test set */
   heldOut: { name: 'val' | 'test'; examples: Examples };
-  data: Dataset;
   optimizer: TrainOptimizer;
   random: Random;
   emit: Emit;

@@ -95,6 +95,14 @@ describe('supervised training', () => {
     expect(logs[0]!.logs['loss']!).toBeLessThan(epochs(first.events)[0]!.logs['loss']!);
   });
 
+  it('refuses to resume from the checkpoint of another run', async () => {
+    const { file, dir } = workspace();
+    await train(file, { outDir: dir, overrides: { epochs: 1 } });
+    const other = join(dir, 'other.nn');
+    writeFileSync(other, SMALL.replaceAll('Tiny', 'Other'));
+    await expect(train(other, { outDir: dir, resume: true })).rejects.toThrow(/was saved by the run of Tiny, not Other/);
+  });
+
   it('stops after the current batch when asked, with a checkpoint', async () => {
     const { file, dir } = workspace();
     const stop = { requested: false };
