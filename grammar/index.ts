@@ -19,9 +19,13 @@ export interface ParseResult {
   diagnostics: SyntaxDiagnostic[];
 }
 
-/** Parse `.nn` source text. Never throws: every problem is a diagnostic. */
-export function parse(text: string): ParseResult {
-  return parseText(typeof text === 'string' ? text : String(text));
+/**
+ * Parse `.nn` source text. Never throws: every problem is a diagnostic.
+ * With the `previous` program of the same document (an editor re-parsing
+ * after an edit), its unchanged items are reused: the result is the same.
+ */
+export function parse(text: string, previous?: Program): ParseResult {
+  return parseText(typeof text === 'string' ? text : String(text), previous);
 }
 
 /** The canonical text of a program (see printer.ts for the layout rules). */

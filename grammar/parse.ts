@@ -1,7 +1,9 @@
 // The parse driver: lex, collect comments, cut over-deep nesting, split the
 // token stream at top-level keywords, parse each item, build the AST and
 // gather the diagnostics. Never throws. Text over MAX_TEXT_LENGTH characters
-// is not parsed at all (one NN0004).
+// is not parsed at all (one NN0004). Given the previous program of the same
+// document, an item whose source is unchanged is taken from it, moved, not
+// parsed again (reuse-items.ts).
 //
 // Speed notes (5,000 lines in ~30 ms): the lexer tracks offsets only and its
 // tokens carry `endOffset` from creation (tokens.ts); token kinds are compared
@@ -15,6 +17,7 @@ import {
 import type { Comment, Program, Range, TopLevel } from './ast.js';
 import { Codes, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
 import { parseItem, parser } from './parser.js';
+import { type ItemTable, itemKey, itemsOf, rememberItems, reusedItem } from './reuse-items.js';
 import { span } from './cst-util.js';
 import { topLevel, type AstContext } from './to-ast.js';
 import * as T from './tokens.js';
@@ -71,10 +74,11 @@ function standIn(type: TokenType, image: string, offset: number): IToken {
   return createTokenInstance(type, image, offset, offset + image.length - 1, NaN, NaN, NaN, NaN);
 }
 
-export function parseText(text: string): ParseResult {
+/** Parses `text`; the unchanged items of the `previous` parse of the same document are reused. */
+export function parseText(text: string, previous?: Program): ParseResult {
   if (text.length > MAX_TEXT_LENGTH) return tooLarge(text.length);
   try {
-    return parseUnsafe(text);
+    return parseUnsafe(text, itemsOf(previous));
   } catch (e) {
     const tooDeep = e instanceof RangeError;
     return {
@@ -102,7 +106,7 @@ function tooLarge(length: number): ParseResult {
   };
 }
 
-function parseUnsafe(text: string): ParseResult {
+function parseUnsafe(text: string, previousItems: ItemTable | undefined): ParseResult {
   const diagnostics: SyntaxDiagnostic[] = [];
   const lexed = T.nnLexer.tokenize(text);
   for (const err of lexed.errors) {
@@ -162,9 +166,20 @@ function parseUnsafe(text: string): ParseResult {
 
   const ctx: AstContext = { text, diagnostics, docs };
   const items: TopLevel[] = [];
+  // items are reused only when no region was cut (a cut changes an item's tokens)
+  const table: ItemTable | undefined = kept === all ? new Map() : undefined;
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s]!;
     const to = s + 1 < starts.length ? starts[s + 1]! : kept.length;
+    const first = kept[from]!;
+    const key = table && itemKey(text, first.startOffset, kept[to - 1]!.endOffset! + 1, docs.get(first.startOffset));
+    const reused = key !== undefined && previousItems !== undefined ? reusedItem(previousItems, key, first.startOffset) : undefined;
+    if (reused !== undefined) {
+      items.push(reused);
+      table!.set(key!, { item: reused, start: first.startOffset });
+      continue;
+    }
+    const before = diagnostics.length;
     const segment = kept.slice(from, to);
     const next = kept[to];
     setErrorContext(segment, next);
@@ -178,11 +193,14 @@ function parseUnsafe(text: string): ParseResult {
     }
     for (const err of parser.errors) diagnostics.push(fromRecognition(err, text.length));
     const item = topLevel(ctx, cst);
-    if (item !== undefined) items.push(item);
+    if (item === undefined) continue;
+    items.push(item);
+    if (key !== undefined && diagnostics.length === before) table!.set(key, { item, start: first.startOffset });
   }
   setErrorContext([], undefined);
 
   const program: Program = { kind: 'Program', items, comments, range: span(0, text.length) };
+  if (table !== undefined) rememberItems(program, table);
   const blankLines = findBlankLines(text);
   if (blankLines.length > 0) program.blankLines = blankLines;
   return { program, diagnostics: finish(diagnostics, suppressed) };

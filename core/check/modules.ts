@@ -8,12 +8,13 @@ import type { Host } from '../host.js';
 import { closestName } from '../text/did-you-mean.js';
 import type { CheckState, Module } from './state.js';
 
-export function loadModule(st: CheckState, host: Host, file: string): Module | undefined {
+/** Loads `file` (and its imports); the `previous` module of the same file lends its unchanged items to the parse. */
+export function loadModule(st: CheckState, host: Host, file: string, previous?: Module): Module | undefined {
   const known = st.modules.get(file);
   if (known) return known;
   const text = host.readFile(file);
   if (text === undefined) return undefined;
-  const parsed = parse(text);
+  const parsed = parse(text, previous?.file === file ? previous.program : undefined);
   const module: Module = {
     file,
     text,

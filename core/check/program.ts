@@ -36,7 +36,7 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
     st.recording = { values: new Map(), applications: new Map() };
     st.recordFile = file;
   }
-  const module = loadModule(st, host, file);
+  const module = loadModule(st, host, file, options.previous?.module);
   if (!module) return { file, module, diagnostics: [], state: st };
   const diagnostics: Diagnostic[] = [...module.diagnostics];
   const own = module.program.items.filter((i): i is Definition => i.kind === 'Definition' && module.definitions.get(i.name.name)?.definition === i);
