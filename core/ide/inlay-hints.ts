@@ -17,19 +17,26 @@
 // arguments, input -> output shapes, weights and FLOPs per example.
 
 import type { Node, Range } from '../../grammar/ast.js';
+import type { ApplicationRecord } from '../check/state.js';
 import { shapesEqual } from '../shapes/shape.js';
 import type { Value } from '../values.js';
 import type { Analysis } from './analysis.js';
 import { applicationLines, formatArgs, formatValue, usesOfLayer } from './hover-format.js';
-import { childrenOf } from './node-at.js';
+import { forEachChild } from './node-at.js';
 import type { InlayHint } from './types.js';
 
-export function inlayHints(a: Analysis, range?: Range): InlayHint[] {
+export interface InlayHintOptions {
+  /** leave the tooltips out (an editor that asks for them one at a time: `inlayHintTooltip`) */
+  tooltips?: boolean;
+}
+
+export function inlayHints(a: Analysis, range?: Range, options: InlayHintOptions = {}): InlayHint[] {
   const hints: InlayHint[] = [];
+  const tooltips = options.tooltips !== false;
   const visit = (node: Node, inLoop: boolean): void => {
     if (range && (node.range.end < range.start || node.range.start > range.end)) return;
     if (!inLoop) {
-      if (node.kind === 'Pipe' && node.stages.length >= 2) pipeHints(a, node.head, node.stages, hints);
+      if (node.kind === 'Pipe' && node.stages.length >= 2) pipeHints(a, node.head, node.stages, tooltips, hints);
       if (node.kind === 'Let' && !node.annotation) {
         for (const id of node.names) {
           const v = a.recording.values.get(id);
@@ -38,10 +45,16 @@ export function inlayHints(a: Analysis, range?: Range): InlayHint[] {
       }
     }
     const loop = node.kind === 'RepeatStmt' || node.kind === 'For' || node.kind === 'Repeat';
-    for (const child of childrenOf(node)) visit(child, inLoop || (loop && child !== countOf(node)));
+    const count = loop ? countOf(node) : undefined;
+    forEachChild(node, (child) => visit(child, inLoop || (loop && child !== count)));
   };
   visit(a.program, false);
   return hints.filter((h) => !range || (h.offset >= range.start && h.offset <= range.end)).sort((x, y) => x.offset - y.offset);
+}
+
+/** The tooltip of the hint at `offset` with `label` (undefined when there is none). */
+export function inlayHintTooltip(a: Analysis, offset: number, label: string): string | undefined {
+  return inlayHints(a, { start: offset, end: offset }).find((h) => h.offset === offset && h.label === label)?.tooltip;
 }
 
 function countOf(node: Node): Node | undefined {
@@ -50,7 +63,7 @@ function countOf(node: Node): Node | undefined {
   return undefined;
 }
 
-function pipeHints(a: Analysis, head: Node, stages: Node[], hints: InlayHint[]): void {
+function pipeHints(a: Analysis, head: Node, stages: Node[], tooltips: boolean, hints: InlayHint[]): void {
   let previous: Value | undefined = a.recording.values.get(head);
   stages.forEach((stage, i) => {
     const v = a.recording.values.get(stage);
@@ -58,7 +71,8 @@ function pipeHints(a: Analysis, head: Node, stages: Node[], hints: InlayHint[]):
     if (v?.kind === 'tensor') {
       const unchanged = previous?.kind === 'tensor' && previous.dtype === v.dtype && shapesEqual(previous.shape, v.shape);
       if (!unchanged || last) {
-        const tooltip = stageTooltip(a, stage);
+        const app = tooltips ? a.recording.applications.get(stage) : undefined;
+        const tooltip = app && stageTooltip(app, usesOfLayer(a.recording.applications, app));
         hints.push({ offset: stage.range.end, label: formatValue(v), ...(tooltip !== undefined ? { tooltip } : {}) });
       }
     }
@@ -66,11 +80,16 @@ function pipeHints(a: Analysis, head: Node, stages: Node[], hints: InlayHint[]):
   });
 }
 
-function stageTooltip(a: Analysis, stage: Node): string | undefined {
-  const app = a.recording.applications.get(stage);
-  if (!app) return undefined;
+/** Tooltips by application: an application carried over from the previous check keeps its text. */
+const tooltipCache = new WeakMap<ApplicationRecord, { uses: number; text: string }>();
+
+function stageTooltip(app: ApplicationRecord, uses: number): string {
+  const cached = tooltipCache.get(app);
+  if (cached?.uses === uses) return cached.text;
   const name = app.target.kind === 'layer' ? app.target.layer.spec.name : app.target.block.definition.name.name;
   const args = formatArgs(app.target.kind === 'layer' ? app.target.layer.args : app.target.block.args);
   const kind = app.target.kind === 'layer' ? 'layer' : app.target.block.definition.defKind;
-  return [`*${kind}* \`${name}(${args})\``, applicationLines(app, usesOfLayer(a.recording.applications, app)).join('  \n')].join('\n\n');
+  const text = [`*${kind}* \`${name}(${args})\``, applicationLines(app, uses).join('  \n')].join('\n\n');
+  tooltipCache.set(app, { uses, text });
+  return text;
 }

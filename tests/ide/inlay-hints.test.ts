@@ -2,7 +2,7 @@
 // (the 12 characters before the hint's offset, then its label).
 
 import { describe, expect, it } from 'vitest';
-import { inlayHints } from '../../core/ide/inlay-hints.js';
+import { inlayHintTooltip, inlayHints } from '../../core/ide/inlay-hints.js';
 import { analyzeAt } from './helpers.js';
 
 interface Case {
@@ -102,6 +102,15 @@ describe('inlay hints', () => {
     expect(first.tooltip).toContain('`[B, 784]` → `[B, 128]`');
     expect(first.tooltip).toContain('Parameters: 100,480');
     expect(first.tooltip).toContain('FLOPs per example: 200,832');
+  });
+
+  it('without tooltips, each is found on its own (an editor resolving them lazily)', () => {
+    const { analysis } = analyzeAt('model M {\n  input x: [B, 784]\n  let h = x -> Dense(128) -> ReLU -> Dense(10)\n  output h\n}\n');
+    const all = inlayHints(analysis);
+    const labels = inlayHints(analysis, undefined, { tooltips: false });
+    expect(labels).toEqual(all.map(({ offset, label }) => ({ offset, label })));
+    expect(all.map((h) => inlayHintTooltip(analysis, h.offset, h.label))).toEqual(all.map((h) => h.tooltip));
+    expect(all.filter((h) => h.tooltip !== undefined)).toHaveLength(2);
   });
 
   it('the hints follow the analysis (edit, re-analyse)', () => {
