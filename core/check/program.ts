@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
 import { checkGeneric, type GenericResult } from './definitions.js';
 import { loadModule } from './modules.js';
-import { type Reusable, reuse, reuseKey } from './reuse.js';
+import { NamesByText, type Reusable, reuse, reuseKey } from './reuse.js';
 import { CheckState, type Module, type Recording } from './state.js';
 import { checkTrain } from './train.js';
 
@@ -42,7 +42,8 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   const own = module.program.items.filter((i): i is Definition => i.kind === 'Definition' && module.definitions.get(i.name.name)?.definition === i);
   // first what the previous check can give, so that the rest finds it when it applies them
   // (only editors re-check the same file again and again: the CLI skips the keys)
-  const keys = new Map(options.record ? own.map((d) => [d, reuseKey(st, module, d)]) : []);
+  const names = new NamesByText(options.previous?.names);
+  const keys = new Map(options.record ? own.map((d) => [d, reuseKey(st, module, d, names)]) : []);
   if (options.previous) {
     for (const def of own) {
       const key = keys.get(def);
@@ -59,7 +60,7 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
     const result = st.generic.get(def);
     if (key !== undefined && result) results.set(key, { definition: def, result });
   }
-  const reusable: Reusable = { module, recording: st.recording, results };
+  const reusable: Reusable = { module, recording: st.recording, results, names };
   const mine = diagnostics.filter((d) => d.file === undefined || d.file === file);
   mine.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable };

@@ -14,24 +14,46 @@ export interface Reusable {
   module: Module;
   recording: Recording | undefined;
   results: Map<string, { definition: Definition; result: GenericResult }>;
+  names: NamesByText;
+}
+
+/**
+ * The names each definition mentions, by its text: the same text mentions
+ * the same names, so a definition is searched once, not at every check.
+ */
+export class NamesByText {
+  private readonly known = new Map<string, ReadonlySet<string>>();
+  /** `previous`: what the previous check found (only the texts seen again are kept) */
+  constructor(private readonly previous?: NamesByText) {}
+
+  of(text: string, def: Definition): ReadonlySet<string> {
+    let names = this.known.get(text);
+    if (names === undefined) {
+      names = this.previous?.known.get(text) ?? namesIn(def);
+      this.known.set(text, names);
+    }
+    return names;
+  }
 }
 
 /** The definition's text and the texts of every definition it can reach (undefined: not reusable). */
-export function reuseKey(st: CheckState, module: Module, def: Definition): string | undefined {
-  const parts = [textOf(module, def)];
+export function reuseKey(st: CheckState, module: Module, def: Definition, names: NamesByText): string | undefined {
+  const text = textOf(module, def);
+  const parts = [text];
   const seen = new Set<Definition>([def]);
-  const queue: [Module, Definition][] = [[module, def]];
+  const queue: [Module, Definition, string][] = [[module, def, text]];
   while (queue.length > 0) {
-    const [m, d] = queue.shift()!;
-    for (const name of namesIn(d)) {
+    const [m, d, t] = queue.shift()!;
+    for (const name of names.of(t, d)) {
       const entry = m.definitions.get(name);
       // a name that starts or stops resolving adds or drops a part: the key changes either way
       if (!entry || seen.has(entry.definition)) continue;
       seen.add(entry.definition);
       const home = st.modules.get(entry.file);
       if (!home) return undefined;
-      parts.push(`${name}@${entry.file}\n${textOf(home, entry.definition)}`);
-      queue.push([home, entry.definition]);
+      const reached = textOf(home, entry.definition);
+      parts.push(`${name}@${entry.file}\n${reached}`);
+      queue.push([home, entry.definition, reached]);
     }
   }
   return parts.join('\n\u0000');
@@ -82,31 +104,29 @@ export function reuse(st: CheckState, previous: Reusable, key: string, module: M
   return result;
 }
 
-/** Moves recorded values from the old definition's nodes to the same nodes of the new one (same text, same tree). */
-function copyRecording(from: Recording, to: Recording, oldRoot: Node, newRoot: Node): void {
-  const stack: [Node, Node][] = [[oldRoot, newRoot]];
-  while (stack.length > 0) {
-    const [oldNode, newNode] = stack.pop()!;
-    const value = from.values.get(oldNode);
-    if (value) to.values.set(newNode, value);
-    const application = from.applications.get(oldNode);
-    if (application) to.applications.set(newNode, application);
-    const oldChildren = children(oldNode);
-    const newChildren = children(newNode);
-    for (let i = 0; i < oldChildren.length && i < newChildren.length; i++) stack.push([oldChildren[i]!, newChildren[i]!]);
-  }
-}
+type Fields = Record<string, unknown>;
 
-function children(node: Node): Node[] {
-  const out: Node[] = [];
-  const fields = node as unknown as Record<string, unknown>;
-  for (const key in fields) {
-    if (key === 'range') continue;
-    const value = fields[key];
-    if (typeof value !== 'object' || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const v of value) if (typeof v === 'object' && v !== null && 'kind' in v) out.push(v as Node);
-    } else if ('kind' in value) out.push(value as Node);
+/**
+ * Moves recorded values from the old definition's nodes to the same nodes of
+ * the new one (same text, same tree: the two are walked side by side).
+ */
+function copyRecording(from: Recording, to: Recording, oldRoot: Node, newRoot: Node): void {
+  const stack: unknown[] = [oldRoot, newRoot];
+  while (stack.length > 0) {
+    const newNode = stack.pop();
+    const oldNode = stack.pop();
+    if (Array.isArray(oldNode)) {
+      oldNode.forEach((child, i) => typeof child === 'object' && child !== null && stack.push(child, (newNode as unknown[])[i]));
+      continue;
+    }
+    const value = from.values.get(oldNode as Node);
+    if (value !== undefined) to.values.set(newNode as Node, value);
+    const application = from.applications.get(oldNode as Node);
+    if (application !== undefined) to.applications.set(newNode as Node, application);
+    for (const key in oldNode as Fields) {
+      if (key === 'range' || key === 'opRange' || key === 'argsRange' || key === 'keywordRange') continue;
+      const child = (oldNode as Fields)[key];
+      if (typeof child === 'object' && child !== null) stack.push(child, (newNode as Fields)[key]);
+    }
   }
-  return out;
 }
