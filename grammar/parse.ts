@@ -17,7 +17,8 @@ import {
 import type { Comment, Program, Range, TopLevel } from './ast.js';
 import { Codes, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
 import { parseItem, parser } from './parser.js';
-import { type ItemTable, itemKey, itemsOf, rememberItems, reusedItem } from './reuse-items.js';
+import { lex, type Lexed, relex } from './relex.js';
+import { ItemTable } from './reuse-items.js';
 import { span } from './cst-util.js';
 import { topLevel, type AstContext } from './to-ast.js';
 import * as T from './tokens.js';
@@ -74,11 +75,25 @@ function standIn(type: TokenType, image: string, offset: number): IToken {
   return createTokenInstance(type, image, offset, offset + image.length - 1, NaN, NaN, NaN, NaN);
 }
 
-/** Parses `text`; the unchanged items of the `previous` parse of the same document are reused. */
+/** What a parse leaves for the next parse of the same document: its text, tokens and clean items. */
+interface Leftovers {
+  text: string;
+  lexed: Lexed;
+  items: ItemTable | undefined;
+}
+
+const leftovers = new WeakMap<Program, Leftovers>();
+
+/**
+ * Parses `text`; the unchanged lines and items of the `previous` parse of the
+ * same document are reused. A program lends what it kept to one parse only.
+ */
 export function parseText(text: string, previous?: Program): ParseResult {
   if (text.length > MAX_TEXT_LENGTH) return tooLarge(text.length);
+  const lent = previous && leftovers.get(previous);
+  if (previous) leftovers.delete(previous);
   try {
-    return parseUnsafe(text, itemsOf(previous));
+    return parseUnsafe(text, lent);
   } catch (e) {
     const tooDeep = e instanceof RangeError;
     return {
@@ -106,9 +121,10 @@ function tooLarge(length: number): ParseResult {
   };
 }
 
-function parseUnsafe(text: string, previousItems: ItemTable | undefined): ParseResult {
+function parseUnsafe(text: string, previous: Leftovers | undefined): ParseResult {
   const diagnostics: SyntaxDiagnostic[] = [];
-  const lexed = T.nnLexer.tokenize(text);
+  const lexed = previous ? relex(text, previous) : lex(text);
+  const previousItems = previous?.items;
   for (const err of lexed.errors) {
     diagnostics.push({
       code: Codes.unexpectedCharacter,
@@ -127,7 +143,7 @@ function parseUnsafe(text: string, previousItems: ItemTable | undefined): ParseR
       diagnostics.push({ code: Codes.unterminatedString, message: 'unterminated string', range: rangeOf(t) });
     }
   }
-  const { comments, docs } = collectComments(text, lexed.groups['comments'] ?? [], all);
+  const { comments, docs } = collectComments(text, lexed.comments, all);
 
   // Cut the regions nested deeper than MAX_NESTING. Token kinds are compared
   // by tokenTypeIdx (plain numbers), and `kept` stays `all` until a first cut.
@@ -167,16 +183,17 @@ function parseUnsafe(text: string, previousItems: ItemTable | undefined): ParseR
   const ctx: AstContext = { text, diagnostics, docs };
   const items: TopLevel[] = [];
   // items are reused only when no region was cut (a cut changes an item's tokens)
-  const table: ItemTable | undefined = kept === all ? new Map() : undefined;
+  const table = kept === all ? new ItemTable() : undefined;
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s]!;
     const to = s + 1 < starts.length ? starts[s + 1]! : kept.length;
     const first = kept[from]!;
-    const key = table && itemKey(text, first.startOffset, kept[to - 1]!.endOffset! + 1, docs.get(first.startOffset));
-    const reused = key !== undefined && previousItems !== undefined ? reusedItem(previousItems, key, first.startOffset) : undefined;
+    const source = table && text.slice(first.startOffset, kept[to - 1]!.endOffset! + 1);
+    const doc = docs.get(first.startOffset);
+    const reused = source !== undefined ? previousItems?.find(source, doc, first.startOffset) : undefined;
     if (reused !== undefined) {
       items.push(reused);
-      table!.set(key!, { item: reused, start: first.startOffset });
+      table!.add(source!, doc, first.startOffset, reused);
       continue;
     }
     const before = diagnostics.length;
@@ -195,12 +212,12 @@ function parseUnsafe(text: string, previousItems: ItemTable | undefined): ParseR
     const item = topLevel(ctx, cst);
     if (item === undefined) continue;
     items.push(item);
-    if (key !== undefined && diagnostics.length === before) table!.set(key, { item, start: first.startOffset });
+    if (source !== undefined && diagnostics.length === before) table!.add(source, doc, first.startOffset, item);
   }
   setErrorContext([], undefined);
 
   const program: Program = { kind: 'Program', items, comments, range: span(0, text.length) };
-  if (table !== undefined) rememberItems(program, table);
+  leftovers.set(program, { text, lexed, items: table });
   const blankLines = findBlankLines(text);
   if (blankLines.length > 0) program.blankLines = blankLines;
   return { program, diagnostics: finish(diagnostics, suppressed) };

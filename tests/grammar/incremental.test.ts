@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, type ParseResult } from '../../grammar/index.js';
+import { lex, type Lexed, relex } from '../../grammar/relex.js';
 import { prng } from './helpers.js';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples');
@@ -21,6 +22,48 @@ function edit(text: string, random: () => number): string {
   if (random() < 0.5) return text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at);
   return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 8));
 }
+
+const LEX_SNIPPETS = [...SNIPPETS, '\r\n', '\r', '$', '@@ ', '"ab\\"c', '"open', '// "', '\u2028', 'é', '\t', '1.5e', '...', '\n\n\n'];
+
+function lexEdit(text: string, random: () => number): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const r = random();
+  if (r < 0.1) return LEX_SNIPPETS[Math.floor(random() * LEX_SNIPPETS.length)]! + text;
+  if (r < 0.2) return text + LEX_SNIPPETS[Math.floor(random() * LEX_SNIPPETS.length)]!;
+  if (r < 0.6) return text.slice(0, at) + LEX_SNIPPETS[Math.floor(random() * LEX_SNIPPETS.length)] + text.slice(at);
+  return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 40));
+}
+
+const tokensOf = (l: Lexed) => ({
+  tokens: l.tokens.map((t) => `${t.tokenType.name}@${t.startOffset}-${t.endOffset}:${t.image}`),
+  comments: l.comments.map((t) => `${t.tokenType.name}@${t.startOffset}-${t.endOffset}:${t.image}`),
+  errors: l.errors.map((e) => `${e.offset}+${e.length}`),
+});
+
+describe('lexing again only the lines an edit touched', () => {
+  it.each(sources)('%s: the tokens equal a fresh lexing over chains of edits', (_name, original) => {
+    const random = prng(original.length + 1);
+    for (const start of [original, original.replace(/\n/g, '\r\n')]) {
+      let text = start;
+      let lexed = lex(text);
+      for (let i = 0; i < 60; i++) {
+        const next = lexEdit(text, random);
+        lexed = relex(next, { text, lexed });
+        text = next;
+        expect(tokensOf(lexed)).toEqual(tokensOf(lex(text)));
+      }
+    }
+  });
+
+  it('handles an empty text, an edit at either end, and a text emptied', () => {
+    let previous = { text: '', lexed: lex('') };
+    for (const text of ['model', '\nmodel M', 'x\nmodel M {\n', 'x\nmodel M {\n}', '', '\n', '"a\n"b']) {
+      const lexed = relex(text, previous);
+      expect(tokensOf(lexed)).toEqual(tokensOf(lex(text)));
+      previous = { text, lexed };
+    }
+  });
+});
 
 describe('parsing with the previous parse', () => {
   it.each(sources)('%s: incremental parses equal fresh ones over chains of edits', (_name, original) => {
@@ -62,6 +105,14 @@ describe('parsing with the previous parse', () => {
     const first = parse(`${broken}model B {\n  output y\n}\n`);
     const text = `${broken}train B on mnist() {\n  epochs: 1\n}\n`;
     expect(parse(text, first.program)).toStrictEqual(parse(text));
+  });
+
+  it('a previous program lends its tokens to one parse only', () => {
+    const text = 'model A {\n  input x: [B, 4]\n  output x\n}\n';
+    const first = parse(text);
+    const edited = ` ${text}`;
+    expect(parse(edited, first.program)).toStrictEqual(parse(edited));
+    expect(parse(`  ${text}`, first.program)).toStrictEqual(parse(`  ${text}`));
   });
 
   it('moves very deep items without recursion', () => {
