@@ -33,22 +33,23 @@ export interface InlayHintOptions {
 export function inlayHints(a: Analysis, range?: Range, options: InlayHintOptions = {}): InlayHint[] {
   const hints: InlayHint[] = [];
   const tooltips = options.tooltips !== false;
-  const visit = (node: Node, inLoop: boolean): void => {
-    if (range && (node.range.end < range.start || node.range.start > range.end)) return;
-    if (!inLoop) {
-      if (node.kind === 'Pipe' && node.stages.length >= 2) pipeHints(a, node.head, node.stages, tooltips, hints);
-      if (node.kind === 'Let' && !node.annotation) {
-        for (const id of node.names) {
-          const v = a.recording.values.get(id);
-          if (v?.kind === 'tensor') hints.push({ offset: id.range.end, label: `: ${formatValue(v)}` });
-        }
+  const values = a.recording.values;
+  const stack: Node[] = [a.program];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (range && (node.range.end < range.start || node.range.start > range.end)) continue;
+    if (node.kind === 'Pipe' && node.stages.length >= 2) pipeHints(a, node.head, node.stages, tooltips, hints);
+    if (node.kind === 'Let' && !node.annotation) {
+      for (const id of node.names) {
+        const v = values.get(id);
+        if (v?.kind === 'tensor') hints.push({ offset: id.range.end, label: `: ${label(v)}` });
       }
     }
-    const loop = node.kind === 'RepeatStmt' || node.kind === 'For' || node.kind === 'Repeat';
-    const count = loop ? countOf(node) : undefined;
-    forEachChild(node, (child) => visit(child, inLoop || (loop && child !== count)));
-  };
-  visit(a.program, false);
+    // nothing inside a loop body gets a hint: only the count is looked into
+    const count = countOf(node);
+    if (count !== undefined) stack.push(count);
+    else forEachChild(node, (child) => stack.push(child));
+  }
   return hints.filter((h) => !range || (h.offset >= range.start && h.offset <= range.end)).sort((x, y) => x.offset - y.offset);
 }
 
@@ -73,11 +74,23 @@ function pipeHints(a: Analysis, head: Node, stages: Node[], tooltips: boolean, h
       if (!unchanged || last) {
         const app = tooltips ? a.recording.applications.get(stage) : undefined;
         const tooltip = app && stageTooltip(app, usesOfLayer(a.recording.applications, app));
-        hints.push({ offset: stage.range.end, label: formatValue(v), ...(tooltip !== undefined ? { tooltip } : {}) });
+        hints.push({ offset: stage.range.end, label: label(v), ...(tooltip !== undefined ? { tooltip } : {}) });
       }
     }
     previous = v;
   });
+}
+
+/** Labels by value: a value carried over from the previous check keeps its text. */
+const labelCache = new WeakMap<Value, string>();
+
+function label(v: Value): string {
+  let text = labelCache.get(v);
+  if (text === undefined) {
+    text = formatValue(v);
+    labelCache.set(v, text);
+  }
+  return text;
 }
 
 /** Tooltips by application: an application carried over from the previous check keeps its text. */
