@@ -21,6 +21,8 @@ export interface FileCheck {
   state: CheckState;
   /** what the next check of this file may reuse (when recording) */
   reusable?: Reusable;
+  /** the definitions whose recorded values were carried over from the previous check's recording: each -> its previous node */
+  carriedOver?: { from: Recording; definitions: ReadonlyMap<Definition, Definition> };
 }
 
 export interface CheckOptions {
@@ -44,10 +46,12 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   // (only editors re-check the same file again and again: the CLI skips the keys)
   const names = new NamesByText(options.previous?.names);
   const keys = new Map(options.record ? own.map((d) => [d, reuseKey(st, module, d, names)]) : []);
+  const carried = new Map<Definition, Definition>();
   if (options.previous) {
     for (const def of own) {
       const key = keys.get(def);
-      if (key !== undefined) reuse(st, options.previous, key, module, def);
+      const from = key !== undefined ? reuse(st, options.previous, key, module, def) : undefined;
+      if (from) carried.set(def, from);
     }
   }
   for (const item of module.program.items) {
@@ -63,7 +67,8 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   const reusable: Reusable = { module, recording: st.recording, results, names };
   const mine = diagnostics.filter((d) => d.file === undefined || d.file === file);
   mine.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable };
+  const carriedOver = st.recording && options.previous?.recording ? { carriedOver: { from: options.previous.recording, definitions: carried } } : {};
+  return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable, ...carriedOver };
 }
 
 /** A train block whose expressions nest deeper than the stack is a diagnostic, not a crash. */

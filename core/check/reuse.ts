@@ -78,10 +78,11 @@ function namesIn(root: unknown): Set<string> {
 }
 
 /**
- * The previous result of `def`, moved to where `def` is now, or undefined
- * when it cannot be reused (changed, or its diagnostics point elsewhere).
+ * Takes the previous result of `def`, moved to where `def` is now, and
+ * returns the previous node of `def`; undefined when it cannot be reused
+ * (changed, or its diagnostics point elsewhere).
  */
-export function reuse(st: CheckState, previous: Reusable, key: string, module: Module, def: Definition): GenericResult | undefined {
+export function reuse(st: CheckState, previous: Reusable, key: string, module: Module, def: Definition): Definition | undefined {
   const old = previous.results.get(key);
   if (!old) return undefined;
   const delta = def.range.start - old.definition.range.start;
@@ -101,7 +102,7 @@ export function reuse(st: CheckState, previous: Reusable, key: string, module: M
   const result: GenericResult = { ...old.result, diagnostics };
   st.generic.set(def, result);
   st.genericKeys.set(def, new Set(diagnostics.map(diagnosticKey)));
-  return result;
+  return old.definition;
 }
 
 type Fields = Record<string, unknown>;

@@ -15,9 +15,12 @@
 // A dtype other than float32 follows the shape: `[B, S] int`.
 // Tooltips (Markdown) describe the stage's layer or block application:
 // arguments, input -> output shapes, weights and FLOPs per example.
+//
+// After an edit, a definition whose recorded values the checker carried over
+// shows the hints it had before, moved: only what changed is walked again.
 
-import type { Node, Range } from '../../grammar/ast.js';
-import type { ApplicationRecord } from '../check/state.js';
+import type { Definition, Node, Range, TopLevel } from '../../grammar/ast.js';
+import type { ApplicationRecord, Recording } from '../check/state.js';
 import { shapesEqual } from '../shapes/shape.js';
 import type { Value } from '../values.js';
 import type { Analysis } from './analysis.js';
@@ -31,13 +34,47 @@ export interface InlayHintOptions {
 }
 
 export function inlayHints(a: Analysis, range?: Range, options: InlayHintOptions = {}): InlayHint[] {
-  const hints: InlayHint[] = [];
   const tooltips = options.tooltips !== false;
+  const hints: InlayHint[] = [];
+  for (const item of a.program.items) {
+    if (range && (item.range.end < range.start || item.range.start > range.end)) continue;
+    for (const h of itemHints(a, item, tooltips)) if (!range || (h.offset >= range.start && h.offset <= range.end)) hints.push(h);
+  }
+  return hints.sort((x, y) => x.offset - y.offset);
+}
+
+/** The hints of a definition in the analysis whose recording they were read from. */
+const hintsCache = new WeakMap<Definition, { recording: Recording; tooltips: boolean; hints: InlayHint[] }>();
+
+/**
+ * The hints of one top-level item. A definition whose recorded values were
+ * carried over from the previous check has the hints it had there, moved.
+ */
+function itemHints(a: Analysis, item: TopLevel, tooltips: boolean): InlayHint[] {
+  if (item.kind !== 'Definition') return walk(a, item, tooltips);
+  const cached = hintsCache.get(item);
+  if (cached?.recording === a.recording && cached.tooltips === tooltips) return cached.hints;
+  const carried = a.check.carriedOver;
+  const before = carried?.definitions.get(item);
+  const earlier = before && hintsCache.get(before);
+  const hints = earlier?.recording === carried?.from && earlier?.tooltips === tooltips
+    ? moved(earlier!.hints, item.range.start - before!.range.start)
+    : walk(a, item, tooltips);
+  hintsCache.set(item, { recording: a.recording, tooltips, hints });
+  return hints;
+}
+
+function moved(hints: InlayHint[], delta: number): InlayHint[] {
+  return delta === 0 ? hints : hints.map((h) => ({ ...h, offset: h.offset + delta }));
+}
+
+/** The hints under `root`, in no particular order. */
+function walk(a: Analysis, root: Node, tooltips: boolean): InlayHint[] {
+  const hints: InlayHint[] = [];
   const values = a.recording.values;
-  const stack: Node[] = [a.program];
+  const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (range && (node.range.end < range.start || node.range.start > range.end)) continue;
     if (node.kind === 'Pipe' && node.stages.length >= 2) pipeHints(a, node.head, node.stages, tooltips, hints);
     if (node.kind === 'Let' && !node.annotation) {
       for (const id of node.names) {
@@ -50,7 +87,7 @@ export function inlayHints(a: Analysis, range?: Range, options: InlayHintOptions
     if (count !== undefined) stack.push(count);
     else forEachChild(node, (child) => stack.push(child));
   }
-  return hints.filter((h) => !range || (h.offset >= range.start && h.offset <= range.end)).sort((x, y) => x.offset - y.offset);
+  return hints;
 }
 
 /** The tooltip of the hint at `offset` with `label` (undefined when there is none). */
