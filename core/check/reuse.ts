@@ -117,7 +117,7 @@ function copyRecording(from: Recording, to: Recording, oldRoot: Node, newRoot: N
     const newNode = stack.pop();
     const oldNode = stack.pop();
     if (Array.isArray(oldNode)) {
-      oldNode.forEach((child, i) => typeof child === 'object' && child !== null && stack.push(child, (newNode as unknown[])[i]));
+      for (let i = 0; i < oldNode.length; i++) if (typeof oldNode[i] === 'object' && oldNode[i] !== null) stack.push(oldNode[i], (newNode as unknown[])[i]);
       continue;
     }
     const value = from.values.get(oldNode as Node);

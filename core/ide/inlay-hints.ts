@@ -25,7 +25,7 @@ import { shapesEqual } from '../shapes/shape.js';
 import type { Value } from '../values.js';
 import type { Analysis } from './analysis.js';
 import { applicationLines, formatArgs, formatValue, usesOfLayer } from './hover-format.js';
-import { forEachChild } from './node-at.js';
+import { pushChildren } from './node-at.js';
 import type { InlayHint } from './types.js';
 
 export interface InlayHintOptions {
@@ -85,7 +85,7 @@ function walk(a: Analysis, root: Node, tooltips: boolean): InlayHint[] {
     // nothing inside a loop body gets a hint: only the count is looked into
     const count = countOf(node);
     if (count !== undefined) stack.push(count);
-    else forEachChild(node, (child) => stack.push(child));
+    else pushChildren(node, stack);
   }
   return hints;
 }
