@@ -19,13 +19,19 @@ export interface ParseResult {
   diagnostics: SyntaxDiagnostic[];
 }
 
+export interface ParseOptions {
+  /** keep what the next parse of the same document can reuse (an editor parses after every edit) */
+  incremental?: boolean;
+  /** the previous program of the same document, parsed `incremental`: its unchanged lines and items are reused */
+  previous?: Program;
+}
+
 /**
  * Parse `.nn` source text. Never throws: every problem is a diagnostic.
- * With the `previous` program of the same document (an editor re-parsing
- * after an edit), its unchanged items are reused: the result is the same.
+ * Parsing with the previous program gives the same result as parsing afresh.
  */
-export function parse(text: string, previous?: Program): ParseResult {
-  return parseText(typeof text === 'string' ? text : String(text), previous);
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  return parseText(typeof text === 'string' ? text : String(text), options);
 }
 
 /** The canonical text of a program (see printer.ts for the layout rules). */

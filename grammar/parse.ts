@@ -22,7 +22,7 @@ import { ItemTable } from './reuse-items.js';
 import { span } from './cst-util.js';
 import { topLevel, type AstContext } from './to-ast.js';
 import * as T from './tokens.js';
-import type { ParseResult, SyntaxDiagnostic } from './index.js';
+import type { ParseOptions, ParseResult, SyntaxDiagnostic } from './index.js';
 
 const closerOf = new Map<TokenType, TokenType>([[T.LParen, T.RParen], [T.LBracket, T.RBracket], [T.LBrace, T.RBrace]]);
 
@@ -88,12 +88,12 @@ const leftovers = new WeakMap<Program, Leftovers>();
  * Parses `text`; the unchanged lines and items of the `previous` parse of the
  * same document are reused. A program lends what it kept to one parse only.
  */
-export function parseText(text: string, previous?: Program): ParseResult {
+export function parseText(text: string, options: ParseOptions): ParseResult {
   if (text.length > MAX_TEXT_LENGTH) return tooLarge(text.length);
-  const lent = previous && leftovers.get(previous);
-  if (previous) leftovers.delete(previous);
+  const lent = options.previous && leftovers.get(options.previous);
+  if (options.previous) leftovers.delete(options.previous);
   try {
-    return parseUnsafe(text, lent);
+    return parseUnsafe(text, lent, options.incremental === true);
   } catch (e) {
     const tooDeep = e instanceof RangeError;
     return {
@@ -121,7 +121,7 @@ function tooLarge(length: number): ParseResult {
   };
 }
 
-function parseUnsafe(text: string, previous: Leftovers | undefined): ParseResult {
+function parseUnsafe(text: string, previous: Leftovers | undefined, incremental: boolean): ParseResult {
   const diagnostics: SyntaxDiagnostic[] = [];
   const lexed = previous ? relex(text, previous) : lex(text);
   const previousItems = previous?.items;
@@ -217,7 +217,7 @@ function parseUnsafe(text: string, previous: Leftovers | undefined): ParseResult
   setErrorContext([], undefined);
 
   const program: Program = { kind: 'Program', items, comments, range: span(0, text.length) };
-  leftovers.set(program, { text, lexed, items: table });
+  if (incremental) leftovers.set(program, { text, lexed, items: table });
   const blankLines = findBlankLines(text);
   if (blankLines.length > 0) program.blankLines = blankLines;
   return { program, diagnostics: finish(diagnostics, suppressed) };

@@ -38,7 +38,9 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
     st.recording = { values: new Map(), applications: new Map() };
     st.recordFile = file;
   }
-  const module = loadModule(st, host, file, options.previous?.module);
+  // an editor re-checks the file after every edit: its parse reuses the previous one's unchanged lines and items
+  const previousProgram = options.previous?.module.file === file ? options.previous.module.program : undefined;
+  const module = loadModule(st, host, file, options.record ? { incremental: true, previous: previousProgram } : {});
   if (!module) return { file, module, diagnostics: [], state: st };
   const diagnostics: Diagnostic[] = [...module.diagnostics];
   const own = module.program.items.filter((i): i is Definition => i.kind === 'Definition' && module.definitions.get(i.name.name)?.definition === i);

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, type ParseResult } from '../../grammar/index.js';
+import { parse as parseAfresh, type ParseResult } from '../../grammar/index.js';
 import { lex, type Lexed, relex } from '../../grammar/relex.js';
 import { prng } from './helpers.js';
 
@@ -65,6 +65,9 @@ describe('lexing again only the lines an edit touched', () => {
   });
 });
 
+/** What an editor does: parse incrementally, with the previous program when there is one. */
+const parse = (text: string, previous?: ParseResult['program']) => parseAfresh(text, { incremental: true, previous });
+
 describe('parsing with the previous parse', () => {
   it.each(sources)('%s: incremental parses equal fresh ones over chains of edits', (_name, original) => {
     const random = prng(original.length);
@@ -74,7 +77,7 @@ describe('parsing with the previous parse', () => {
       for (let i = 0; i < 30; i++) {
         text = edit(text, random);
         const incremental = parse(text, previous.program);
-        expect(incremental).toStrictEqual(parse(text));
+        expect(incremental).toStrictEqual(parseAfresh(text));
         previous = incremental;
       }
     }
@@ -90,7 +93,7 @@ describe('parsing with the previous parse', () => {
     expect(second.program.items[1]!.range.start).toBe(first.program.items[1]!.range.start + 1);
     const third = parse(`${a.replace('Dense(2)', 'Dense(12)')}\n${b.replace('ReLU', 'GELU')}`, second.program);
     expect(third.program.items[0]).toBe(second.program.items[0]);
-    expect(third).toStrictEqual(parse(`${a.replace('Dense(2)', 'Dense(12)')}\n${b.replace('ReLU', 'GELU')}`));
+    expect(third).toStrictEqual(parseAfresh(`${a.replace('Dense(2)', 'Dense(12)')}\n${b.replace('ReLU', 'GELU')}`));
   });
 
   it('an item whose doc comment changed is parsed again', () => {
@@ -104,15 +107,23 @@ describe('parsing with the previous parse', () => {
     const broken = 'model A {\n  output x ->\n';
     const first = parse(`${broken}model B {\n  output y\n}\n`);
     const text = `${broken}train B on mnist() {\n  epochs: 1\n}\n`;
-    expect(parse(text, first.program)).toStrictEqual(parse(text));
+    expect(parse(text, first.program)).toStrictEqual(parseAfresh(text));
+  });
+
+  it('a parse that is not incremental keeps nothing for the next one', () => {
+    const text = 'model A {\n  input x: [B, 4]\n  output x\n}\n';
+    const once = parseAfresh(text);
+    expect(parse(text, once.program).program.items[0]).not.toBe(once.program.items[0]);
+    const kept = parse(text);
+    expect(parse(text, kept.program).program.items[0]).toBe(kept.program.items[0]);
   });
 
   it('a previous program lends its tokens to one parse only', () => {
     const text = 'model A {\n  input x: [B, 4]\n  output x\n}\n';
     const first = parse(text);
     const edited = ` ${text}`;
-    expect(parse(edited, first.program)).toStrictEqual(parse(edited));
-    expect(parse(`  ${text}`, first.program)).toStrictEqual(parse(`  ${text}`));
+    expect(parse(edited, first.program)).toStrictEqual(parseAfresh(edited));
+    expect(parse(`  ${text}`, first.program)).toStrictEqual(parseAfresh(`  ${text}`));
   });
 
   it('moves very deep items without recursion', () => {
