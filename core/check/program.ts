@@ -21,8 +21,10 @@ export interface FileCheck {
   state: CheckState;
   /** what the next check of this file may reuse (when recording) */
   reusable?: Reusable;
-  /** the definitions whose recorded values were carried over from the previous check's recording: each -> its previous node */
-  carriedOver?: { from: Recording; definitions: ReadonlyMap<Definition, Definition> };
+  /** stands for this check in caches of what editor features read from it (a key that holds nothing) */
+  stamp: object;
+  /** the definitions whose recorded values were carried over from the previous check (its stamp): where each started there */
+  carriedOver?: { from: object; starts: ReadonlyMap<Definition, number> };
 }
 
 export interface CheckOptions {
@@ -34,6 +36,7 @@ export interface CheckOptions {
 
 export function checkFile(file: string, host: Host, options: CheckOptions = {}): FileCheck {
   const st = new CheckState();
+  const stamp = {};
   if (options.record) {
     st.recording = { values: new Map(), applications: new Map() };
     st.recordFile = file;
@@ -41,19 +44,19 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   // an editor re-checks the file after every edit: its parse reuses the previous one's unchanged lines and items
   const previousProgram = options.previous?.module.file === file ? options.previous.module.program : undefined;
   const module = loadModule(st, host, file, options.record ? { incremental: true, previous: previousProgram } : {});
-  if (!module) return { file, module, diagnostics: [], state: st };
+  if (!module) return { file, module, diagnostics: [], state: st, stamp };
   const diagnostics: Diagnostic[] = [...module.diagnostics];
   const own = module.program.items.filter((i): i is Definition => i.kind === 'Definition' && module.definitions.get(i.name.name)?.definition === i);
   // first what the previous check can give, so that the rest finds it when it applies them
   // (only editors re-check the same file again and again: the CLI skips the keys)
   const names = new NamesByText(options.previous?.names);
   const keys = new Map(options.record ? own.map((d) => [d, reuseKey(st, module, d, names)]) : []);
-  const carried = new Map<Definition, Definition>();
+  const carried = new Map<Definition, number>();
   if (options.previous) {
     for (const def of own) {
       const key = keys.get(def);
-      const from = key !== undefined ? reuse(st, options.previous, key, module, def) : undefined;
-      if (from) carried.set(def, from);
+      const before = key !== undefined ? reuse(st, options.previous, key, module, def) : undefined;
+      if (before) carried.set(def, before.range.start);
     }
   }
   for (const item of module.program.items) {
@@ -66,11 +69,11 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
     const result = st.generic.get(def);
     if (key !== undefined && result) results.set(key, { definition: def, result });
   }
-  const reusable: Reusable = { module, recording: st.recording, results, names };
+  const reusable: Reusable = { module, recording: st.recording, results, names, stamp };
   const mine = diagnostics.filter((d) => d.file === undefined || d.file === file);
   mine.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const carriedOver = st.recording && options.previous?.recording ? { carriedOver: { from: options.previous.recording, definitions: carried } } : {};
-  return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable, ...carriedOver };
+  const carriedOver = st.recording && options.previous?.recording ? { carriedOver: { from: options.previous.stamp, starts: carried } } : {};
+  return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable, stamp, ...carriedOver };
 }
 
 /** A train block whose expressions nest deeper than the stack is a diagnostic, not a crash. */

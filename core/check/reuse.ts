@@ -15,6 +15,8 @@ export interface Reusable {
   recording: Recording | undefined;
   results: Map<string, { definition: Definition; result: GenericResult }>;
   names: NamesByText;
+  /** the stamp of the check that left this */
+  stamp: object;
 }
 
 /**
@@ -23,13 +25,17 @@ export interface Reusable {
  */
 export class NamesByText {
   private readonly known = new Map<string, ReadonlySet<string>>();
-  /** `previous`: what the previous check found (only the texts seen again are kept) */
-  constructor(private readonly previous?: NamesByText) {}
+  /** what the previous check found (only the texts seen again are kept) */
+  private readonly earlier: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+
+  constructor(previous?: NamesByText) {
+    this.earlier = previous?.known;
+  }
 
   of(text: string, def: Definition): ReadonlySet<string> {
     let names = this.known.get(text);
     if (names === undefined) {
-      names = this.previous?.known.get(text) ?? namesIn(def);
+      names = this.earlier?.get(text) ?? namesIn(def);
       this.known.set(text, names);
     }
     return names;

@@ -19,8 +19,8 @@
 // After an edit, a definition whose recorded values the checker carried over
 // shows the hints it had before, moved: only what changed is walked again.
 
-import type { Definition, Node, Range, TopLevel } from '../../grammar/ast.js';
-import type { ApplicationRecord, Recording } from '../check/state.js';
+import type { Node, Range, TopLevel } from '../../grammar/ast.js';
+import type { ApplicationRecord } from '../check/state.js';
 import { shapesEqual } from '../shapes/shape.js';
 import type { Value } from '../values.js';
 import type { Analysis } from './analysis.js';
@@ -43,8 +43,17 @@ export function inlayHints(a: Analysis, range?: Range, options: InlayHintOptions
   return hints.sort((x, y) => x.offset - y.offset);
 }
 
-/** The hints of a definition in the analysis whose recording they were read from. */
-const hintsCache = new WeakMap<Definition, { recording: Recording; tooltips: boolean; hints: InlayHint[] }>();
+/** The hints of each check's definitions (by the check's stamp), by where the definition starts and whether with tooltips. */
+const hintsCache = new WeakMap<object, Map<string, InlayHint[]>>();
+
+function hintsOfCheck(stamp: object): Map<string, InlayHint[]> {
+  let hints = hintsCache.get(stamp);
+  if (hints === undefined) {
+    hints = new Map();
+    hintsCache.set(stamp, hints);
+  }
+  return hints;
+}
 
 /**
  * The hints of one top-level item. A definition whose recorded values were
@@ -52,15 +61,15 @@ const hintsCache = new WeakMap<Definition, { recording: Recording; tooltips: boo
  */
 function itemHints(a: Analysis, item: TopLevel, tooltips: boolean): InlayHint[] {
   if (item.kind !== 'Definition') return walk(a, item, tooltips);
-  const cached = hintsCache.get(item);
-  if (cached?.recording === a.recording && cached.tooltips === tooltips) return cached.hints;
+  const own = hintsOfCheck(a.check.stamp);
+  const key = (start: number) => `${start}:${tooltips}`;
+  let hints = own.get(key(item.range.start));
+  if (hints !== undefined) return hints;
   const carried = a.check.carriedOver;
-  const before = carried?.definitions.get(item);
-  const earlier = before && hintsCache.get(before);
-  const hints = earlier?.recording === carried?.from && earlier?.tooltips === tooltips
-    ? moved(earlier!.hints, item.range.start - before!.range.start)
-    : walk(a, item, tooltips);
-  hintsCache.set(item, { recording: a.recording, tooltips, hints });
+  const before = carried?.starts.get(item);
+  const earlier = before !== undefined ? hintsCache.get(carried!.from)?.get(key(before)) : undefined;
+  hints = earlier !== undefined ? moved(earlier, item.range.start - before!) : walk(a, item, tooltips);
+  own.set(key(item.range.start), hints);
   return hints;
 }
 
