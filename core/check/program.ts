@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
 import { checkGeneric, type GenericResult } from './definitions.js';
 import { loadModule } from './modules.js';
-import { NamesByText, type Reusable, reuse, reuseKey } from './reuse.js';
+import { copyRecording, NamesByText, type Reusable, reuse, reuseKey } from './reuse.js';
 import { CheckState, type Module, type Recording } from './state.js';
 import { checkTrain } from './train.js';
 
@@ -16,8 +16,8 @@ export interface FileCheck {
   module: Module | undefined;
   /** this file's diagnostics, in source order */
   diagnostics: Diagnostic[];
-  /** values of the file's expressions, when asked for (editor features) */
-  recording?: Recording;
+  /** values of the file's expressions, when asked for (editor features); completed on first read */
+  readonly recording?: Recording;
   state: CheckState;
   /** what the next check of this file may reuse (when recording) */
   reusable?: Reusable;
@@ -51,12 +51,12 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   // (only editors re-check the same file again and again: the CLI skips the keys)
   const names = new NamesByText(options.previous?.names);
   const keys = new Map(options.record ? own.map((d) => [d, reuseKey(st, module, d, names)]) : []);
-  const carried = new Map<Definition, number>();
+  const carried = new Map<Definition, Definition>();
   if (options.previous) {
     for (const def of own) {
       const key = keys.get(def);
       const before = key !== undefined ? reuse(st, options.previous, key, module, def) : undefined;
-      if (before) carried.set(def, before.range.start);
+      if (before) carried.set(def, before);
     }
   }
   for (const item of module.program.items) {
@@ -69,11 +69,33 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
     const result = st.generic.get(def);
     if (key !== undefined && result) results.set(key, { definition: def, result });
   }
-  const reusable: Reusable = { module, recording: st.recording, results, names, stamp };
+  const recording = recordingWithCarried(st.recording, options.previous, carried);
+  const reusable: Reusable = { module, get recording() { return recording(); }, results, names, stamp };
   const mine = diagnostics.filter((d) => d.file === undefined || d.file === file);
   mine.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const carriedOver = st.recording && options.previous?.recording ? { carriedOver: { from: options.previous.stamp, starts: carried } } : {};
-  return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable, stamp, ...carriedOver };
+  const carriedOver = st.recording && options.previous
+    ? { carriedOver: { from: options.previous.stamp, starts: new Map([...carried].map(([def, before]) => [def, before.range.start])) } }
+    : {};
+  return { file, module, diagnostics: dedupe(mine), get recording() { return recording(); }, state: st, reusable, stamp, ...carriedOver };
+}
+
+/**
+ * The recording, completed on first read with the values of the carried-over
+ * definitions (the diagnostics do not need them: an editor shows those first,
+ * and reads the values when it asks for hints or hovers).
+ */
+function recordingWithCarried(recording: Recording | undefined, previous: Reusable | undefined, carried: Map<Definition, Definition>): () => Recording | undefined {
+  // the previous recording is completed now at the latest: recordings never wait on each other in a chain
+  const source = recording && carried.size > 0 ? previous?.recording : undefined;
+  let pending = source ? { source, carried } : undefined;
+  return () => {
+    if (pending) {
+      const { source: from, carried: definitions } = pending;
+      pending = undefined; // and what it held is let go
+      for (const [def, before] of definitions) copyRecording(from, recording!, before, def);
+    }
+    return recording;
+  };
 }
 
 /** A train block whose expressions nest deeper than the stack is a diagnostic, not a crash. */

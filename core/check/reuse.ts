@@ -12,7 +12,7 @@ import { type CheckState, diagnosticKey, type Module, type Recording } from './s
 /** What one check leaves for the next one: results by reuse key. */
 export interface Reusable {
   module: Module;
-  recording: Recording | undefined;
+  readonly recording: Recording | undefined;
   results: Map<string, { definition: Definition; result: GenericResult }>;
   names: NamesByText;
   /** the stamp of the check that left this */
@@ -85,8 +85,9 @@ function namesIn(root: unknown): Set<string> {
 
 /**
  * Takes the previous result of `def`, moved to where `def` is now, and
- * returns the previous node of `def`; undefined when it cannot be reused
- * (changed, or its diagnostics point elsewhere).
+ * returns the previous node of `def` (whose recorded values `copyRecording`
+ * moves); undefined when it cannot be reused (changed, or its diagnostics
+ * point elsewhere).
  */
 export function reuse(st: CheckState, previous: Reusable, key: string, module: Module, def: Definition): Definition | undefined {
   const old = previous.results.get(key);
@@ -104,7 +105,6 @@ export function reuse(st: CheckState, previous: Reusable, key: string, module: M
     if (d.fixes) moved.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: move(e.range) })) }));
     diagnostics.push(moved);
   }
-  if (st.recording && previous.recording) copyRecording(previous.recording, st.recording, old.definition, def);
   const result: GenericResult = { ...old.result, diagnostics };
   st.generic.set(def, result);
   st.genericKeys.set(def, new Set(diagnostics.map(diagnosticKey)));
@@ -117,7 +117,7 @@ type Fields = Record<string, unknown>;
  * Moves recorded values from the old definition's nodes to the same nodes of
  * the new one (same text, same tree: the two are walked side by side).
  */
-function copyRecording(from: Recording, to: Recording, oldRoot: Node, newRoot: Node): void {
+export function copyRecording(from: Recording, to: Recording, oldRoot: Node, newRoot: Node): void {
   const stack: unknown[] = [oldRoot, newRoot];
   while (stack.length > 0) {
     const newNode = stack.pop();

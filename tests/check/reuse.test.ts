@@ -54,6 +54,19 @@ describe('reusing the previous check', () => {
     }
   });
 
+  it.each(sources)('%s: the same when the recorded values are not read between edits', (_name, original) => {
+    const random = prng(original.length + 7);
+    let text = original;
+    let previous = check(text);
+    for (let i = 0; i < 10; i++) {
+      text = edit(text, random);
+      previous = check(text, previous); // an editor that types on without asking for hints or hovers
+    }
+    const fresh = check(text);
+    expect(shapesOf(previous)).toEqual(shapesOf(fresh));
+    expect(applicationsOf(previous)).toEqual(applicationsOf(fresh));
+  });
+
   it('a definition is checked again when a name it uses starts to resolve', () => {
     const user = 'model M {\n  input x: [B, 4]\n  output x -> Head\n}\n';
     const first = check(user);
