@@ -91,7 +91,8 @@ export function startServer(connection: Connection, version: string): void {
   connection.onExecuteCommand(guard('executeCommand', { error: 'internal error' }, (p) => executeCommand(workspace, p)));
   connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => semanticTokens(workspace, p)));
   connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(workspace, p, lazyTooltips)));
-  connection.languages.inlayHint.resolve((hint) => guard('inlayHint/resolve', hint, (h: typeof hint) => resolveInlayHint(workspace, h))(hint)); // unchanged on failure
+  // a hint whose tooltip cannot be found is answered as it came
+  connection.languages.inlayHint.resolve((hint) => guard('inlayHint/resolve', hint, () => resolveInlayHint(workspace, hint))(hint));
 
   process.on('uncaughtException', (e) => log('uncaught exception', e));
   process.on('unhandledRejection', (e) => log('unhandled rejection', e));
