@@ -183,8 +183,8 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
 
   const ctx: AstContext = { text, diagnostics, docs };
   const items: TopLevel[] = [];
-  // items are reused only when no region was cut (a cut changes an item's tokens)
-  const table = kept === all ? new ItemTable() : undefined;
+  // items are kept for the next parse only when no region was cut (a cut changes an item's tokens)
+  const table = incremental && kept === all ? new ItemTable() : undefined;
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s]!;
     const to = s + 1 < starts.length ? starts[s + 1]! : kept.length;
