@@ -19,9 +19,19 @@ export interface ParseResult {
   diagnostics: SyntaxDiagnostic[];
 }
 
-/** Parse `.nn` source text. Never throws: every problem is a diagnostic. */
-export function parse(text: string): ParseResult {
-  return parseText(typeof text === 'string' ? text : String(text));
+export interface ParseOptions {
+  /** keep what the next parse of the same document can reuse (an editor parses after every edit) */
+  incremental?: boolean;
+  /** the previous program of the same document, parsed `incremental`: its unchanged lines and items are reused */
+  previous?: Program;
+}
+
+/**
+ * Parse `.nn` source text. Never throws: every problem is a diagnostic.
+ * Parsing with the previous program gives the same result as parsing afresh.
+ */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  return parseText(typeof text === 'string' ? text : String(text), options);
 }
 
 /** The canonical text of a program (see printer.ts for the layout rules). */

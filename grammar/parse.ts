@@ -1,7 +1,10 @@
 // The parse driver: lex, collect comments, cut over-deep nesting, split the
 // token stream at top-level keywords, parse each item, build the AST and
 // gather the diagnostics. Never throws. Text over MAX_TEXT_LENGTH characters
-// is not parsed at all (one NN0004).
+// is not parsed at all (one NN0004). Given the previous program of the same
+// document (parsed `incremental`), only the lines an edit touched are lexed
+// again (relex.ts), and an item whose source is unchanged is taken from it,
+// moved, not parsed again (reuse-items.ts).
 //
 // Speed notes (5,000 lines in ~30 ms): the lexer tracks offsets only and its
 // tokens carry `endOffset` from creation (tokens.ts); token kinds are compared
@@ -15,10 +18,12 @@ import {
 import type { Comment, Program, Range, TopLevel } from './ast.js';
 import { Codes, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
 import { parseItem, parser } from './parser.js';
+import { lex, type Lexed, relex } from './relex.js';
+import { ItemTable } from './reuse-items.js';
 import { span } from './cst-util.js';
 import { topLevel, type AstContext } from './to-ast.js';
 import * as T from './tokens.js';
-import type { ParseResult, SyntaxDiagnostic } from './index.js';
+import type { ParseOptions, ParseResult, SyntaxDiagnostic } from './index.js';
 
 const closerOf = new Map<TokenType, TokenType>([[T.LParen, T.RParen], [T.LBracket, T.RBracket], [T.LBrace, T.RBrace]]);
 
@@ -71,10 +76,25 @@ function standIn(type: TokenType, image: string, offset: number): IToken {
   return createTokenInstance(type, image, offset, offset + image.length - 1, NaN, NaN, NaN, NaN);
 }
 
-export function parseText(text: string): ParseResult {
+/** What a parse leaves for the next parse of the same document: its text, tokens and clean items. */
+interface Leftovers {
+  text: string;
+  lexed: Lexed;
+  items: ItemTable | undefined;
+}
+
+const leftovers = new WeakMap<Program, Leftovers>();
+
+/**
+ * Parses `text`; the unchanged lines and items of the `previous` parse of the
+ * same document are reused. A program lends what it kept to one parse only.
+ */
+export function parseText(text: string, options: ParseOptions): ParseResult {
   if (text.length > MAX_TEXT_LENGTH) return tooLarge(text.length);
+  const lent = options.previous && leftovers.get(options.previous);
+  if (options.previous) leftovers.delete(options.previous);
   try {
-    return parseUnsafe(text);
+    return parseUnsafe(text, lent, options.incremental === true);
   } catch (e) {
     const tooDeep = e instanceof RangeError;
     return {
@@ -102,9 +122,10 @@ function tooLarge(length: number): ParseResult {
   };
 }
 
-function parseUnsafe(text: string): ParseResult {
+function parseUnsafe(text: string, previous: Leftovers | undefined, incremental: boolean): ParseResult {
   const diagnostics: SyntaxDiagnostic[] = [];
-  const lexed = T.nnLexer.tokenize(text);
+  const lexed = previous ? relex(text, previous) : lex(text);
+  const previousItems = previous?.items;
   for (const err of lexed.errors) {
     diagnostics.push({
       code: Codes.unexpectedCharacter,
@@ -123,7 +144,7 @@ function parseUnsafe(text: string): ParseResult {
       diagnostics.push({ code: Codes.unterminatedString, message: 'unterminated string', range: rangeOf(t) });
     }
   }
-  const { comments, docs } = collectComments(text, lexed.groups['comments'] ?? [], all);
+  const { comments, docs } = collectComments(text, lexed.comments, all);
 
   // Cut the regions nested deeper than MAX_NESTING. Token kinds are compared
   // by tokenTypeIdx (plain numbers), and `kept` stays `all` until a first cut.
@@ -162,9 +183,21 @@ function parseUnsafe(text: string): ParseResult {
 
   const ctx: AstContext = { text, diagnostics, docs };
   const items: TopLevel[] = [];
+  // items are kept for the next parse only when no region was cut (a cut changes an item's tokens)
+  const table = incremental && kept === all ? new ItemTable() : undefined;
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s]!;
     const to = s + 1 < starts.length ? starts[s + 1]! : kept.length;
+    const first = kept[from]!;
+    const source = table && text.slice(first.startOffset, kept[to - 1]!.endOffset! + 1);
+    const doc = docs.get(first.startOffset);
+    const reused = source !== undefined ? previousItems?.find(source, doc, first.startOffset) : undefined;
+    if (reused !== undefined) {
+      items.push(reused);
+      table!.add(source!, doc, first.startOffset, reused);
+      continue;
+    }
+    const before = diagnostics.length;
     const segment = kept.slice(from, to);
     const next = kept[to];
     setErrorContext(segment, next);
@@ -178,11 +211,14 @@ function parseUnsafe(text: string): ParseResult {
     }
     for (const err of parser.errors) diagnostics.push(fromRecognition(err, text.length));
     const item = topLevel(ctx, cst);
-    if (item !== undefined) items.push(item);
+    if (item === undefined) continue;
+    items.push(item);
+    if (source !== undefined && diagnostics.length === before) table!.add(source, doc, first.startOffset, item);
   }
   setErrorContext([], undefined);
 
   const program: Program = { kind: 'Program', items, comments, range: span(0, text.length) };
+  if (incremental) leftovers.set(program, { text, lexed, items: table });
   const blankLines = findBlankLines(text);
   if (blankLines.length > 0) program.blankLines = blankLines;
   return { program, diagnostics: finish(diagnostics, suppressed) };

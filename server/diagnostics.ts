@@ -43,7 +43,8 @@ function toLspDiagnostic(d: Diagnostic, a: Analysis, others: LineIndexes): LspDi
 }
 
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** the pending check of each document: how to cancel it */
+  private readonly pending = new Map<string, () => void>();
 
   constructor(
     private readonly connection: Connection,
@@ -64,9 +65,8 @@ export class DiagnosticsPublisher {
 
   /** A document closed: clear its diagnostics; its importers now read the disk. */
   closed(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
     const importers = this.workspace.changed(uri);
     this.workspace.closed(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -74,15 +74,20 @@ export class DiagnosticsPublisher {
   }
 
   private schedule(uri: string): void {
-    const previous = this.timers.get(uri);
-    if (previous) clearTimeout(previous);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.publish(uri);
-      }, this.debounceMs()),
-    );
+    this.pending.get(uri)?.();
+    const run = (): void => {
+      this.pending.delete(uri);
+      this.publish(uri);
+    };
+    // no pause: as soon as the messages already read are handled (a timer would wait a millisecond)
+    const pause = this.debounceMs();
+    if (pause > 0) {
+      const timer = setTimeout(run, pause);
+      this.pending.set(uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      this.pending.set(uri, () => clearImmediate(immediate));
+    }
   }
 
   private publish(uri: string): void {
@@ -97,6 +102,8 @@ export class DiagnosticsPublisher {
       if (this.workspace.documents.get(uri)?.version !== version) return;
       const diagnostics = analysis ? documentDiagnostics(analysis, this.workspace).map((d) => d.lsp) : [];
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      // the diagnostics are on their way: complete the recorded values (read on first use) while the editor shows them
+      if (analysis) setImmediate(() => analysis.recording);
     } catch (e) {
       log(`diagnostics for ${uri} failed`, e);
     }

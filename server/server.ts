@@ -11,7 +11,7 @@ import { DiagnosticsPublisher } from './diagnostics.js';
 import { foldingRanges } from './folding.js';
 import { formatting } from './formatting.js';
 import { hover } from './hover.js';
-import { inlayHints } from './inlay-hints.js';
+import { inlayHints, resolveInlayHint } from './inlay-hints.js';
 import { definition, documentHighlights, references } from './navigation.js';
 import { prepareRename, rename } from './rename.js';
 import { guard, log } from './safe.js';
@@ -27,6 +27,8 @@ export function startServer(connection: Connection, version: string): void {
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   // what the client lets the server ask it to refresh (hints shown in other open files)
   const refresh = { inlayHints: false, semanticTokens: false, codeLenses: false };
+  // whether the client asks for each inlay hint's tooltip when it shows it
+  let lazyTooltips = false;
   const refreshViews = (): void => {
     if (refresh.inlayHints) void connection.languages.inlayHint.refresh();
     if (refresh.semanticTokens) connection.languages.semanticTokens.refresh();
@@ -39,6 +41,7 @@ export function startServer(connection: Connection, version: string): void {
     refresh.inlayHints = ws?.inlayHint?.refreshSupport === true;
     refresh.semanticTokens = ws?.semanticTokens?.refreshSupport === true;
     refresh.codeLenses = ws?.codeLens?.refreshSupport === true;
+    lazyTooltips = params.capabilities.textDocument?.inlayHint?.resolveSupport?.properties.includes('tooltip') === true;
     const options = params.initializationOptions as { debounceMs?: unknown } | null | undefined;
     if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -62,7 +65,7 @@ export function startServer(connection: Connection, version: string): void {
         foldingRangeProvider: true,
         executeCommandProvider: { commands: COMMANDS },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-        inlayHintProvider: true,
+        inlayHintProvider: lazyTooltips ? { resolveProvider: true } : true,
       },
     };
   });
@@ -87,7 +90,9 @@ export function startServer(connection: Connection, version: string): void {
   connection.onFoldingRanges(guard('foldingRange', [], (p) => foldingRanges(workspace, p)));
   connection.onExecuteCommand(guard('executeCommand', { error: 'internal error' }, (p) => executeCommand(workspace, p)));
   connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => semanticTokens(workspace, p)));
-  connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(workspace, p)));
+  connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(workspace, p, lazyTooltips)));
+  // a hint whose tooltip cannot be found is answered as it came
+  connection.languages.inlayHint.resolve((hint) => guard('inlayHint/resolve', hint, () => resolveInlayHint(workspace, hint))(hint));
 
   process.on('uncaughtException', (e) => log('uncaught exception', e));
   process.on('unhandledRejection', (e) => log('unhandled rejection', e));

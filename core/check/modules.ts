@@ -1,19 +1,20 @@
 // Loading files: parse, collect definitions, resolve imports (cycles are
 // fine: a file's own definitions are known before its imports are read).
 
-import { parse } from '../../grammar/index.js';
+import { parse, type ParseOptions } from '../../grammar/index.js';
 import type { ImportDecl } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
 import { closestName } from '../text/did-you-mean.js';
 import type { CheckState, Module } from './state.js';
 
-export function loadModule(st: CheckState, host: Host, file: string): Module | undefined {
+/** Loads `file` (parsed with `options`) and its imports. */
+export function loadModule(st: CheckState, host: Host, file: string, options: ParseOptions = {}): Module | undefined {
   const known = st.modules.get(file);
   if (known) return known;
   const text = host.readFile(file);
   if (text === undefined) return undefined;
-  const parsed = parse(text);
+  const parsed = parse(text, options);
   const module: Module = {
     file,
     text,

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
 import { checkGeneric, type GenericResult } from './definitions.js';
 import { loadModule } from './modules.js';
-import { type Reusable, reuse, reuseKey } from './reuse.js';
+import { copyRecording, NamesByText, type Reusable, reuse, reuseKey } from './reuse.js';
 import { CheckState, type Module, type Recording } from './state.js';
 import { checkTrain } from './train.js';
 
@@ -16,11 +16,15 @@ export interface FileCheck {
   module: Module | undefined;
   /** this file's diagnostics, in source order */
   diagnostics: Diagnostic[];
-  /** values of the file's expressions, when asked for (editor features) */
-  recording?: Recording;
+  /** values of the file's expressions, when asked for (editor features); completed on first read */
+  readonly recording?: Recording;
   state: CheckState;
   /** what the next check of this file may reuse (when recording) */
   reusable?: Reusable;
+  /** stands for this check in caches of what editor features read from it (a key that holds nothing) */
+  stamp: object;
+  /** the definitions whose recorded values were carried over from the previous check (its stamp): where each started there */
+  carriedOver?: { from: object; starts: ReadonlyMap<Definition, number> };
 }
 
 export interface CheckOptions {
@@ -32,21 +36,27 @@ export interface CheckOptions {
 
 export function checkFile(file: string, host: Host, options: CheckOptions = {}): FileCheck {
   const st = new CheckState();
+  const stamp = {};
   if (options.record) {
     st.recording = { values: new Map(), applications: new Map() };
     st.recordFile = file;
   }
-  const module = loadModule(st, host, file);
-  if (!module) return { file, module, diagnostics: [], state: st };
+  // an editor re-checks the file after every edit: its parse reuses the previous one's unchanged lines and items
+  const previousProgram = options.previous?.module.file === file ? options.previous.module.program : undefined;
+  const module = loadModule(st, host, file, options.record ? { incremental: true, previous: previousProgram } : {});
+  if (!module) return { file, module, diagnostics: [], state: st, stamp };
   const diagnostics: Diagnostic[] = [...module.diagnostics];
   const own = module.program.items.filter((i): i is Definition => i.kind === 'Definition' && module.definitions.get(i.name.name)?.definition === i);
   // first what the previous check can give, so that the rest finds it when it applies them
   // (only editors re-check the same file again and again: the CLI skips the keys)
-  const keys = new Map(options.record ? own.map((d) => [d, reuseKey(st, module, d)]) : []);
+  const names = new NamesByText(options.previous?.names);
+  const keys = new Map(options.record ? own.map((d) => [d, reuseKey(st, module, d, names)]) : []);
+  const carried = new Map<Definition, Definition>();
   if (options.previous) {
     for (const def of own) {
       const key = keys.get(def);
-      if (key !== undefined) reuse(st, options.previous, key, module, def);
+      const before = key !== undefined ? reuse(st, options.previous, key, module, def) : undefined;
+      if (before) carried.set(def, before);
     }
   }
   for (const item of module.program.items) {
@@ -59,10 +69,33 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
     const result = st.generic.get(def);
     if (key !== undefined && result) results.set(key, { definition: def, result });
   }
-  const reusable: Reusable = { module, recording: st.recording, results };
+  const recording = recordingWithCarried(st.recording, options.previous, carried);
+  const reusable: Reusable = { module, get recording() { return recording(); }, results, names, stamp };
   const mine = diagnostics.filter((d) => d.file === undefined || d.file === file);
   mine.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable };
+  const carriedOver = st.recording && options.previous
+    ? { carriedOver: { from: options.previous.stamp, starts: new Map([...carried].map(([def, before]) => [def, before.range.start])) } }
+    : {};
+  return { file, module, diagnostics: dedupe(mine), get recording() { return recording(); }, state: st, reusable, stamp, ...carriedOver };
+}
+
+/**
+ * The recording, completed on first read with the values of the carried-over
+ * definitions (the diagnostics do not need them: an editor shows those first,
+ * and reads the values when it asks for hints or hovers).
+ */
+function recordingWithCarried(recording: Recording | undefined, previous: Reusable | undefined, carried: Map<Definition, Definition>): () => Recording | undefined {
+  // the previous recording is completed now at the latest: recordings never wait on each other in a chain
+  const source = recording && carried.size > 0 ? previous?.recording : undefined;
+  let pending = source ? { source, carried } : undefined;
+  return () => {
+    if (pending) {
+      const { source: from, carried: definitions } = pending;
+      pending = undefined; // and what it held is let go
+      for (const [def, before] of definitions) copyRecording(from, recording!, before, def);
+    }
+    return recording;
+  };
 }
 
 /** A train block whose expressions nest deeper than the stack is a diagnostic, not a crash. */

@@ -12,26 +12,54 @@ import { type CheckState, diagnosticKey, type Module, type Recording } from './s
 /** What one check leaves for the next one: results by reuse key. */
 export interface Reusable {
   module: Module;
-  recording: Recording | undefined;
+  readonly recording: Recording | undefined;
   results: Map<string, { definition: Definition; result: GenericResult }>;
+  names: NamesByText;
+  /** the stamp of the check that left this */
+  stamp: object;
+}
+
+/**
+ * The names each definition mentions, by its text: the same text mentions
+ * the same names, so a definition is searched once, not at every check.
+ */
+export class NamesByText {
+  private readonly known = new Map<string, ReadonlySet<string>>();
+  /** what the previous check found (only the texts seen again are kept) */
+  private readonly earlier: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+
+  constructor(previous?: NamesByText) {
+    this.earlier = previous?.known;
+  }
+
+  of(text: string, def: Definition): ReadonlySet<string> {
+    let names = this.known.get(text);
+    if (names === undefined) {
+      names = this.earlier?.get(text) ?? namesIn(def);
+      this.known.set(text, names);
+    }
+    return names;
+  }
 }
 
 /** The definition's text and the texts of every definition it can reach (undefined: not reusable). */
-export function reuseKey(st: CheckState, module: Module, def: Definition): string | undefined {
-  const parts = [textOf(module, def)];
+export function reuseKey(st: CheckState, module: Module, def: Definition, names: NamesByText): string | undefined {
+  const text = textOf(module, def);
+  const parts = [text];
   const seen = new Set<Definition>([def]);
-  const queue: [Module, Definition][] = [[module, def]];
+  const queue: [Module, Definition, string][] = [[module, def, text]];
   while (queue.length > 0) {
-    const [m, d] = queue.shift()!;
-    for (const name of namesIn(d)) {
+    const [m, d, t] = queue.shift()!;
+    for (const name of names.of(t, d)) {
       const entry = m.definitions.get(name);
       // a name that starts or stops resolving adds or drops a part: the key changes either way
       if (!entry || seen.has(entry.definition)) continue;
       seen.add(entry.definition);
       const home = st.modules.get(entry.file);
       if (!home) return undefined;
-      parts.push(`${name}@${entry.file}\n${textOf(home, entry.definition)}`);
-      queue.push([home, entry.definition]);
+      const reached = textOf(home, entry.definition);
+      parts.push(`${name}@${entry.file}\n${reached}`);
+      queue.push([home, entry.definition, reached]);
     }
   }
   return parts.join('\n\u0000');
@@ -56,10 +84,12 @@ function namesIn(root: unknown): Set<string> {
 }
 
 /**
- * The previous result of `def`, moved to where `def` is now, or undefined
- * when it cannot be reused (changed, or its diagnostics point elsewhere).
+ * Takes the previous result of `def`, moved to where `def` is now, and
+ * returns the previous node of `def` (whose recorded values `copyRecording`
+ * moves); undefined when it cannot be reused (changed, or its diagnostics
+ * point elsewhere).
  */
-export function reuse(st: CheckState, previous: Reusable, key: string, module: Module, def: Definition): GenericResult | undefined {
+export function reuse(st: CheckState, previous: Reusable, key: string, module: Module, def: Definition): Definition | undefined {
   const old = previous.results.get(key);
   if (!old) return undefined;
   const delta = def.range.start - old.definition.range.start;
@@ -75,38 +105,35 @@ export function reuse(st: CheckState, previous: Reusable, key: string, module: M
     if (d.fixes) moved.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, range: move(e.range) })) }));
     diagnostics.push(moved);
   }
-  if (st.recording && previous.recording) copyRecording(previous.recording, st.recording, old.definition, def);
   const result: GenericResult = { ...old.result, diagnostics };
   st.generic.set(def, result);
   st.genericKeys.set(def, new Set(diagnostics.map(diagnosticKey)));
-  return result;
+  return old.definition;
 }
 
-/** Moves recorded values from the old definition's nodes to the same nodes of the new one (same text, same tree). */
-function copyRecording(from: Recording, to: Recording, oldRoot: Node, newRoot: Node): void {
-  const stack: [Node, Node][] = [[oldRoot, newRoot]];
+type Fields = Record<string, unknown>;
+
+/**
+ * Moves recorded values from the old definition's nodes to the same nodes of
+ * the new one (same text, same tree: the two are walked side by side).
+ */
+export function copyRecording(from: Recording, to: Recording, oldRoot: Node, newRoot: Node): void {
+  const stack: unknown[] = [oldRoot, newRoot];
   while (stack.length > 0) {
-    const [oldNode, newNode] = stack.pop()!;
-    const value = from.values.get(oldNode);
-    if (value) to.values.set(newNode, value);
-    const application = from.applications.get(oldNode);
-    if (application) to.applications.set(newNode, application);
-    const oldChildren = children(oldNode);
-    const newChildren = children(newNode);
-    for (let i = 0; i < oldChildren.length && i < newChildren.length; i++) stack.push([oldChildren[i]!, newChildren[i]!]);
+    const newNode = stack.pop();
+    const oldNode = stack.pop();
+    if (Array.isArray(oldNode)) {
+      for (let i = 0; i < oldNode.length; i++) if (typeof oldNode[i] === 'object' && oldNode[i] !== null) stack.push(oldNode[i], (newNode as unknown[])[i]);
+      continue;
+    }
+    const value = from.values.get(oldNode as Node);
+    if (value !== undefined) to.values.set(newNode as Node, value);
+    const application = from.applications.get(oldNode as Node);
+    if (application !== undefined) to.applications.set(newNode as Node, application);
+    for (const key in oldNode as Fields) {
+      if (key === 'range' || key === 'opRange' || key === 'argsRange' || key === 'keywordRange') continue;
+      const child = (oldNode as Fields)[key];
+      if (typeof child === 'object' && child !== null) stack.push(child, (newNode as Fields)[key]);
+    }
   }
-}
-
-function children(node: Node): Node[] {
-  const out: Node[] = [];
-  const fields = node as unknown as Record<string, unknown>;
-  for (const key in fields) {
-    if (key === 'range') continue;
-    const value = fields[key];
-    if (typeof value !== 'object' || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const v of value) if (typeof v === 'object' && v !== null && 'kind' in v) out.push(v as Node);
-    } else if ('kind' in value) out.push(value as Node);
-  }
-  return out;
 }

@@ -76,6 +76,8 @@ export interface Frame {
   lenient: boolean;
 }
 
+let lastId = 0;
+
 export class CheckState {
   /** diagnostics of the current sink */
   diagnostics: Diagnostic[] = [];
@@ -99,10 +101,14 @@ export class CheckState {
   readonly pathCounters = new Map<string, number>();
   /** layers whose weights are counted already */
   readonly counted = new Map<number, string>();
-  private nextIdValue = 1;
 
+  /**
+   * A new layer or block instance id. Ids are unique in the process, not per
+   * check: a re-check carries instances over from the previous check (reuse.ts),
+   * and they must not share an id with the instances it creates.
+   */
   nextId(): number {
-    return this.nextIdValue++;
+    return ++lastId;
   }
 
   report(frame: Frame, severity: Severity, code: string, message: string, range: Range, extra: { related?: RelatedInfo[]; fixes?: Fix[]; unnecessary?: boolean } = {}): void {

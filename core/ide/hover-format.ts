@@ -107,10 +107,20 @@ export function applicationLines(app: ApplicationRecord, sharedUses = 1): string
 /** How many applications in the recording use the same layer instance as `app`. */
 export function usesOfLayer(applications: ReadonlyMap<Node, ApplicationRecord>, app: ApplicationRecord): number {
   if (app.target.kind !== 'layer') return 1;
-  const id = app.target.layer.id;
-  let n = 0;
-  for (const other of applications.values()) if (other.target.kind === 'layer' && other.target.layer.id === id) n++;
-  return n;
+  return layerUses(applications).get(app.target.layer.id) ?? 0;
+}
+
+/** Applications per layer id, counted once per recording (a recording does not change once checked). */
+const usesByRecording = new WeakMap<ReadonlyMap<Node, ApplicationRecord>, Map<number, number>>();
+
+function layerUses(applications: ReadonlyMap<Node, ApplicationRecord>): Map<number, number> {
+  let uses = usesByRecording.get(applications);
+  if (uses === undefined) {
+    uses = new Map();
+    for (const app of applications.values()) if (app.target.kind === 'layer') uses.set(app.target.layer.id, (uses.get(app.target.layer.id) ?? 0) + 1);
+    usesByRecording.set(applications, uses);
+  }
+  return uses;
 }
 
 /** A parameter as written: `convs: int`, `ff: int = 4 * d`. */

@@ -5,14 +5,23 @@ import type { Node, Program } from '../../grammar/ast.js';
 
 /** Child nodes of a node, in source order. */
 export function childrenOf(node: Node): Node[] {
-  const out: Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
+  const out = pushChildren(node, []);
+  for (let i = 1; i < out.length; i++) if (out[i]!.range.start < out[i - 1]!.range.start) return out.sort((a, b) => a.range.start - b.range.start);
+  return out;
+}
+
+/** Appends the child nodes of a node to `out`, in field order (not always source order); returns `out`. */
+export function pushChildren(node: Node, out: Node[]): Node[] {
+  const fields = node as unknown as Record<string, unknown>;
+  for (const key in fields) {
     if (key === 'range' || key === 'opRange' || key === 'argsRange' || key === 'keywordRange') continue;
+    const value = fields[key];
+    if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
       for (const v of value) if (isNode(v)) out.push(v);
     } else if (isNode(value)) out.push(value);
   }
-  return out.sort((a, b) => a.range.start - b.range.start);
+  return out;
 }
 
 function isNode(v: unknown): v is Node {

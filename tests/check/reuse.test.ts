@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFile, type FileCheck } from '../../core/check/program.js';
+import type { ApplicationRecord } from '../../core/check/state.js';
 import { formatShape } from '../../core/shapes/shape.js';
 import { memoryHost } from '../helpers/memory-host.js';
 
@@ -28,8 +29,14 @@ const diagnosticsOf = (c: FileCheck) => c.diagnostics.map((d) => `${d.code}@${d.
 const shapesOf = (c: FileCheck) =>
   [...c.recording!.values.entries()].filter(([, v]) => v.kind === 'tensor').map(([n, v]) => `${n.kind}@${n.range.start}-${n.range.end} ${v.kind === 'tensor' ? formatShape(v.shape) : ''}`).sort();
 
-const applicationsOf = (c: FileCheck) =>
-  [...c.recording!.applications.entries()].map(([n, a]) => `${n.range.start}-${n.range.end} ${a.inputs.map(formatShape).join(',')} -> ${a.outputs.map(formatShape).join(',')}`).sort();
+/** Each application's shapes, and the applications that share its layer (a layer applied twice shares its weights). */
+const applicationsOf = (c: FileCheck) => {
+  const applications = [...c.recording!.applications.entries()];
+  const layerOf = (a: ApplicationRecord) => (a.target.kind === 'layer' ? a.target.layer.id : undefined);
+  const sharing = (a: ApplicationRecord) =>
+    applications.filter(([, b]) => layerOf(a) !== undefined && layerOf(b) === layerOf(a)).map(([n]) => n.range.start).sort((x, y) => x - y).join(',');
+  return applications.map(([n, a]) => `${n.range.start}-${n.range.end} ${a.inputs.map(formatShape).join(',')} -> ${a.outputs.map(formatShape).join(',')} shares ${sharing(a)}`).sort();
+};
 
 describe('reusing the previous check', () => {
   it.each(sources)('%s: incremental results equal fresh ones over a chain of edits', (_name, original) => {
@@ -47,12 +54,32 @@ describe('reusing the previous check', () => {
     }
   });
 
+  it.each(sources)('%s: the same when the recorded values are not read between edits', (_name, original) => {
+    const random = prng(original.length + 7);
+    let text = original;
+    let previous = check(text);
+    for (let i = 0; i < 10; i++) {
+      text = edit(text, random);
+      previous = check(text, previous); // an editor that types on without asking for hints or hovers
+    }
+    const fresh = check(text);
+    expect(shapesOf(previous)).toEqual(shapesOf(fresh));
+    expect(applicationsOf(previous)).toEqual(applicationsOf(fresh));
+  });
+
   it('a definition is checked again when a name it uses starts to resolve', () => {
     const user = 'model M {\n  input x: [B, 4]\n  output x -> Head\n}\n';
     const first = check(user);
     expect(first.diagnostics.map((d) => d.code)).toEqual(['NN1001']);
     const withHead = `${user}\nblock Head {\n  input x: [B, F]\n  output x -> Dense(2)\n}\n`;
     expect(check(withHead, first).diagnostics).toEqual([]);
+  });
+
+  it('layers carried over and layers made anew are told apart (shared weights are counted right)', () => {
+    const shared = 'model A {\n  input x: [B, 4]\n  let d = Dense(4)\n  output x -> d -> d\n}\n';
+    const other = (units: number) => `model C {\n  input x: [B, 4]\n  output x -> Dense(${units}) -> Dense(4)\n}\n`;
+    const incremental = check(shared + other(5), check(shared + other(3)));
+    expect(applicationsOf(incremental)).toEqual(applicationsOf(check(shared + other(5))));
   });
 
   it('reuses unchanged definitions (none of them is checked again)', () => {

@@ -1,8 +1,12 @@
 // Inlay hints as data: a source, and the expected hints as `text-before|label`
 // (the 12 characters before the hint's offset, then its label).
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inlayHints } from '../../core/ide/inlay-hints.js';
+import { analyze, type Analysis } from '../../core/ide/analysis.js';
+import { memoryHost } from '../helpers/memory-host.js';
+import { inlayHintTooltip, inlayHints } from '../../core/ide/inlay-hints.js';
 import { analyzeAt } from './helpers.js';
 
 interface Case {
@@ -104,10 +108,54 @@ describe('inlay hints', () => {
     expect(first.tooltip).toContain('FLOPs per example: 200,832');
   });
 
+  it('without tooltips, each is found on its own (an editor resolving them lazily)', () => {
+    const { analysis } = analyzeAt('model M {\n  input x: [B, 784]\n  let h = x -> Dense(128) -> ReLU -> Dense(10)\n  output h\n}\n');
+    const all = inlayHints(analysis);
+    const labels = inlayHints(analysis, undefined, { tooltips: false });
+    expect(labels).toEqual(all.map(({ offset, label }) => ({ offset, label })));
+    expect(all.map((h) => inlayHintTooltip(analysis, h.offset, h.label))).toEqual(all.map((h) => h.tooltip));
+    expect(all.filter((h) => h.tooltip !== undefined)).toHaveLength(2);
+  });
+
   it('the hints follow the analysis (edit, re-analyse)', () => {
     const before = inlayHints(analyzeAt('model M {\n  input x: [B, 8]\n  let h = x -> Dense(4)\n  output h\n}\n').analysis).map((h) => h.label);
     const after = inlayHints(analyzeAt('model M {\n  input x: [B, 8]\n  let h = x -> Dense(6)\n  output h\n}\n').analysis).map((h) => h.label);
     expect(before).toEqual([': [B, 4]']);
     expect(after).toEqual([': [B, 6]']);
+  });
+});
+
+describe('inlay hints after edits', () => {
+  const examples = join(import.meta.dirname, '..', '..', 'examples');
+  const sources = readdirSync(examples).filter((f) => f.endsWith('.nn')).map((f) => [f, readFileSync(join(examples, f), 'utf8')] as const);
+  const SNIPPETS = [' ', '\n', 'x', '1', ' -> ReLU', '// note\n', 'let _t = 3\n', ')', '64', ' -> Dense(8)'];
+
+  it('a definition re-checked while no one asked for hints does not show the hints of before', () => {
+    const host = (text: string) => memoryHost({ '/main.nn': text });
+    const model = 'model M {\n  input x: [B, 4]\n  let h = x -> Head -> ReLU\n  output h\n}\n';
+    const head = (units: number) => `block Head {\n  input x: [B, 4]\n  output x -> Dense(${units})\n}\n`;
+    const first = analyze('/main.nn', host(model + head(8)))!;
+    expect(inlayHints(first).map((h) => h.label)).toContain(': [B, 8]');
+    const second = analyze('/main.nn', host(model + head(16)), first)!; // M checked again, no hints asked
+    const third = analyze('/main.nn', host(`${model + head(16)}\n`), second)!; // M carried over from the second
+    expect(inlayHints(third).map((h) => h.label)).toContain(': [B, 16]');
+  });
+
+  it.each(sources)('%s: the hints of a re-analysed file equal a fresh analysis', (_name, original) => {
+    let seed = original.length;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const analyzed = (text: string, previous?: Analysis) => analyze('/main.nn', memoryHost({ '/main.nn': text }), previous)!;
+    let text = original;
+    let previous = analyzed(text);
+    inlayHints(previous);
+    for (let i = 0; i < 25; i++) {
+      const at = Math.floor(random() * text.length);
+      text = random() < 0.6 ? text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 5));
+      const again = analyzed(text, previous);
+      // an editor does not always ask between two edits
+      if (random() < 0.7) expect(inlayHints(again)).toEqual(inlayHints(analyzed(text)));
+      if (random() < 0.3) expect(inlayHints(again, undefined, { tooltips: false })).toEqual(inlayHints(analyzed(text), undefined, { tooltips: false }));
+      previous = again;
+    }
   });
 });

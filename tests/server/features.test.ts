@@ -181,3 +181,33 @@ describe('features on one document', () => {
     expect(await client.request('workspace/executeCommand', { command: 'nn.summary', arguments: [] })).toEqual({ error: expect.any(String) });
   });
 });
+
+describe('inlay hint tooltips resolved one at a time', () => {
+  const file = '/virtual/features/lazy.nn';
+  const textDocument = { uri: uriOf(file) };
+  const range = { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } };
+  interface Hint { position: Position; label: string; tooltip?: { kind: string; value: string }; data?: unknown }
+
+  test('a client that resolves tooltips gets the labels first, then each tooltip, the same as given at once', async () => {
+    const eager = await Client.start();
+    const lazy = await Client.start({ capabilities: { textDocument: { inlayHint: { resolveSupport: { properties: ['tooltip'] } } } } });
+    expect(lazy.initializeResult.capabilities['inlayHintProvider']).toEqual({ resolveProvider: true });
+    await eager.open(file, SOURCE);
+    await lazy.open(file, SOURCE);
+    const all = await eager.request<Hint[]>('textDocument/inlayHint', { textDocument, range });
+    const labels = await lazy.request<Hint[]>('textDocument/inlayHint', { textDocument, range });
+    expect(labels.map((h) => [h.position, h.label])).toEqual(all.map((h) => [h.position, h.label]));
+    expect(all.some((h) => h.tooltip !== undefined)).toBe(true);
+    expect(labels.every((h) => h.tooltip === undefined && h.data !== undefined)).toBe(true);
+    const resolved = await Promise.all(labels.map((h) => lazy.request<Hint>('inlayHint/resolve', h)));
+    expect(resolved.map((h) => h.tooltip)).toEqual(all.map((h) => h.tooltip));
+    // after an edit, a hint of the old version resolves to itself
+    await lazy.change(file, SOURCE.replace('Dense(64)', 'Dense(32)'));
+    const stale = labels.find((h) => h.label === '[B, 64]')!;
+    expect(await lazy.request<Hint>('inlayHint/resolve', stale)).toEqual(stale);
+    for (const client of [eager, lazy]) {
+      expect(await client.stop()).toBe(0);
+      expect(client.stderr).toBe('');
+    }
+  });
+});
