@@ -63,6 +63,17 @@ export class DiagnosticsPublisher {
     if (importers.length > 0) this.refreshViews();
   }
 
+  /**
+   * A file changed on disk (the editor's file watcher): when it is not open
+   * (an open document's text wins), its open importers are checked again.
+   */
+  changedOnDisk(uri: string): void {
+    if (this.workspace.documents.get(uri)) return;
+    const importers = this.workspace.changed(uri);
+    for (const importer of importers) this.schedule(importer);
+    if (importers.length > 0) this.refreshViews();
+  }
+
   /** A document closed: clear its diagnostics; its importers now read the disk. */
   closed(uri: string): void {
     this.pending.get(uri)?.();

@@ -1,7 +1,15 @@
 // Wires the LSP requests to the feature modules and advertises exactly
 // the capabilities implemented here. Every handler runs through `guard`.
 
-import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type Connection,
+  DidChangeWatchedFilesNotification,
+  type DidChangeWatchedFilesParams,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
 import { codeActions } from './code-actions.js';
 import { codeLenses } from './code-lens.js';
 import { COMMANDS, executeCommand } from './commands.js';
@@ -29,6 +37,8 @@ export function startServer(connection: Connection, version: string): void {
   const refresh = { inlayHints: false, semanticTokens: false, codeLenses: false };
   // whether the client asks for each inlay hint's tooltip when it shows it
   let lazyTooltips = false;
+  // whether the client watches files for the server (changes to imported files that are not open)
+  let watchFiles = false;
   const refreshViews = (): void => {
     if (refresh.inlayHints) void connection.languages.inlayHint.refresh();
     if (refresh.semanticTokens) connection.languages.semanticTokens.refresh();
@@ -42,6 +52,7 @@ export function startServer(connection: Connection, version: string): void {
     refresh.semanticTokens = ws?.semanticTokens?.refreshSupport === true;
     refresh.codeLenses = ws?.codeLens?.refreshSupport === true;
     lazyTooltips = params.capabilities.textDocument?.inlayHint?.resolveSupport?.properties.includes('tooltip') === true;
+    watchFiles = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
     const options = params.initializationOptions as { debounceMs?: unknown } | null | undefined;
     if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -69,6 +80,16 @@ export function startServer(connection: Connection, version: string): void {
       },
     };
   });
+
+  // files that are not open change on disk too (a git checkout, another editor): watch them when the client can
+  connection.onInitialized(() => {
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.nn' }] });
+  });
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', undefined, (p: DidChangeWatchedFilesParams) => {
+      for (const change of p.changes) diagnostics.changedOnDisk(change.uri);
+    }),
+  );
 
   workspace.documents.onDidChangeContent((e) => diagnostics.changed(e.document.uri));
   workspace.documents.onDidClose((e) => diagnostics.closed(e.document.uri));

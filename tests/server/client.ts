@@ -35,6 +35,8 @@ export const uriOf = (path: string): string => pathToFileURL(path).href;
 
 export class Client {
   readonly published: Published[] = [];
+  /** capabilities the server registered with the client (client/registerCapability) */
+  registrations: { method: string; registerOptions?: unknown }[] = [];
   stderr = '';
   private waiters: { test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   private readonly versions = new Map<string, number>();
@@ -56,6 +58,12 @@ export class Client {
     });
     connection.onNotification('window/logMessage', () => {});
     connection.onRequest('workspace/configuration', () => []);
+    // what the server registers dynamically (file watchers), as the editor would accept it
+    const registrations: { method: string; registerOptions?: unknown }[] = [];
+    connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      registrations.push(...p.registrations);
+      return null;
+    });
     connection.listen();
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -69,6 +77,7 @@ export class Client {
     });
     await connection.sendNotification('initialized', {});
     client = new Client(child, connection, result as Client['initializeResult']);
+    client.registrations = registrations;
     child.stderr!.on('data', (chunk: Buffer) => (client!.stderr += chunk.toString()));
     client.stderr = stderr;
     for (const p of early) client.receive(p);

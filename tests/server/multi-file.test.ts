@@ -63,3 +63,33 @@ describe('a file importing another', () => {
     expect(summary).toMatchObject({ model: 'M', params: 8 * 10 + 10 });
   });
 });
+
+describe('an imported file that is not open changes on disk', () => {
+  let folder: string;
+  let client: Client;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'nn-lsp-watch-'));
+    writeFileSync(join(folder, 'blocks.nn'), BLOCKS);
+    writeFileSync(join(folder, 'main.nn'), MAIN);
+    client = await Client.start({ rootPath: folder, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+  });
+  afterAll(async () => {
+    expect(await client.stop()).toBe(0);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('the server asks the editor to watch .nn files', async () => {
+    await client.open(join(folder, 'main.nn'), MAIN);
+    expect(client.registrations).toContainEqual({ id: expect.any(String), method: 'workspace/didChangeWatchedFiles', registerOptions: { watchers: [{ globPattern: '**/*.nn' }] } });
+  });
+
+  test('a watched change re-checks the open importers', async () => {
+    const main = join(folder, 'main.nn');
+    const blocks = join(folder, 'blocks.nn');
+    writeFileSync(blocks, BLOCKS.replace('input x: [B, C]', 'input x: [B, H, W, C]'));
+    const next = client.nextDiagnostics(uriOf(main));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(blocks), type: 2 }] });
+    expect((await next).diagnostics.map((d) => d.code)).toEqual(['NN2020']);
+  });
+});
