@@ -195,8 +195,7 @@ function traceFunctionOutputs(value: Value, spec: FunctionSpec, args: Readonly<R
     if (v.kind === 'tensor') {
       v.source = { op: 'function', call, output: call.outputs.length };
       call.outputs.push(v);
-    }
-    else if (v.kind === 'list' || v.kind === 'tuple') v.items.forEach(visit);
+    } else if (v.kind === 'list' || v.kind === 'tuple') v.items.forEach(visit);
   };
   visit(value);
 }

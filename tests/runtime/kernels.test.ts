@@ -12,8 +12,8 @@ import { testTf } from '../helpers/tf.js';
 
 const tf = testTf();
 
-function compiled(body: string, inputs: string): { model: LayersModel; graph: Graph } {
-  const result = traceModel('/m.nn', memoryHost({ '/m.nn': `model M {\n  input ${inputs}\n  output ${body}\n}\n` }));
+function compiled(body: string, inputs: string, lets = ''): { model: LayersModel; graph: Graph } {
+  const result = traceModel('/m.nn', memoryHost({ '/m.nn': `model M {\n  input ${inputs}\n${lets}  output ${body}\n}\n` }));
   if (!result.ok) throw new Error(result.message);
   return { model: compileGraph(tf, result.graph, { seed: 5 }), graph: result.graph };
 }
@@ -22,6 +22,14 @@ const run = (model: LayersModel, ...xs: Tensor[]) => model.apply(xs.length === 1
 const close = (a: Tensor, b: Tensor) => expect(tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]).toBeLessThan(1e-4);
 
 describe('kernels', () => {
+  it('a layer bound to a name shares its weights between its applications', () => {
+    const { model, graph } = compiled('d(a) - d(b)', 'a: [B, 8]\n  input b: [B, 8]', '  let d = Dense(4)\n');
+    expect(graph.params.trainable).toBe(8 * 4 + 4);
+    expect(model.countParams()).toBe(8 * 4 + 4);
+    const x = tf.randomNormal([2, 8], 0, 1, 'float32', 12);
+    close(run(model, x, x), tf.zeros([2, 4]));
+  });
+
   it('ReLU has the gradient of tfjs relu', () => {
     const x = tf.randomNormal([4, 7], 0, 1, 'float32', 1);
     close(tf.grad((t: Tensor) => tf.sum(tf.mul(relu(tf, t), t)))(x), tf.grad((t: Tensor) => tf.sum(tf.mul(tf.relu(t), t)))(x));
