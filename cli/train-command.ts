@@ -54,6 +54,7 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   const detach = listenForStop(io, stop, json);
   try {
     const loaded = await loadTensorflow({ device: device ?? planned.plan.device, stderr: io.stderr });
+    if (loaded.backend !== 'tensorflow') emit({ type: 'warning', message: 'no native TensorFlow backend: training runs on pure JavaScript, about 100 times slower (run `nn doctor` to see why)' });
     const outDir = args.options.get('out')?.[0];
     const result = await runTraining({
       file,

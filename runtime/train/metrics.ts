@@ -90,7 +90,40 @@ const SUMMED: Record<string, MetricFunction> = {
   },
 };
 
+/**
+ * Mean intersection over union of masks: per-pixel class probabilities
+ * [..., C] against class ids [...] (the mean over classes present in either),
+ * or probabilities against 0/1 masks of the same shape (thresholded at 0.5).
+ */
+const iou: Metric = (tf) => {
+  const intersection: number[] = [];
+  const union: number[] = [];
+  let binary = false;
+  return {
+    add(target, prediction) {
+      binary = target.rank === prediction.rank;
+      const [inter, uni] = tf.tidy(() => {
+        const classes = binary ? 2 : prediction.shape.at(-1)!;
+        const predicted = binary ? tf.cast(tf.greater(prediction, 0.5), 'int32') : tf.argMax(prediction, -1);
+        const truth = binary ? tf.cast(tf.greater(target, 0.5), 'int32') : tf.cast(target, 'int32');
+        const p = tf.oneHot(tf.reshape(predicted, [-1]), classes);
+        const t = tf.oneHot(tf.reshape(truth, [-1]), classes);
+        return [tf.sum(tf.mul(p, t), 0).dataSync(), tf.sum(tf.maximum(p, t), 0).dataSync()];
+      });
+      inter.forEach((v, c) => (intersection[c] = (intersection[c] ?? 0) + v));
+      uni.forEach((v, c) => (union[c] = (union[c] ?? 0) + v));
+    },
+    result() {
+      // a binary mask: the IoU of the foreground; classes: the mean over those that appear
+      if (binary) return union[1]! > 0 ? intersection[1]! / union[1]! : 1;
+      const present = union.flatMap((u, c) => (u > 0 ? [intersection[c]! / u] : []));
+      return present.length === 0 ? 1 : present.reduce((a, b) => a + b, 0) / present.length;
+    },
+  };
+};
+
 export const METRICS: Record<string, Metric> = {
   ...Object.fromEntries(Object.entries(SUMMED).map(([name, f]) => [name, summed(f)])),
   map,
+  iou,
 };
