@@ -4,7 +4,7 @@
 // moment.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,14 +113,21 @@ describe('nn train', () => {
 
   it('never leaves a broken checkpoint when killed at any moment', async () => {
     const { dir } = workspace(TINY.replace('epochs: 3', 'epochs: 400').replace('limit: 1000', 'limit: 200'));
-    for (const delay of [1500, 2100, 2600, 3300]) {
-      const child = spawn(process.execPath, [bin, 'train', 'tiny.nn', '--json', '--resume'], { cwd: dir, stdio: 'ignore' });
+    // kill while checkpoints are being written: after the first one, at different moments
+    for (const delay of [0, 37, 113, 251]) {
+      const child = spawn(process.execPath, [bin, 'train', 'tiny.nn', '--json', '--resume'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+      await new Promise<void>((resolve) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('"type":"checkpoint"')) resolve();
+        });
+        child.on('close', () => resolve());
+      });
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('close', r));
-      const latestPath = join(dir, 'runs', 'Tiny', 'checkpoints', 'latest.json');
-      if (!existsSync(latestPath)) continue;
-      const latest = JSON.parse(readFileSync(latestPath, 'utf8'));
+      const latest = JSON.parse(readFileSync(join(dir, 'runs', 'Tiny', 'checkpoints', 'latest.json'), 'utf8'));
       const checkpoint = join(dir, 'runs', 'Tiny', 'checkpoints', latest.checkpoint);
       expect(JSON.parse(readFileSync(join(checkpoint, 'state.json'), 'utf8')).epoch).toBe(latest.epoch);
       const specs = JSON.parse(readFileSync(join(checkpoint, 'model-Tiny.json'), 'utf8')) as { shape: number[] }[];
