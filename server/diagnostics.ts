@@ -113,8 +113,8 @@ export class DiagnosticsPublisher {
       if (this.workspace.documents.get(uri)?.version !== version) return;
       const diagnostics = analysis ? documentDiagnostics(analysis, this.workspace).map((d) => d.lsp) : [];
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
-      // the diagnostics are on their way: complete the recorded values (read on first use) while the editor shows them
-      if (analysis) setImmediate(() => analysis.recording);
+      // the diagnostics are on their way: copy the values carried over from the previous check while the editor shows them
+      if (analysis) setImmediate(() => analysis.recording.complete());
     } catch (e) {
       log(`diagnostics for ${uri} failed`, e);
     }

@@ -6,8 +6,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
 import { checkGeneric, type GenericResult } from './definitions.js';
 import { loadModule } from './modules.js';
-import { copyRecording, NamesByText, type Reusable, reuse, reuseKey } from './reuse.js';
-import { CheckState, type Module, type Recording } from './state.js';
+import { Recording } from './recording.js';
+import { NamesByText, type Reusable, reuse, reuseKey } from './reuse.js';
+import { CheckState, type Module } from './state.js';
 import { checkTrain } from './train.js';
 
 export interface FileCheck {
@@ -16,8 +17,8 @@ export interface FileCheck {
   module: Module | undefined;
   /** this file's diagnostics, in source order */
   diagnostics: Diagnostic[];
-  /** values of the file's expressions, when asked for (editor features); completed on first read */
-  readonly recording?: Recording;
+  /** values of the file's expressions, when asked for (editor features) */
+  recording?: Recording;
   state: CheckState;
   /** what the next check of this file may reuse (when recording) */
   reusable?: Reusable;
@@ -38,7 +39,7 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   const st = new CheckState();
   const stamp = {};
   if (options.record) {
-    st.recording = { values: new Map(), applications: new Map() };
+    st.recording = new Recording();
     st.recordFile = file;
   }
   // an editor re-checks the file after every edit: its parse reuses the previous one's unchanged lines and items
@@ -69,33 +70,14 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
     const result = st.generic.get(def);
     if (key !== undefined && result) results.set(key, { definition: def, result });
   }
-  const recording = recordingWithCarried(st.recording, options.previous, carried);
-  const reusable: Reusable = { module, get recording() { return recording(); }, results, names, stamp };
+  if (st.recording && options.previous?.recording) st.recording.carryOver(options.previous.recording, carried);
+  const reusable: Reusable = { module, recording: st.recording, results, names, stamp };
   const mine = diagnostics.filter((d) => d.file === undefined || d.file === file);
   mine.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const carriedOver = st.recording && options.previous
     ? { carriedOver: { from: options.previous.stamp, starts: new Map([...carried].map(([def, before]) => [def, before.range.start])) } }
     : {};
-  return { file, module, diagnostics: dedupe(mine), get recording() { return recording(); }, state: st, reusable, stamp, ...carriedOver };
-}
-
-/**
- * The recording, completed on first read with the values of the carried-over
- * definitions (the diagnostics do not need them: an editor shows those first,
- * and reads the values when it asks for hints or hovers).
- */
-function recordingWithCarried(recording: Recording | undefined, previous: Reusable | undefined, carried: Map<Definition, Definition>): () => Recording | undefined {
-  // the previous recording is completed now at the latest: recordings never wait on each other in a chain
-  const source = recording && carried.size > 0 ? previous?.recording : undefined;
-  let pending = source ? { source, carried } : undefined;
-  return () => {
-    if (pending) {
-      const { source: from, carried: definitions } = pending;
-      pending = undefined; // and what it held is let go
-      for (const [def, before] of definitions) copyRecording(from, recording!, before, def);
-    }
-    return recording;
-  };
+  return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable, stamp, ...carriedOver };
 }
 
 /** A train block whose expressions nest deeper than the stack is a diagnostic, not a crash. */

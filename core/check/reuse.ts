@@ -4,7 +4,7 @@
 // every definition it uses (transitively, imports included), is unchanged
 // has the same diagnostics and the same recorded values, only moved.
 
-import type { Definition, Node, Range } from '../../grammar/ast.js';
+import type { Definition, Range } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { GenericResult } from './definitions.js';
 import { type CheckState, diagnosticKey, type Module, type Recording } from './state.js';
@@ -12,7 +12,7 @@ import { type CheckState, diagnosticKey, type Module, type Recording } from './s
 /** What one check leaves for the next one: results by reuse key. */
 export interface Reusable {
   module: Module;
-  readonly recording: Recording | undefined;
+  recording: Recording | undefined;
   results: Map<string, { definition: Definition; result: GenericResult }>;
   names: NamesByText;
   /** the stamp of the check that left this */
@@ -85,9 +85,9 @@ function namesIn(root: unknown): Set<string> {
 
 /**
  * Takes the previous result of `def`, moved to where `def` is now, and
- * returns the previous node of `def` (whose recorded values `copyRecording`
- * moves); undefined when it cannot be reused (changed, or its diagnostics
- * point elsewhere).
+ * returns the previous node of `def` (whose recorded values the recording
+ * carries over); undefined when it cannot be reused (changed, or its
+ * diagnostics point elsewhere).
  */
 export function reuse(st: CheckState, previous: Reusable, key: string, module: Module, def: Definition): Definition | undefined {
   const old = previous.results.get(key);
@@ -109,31 +109,4 @@ export function reuse(st: CheckState, previous: Reusable, key: string, module: M
   st.generic.set(def, result);
   st.genericKeys.set(def, new Set(diagnostics.map(diagnosticKey)));
   return old.definition;
-}
-
-type Fields = Record<string, unknown>;
-
-/**
- * Moves recorded values from the old definition's nodes to the same nodes of
- * the new one (same text, same tree: the two are walked side by side).
- */
-export function copyRecording(from: Recording, to: Recording, oldRoot: Node, newRoot: Node): void {
-  const stack: unknown[] = [oldRoot, newRoot];
-  while (stack.length > 0) {
-    const newNode = stack.pop();
-    const oldNode = stack.pop();
-    if (Array.isArray(oldNode)) {
-      for (let i = 0; i < oldNode.length; i++) if (typeof oldNode[i] === 'object' && oldNode[i] !== null) stack.push(oldNode[i], (newNode as unknown[])[i]);
-      continue;
-    }
-    const value = from.values.get(oldNode as Node);
-    if (value !== undefined) to.values.set(newNode as Node, value);
-    const application = from.applications.get(oldNode as Node);
-    if (application !== undefined) to.applications.set(newNode as Node, application);
-    for (const key in oldNode as Fields) {
-      if (key === 'range' || key === 'opRange' || key === 'argsRange' || key === 'keywordRange') continue;
-      const child = (oldNode as Fields)[key];
-      if (typeof child === 'object' && child !== null) stack.push(child, (newNode as Fields)[key]);
-    }
-  }
 }

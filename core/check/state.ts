@@ -2,14 +2,17 @@
 // diagnostics go, what is recorded for the editor and the summary, and
 // the context of the definition being evaluated.
 
-import type { Definition, Node, Program, Range } from '../../grammar/ast.js';
+import type { Definition, Program, Range } from '../../grammar/ast.js';
 import type { Diagnostic, Fix, RelatedInfo, Severity } from '../diagnostics/diagnostic.js';
 import type { FreshDims } from '../functions/apply-function.js';
 import type { Dim } from '../shapes/dim.js';
-import type { BlockInstance, LayerInstance, Value } from '../values.js';
+import type { BlockInstance, LayerInstance } from '../values.js';
 import type { GenericResult } from './definitions.js';
+import type { Recording } from './recording.js';
 import type { OutputValue } from './statements.js';
 import type { Scope } from './scope.js';
+
+export type { Recording } from './recording.js';
 
 /** One parsed file and the definitions visible in it (its own and imported ones). */
 export interface Module {
@@ -34,14 +37,6 @@ export interface LayerRow {
   flops: Dim;
   /** the layer this application shares weights with, when not the first */
   sharedWith?: string;
-}
-
-/** What the editor wants to know about nodes of the file being checked. */
-export interface Recording {
-  /** the value of each expression (for a pipeline stage: the value after it) */
-  values: Map<Node, Value>;
-  /** each layer or block application: the call or stage node -> what was applied to what */
-  applications: Map<Node, ApplicationRecord>;
 }
 
 /** One application of a layer or block, as the editor shows it on hover. */

@@ -13,8 +13,7 @@ export interface Analysis {
   text: string;
   program: Program;
   check: FileCheck;
-  /** read when needed: the first read completes it (see checkFile) */
-  readonly recording: Recording;
+  recording: Recording;
   lines: LineIndex;
   /** every file the check loaded (this one and its imports) */
   modules: ReadonlyMap<string, Module>;
@@ -29,15 +28,13 @@ export interface Analysis {
  */
 export function analyze(file: string, host: Host, previous?: Analysis): Analysis | undefined {
   const check = checkFile(file, host, { record: true, ...(previous?.check.reusable ? { previous: previous.check.reusable } : {}) });
-  if (!check.module) return undefined;
+  if (!check.module || !check.recording) return undefined;
   return {
     file,
     text: check.module.text,
     program: check.module.program,
     check,
-    get recording() {
-      return check.recording!;
-    },
+    recording: check.recording,
     lines: new LineIndex(check.module.text),
     modules: check.state.modules,
     host,
