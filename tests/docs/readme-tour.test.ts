@@ -41,10 +41,15 @@ describe('training, in a copy of the examples', () => {
     expect(training.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(training)('npx nn %s', (command) => {
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'nn.js'), ...command.split(/\s+/)], { cwd: dir, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-  });
+  // a training run takes up to a minute alone, more while the other tests run
+  it.each(training)(
+    'npx nn %s',
+    (command) => {
+      const r = spawnSync(process.execPath, [join(root, 'bin', 'nn.js'), ...command.split(/\s+/)], { cwd: dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    },
+    600_000,
+  );
 });
 
 it('shows the real output of the broken example', () => {
