@@ -10,6 +10,7 @@ import { planTraining } from '../core/train/plan.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { BackendError, loadTensorflow } from '../runtime/backend.js';
 import { DataError } from '../runtime/data/dataset.js';
+import { CompileError } from '../runtime/compile/kernel.js';
 import { CheckpointError } from '../runtime/train/checkpoint.js';
 import type { TrainEvent } from '../runtime/train/events.js';
 import { runTraining } from '../runtime/train/run-training.js';
@@ -72,7 +73,7 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
     return result.reason === 'stopped' ? EXIT_STOPPED : EXIT.ok;
   } catch (e) {
     if (e instanceof TrainError) return reportProblems(io, emit, json, path, file, e.message, e.diagnostics);
-    if (e instanceof DataError || e instanceof BackendError || e instanceof CheckpointError) {
+    if (e instanceof DataError || e instanceof BackendError || e instanceof CheckpointError || e instanceof CompileError) {
       emit({ type: 'error', message: e.message });
       if (json) io.stderr.write(`nn: ${e.message}\n`);
       return EXIT.usage;

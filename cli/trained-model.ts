@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { loadTensorflow } from '../runtime/backend.js';
 import { DataError } from '../runtime/data/dataset.js';
+import { CompileError } from '../runtime/compile/kernel.js';
 import { CheckpointError } from '../runtime/train/checkpoint.js';
 import { loadTrainedModel, type TrainedModel } from '../runtime/export/load-trained.js';
 import type { TF } from '../runtime/tf-types.js';
@@ -30,7 +31,7 @@ export async function withTrainedModel(io: Io, args: ParsedArgs, sizes: Record<s
     if (!trained.weightsFrom) io.stderr.write(`nn: warning: no trained weights for ${trained.graph.model} (train it first with nn train); using its initial weights\n`);
     return await use(tf, trained);
   } catch (e) {
-    if (e instanceof DataError || e instanceof CheckpointError) {
+    if (e instanceof DataError || e instanceof CheckpointError || e instanceof CompileError) {
       io.stderr.write(`nn: ${e.message}\n`);
       return EXIT.usage;
     }

@@ -7,6 +7,9 @@ import type { SliceAxis } from '../../core/values.js';
 import type { Tensor, TF } from '../tf-types.js';
 import type { ArgReader } from './graph-args.js';
 
+/** What the compiler does not support yet (a limitation, not a bug): reported as a message. */
+export class CompileError extends Error {}
+
 export type Initializer =
   /** Keras's default for kernels: uniform in ±sqrt(6 / (fanIn + fanOut)) */
   | { kind: 'glorotUniform'; fanIn: number; fanOut: number }

@@ -85,6 +85,14 @@ describe('nn train', () => {
     expect(events(chosen.stdout)[0]).toMatchObject({ type: 'start', name: 'Other', epochs: 1 });
   });
 
+  it('reports what the compiler does not support yet as a message, not an internal error', () => {
+    const { dir } = workspace('model T {\n  input x: [B, 4, 4, 4]\n  output x -> Conv2DTranspose(4, 2, stride: 2, groups: 2)\n}\n');
+    const r = nn(['export', 'tiny.nn', '--out', 'out'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nn: Conv2DTranspose with groups is not supported by the compiler yet\n');
+    expect(r.stderr).not.toContain('internal error');
+  });
+
   it('fails clearly, without training on the CPU, when a GPU is asked for and there is none', () => {
     const { dir } = workspace();
     const r = nn(['train', 'tiny.nn', '--json', '--device', 'gpu'], dir);

@@ -3,7 +3,7 @@
 // [B, H, W, C] and [B, T, C].
 
 import type { Tensor, TF } from '../../tf-types.js';
-import type { BuildContext, Kernel, WeightSpec } from '../kernel.js';
+import { type BuildContext, CompileError, type Kernel, type WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
 import { applyActivation } from './activations.js';
 import { isZero, type Padding, type Pair, paddingOf } from './padding.js';
@@ -137,7 +137,7 @@ export const Conv2DTranspose: Kernel = {
     const filters = k.args.int('filters');
     const kernel = k.args.size('kernel', 2);
     const area = kernel[0]! * kernel[1]!;
-    if (k.args.int('groups') !== 1) throw new Error('Conv2DTranspose with groups is not supported by the compiler yet');
+    if (k.args.int('groups') !== 1) throw new CompileError('Conv2DTranspose with groups is not supported by the compiler yet');
     return [
       // tfjs's layout for the transposed filter: [kh, kw, F, C]
       { name: 'kernel', shape: [...kernel, filters, channels], init: { kind: 'glorotUniform', fanIn: area * channels, fanOut: area * filters }, trainable: true },
@@ -150,7 +150,7 @@ export const Conv2DTranspose: Kernel = {
     const [sh, sw] = k.args.size('stride', 2) as [number, number];
     const [kh, kw] = k.args.size('kernel', 2) as [number, number];
     const dilation = k.args.size('dilation', 2);
-    if (dilation.some((d) => d !== 1)) throw new Error('Conv2DTranspose with dilation is not supported by the compiler yet');
+    if (dilation.some((d) => d !== 1)) throw new CompileError('Conv2DTranspose with dilation is not supported by the compiler yet');
     const filters = k.args.int('filters');
     const [b, h, w] = input.shape as [number, number, number, number];
     const padding = paddingOf(k.args, 2);

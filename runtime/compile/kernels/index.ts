@@ -1,7 +1,7 @@
 // Every kernel by its kind: layer kinds by their catalog name, functions as
 // `fn:<name>`, operators as `binary:<op>` / `unary:<op>`, and `slice`.
 
-import type { Kernel } from '../kernel.js';
+import { CompileError, type Kernel } from '../kernel.js';
 import { ACTIVATION_KERNELS } from './activations.js';
 import { MultiHeadAttention, RelPosAttention } from './attention.js';
 import { Conv1D, Conv2D, Conv2DTranspose } from './convolution.js';
@@ -38,7 +38,7 @@ export const LAYER_KERNELS: Readonly<Record<string, Kernel>> = {
 
 export function findKernel(kind: string): Kernel {
   const kernel = kind.startsWith('fn:') ? FUNCTION_KERNELS[kind.slice(3)] : (LAYER_KERNELS[kind] ?? operatorKernel(kind));
-  if (!kernel) throw new Error(`nothing compiles '${kind}' yet`);
+  if (!kernel) throw new CompileError(`nothing compiles '${kind}' yet`);
   return kernel;
 }
 
