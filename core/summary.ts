@@ -4,6 +4,7 @@
 
 import type { Definition } from '../grammar/ast.js';
 import { checkGeneric } from './check/definitions.js';
+import { findModel } from './find-model.js';
 import { loadModule } from './check/modules.js';
 import { CheckState } from './check/state.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
@@ -47,17 +48,9 @@ export function summarize(file: string, host: Host, modelName: string | undefine
   const module = loadModule(st, host, file);
   if (!module) return { ok: false, reason: 'usage', message: `cannot read ${file}`, diagnostics: [] };
   const definitions = module.program.items.filter((i): i is Definition => i.kind === 'Definition');
-  const models = definitions.filter((d) => d.defKind === 'model');
-  let target: Definition | undefined;
-  if (modelName !== undefined) {
-    target = module.definitions.get(modelName)?.definition;
-    if (!target) return { ok: false, reason: 'usage', message: `no model '${modelName}' in ${file} (models: ${models.map((m) => m.name.name).join(', ') || 'none'})`, diagnostics: [] };
-  } else if (models.length === 1) target = models[0];
-  else {
-    const message = models.length === 0 ? `${file} defines no model` : `${file} defines several models; choose one with --model (${models.map((m) => m.name.name).join(', ')})`;
-    return { ok: false, reason: 'usage', message, diagnostics: [] };
-  }
-  const unknownParam = Object.keys(overrides).find((name) => !target!.params.some((p) => p.name.name === name));
+  const target = findModel(definitions, file, modelName);
+  if (typeof target === 'string') return { ok: false, reason: 'usage', message: target, diagnostics: [] };
+  const unknownParam = Object.keys(overrides).find((name) => !target.params.some((p) => p.name.name === name));
   if (unknownParam) return { ok: false, reason: 'usage', message: `${target.name.name} has no parameter '${unknownParam}'`, diagnostics: [] };
   const result = checkGeneric(st, module, target, { overrides, rows: true });
   const errors = [...module.diagnostics, ...result.diagnostics].filter((d) => d.severity === 'error');

@@ -10,6 +10,7 @@ import { loadModule } from '../check/modules.js';
 import { Scope } from '../check/scope.js';
 import { CheckState, type Frame } from '../check/state.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { findModel } from '../find-model.js';
 import type { Host } from '../host.js';
 import { add, type Dim, formatDim, isConst, substitute, sym, symbolName, symbolsOf } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
@@ -41,7 +42,7 @@ export function traceModel(file: string, host: Host, options: TraceOptions = {})
   const st = new CheckState();
   const module = loadModule(st, host, file);
   if (!module) return failure(`cannot read ${file}`);
-  const found = findModel(module.program.items.filter((i): i is Definition => i.kind === 'Definition'), file, options.model);
+  const found = findModel(module.program.items.filter((i): i is Definition => i.kind === 'Definition'), file, options.model, ['model', 'loss']);
   if (typeof found === 'string') return failure(found);
   const def = found;
   const overrides = options.overrides ?? {};
@@ -86,16 +87,6 @@ function sameSize(declared: Dim[], given: number[]): boolean {
 
 function failure(message: string): TraceResult {
   return { ok: false, message, diagnostics: [] };
-}
-
-function findModel(definitions: Definition[], file: string, name: string | undefined): Definition | string {
-  const models = definitions.filter((d) => d.defKind === 'model');
-  if (name !== undefined) {
-    const found = definitions.find((m) => m.name.name === name && (m.defKind === 'model' || m.defKind === 'loss'));
-    return found ?? `no model '${name}' in ${file} (models: ${models.map((m) => m.name.name).join(', ') || 'none'})`;
-  }
-  if (models.length === 1) return models[0]!;
-  return models.length === 0 ? `${file} defines no model` : `${file} defines several models; choose one (${models.map((m) => m.name.name).join(', ')})`;
 }
 
 /**
