@@ -1,0 +1,44 @@
+// activate(): wires the pieces together and nothing else. Everything that
+// runs programs (training, export, run, set-up) runs in child processes;
+// nothing here loads TensorFlow.
+
+import * as vscode from 'vscode';
+import { registerCommands } from './commands.js';
+import type { NnContext } from './context.js';
+import { NnLanguageClient } from './language-client.js';
+import { serverStatusItem } from './status-bar.js';
+
+let active: { nn: NnContext; dispose: () => Promise<void> } | undefined;
+
+export async function activate(extension: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('nn', { log: true });
+  const serverOutput = vscode.window.createOutputChannel('nn Language Server', { log: true });
+  const server = new NnLanguageClient(extension, serverOutput);
+  const owned: vscode.Disposable[] = [log, serverOutput];
+  const nn: NnContext = {
+    extension,
+    log,
+    server,
+    trusted: () => vscode.workspace.isTrusted,
+    own: (d) => {
+      owned.push(d);
+      return d;
+    },
+  };
+  registerCommands(nn);
+  serverStatusItem(nn);
+  active = {
+    nn,
+    dispose: async () => {
+      await server.dispose();
+      for (const d of owned.reverse()) d.dispose();
+    },
+  };
+  void server.start(); // activation does not wait for the server (it reports its state in the status bar)
+}
+
+export async function deactivate(): Promise<void> {
+  const current = active;
+  active = undefined;
+  await current?.dispose();
+}

@@ -1,0 +1,125 @@
+// The language client: starts the bundled language server over Node IPC,
+// restarts it on demand, and reports its state to the status bar. The lens
+// commands the server names (`nn.summary`, `nn.graph`) open the editor's
+// views here; the server's own answer to them is the data those views draw.
+
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  type LanguageClientOptions,
+  RevealOutputChannelOn,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { config, onConfigChange } from './config.js';
+
+export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
+
+/** Lens commands that open a view in VS Code: server command id -> extension command id. */
+const LENS_COMMANDS: Record<string, string> = { 'nn.summary': 'nn.showSummary', 'nn.graph': 'nn.showGraph' };
+
+export class NnLanguageClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
+  private current: ServerState = 'stopped';
+  private lastError = '';
+  readonly onDidChangeState = this.stateEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extension: vscode.ExtensionContext,
+    readonly output: vscode.LogOutputChannel,
+  ) {
+    // hints are the server's; turning shapes off hides them without a restart
+    this.disposables.push(onConfigChange('inlayHints.shapes', () => void vscode.commands.executeCommand('editor.action.inlayHints.refresh').then(undefined, () => undefined)));
+  }
+
+  get state(): ServerState {
+    return this.current;
+  }
+
+  /** Why the server is not running, when it failed. */
+  get failure(): string {
+    return this.lastError;
+  }
+
+  async start(): Promise<void> {
+    if (this.client) return;
+    const module = vscode.Uri.joinPath(this.extension.extensionUri, 'dist', 'server.mjs').fsPath;
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ language: 'nn' }],
+      outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      initializationOptions: {},
+      middleware: {
+        executeCommand: (command, args, next) => {
+          const view = LENS_COMMANDS[command];
+          return view ? vscode.commands.executeCommand(view, ...args) : next(command, args);
+        },
+        provideInlayHints: (document, range, token, next) => (config.inlayHintShapes() ? next(document, range, token) : []),
+      },
+    };
+    const client = new LanguageClient('nn', 'nn Language Server', serverOptions, clientOptions);
+    this.client = client;
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) this.setState('running');
+      else if (e.newState === State.Starting) this.setState('starting');
+      else if (this.current !== 'failed') this.setState('stopped');
+    });
+    this.setState('starting');
+    try {
+      await client.start();
+    } catch (e) {
+      this.lastError = e instanceof Error ? e.message : String(e);
+      this.setState('failed');
+      this.output.error(`the language server did not start: ${this.lastError}`);
+    }
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    this.lastError = '';
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return;
+    try {
+      await client.stop(2000);
+    } catch {
+      // a server that already died has nothing left to stop
+    }
+    this.setState('stopped');
+  }
+
+  /** A server command (`nn.summary`, `nn.graph`): its JSON answer, or an Error with the server's message. */
+  async command<T>(command: string, args: unknown[]): Promise<T> {
+    const client = this.client;
+    if (!client || this.current !== 'running') throw new Error(`the nn language server is ${this.current}${this.lastError ? `: ${this.lastError}` : ''}`);
+    const result = await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+    if (result && typeof result === 'object' && 'error' in result && typeof (result as { error: unknown }).error === 'string') {
+      throw new Error((result as { error: string }).error);
+    }
+    return result as T;
+  }
+
+  private setState(state: ServerState): void {
+    if (state === this.current) return;
+    this.current = state;
+    this.stateEmitter.fire(state);
+  }
+
+  async dispose(): Promise<void> {
+    for (const d of this.disposables) d.dispose();
+    await this.stop();
+    this.stateEmitter.dispose();
+  }
+}

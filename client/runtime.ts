@@ -1,0 +1,45 @@
+// The `nn` runtime for this window (see runtime-resolve.ts), read from the
+// settings, the workspace and the global storage each time it is needed.
+// Where none is ready, the user is offered the set-up instead of a failure.
+
+import { readFileSync, statSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { config } from './config.js';
+import type { NnContext } from './context.js';
+import { type NnRuntime, type Resolution, resolveRuntime, type RuntimeFs } from './runtime-resolve.js';
+
+export const nodeFs: RuntimeFs = {
+  isFile: (p) => statSync(p, { throwIfNoEntry: false })?.isFile() === true,
+  isDirectory: (p) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true,
+  readJson: (p) => {
+    try {
+      return JSON.parse(readFileSync(p, 'utf8')) as unknown;
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+export function currentRuntime(nn: NnContext): Resolution {
+  return resolveRuntime(
+    {
+      // an untrusted workspace cannot point the extension at a program to run
+      settingPath: vscode.workspace.isTrusted ? config.runtimePath() : '',
+      workspaceFolders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+      globalStorage: nn.extension.globalStorageUri.fsPath,
+    },
+    nodeFs,
+  );
+}
+
+/** The runtime, or undefined after telling the user why and offering the set-up (or the setting to fix). */
+export async function requireRuntime(nn: NnContext): Promise<NnRuntime | undefined> {
+  const found = currentRuntime(nn);
+  if (found.ok) return found.runtime;
+  nn.log.warn(found.message);
+  const action = found.reason === 'setting' ? 'Open Settings' : 'Set Up Training Backend';
+  const pick = await vscode.window.showWarningMessage(found.message, action);
+  if (pick === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'nn.runtime.path');
+  else if (pick === 'Set Up Training Backend') await vscode.commands.executeCommand('nn.setUpBackend');
+  return undefined;
+}

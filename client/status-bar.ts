@@ -1,0 +1,37 @@
+// The language server's state in the status bar: a click shows the logs, or
+// restarts a server that stopped or failed.
+
+import * as vscode from 'vscode';
+import type { NnContext } from './context.js';
+import type { ServerState } from './language-client.js';
+
+const ICONS: Record<ServerState, string> = {
+  starting: '$(loading~spin) nn',
+  running: '$(check) nn',
+  stopped: '$(circle-slash) nn',
+  failed: '$(error) nn',
+};
+
+export function serverStatusItem(nn: NnContext): vscode.StatusBarItem {
+  const item = nn.own(vscode.window.createStatusBarItem('nn.server', vscode.StatusBarAlignment.Left, 10));
+  item.name = 'nn Language Server';
+  const show = (state: ServerState): void => {
+    item.text = ICONS[state];
+    const healthy = state === 'running' || state === 'starting';
+    item.tooltip = healthy
+      ? `nn language server: ${state}. Click to show the logs.`
+      : `nn language server: ${state}${nn.server.failure ? ` (${nn.server.failure})` : ''}. Click to restart it.`;
+    item.command = healthy ? 'nn.showLogs' : 'nn.restartServer';
+    item.backgroundColor = state === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  };
+  show(nn.server.state);
+  nn.own(nn.server.onDidChangeState(show));
+  // shown while a .nn file is open
+  const update = (): void => {
+    if (vscode.window.activeTextEditor?.document.languageId === 'nn') item.show();
+    else item.hide();
+  };
+  nn.own(vscode.window.onDidChangeActiveTextEditor(update));
+  update();
+  return item;
+}
