@@ -43,3 +43,23 @@ export async function requireRuntime(nn: NnContext): Promise<NnRuntime | undefin
   else if (pick === 'Set Up Training Backend') await vscode.commands.executeCommand('nn.setUpBackend');
   return undefined;
 }
+
+/**
+ * The Node that runs the `nn` CLI: `node` from the PATH when there is one (a
+ * system Node matches the native backend's build), else the editor's own
+ * runtime in Node mode (VS Code's extension host is Electron; code-server's is Node).
+ */
+export function nodeCommand(): { command: string; env: NodeJS.ProcessEnv } {
+  const onPath = findOnPath(process.platform === 'win32' ? 'node.exe' : 'node');
+  if (onPath) return { command: onPath, env: { ...process.env } };
+  return { command: process.execPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } };
+}
+
+function findOnPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(process.platform === 'win32' ? ';' : ':')) {
+    if (dir === '') continue;
+    const candidate = `${dir}${process.platform === 'win32' ? '\\' : '/'}${name}`;
+    if (nodeFs.isFile(candidate)) return candidate;
+  }
+  return undefined;
+}

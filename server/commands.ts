@@ -1,19 +1,43 @@
-// workspace/executeCommand. `nn.summary [fileUriOrPath, modelName?]`
-// answers the JSON of `nn summary --json`, or `{ error }`.
+// workspace/executeCommand: the commands the server answers, in one table.
+// `nn.summary [fileUriOrPath, modelName?]` answers the JSON of
+// `nn summary --json`. A command the server does not know, or whose
+// arguments are wrong, is answered with a JSON-RPC error, not a result.
 
-import type { ExecuteCommandParams } from 'vscode-languageserver';
+import { ErrorCodes, type ExecuteCommandParams, ResponseError } from 'vscode-languageserver';
 import { summarize } from '../core/summary.js';
 import { uriToPath } from './convert.js';
 import type { Workspace } from './workspace.js';
 
-export const COMMANDS = ['nn.summary'];
+type Command = (workspace: Workspace, args: unknown[]) => unknown;
+
+/** Fails the request with a JSON-RPC error carrying `message`. */
+export function commandError(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+/** The file (URI or path) and optional model name that most commands take. */
+export function fileAndModel(command: string, args: unknown[]): { file: string; model: string | undefined } {
+  const [target, model] = args;
+  if (typeof target !== 'string') throw commandError(`${command} takes a file URI or path, and optionally a model name`);
+  if (model !== undefined && model !== null && typeof model !== 'string') throw commandError('the model name must be a string');
+  return { file: uriToPath(target), model: model ?? undefined };
+}
+
+function summaryCommand(workspace: Workspace, args: unknown[]): unknown {
+  const { file, model } = fileAndModel('nn.summary', args);
+  const result = summarize(file, workspace.host, model);
+  if (!result.ok) throw commandError(result.message);
+  return result.summary;
+}
+
+const TABLE: Record<string, Command> = {
+  'nn.summary': summaryCommand,
+};
+
+export const COMMANDS = Object.keys(TABLE);
 
 export function executeCommand(workspace: Workspace, params: ExecuteCommandParams): unknown {
-  if (params.command !== 'nn.summary') return { error: `unknown command '${params.command}'` };
-  const [target, model] = params.arguments ?? [];
-  if (typeof target !== 'string') return { error: 'nn.summary takes a file URI or path, and optionally a model name' };
-  if (model !== undefined && model !== null && typeof model !== 'string') return { error: 'the model name must be a string' };
-  const result = summarize(uriToPath(target), workspace.host, model ?? undefined);
-  if (!result.ok) return { error: result.message };
-  return result.summary;
+  const command = TABLE[params.command];
+  if (!command) throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command '${params.command}' (this server knows ${COMMANDS.join(', ')})`);
+  return command(workspace, params.arguments ?? []);
 }
