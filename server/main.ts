@@ -26,9 +26,11 @@ export function main(argv: readonly string[]): void {
     return;
   }
   // Clients add `--clientProcessId=N` (VS Code) to the transport flag; the library reads it.
-  const transports = argv.filter((a) => a === '--stdio' || a === '--node-ipc');
+  // vscode-languageclient adds `--stdio` itself when the server's arguments already say
+  // `--stdio`: the same transport twice is one transport; two different ones are refused.
+  const transports = new Set(argv.filter((a) => a === '--stdio' || a === '--node-ipc'));
   const rest = argv.filter((a) => a !== '--stdio' && a !== '--node-ipc' && !/^--clientProcessId(=\d+)?$/.test(a) && !/^\d+$/.test(a));
-  if (transports.length !== 1 || rest.length > 0) {
+  if (transports.size !== 1 || rest.length > 0) {
     process.stderr.write(USAGE);
     process.exitCode = 2;
     return;

@@ -47,8 +47,10 @@ export class Client {
     readonly initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } },
   ) {}
 
-  static async start(options: { debounceMs?: number; rootPath?: string; capabilities?: Record<string, unknown> } = {}): Promise<Client> {
-    const child = spawn(process.execPath, [join(root, 'bin', 'nn-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `args`: the server's command line (default `--stdio`); the protocol runs over stdio. */
+  static async start(options: { debounceMs?: number; rootPath?: string; capabilities?: Record<string, unknown>; args?: string[] } = {}): Promise<Client> {
+    const args = options.args ?? ['--stdio'];
+    const child = spawn(process.execPath, [join(root, 'bin', 'nn-language-server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let client: Client | undefined;
     const early: Published[] = [];

@@ -16,7 +16,7 @@ describe('the nn-language-server process', () => {
     expect(r.stdout).toBe(`nn-language-server ${version}\n`);
   });
 
-  test.each([[[]], [['--bogus']], [['--stdio', 'extra']]])('usage on stderr, exit 2, for %j', (args) => {
+  test.each([[[]], [['--bogus']], [['--stdio', 'extra']], [['--stdio', '--node-ipc']], [['--node-ipc', '--stdio', '--stdio']]])('usage on stderr, exit 2, for %j', (args) => {
     const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: '' });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -42,6 +42,15 @@ describe('the nn-language-server process', () => {
       full: true,
       legend: { tokenTypes: ['keyword', 'layer', 'function', 'type', 'variable', 'parameter', 'property', 'number', 'string', 'comment', 'operator', 'dimension'] },
     });
+    expect(await client.stop()).toBe(0);
+    expect(client.stderr).toBe('');
+  });
+
+  // vscode-languageclient adds `--stdio` to a stdio server's own `--stdio` (and VS Code its process id)
+  test.each([[['--stdio', '--stdio']], [['--stdio', '--stdio', '--clientProcessId=1']]])('starts and answers over stdio for %j', async (args) => {
+    const client = await Client.start({ args });
+    expect(client.initializeResult.serverInfo).toEqual({ name: 'nn-language-server', version });
+    expect(client.alive).toBe(true);
     expect(await client.stop()).toBe(0);
     expect(client.stderr).toBe('');
   });
