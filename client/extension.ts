@@ -8,6 +8,10 @@ import type { NnContext } from './context.js';
 import { NnLanguageClient } from './language-client.js';
 import { serverStatusItem } from './status-bar.js';
 
+// when the bundle started loading (a banner the build puts first in extension.cjs): activation time counts from here
+declare const __nnLoadStart: number | undefined;
+const loadedAt = typeof __nnLoadStart === 'number' ? __nnLoadStart : performance.now();
+
 let active: { nn: NnContext; dispose: () => Promise<void> } | undefined;
 
 export async function activate(extension: vscode.ExtensionContext): Promise<void> {
@@ -35,6 +39,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
     },
   };
   void server.start(); // activation does not wait for the server (it reports its state in the status bar)
+  log.info(`activated in ${Math.round(performance.now() - loadedAt)} ms`);
 }
 
 export async function deactivate(): Promise<void> {

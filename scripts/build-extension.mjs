@@ -24,7 +24,7 @@ const webviews = readdirSync(join(client, 'webviews'), { withFileTypes: true })
   .map((d) => d.name);
 
 await Promise.all([
-  build({ ...common, entryPoints: [join(client, 'extension.ts')], outfile: join(dist, 'extension.cjs'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
+  build({ ...common, entryPoints: [join(client, 'extension.ts')], outfile: join(dist, 'extension.cjs'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], banner: { js: 'var __nnLoadStart = performance.now();' } }),
   build({ ...common, entryPoints: [join(client, 'server-main.ts')], outfile: join(dist, 'server.mjs'), platform: 'node', format: 'esm', target: 'node20', banner: { js: requireBanner } }),
   // shipped beside nn.mjs: `nn export` copies it next to model.json
   build({ ...common, entryPoints: [join(root, 'runtime', 'compile', 'register.ts')], outfile: join(dist, 'nn-layers.mjs'), platform: 'node', format: 'esm', target: 'node20', external: ['@tensorflow/*'] }),
