@@ -22,7 +22,7 @@ import { hover } from './hover.js';
 import { inlayHints, resolveInlayHint } from './inlay-hints.js';
 import { definition, documentHighlights, references } from './navigation.js';
 import { prepareRename, rename } from './rename.js';
-import { guard, log } from './safe.js';
+import { guard, guardCommand, log } from './safe.js';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './semantic-tokens.js';
 import { SIGNATURE_TRIGGERS, signatureHelp } from './signature-help.js';
 import { documentSymbols, workspaceSymbols } from './symbols.js';
@@ -109,7 +109,7 @@ export function startServer(connection: Connection, version: string): void {
   connection.onPrepareRename(guard('prepareRename', null, (p) => prepareRename(workspace, p)));
   connection.onRenameRequest(guard('rename', null, (p) => rename(workspace, p)));
   connection.onFoldingRanges(guard('foldingRange', [], (p) => foldingRanges(workspace, p)));
-  connection.onExecuteCommand(guard('executeCommand', { error: 'internal error' }, (p) => executeCommand(workspace, p)));
+  connection.onExecuteCommand((p) => guardCommand(p.command, () => executeCommand(workspace, p))(p));
   connection.languages.semanticTokens.on(guard('semanticTokens', { data: [] }, (p) => semanticTokens(workspace, p)));
   connection.languages.inlayHint.on(guard('inlayHint', [], (p) => inlayHints(workspace, p, lazyTooltips)));
   // a hint whose tooltip cannot be found is answered as it came

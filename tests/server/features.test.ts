@@ -173,12 +173,33 @@ describe('features on one document', () => {
     expect(await client.request('textDocument/formatting', { textDocument: { uri: uriOf(broken) }, options })).toEqual([]);
   });
 
-  test('nn.summary answers the JSON of `nn summary --json`, or { error }', async () => {
+  test('nn.summary answers the JSON of `nn summary --json`; a failure is a JSON-RPC error', async () => {
     const summary = await client.request<{ model: string; params: number; outputs: unknown[] }>('workspace/executeCommand', { command: 'nn.summary', arguments: [uri] });
     expect(summary).toMatchObject({ model: 'Net', params: 784 * 64 + 64 + 64 * 10 + 10, outputs: [{ name: 'output', shape: ['B', 10] }] });
     expect(await client.request('workspace/executeCommand', { command: 'nn.summary', arguments: [file, 'Net'] })).toMatchObject({ model: 'Net' });
-    expect(await client.request('workspace/executeCommand', { command: 'nn.summary', arguments: [uri, 'Nope'] })).toEqual({ error: expect.stringContaining("no model 'Nope'") });
-    expect(await client.request('workspace/executeCommand', { command: 'nn.summary', arguments: [] })).toEqual({ error: expect.any(String) });
+    const invalidParams = -32602;
+    await expect(client.request('workspace/executeCommand', { command: 'nn.summary', arguments: [uri, 'Nope'] })).rejects.toMatchObject({
+      code: invalidParams,
+      message: expect.stringContaining("no model 'Nope'"),
+    });
+    await expect(client.request('workspace/executeCommand', { command: 'nn.summary', arguments: [] })).rejects.toMatchObject({
+      code: invalidParams,
+      message: 'nn.summary takes a file URI or path, and optionally a model name',
+    });
+    await expect(client.request('workspace/executeCommand', { command: 'nn.summary', arguments: [uri, 3] })).rejects.toMatchObject({
+      code: invalidParams,
+      message: 'the model name must be a string',
+    });
+    expect(client.alive).toBe(true);
+  });
+
+  test('a command the server does not know is a MethodNotFound error, not a result', async () => {
+    const methodNotFound = -32601;
+    await expect(client.request('workspace/executeCommand', { command: 'nn.nope', arguments: [uri] })).rejects.toMatchObject({
+      code: methodNotFound,
+      message: expect.stringMatching(/^unknown command 'nn\.nope' \(this server knows .*nn\.summary/),
+    });
+    expect(client.alive).toBe(true);
   });
 });
 

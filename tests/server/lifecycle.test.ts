@@ -4,6 +4,7 @@ import { fork, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { describe, expect, test } from 'vitest';
+import { COMMANDS } from '../../server/commands.js';
 import { Client, root } from './client.js';
 
 const bin = join(root, 'bin', 'nn-language-server.js');
@@ -36,7 +37,9 @@ describe('the nn-language-server process', () => {
       ].sort(),
     );
     expect(capabilities.signatureHelpProvider).toMatchObject({ triggerCharacters: ['(', ','] });
-    expect(capabilities.executeCommandProvider).toEqual({ commands: ['nn.summary'] });
+    // every command of the server's table, and nothing else
+    expect(capabilities.executeCommandProvider).toEqual({ commands: COMMANDS });
+    expect(COMMANDS).toContain('nn.summary');
     expect(capabilities.renameProvider).toEqual({ prepareProvider: true });
     expect(capabilities.semanticTokensProvider).toMatchObject({
       full: true,
