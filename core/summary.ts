@@ -9,6 +9,7 @@ import { loadModule } from './check/modules.js';
 import { CheckState } from './check/state.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { Host } from './host.js';
+import { LineIndex, type Position } from './text/line-index.js';
 import { add, type Dim, formatDim, isConst, substitute, symbolName } from './shapes/dim.js';
 import type { Value } from './values.js';
 
@@ -25,6 +26,13 @@ export interface SummaryLayer {
   flops: JsonDim;
   /** the path of the layer whose weights this application shares */
   sharedWith?: string;
+  /** where the layer is written: its file and range (zero-based lines and characters, as `nn check --json`) */
+  source?: SourceLocation;
+}
+
+export interface SourceLocation {
+  file: string;
+  range: { start: Position; end: Position };
 }
 
 export interface Summary {
@@ -57,6 +65,7 @@ export function summarize(file: string, host: Host, modelName: string | undefine
   if (errors.length > 0) return { ok: false, reason: 'errors', message: `${target.name.name} has errors`, diagnostics: errors };
   const batch = batchSymbols(result.inputs.map((i) => i.value));
   const perExample = (d: Dim): JsonDim => jsonDim(substitute(d, batch));
+  const locate = locator(host, file);
   const layers: SummaryLayer[] = (result.rows ?? []).map((row) => ({
     path: row.path,
     kind: row.kind,
@@ -66,6 +75,7 @@ export function summarize(file: string, host: Host, modelName: string | undefine
     trainableParams: jsonDim(row.trainable),
     flops: perExample(row.flops),
     ...(row.sharedWith ? { sharedWith: row.sharedWith } : {}),
+    ...locate(row.layer.origin.file, row.layer.origin.range),
   }));
   const rows = result.rows ?? [];
   const trainable = rows.reduce<Dim>((sum, r) => add(sum, r.trainable), 0);
@@ -96,6 +106,19 @@ function batchSymbols(inputs: Value[]): Map<string, Dim> {
     if (name !== undefined) out.set(name, 1);
   }
   return out;
+}
+
+/** Offsets in a file -> `{ source }` with lines and characters (each file's text read once, as the checker read it). */
+function locator(host: Host, checked: string): (file: string | undefined, range: { start: number; end: number }) => { source?: SourceLocation } {
+  const indexes = new Map<string, LineIndex | undefined>();
+  return (file = checked, range) => {
+    if (!indexes.has(file)) {
+      const text = host.readFile(file);
+      indexes.set(file, text === undefined ? undefined : new LineIndex(text));
+    }
+    const index = indexes.get(file);
+    return index ? { source: { file, range: { start: index.position(range.start), end: index.position(range.end) } } } : {};
+  };
 }
 
 const jsonDim = (d: Dim): JsonDim => (isConst(d) ? d : formatDim(d));
