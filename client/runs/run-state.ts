@@ -1,0 +1,357 @@
+// What the training view and the status bar know of one run, folded from
+// the events of `nn train --json` (docs/events.md) and the process's exit:
+// the header, the progress with its ETA, the batch-loss series (raw and
+// smoothed), one row per epoch, samples, checkpoints, warnings, and how the
+// run ended. Pure: no I/O, no clock (the caller passes `now` for live events).
+//
+// For speed, reduceRun and exitRun update the state they are given in place
+// (batch series grow by appending) and return it: treat the result as the
+// new value and the argument as gone. `revision` counts the updates.
+
+import type { TrainEvent } from '../../runtime/train/events.js';
+import { formatRate, formatValue } from './format.js';
+
+export type RunPhase = 'starting' | 'running' | 'done' | 'stopped' | 'failed';
+
+/** The `start` event, with the optional fields newer runtimes add. */
+export type StartEvent = Extract<TrainEvent, { type: 'start' }> & {
+  runId?: string;
+  pid?: number;
+  file?: string;
+  batchSize?: number;
+  runDir?: string;
+};
+/** A `batch` event, with the optional timing newer runtimes add. */
+export type BatchEvent = Extract<TrainEvent, { type: 'batch' }> & {
+  examplesPerSecond?: number;
+  /** seconds since the run started */
+  elapsed?: number;
+};
+
+export interface RunHeader {
+  name: string;
+  models: { name: string; parameters: number; trainableParameters: number }[];
+  /** all models' weights together */
+  parameters: number;
+  data: string;
+  examples: { train: number; test: number; validation: number };
+  epochs: number;
+  batchesPerEpoch: number;
+  backend: string;
+  device: 'cpu' | 'gpu';
+  firstEpoch: number;
+  batchSize?: number;
+  runId?: string;
+  pid?: number;
+  file?: string;
+  runDir?: string;
+}
+
+export interface RunProgress {
+  /** the epoch in progress, or the last one finished */
+  epoch: number;
+  /** batches done in that epoch, of `batches` */
+  batch: number;
+  batches: number;
+  /** complete epochs, counting those before a resume */
+  epochsDone: number;
+  /** 0..1 of the whole training (epochs 1..epochs) */
+  fraction: number;
+  /** seconds left, when they can be estimated */
+  etaSeconds: number | null;
+  examplesPerSecond: number | null;
+}
+
+/** Batch losses by global step ((epoch - 1) * batchesPerEpoch + batch); `logs` (GAN d_loss, g_loss) aligned with them, NaN where absent. */
+export interface BatchSeries {
+  step: number[];
+  loss: number[];
+  /** exponential moving average with TensorBoard's debiasing (weight SMOOTHING) */
+  smoothed: number[];
+  logs: Record<string, number[]>;
+}
+
+export interface EpochRow {
+  epoch: number;
+  logs: Record<string, number>;
+  seconds: number;
+  learningRate: number;
+  examplesPerSecond: number | null;
+}
+
+export interface RunError {
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export interface RunExit {
+  code: number | null;
+  signal: string | null;
+  stderrTail: string;
+}
+
+export interface RunState {
+  phase: RunPhase;
+  header: RunHeader | null;
+  progress: RunProgress;
+  batches: BatchSeries;
+  epochs: EpochRow[];
+  /** every key of the epochs' logs, in order of first appearance */
+  epochKeys: string[];
+  samples: { epoch: number; path: string; kind: 'image-grid' | 'scatter' }[];
+  checkpoints: { epoch: number; path: string }[];
+  warnings: string[];
+  end: { reason: 'completed' | 'stopped' | 'early-stopping'; epochs: number; metrics: Record<string, number>; seconds: number } | null;
+  errors: RunError[];
+  exit: RunExit | null;
+  /** one line saying why the run failed (phase 'failed') */
+  failure: string | null;
+  revision: number;
+  /** bookkeeping for the smoothing and the ETA */
+  clock: { emaLast: number; emaCount: number; startedAt: number | null; elapsed: number | null; elapsedBatches: number };
+}
+
+/** TensorBoard's default smoothing weight. */
+export const SMOOTHING = 0.6;
+
+export function initialRunState(): RunState {
+  return {
+    phase: 'starting',
+    header: null,
+    progress: { epoch: 0, batch: 0, batches: 0, epochsDone: 0, fraction: 0, etaSeconds: null, examplesPerSecond: null },
+    batches: { step: [], loss: [], smoothed: [], logs: {} },
+    epochs: [],
+    epochKeys: [],
+    samples: [],
+    checkpoints: [],
+    warnings: [],
+    end: null,
+    errors: [],
+    exit: null,
+    failure: null,
+    revision: 0,
+    clock: { emaLast: 0, emaCount: 0, startedAt: null, elapsed: null, elapsedBatches: 0 },
+  };
+}
+
+/** Folds one event into the state (in place; see the header). `now` (ms) is the arrival time of a live event. */
+export function reduceRun(state: RunState, event: TrainEvent, now?: number): RunState {
+  state.revision++;
+  switch (event.type) {
+    case 'start':
+      // a second start (a stream replayed into a used state) begins again
+      return start(state.header || state.batches.step.length > 0 ? { ...initialRunState(), revision: state.revision } : state, event as StartEvent, now);
+    case 'batch':
+      batch(state, event as BatchEvent, now);
+      break;
+    case 'epoch':
+      epoch(state, event, now);
+      break;
+    case 'sample':
+      replaceBy(state.samples, { epoch: event.epoch, path: event.path, kind: event.kind }, (s) => s.path === event.path);
+      break;
+    case 'checkpoint':
+      replaceBy(state.checkpoints, { epoch: event.epoch, path: event.path }, (c) => c.path === event.path);
+      break;
+    case 'warning':
+      if (!state.warnings.includes(event.message)) state.warnings.push(event.message);
+      break;
+    case 'end':
+      state.end = { reason: event.reason, epochs: event.epochs, metrics: event.metrics, seconds: event.seconds };
+      if (state.phase !== 'failed') state.phase = event.reason === 'stopped' ? 'stopped' : 'done';
+      state.progress.etaSeconds = state.phase === 'done' ? 0 : null;
+      if (state.phase === 'done') state.progress.fraction = 1;
+      break;
+    case 'error': {
+      const { type: _type, ...error } = event;
+      state.errors.push(error);
+      state.phase = 'failed';
+      state.failure ??= event.message;
+      state.progress.etaSeconds = null;
+      break;
+    }
+  }
+  return state;
+}
+
+/** Folds in how the run's process ended: a crash, an out-of-memory or an exit with no `end` is a failure. */
+export function exitRun(state: RunState, exit: RunExit): RunState {
+  state.revision++;
+  state.exit = { ...exit };
+  state.progress.etaSeconds = state.phase === 'done' ? 0 : null;
+  if (state.phase === 'done' || state.phase === 'stopped') return state;
+  if (state.phase === 'failed') {
+    if (state.failure === null) state.failure = describeExit(exit);
+    return state;
+  }
+  if (exit.code === 130 || exit.signal === 'SIGINT') {
+    state.phase = 'stopped';
+    return state;
+  }
+  state.phase = 'failed';
+  state.failure = describeExit(exit);
+  return state;
+}
+
+/** Why a process that ended without `end` failed, in one line. */
+export function describeExit(exit: RunExit): string {
+  if (/out of memory|heap limit|bad_alloc|ResourceExhausted|\bOOM\b/i.test(exit.stderrTail) || exit.signal === 'SIGKILL') {
+    return 'the training process ran out of memory' + (exit.signal ? ` (killed by ${exit.signal})` : '');
+  }
+  if (exit.signal) return `the training process was killed by ${exit.signal}`;
+  if (exit.code === 0) return 'the training process exited before the run ended';
+  return `the training process exited with code ${exit.code}`;
+}
+
+/** The status bar's words: `epoch 3/10 · loss 0.41 · 1,200 ex/s`. */
+export function runStatusLine(state: RunState): string {
+  const { header, progress } = state;
+  const loss = lastFinite(state.batches.smoothed) ?? state.epochs[state.epochs.length - 1]?.logs.loss;
+  const lossPart = loss === undefined ? [] : [`loss ${formatValue(loss)}`];
+  switch (state.phase) {
+    case 'starting':
+      return 'starting';
+    case 'running': {
+      const parts = [`epoch ${Math.max(progress.epoch, header?.firstEpoch ?? 1)}/${header?.epochs ?? '?'}`, ...lossPart];
+      if (progress.examplesPerSecond !== null) parts.push(`${formatRate(progress.examplesPerSecond)} ex/s`);
+      return parts.join(' · ');
+    }
+    case 'done':
+      return ['done', `${state.end?.epochs ?? progress.epochsDone} epochs`, ...lossPart].join(' · ');
+    case 'stopped':
+      return `stopped at epoch ${progress.epochsDone}/${header?.epochs ?? '?'}`;
+    case 'failed':
+      return `failed: ${firstLine(state.failure ?? 'unknown error')}`;
+  }
+}
+
+function start(state: RunState, event: StartEvent, now: number | undefined): RunState {
+  const { type: _type, ...fields } = event;
+  state.header = {
+    ...fields,
+    parameters: event.models.reduce((sum, m) => sum + m.parameters, 0),
+  };
+  state.phase = 'running';
+  const done = event.firstEpoch - 1;
+  state.progress = {
+    epoch: event.firstEpoch,
+    batch: 0,
+    batches: event.batchesPerEpoch,
+    epochsDone: done,
+    fraction: event.epochs > 0 ? done / event.epochs : 0,
+    etaSeconds: null,
+    examplesPerSecond: null,
+  };
+  state.clock.startedAt = now ?? null;
+  return state;
+}
+
+function batch(state: RunState, event: BatchEvent, now: number | undefined): void {
+  const { progress, batches, clock } = state;
+  if (state.phase === 'starting') state.phase = 'running';
+  const perEpoch = state.header?.batchesPerEpoch ?? event.batches;
+  batches.step.push((event.epoch - 1) * perEpoch + event.batch);
+  batches.loss.push(event.loss);
+  batches.smoothed.push(smooth(clock, event.loss));
+  const count = batches.step.length;
+  for (const [key, value] of Object.entries(event.logs ?? {})) {
+    const series = (batches.logs[key] ??= new Array<number>(count - 1).fill(NaN));
+    series.push(value);
+  }
+  for (const series of Object.values(batches.logs)) if (series.length < count) series.push(NaN);
+
+  progress.epoch = event.epoch;
+  progress.batch = event.batch;
+  progress.batches = event.batches;
+  const epochs = state.header?.epochs ?? 0;
+  progress.fraction = epochs > 0 ? Math.min(1, (event.epoch - 1 + event.batch / Math.max(1, event.batches)) / epochs) : 0;
+  if (event.elapsed !== undefined) {
+    clock.elapsed = event.elapsed;
+    clock.elapsedBatches = doneBatches(state);
+  }
+  if (event.examplesPerSecond !== undefined) progress.examplesPerSecond = event.examplesPerSecond;
+  else if (event.elapsed !== undefined && event.elapsed > 0) progress.examplesPerSecond = (doneBatches(state) * batchSize(state)) / event.elapsed;
+  progress.etaSeconds = estimateEta(state, now);
+}
+
+function epoch(state: RunState, event: Extract<TrainEvent, { type: 'epoch' }>, now: number | undefined): void {
+  if (state.phase === 'starting') state.phase = 'running';
+  const train = state.header?.examples.train ?? 0;
+  const row: EpochRow = {
+    epoch: event.epoch,
+    logs: event.logs,
+    seconds: event.seconds,
+    learningRate: event.learningRate,
+    examplesPerSecond: train > 0 && event.seconds > 0 ? train / event.seconds : null,
+  };
+  const at = state.epochs.findIndex((r) => r.epoch >= event.epoch);
+  if (at < 0) state.epochs.push(row);
+  else state.epochs.splice(at, state.epochs[at]!.epoch === event.epoch ? 1 : 0, row);
+  for (const key of Object.keys(event.logs)) if (!state.epochKeys.includes(key)) state.epochKeys.push(key);
+
+  const { progress } = state;
+  progress.epoch = event.epoch;
+  progress.epochsDone = event.epoch;
+  progress.batch = progress.batches = state.header?.batchesPerEpoch ?? progress.batches;
+  progress.fraction = event.epochs > 0 ? Math.min(1, event.epoch / event.epochs) : 0;
+  if (progress.examplesPerSecond === null || state.clock.elapsed === null) progress.examplesPerSecond = row.examplesPerSecond;
+  progress.etaSeconds = estimateEta(state, now);
+}
+
+/** Batches this run (since firstEpoch) has done. */
+function doneBatches(state: RunState): number {
+  const first = state.header?.firstEpoch ?? 1;
+  const perEpoch = state.header?.batchesPerEpoch ?? state.progress.batches;
+  return Math.max(0, (state.progress.epoch - first) * perEpoch + state.progress.batch);
+}
+
+function batchSize(state: RunState): number {
+  const h = state.header;
+  if (!h) return 0;
+  return h.batchSize ?? (h.batchesPerEpoch > 0 ? h.examples.train / h.batchesPerEpoch : 0);
+}
+
+/** Seconds left: from the runtime's elapsed time, else this run's epoch times, else the live clock. */
+function estimateEta(state: RunState, now: number | undefined): number | null {
+  const h = state.header;
+  if (!h || h.batchesPerEpoch <= 0) return null;
+  const total = (h.epochs - h.firstEpoch + 1) * h.batchesPerEpoch;
+  const done = doneBatches(state);
+  const remaining = Math.max(0, total - done);
+  if (remaining === 0) return 0;
+  const { clock } = state;
+  if (clock.elapsed !== null && clock.elapsedBatches > 0) return (clock.elapsed / clock.elapsedBatches) * remaining;
+  const runEpochs = state.epochs.filter((r) => r.epoch >= h.firstEpoch);
+  if (runEpochs.length > 0) {
+    const perEpoch = runEpochs.reduce((sum, r) => sum + r.seconds, 0) / runEpochs.length;
+    return (perEpoch * remaining) / h.batchesPerEpoch;
+  }
+  if (clock.startedAt !== null && now !== undefined && done > 0) return ((now - clock.startedAt) / 1000 / done) * remaining;
+  return null;
+}
+
+/** TensorBoard's debiased exponential moving average; a non-finite loss passes through without entering it. */
+function smooth(clock: RunState['clock'], value: number): number {
+  if (!Number.isFinite(value)) return value;
+  clock.emaLast = clock.emaLast * SMOOTHING + (1 - SMOOTHING) * value;
+  clock.emaCount++;
+  return clock.emaLast / (1 - SMOOTHING ** clock.emaCount);
+}
+
+function replaceBy<T>(list: T[], item: T, same: (t: T) => boolean): void {
+  const at = list.findIndex(same);
+  if (at < 0) list.push(item);
+  else list[at] = item;
+}
+
+function lastFinite(values: number[]): number | undefined {
+  for (let i = values.length - 1; i >= 0; i--) if (Number.isFinite(values[i])) return values[i];
+  return undefined;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
