@@ -13,6 +13,7 @@ import { DataError } from '../runtime/data/dataset.js';
 import { CompileError } from '../runtime/compile/kernel.js';
 import { CheckpointError } from '../runtime/train/checkpoint.js';
 import type { TrainEvent } from '../runtime/train/events.js';
+import { recordEvents } from '../runtime/train/events-file.js';
 import { runTraining } from '../runtime/train/run-training.js';
 import type { StopSignal } from '../runtime/train/supervised.js';
 import { TrainError } from '../runtime/train/trace-model.js';
@@ -32,7 +33,9 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   if ('error' in args) return usage(io, args.error);
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
   const json = args.flags.has('json');
-  const emit = json ? jsonLines(io.stdout) : progressDisplay(io.stdout, io.interactive ?? false);
+  // every event of a run is also kept in its run folder (runtime/train/events-file.ts)
+  const recorder = recordEvents(json ? jsonLines(io.stdout) : progressDisplay(io.stdout, io.interactive ?? false));
+  const emit = recorder.emit;
   const path = args.positional[0]!;
   const file = resolve(io.cwd, path);
   const overrides: { epochs?: number; batch?: number; seed?: number } = {};
@@ -81,6 +84,7 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
     throw e;
   } finally {
     detach();
+    recorder.close();
   }
 }
 
@@ -132,6 +136,13 @@ function listenForStop(io: Io, stop: StopSignal, json: boolean): () => void {
     stdin.on('data', onData);
     (stdin as { unref?: () => void }).unref?.();
   }
+  // the reader of the events went away (the editor closed): stop the graceful way; the events file keeps the rest
+  // (the listener stays: a broken pipe found while writing the last events must not become an uncaught error)
+  const stdout = io.stdout as { on?: (event: 'error', listener: () => void) => unknown };
+  if (json)
+    stdout.on?.('error', () => {
+      stop.requested = true;
+    });
   return () => {
     process.off('SIGINT', onSignal);
     stdin?.off('data', onData);

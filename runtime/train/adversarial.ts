@@ -19,7 +19,8 @@ import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { predict } from './evaluate.js';
 import { createOptimizer, type TrainOptimizer } from './optimizers.js';
 import type { TrainRequest } from './run-training.js';
-import { startEvent } from './start-event.js';
+import { type RunIdentity, startEvent } from './start-event.js';
+import { Throughput } from './throughput.js';
 import { trace } from './trace-model.js';
 import { learningRateAt } from './schedules.js';
 import type { RunEnd } from './supervised.js';
@@ -32,7 +33,7 @@ export interface AdversarialSetup {
   random: Random;
   seed: number;
   request: TrainRequest;
-  runDir: string;
+  run: RunIdentity;
   checkpointDir: string;
 }
 
@@ -51,7 +52,8 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
   const models = { [pair.generator]: generator, [pair.discriminator]: discriminator };
   const saved = { generator: optimizers.generator.optimizer as never, discriminator: optimizers.discriminator.optimizer as never };
   const firstEpoch = request.resume ? ((await loadCheckpoint(tf, setup.checkpointDir, models, saved, plan.name))?.epoch ?? 0) : 0;
-  request.emit(startEvent(plan, data, data.train, undefined, request.backend, Object.entries(models), firstEpoch));
+  request.emit(startEvent(plan, data, data.train, undefined, request.backend, Object.entries(models), firstEpoch, setup.run));
+  const pace = new Throughput(plan.batch, data.train.count, firstEpoch);
   const gVars = trainableVariables(generator);
   const dVars = trainableVariables(discriminator);
   const noise = (n: number): Tensor =>
@@ -79,7 +81,7 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
         for (let k = 0; k < plan.steps.discriminator; k++) dSum += discriminatorStep(tf, generator, discriminator, dVars, optimizers.discriminator, batch.inputs[0]!, noise) / plan.steps.discriminator;
         for (let k = 0; k < plan.steps.generator; k++) gSum += generatorStep(tf, generator, discriminator, gVars, optimizers.generator, batch.size, noise) / plan.steps.generator;
         disposeBatch(batch);
-        if (b === batches - 1 || b % 20 === 0) request.emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss: dSum / (b + 1), logs: { d_loss: dSum / (b + 1), g_loss: gSum / (b + 1) } });
+        if (b === batches - 1 || b % 20 === 0) request.emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss: dSum / (b + 1), logs: { d_loss: dSum / (b + 1), g_loss: gSum / (b + 1) }, ...pace.at(epoch + 1, b + 1) });
         await new Promise((resolve) => setImmediate(resolve));
         if (request.stop.requested) {
           await checkpoint(epoch);
@@ -89,7 +91,7 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
       last = { d_loss: dSum / batches, g_loss: gSum / batches, ...quality(tf, plan, generator, noise) };
       request.emit({ type: 'epoch', epoch: epoch + 1, epochs: plan.epochs, logs: last, seconds: (Date.now() - started) / 1000, learningRate: rate });
       if (plan.samples && ((epoch + 1) % plan.samples.every === 0 || epoch + 1 === plan.epochs)) {
-        const path = writeSamples(tf, plan, generator, noise, setup.runDir, epoch + 1);
+        const path = writeSamples(tf, plan, generator, noise, setup.run.runDir, epoch + 1);
         request.emit({ type: 'sample', epoch: epoch + 1, path, kind: fakeShape.length === 1 ? 'scatter' : 'image-grid' });
       }
       if ((epoch + 1) % plan.checkpoints.every === 0 || epoch + 1 === plan.epochs) await checkpoint(epoch + 1);

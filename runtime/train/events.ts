@@ -5,6 +5,14 @@
 export type TrainEvent =
   | {
       type: 'start';
+      /** this run's id: its UTC start time and 4 random hex digits (`20250131-142501-3fa9`); its events file is `<runDir>/events/<runId>.jsonl` */
+      runId: string;
+      /** the training process */
+      pid: number;
+      /** the .nn file (absolute) */
+      file: string;
+      /** the run's folder (absolute): checkpoints, samples, events */
+      runDir: string;
       /** the train block: the model, or the adversarial pair's name */
       name: string;
       models: { name: string; parameters: number; trainableParameters: number }[];
@@ -12,13 +20,25 @@ export type TrainEvent =
       examples: { train: number; test: number; validation: number };
       epochs: number;
       batchesPerEpoch: number;
+      batchSize: number;
       /** 'tensorflow' (native) or 'cpu' (pure JavaScript) */
       backend: string;
       device: 'cpu' | 'gpu';
       /** the first epoch of this run: above 1 when resuming */
       firstEpoch: number;
     }
-  | { type: 'batch'; epoch: number; batch: number; batches: number; loss: number; logs?: Record<string, number> }
+  | {
+      type: 'batch';
+      epoch: number;
+      batch: number;
+      batches: number;
+      loss: number;
+      logs?: Record<string, number>;
+      /** examples learnt from per second, over the last second or so */
+      examplesPerSecond: number;
+      /** seconds since the start event */
+      elapsed: number;
+    }
   | { type: 'epoch'; epoch: number; epochs: number; logs: Record<string, number>; seconds: number; learningRate: number }
   | { type: 'sample'; epoch: number; path: string; kind: 'image-grid' | 'scatter' }
   | { type: 'checkpoint'; epoch: number; path: string }

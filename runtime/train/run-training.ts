@@ -21,7 +21,8 @@ import type { Emit } from './events.js';
 import { builtinLoss } from './losses.js';
 import { type Metric, METRICS } from './metrics.js';
 import { createOptimizer } from './optimizers.js';
-import { startEvent } from './start-event.js';
+import { newRunId } from './events-file.js';
+import { type RunIdentity, startEvent } from './start-event.js';
 import { type RunEnd, type StopSignal, trainSupervised } from './supervised.js';
 import { trace, TrainError } from './trace-model.js';
 
@@ -55,12 +56,14 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   const seed = plan.seed ?? Math.floor(Math.random() * 2 ** 31);
   const random = new Random(seed);
   const baseDir = dirname(resolve(request.file));
-  const runDir = request.outDir ?? join(baseDir, 'runs', plan.name);
+  const runDir = request.outDir !== undefined ? resolve(request.outDir) : join(baseDir, 'runs', plan.name);
+  // a resumed run is a new run too: its own id and events file
+  const run: RunIdentity = { runId: newRunId(new Date(started)), file: resolve(request.file), runDir };
   const checkpointDir = plan.checkpoints.dir ? (isAbsolute(plan.checkpoints.dir) ? plan.checkpoints.dir : join(baseDir, plan.checkpoints.dir)) : join(runDir, 'checkpoints');
   const { tf } = request;
   const raw = loadData(plan.data, { baseDir, seed, tf, ...(plan.model ? { outputShape: (shapes: number[][]) => outputShape(request, plan.model!, shapes) } : {}) });
   if (plan.adversarial) {
-    const result = await trainAdversarial({ tf, plan, raw, random, seed, request, runDir, checkpointDir });
+    const result = await trainAdversarial({ tf, plan, raw, random, seed, request, run, checkpointDir });
     return { ...result, seconds: (Date.now() - started) / 1000 };
   }
 
@@ -76,7 +79,7 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   const models = { [plan.model!]: model };
   const optimizers = { model: optimizer.optimizer as never };
   const firstEpoch = request.resume ? ((await loadCheckpoint(tf, checkpointDir, models, optimizers, plan.name))?.epoch ?? 0) : 0;
-  request.emit(startEvent(plan, data, train, split?.validation, request.backend, [[plan.model!, model]], firstEpoch));
+  request.emit(startEvent(plan, data, train, split?.validation, request.backend, [[plan.model!, model]], firstEpoch, run));
   try {
     const end = await trainSupervised({
       tf,

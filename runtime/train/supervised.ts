@@ -13,6 +13,7 @@ import type { Emit } from './events.js';
 import type { Metric } from './metrics.js';
 import type { TrainOptimizer } from './optimizers.js';
 import { learningRateAt } from './schedules.js';
+import { Throughput } from './throughput.js';
 import { clipByGlobalNorm, trainableVariables } from './variables.js';
 
 export interface StopSignal {
@@ -55,6 +56,7 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
   let best = Infinity;
   let sinceBest = 0;
   let last: Record<string, number> = {};
+  const pace = new Throughput(plan.batch, run.train.count, run.firstEpoch);
   for (let epoch = run.firstEpoch; epoch < plan.epochs; epoch++) {
     const started = Date.now();
     const rate = learningRateAt(plan.schedule, baseRate, epoch, plan.epochs);
@@ -72,7 +74,7 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
       const now = Date.now();
       if (now - lastEvent >= 1000 / BATCH_EVENTS_PER_SECOND || b === batches - 1) {
         lastEvent = now;
-        emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss: value.dataSync()[0]! });
+        emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss: value.dataSync()[0]!, ...pace.at(epoch + 1, b + 1) });
       }
       value.dispose();
       // let a stop request (a signal, a line on stdin) arrive

@@ -4,7 +4,7 @@
 // moment.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,29 @@ describe('nn train', () => {
     expect(all.filter((e) => e.type === 'checkpoint')).toHaveLength(3);
     expect(all.some((e) => e.type === 'batch')).toBe(true);
     expect(new Set(all.map((e) => e.type))).toEqual(new Set(['start', 'batch', 'epoch', 'checkpoint', 'end']));
+  });
+
+  it('keeps every event of a run in its run folder, and says which run it is', () => {
+    const { dir, file } = workspace();
+    const r = nn(['train', 'tiny.nn', '--json', '--epochs', '2'], dir);
+    expect(r.code).toBe(0);
+    const all = events(r.stdout);
+    const runDir = join(dir, 'runs', 'Tiny');
+    expect(all[0]).toMatchObject({ type: 'start', file, runDir, batchSize: 50 });
+    expect(all[0]!['pid']).toEqual(expect.any(Number));
+    const runId = String(all[0]!['runId']);
+    expect(runId).toMatch(/^\d{8}-\d{6}-[0-9a-f]{4}$/);
+    expect(readdirSync(join(runDir, 'events'))).toEqual([`${runId}.jsonl`]);
+    expect(events(readFileSync(join(runDir, 'events', `${runId}.jsonl`), 'utf8'))).toEqual(all);
+    const batches = all.filter((e) => e.type === 'batch');
+    for (const b of batches) expect(b).toMatchObject({ examplesPerSecond: expect.any(Number), elapsed: expect.any(Number) });
+    expect(batches.every((b, i) => i === 0 || Number(b['elapsed']) >= Number(batches[i - 1]!['elapsed']))).toBe(true);
+    expect(batches.at(-1)!['examplesPerSecond']).toBeGreaterThan(0);
+    // a resumed run is a new run: its own id and file
+    const resumed = events(nn(['train', 'tiny.nn', '--json', '--epochs', '3', '--resume'], dir).stdout);
+    expect(resumed[0]).toMatchObject({ type: 'start', firstEpoch: 3 });
+    expect(resumed[0]!['runId']).not.toBe(runId);
+    expect(readdirSync(join(runDir, 'events')).sort()).toEqual([`${runId}.jsonl`, `${String(resumed[0]!['runId'])}.jsonl`].sort());
   });
 
   it('prints a line per epoch for people, and the result', () => {
