@@ -5,7 +5,9 @@
 // active editor).
 
 import * as vscode from 'vscode';
+import { backendCommands } from './backend/backend-commands.js';
 import type { NnContext } from './context.js';
+import { summaryCommands } from './summary/summary-commands.js';
 
 export type CommandHandler = (...args: any[]) => unknown;
 
@@ -19,6 +21,8 @@ function languageServerCommands(nn: NnContext): Record<string, CommandHandler> {
 export function registerCommands(nn: NnContext): void {
   const table: Record<string, CommandHandler> = {
     ...languageServerCommands(nn),
+    ...summaryCommands(nn),
+    ...backendCommands(nn),
   };
   for (const [id, handler] of Object.entries(table)) {
     nn.own(
