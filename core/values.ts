@@ -31,14 +31,34 @@ export interface TensorValue {
  * over a model with concrete sizes, loops unrolled and branches decided,
  * so following sources back from the outputs gives the model's graph.
  */
-export type TensorSource =
+export type TensorSource = (
   | { op: 'input'; name: string; index: number }
   /** output number `output` of one layer application */
   | { op: 'layer'; application: LayerApplication; output: number }
   | { op: 'function'; call: FunctionCallRecord; output: number }
   | { op: 'unary'; operator: '-' | '+' | 'not'; operand: TensorValue }
   | { op: 'binary'; operator: string; left: Value; right: Value }
-  | { op: 'slice'; target: TensorValue; axes: SliceAxis[] };
+  | { op: 'slice'; target: TensorValue; axes: SliceAxis[] }
+) & { site?: TraceSite };
+
+/** Where a traced computation ran: its expression, and the summary path of the block applications around it. */
+export interface TraceSite {
+  file: string;
+  range: Range;
+  /** the frame's summary path prefix (`ResNet18_1/BasicStage_1/BasicBlock_2/`) */
+  block: string;
+}
+
+/** One application of a block while tracing: what a graph view draws as a group. */
+export interface TracedBlock {
+  /** its summary path prefix (`ResNet18_1/BasicStage_1/`), and that of the block around it */
+  path: string;
+  parent: string;
+  instance: BlockInstance;
+  /** the application */
+  file: string;
+  range: Range;
+}
 
 /** One application of a layer, shared by the sources of all its outputs. */
 export interface LayerApplication {
@@ -48,6 +68,8 @@ export interface LayerApplication {
   path: string;
   /** every output, including those nothing uses */
   outputs: TensorValue[];
+  /** the weights counted here (zero when shared with an earlier application) and the FLOPs of the whole batch */
+  counted?: { trainable: Dim; nonTrainable: Dim; flops: Dim };
 }
 
 /** One call of a built-in function, shared by the sources of all its outputs. */

@@ -6,6 +6,7 @@
 import { ErrorCodes, type ExecuteCommandParams, ResponseError } from 'vscode-languageserver';
 import { summarize } from '../core/summary.js';
 import { uriToPath } from './convert.js';
+import { graphCommand } from './graph-command.js';
 import type { Workspace } from './workspace.js';
 
 type Command = (workspace: Workspace, args: unknown[]) => unknown;
@@ -32,6 +33,7 @@ function summaryCommand(workspace: Workspace, args: unknown[]): unknown {
 
 const TABLE: Record<string, Command> = {
   'nn.summary': summaryCommand,
+  'nn.graph': graphCommand,
 };
 
 export const COMMANDS = Object.keys(TABLE);

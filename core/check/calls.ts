@@ -10,7 +10,7 @@ import { applyFunction } from '../functions/apply-function.js';
 import type { FunctionSpec } from '../functions/function-spec.js';
 import { dimEquals, type Dim } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
-import { describeKind, type FunctionCallRecord, type LayerApplication, type LayerInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
+import { describeKind, type FunctionCallRecord, type LayerApplication, type LayerInstance, type TensorValue, type TraceSite, UNKNOWN, type Value } from '../values.js';
 import { type ArgInput, bindArgs, type BindProblem } from './bind-args.js';
 import { configureBlock, instantiate } from './definitions.js';
 import type { CheckState, Frame } from './state.js';
@@ -157,13 +157,13 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     st.rows.push({ path, kind: layer.spec.name, layer, outputs: app.outputs, trainable, nonTrainable, flops: app.flops, ...(sharedWith ? { sharedWith } : {}) });
   }
   const origin = { file: fr.module.file, range: site.range, what: `output of ${layer.binding ?? layer.spec.name}` };
-  const application: LayerApplication | undefined = st.trace ? { layer, inputs, path: sharedWith ?? path, outputs: [] } : undefined;
+  const application: LayerApplication | undefined = st.trace ? { layer, inputs, path: sharedWith ?? path, outputs: [], counted: { trainable, nonTrainable, flops: app.flops } } : undefined;
   const tensors: TensorValue[] = app.outputs.map((shape: Dim[], output) => ({
     kind: 'tensor',
     shape,
     dtype: app.dtype,
     origin,
-    ...(application ? { source: { op: 'layer', application, output } } : {}),
+    ...(application ? { source: { op: 'layer', application, output, site: traceSite(fr, site.range) } } : {}),
   }));
   application?.outputs.push(...tensors);
   return tensors.length === 1 ? tensors[0]! : { kind: 'tuple', items: tensors };
@@ -184,16 +184,21 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
   if (bound.problems.length > 0) return UNKNOWN;
   const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh);
   for (const p of call.problems) st.error(fr, p.code, p.message, (p.arg !== undefined ? bound.ranges[p.arg] : undefined) ?? range);
-  if (st.trace && call.value) traceFunctionOutputs(call.value, spec, bound.values);
+  if (st.trace && call.value) traceFunctionOutputs(call.value, spec, bound.values, traceSite(fr, range));
   return call.value ?? UNKNOWN;
 }
 
+/** Where a traced computation runs: the expression at `range` in the frame's file and block. */
+export function traceSite(fr: Frame, range: Range): TraceSite {
+  return { file: fr.module.file, range, block: fr.path };
+}
+
 /** Marks each tensor a function returned (in order, through lists and tuples) as its output number n. */
-function traceFunctionOutputs(value: Value, spec: FunctionSpec, args: Readonly<Record<string, Value>>): void {
+function traceFunctionOutputs(value: Value, spec: FunctionSpec, args: Readonly<Record<string, Value>>, site: TraceSite): void {
   const call: FunctionCallRecord = { spec, args, outputs: [] };
   const visit = (v: Value): void => {
     if (v.kind === 'tensor') {
-      v.source = { op: 'function', call, output: call.outputs.length };
+      v.source = { op: 'function', call, output: call.outputs.length, site };
       call.outputs.push(v);
     } else if (v.kind === 'list' || v.kind === 'tuple') v.items.forEach(visit);
   };

@@ -114,6 +114,7 @@ function applyDefinition(st: CheckState, fr: Frame, inst: BlockInstance, inputs:
     lenient: fr.lenient,
   };
   const body: Body = { inputs: [...inputs], outputs: [], bindings: [] };
+  st.blocks?.push({ path: frame.path, parent: fr.path, instance: inst, file: fr.module.file, range: site.range });
   st.active.push(def);
   let diagnostics: Diagnostic[];
   try {

@@ -6,6 +6,7 @@ import type { Expr, IndexExpr, IndexItem } from '../../grammar/ast.js';
 import { add, ceilDiv, type Dim, formatDim, isConst, sub } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { describeKind, type SliceAxis, type TensorValue, UNKNOWN, type Value } from '../values.js';
+import { traceSite } from './calls.js';
 import { evaluate } from './evaluate.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -50,7 +51,7 @@ export function indexTensor(st: CheckState, fr: Frame, e: IndexExpr, target: Val
   }
   out.push(...target.shape.slice(axis));
   const tensor: TensorValue = { kind: 'tensor', shape: out, dtype: target.dtype, origin: { file: fr.module.file, range: e.range, what: 'a slice' } };
-  if (axes && !axes.some((a) => a === undefined)) tensor.source = { op: 'slice', target, axes: axes as SliceAxis[] };
+  if (axes && !axes.some((a) => a === undefined)) tensor.source = { op: 'slice', target, axes: axes as SliceAxis[], site: traceSite(fr, e.range) };
   return tensor;
 }
 

@@ -6,6 +6,7 @@ import { matmulShape } from '../functions/matmul.js';
 import { add, type Dim, div, formatDim, isConst, isIntegral, mul, neg, sub } from '../shapes/dim.js';
 import { broadcastShapes, formatShape } from '../shapes/shape.js';
 import { describeKind, type DType, type TensorSource, type TensorValue, UNKNOWN, type Value } from '../values.js';
+import { traceSite } from './calls.js';
 import { describeOrigin, originRelated } from './origins.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -15,12 +16,12 @@ export function unaryOp(st: CheckState, fr: Frame, e: UnaryExpr, v: Value): Valu
   if (v.kind === 'unknown') return v;
   if (e.op === 'not') {
     if (v.kind === 'bool') return { kind: 'bool', value: !v.value };
-    if (v.kind === 'tensor' && v.dtype === 'bool') return traced(st, tensorResult(fr, e, v.shape, 'bool', "'not'"), { op: 'unary', operator: 'not', operand: v });
+    if (v.kind === 'tensor' && v.dtype === 'bool') return traced(st, fr, tensorResult(fr, e, v.shape, 'bool', "'not'"), { op: 'unary', operator: 'not', operand: v });
   } else {
     const sign = e.op === '-' ? -1 : 1;
     if (v.kind === 'int') return { kind: 'int', value: sign < 0 ? neg(v.value) : v.value };
     if (v.kind === 'float') return { kind: 'float', value: sign * v.value };
-    if (v.kind === 'tensor' && v.dtype !== 'bool') return traced(st, tensorResult(fr, e, v.shape, v.dtype, `'${e.op}'`), { op: 'unary', operator: e.op, operand: v });
+    if (v.kind === 'tensor' && v.dtype !== 'bool') return traced(st, fr, tensorResult(fr, e, v.shape, v.dtype, `'${e.op}'`), { op: 'unary', operator: e.op, operand: v });
   }
   st.error(fr, 'NN3001', `'${e.op}' cannot be applied to ${describeKind(v)}`, e.operand.range);
   return UNKNOWN;
@@ -137,7 +138,7 @@ function shapeOf(v: Value): { shape: Dim[]; dtype: DType } | undefined {
 
 function tensorOp(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: Value): Value {
   const result = tensorOpShape(st, fr, e, a, b);
-  return result.kind === 'tensor' ? traced(st, result, { op: 'binary', operator: e.op, left: a, right: b }) : result;
+  return result.kind === 'tensor' ? traced(st, fr, result, { op: 'binary', operator: e.op, left: a, right: b }) : result;
 }
 
 function tensorOpShape(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: Value): Value {
@@ -177,8 +178,8 @@ function tensorOpShape(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: Va
   return tensorResult(fr, e, broadcast.shape, dtype, `'${e.op}'`);
 }
 
-function traced(st: CheckState, t: TensorValue, source: TensorSource): TensorValue {
-  if (st.trace) t.source = source;
+function traced(st: CheckState, fr: Frame, t: TensorValue, source: TensorSource): TensorValue {
+  if (st.trace) t.source = { ...source, site: traceSite(fr, t.origin.range) };
   return t;
 }
 

@@ -6,7 +6,7 @@ import type { Definition, Program, Range } from '../../grammar/ast.js';
 import type { Diagnostic, Fix, RelatedInfo, Severity } from '../diagnostics/diagnostic.js';
 import type { FreshDims } from '../functions/apply-function.js';
 import type { Dim } from '../shapes/dim.js';
-import type { BlockInstance, LayerInstance } from '../values.js';
+import type { BlockInstance, LayerInstance, TracedBlock } from '../values.js';
 import type { GenericResult } from './definitions.js';
 import type { Recording } from './recording.js';
 import type { OutputValue } from './statements.js';
@@ -86,6 +86,8 @@ export class CheckState {
   rows: LayerRow[] | undefined;
   /** record how each tensor is computed (`TensorValue.source`), for the compiler */
   trace = false;
+  /** while tracing, when asked for: every block application, outermost first (a graph view's groups) */
+  blocks: TracedBlock[] | undefined;
   recording: Recording | undefined;
   /** the file whose nodes are recorded */
   recordFile: string | undefined;
