@@ -58,7 +58,7 @@ export function recordEvents(emit: Emit): EventsRecorder {
   };
   return {
     emit: (event) => {
-      if (event.type === 'start' && path === undefined && !failed) {
+      if (event.type === 'start' && event.runDir !== undefined && event.runId !== undefined && path === undefined && !failed) {
         path = eventsFilePath(event.runDir, event.runId);
         try {
           mkdirSync(join(event.runDir, 'events'), { recursive: true });

@@ -5,14 +5,15 @@
 export type TrainEvent =
   | {
       type: 'start';
+      // runId, pid, file, runDir and batchSize are always written by this version (optional: older runs' events files lack them)
       /** this run's id: its UTC start time and 4 random hex digits (`20250131-142501-3fa9`); its events file is `<runDir>/events/<runId>.jsonl` */
-      runId: string;
+      runId?: string;
       /** the training process */
-      pid: number;
+      pid?: number;
       /** the .nn file (absolute) */
-      file: string;
+      file?: string;
       /** the run's folder (absolute): checkpoints, samples, events */
-      runDir: string;
+      runDir?: string;
       /** the train block: the model, or the adversarial pair's name */
       name: string;
       models: { name: string; parameters: number; trainableParameters: number }[];
@@ -20,7 +21,7 @@ export type TrainEvent =
       examples: { train: number; test: number; validation: number };
       epochs: number;
       batchesPerEpoch: number;
-      batchSize: number;
+      batchSize?: number;
       /** 'tensorflow' (native) or 'cpu' (pure JavaScript) */
       backend: string;
       device: 'cpu' | 'gpu';
@@ -34,10 +35,11 @@ export type TrainEvent =
       batches: number;
       loss: number;
       logs?: Record<string, number>;
+      // examplesPerSecond and elapsed: always written by this version (optional: older runs' events files lack them)
       /** examples learnt from per second, over the last second or so */
-      examplesPerSecond: number;
+      examplesPerSecond?: number;
       /** seconds since the start event */
-      elapsed: number;
+      elapsed?: number;
     }
   | { type: 'epoch'; epoch: number; epochs: number; logs: Record<string, number>; seconds: number; learningRate: number }
   | { type: 'sample'; epoch: number; path: string; kind: 'image-grid' | 'scatter' }
