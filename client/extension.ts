@@ -3,6 +3,7 @@
 // nothing here loads TensorFlow.
 
 import * as vscode from 'vscode';
+import { backendStatusItem } from './backend/backend-status.js';
 import { registerCommands } from './commands.js';
 import type { NnContext } from './context.js';
 import { NnLanguageClient } from './language-client.js';
@@ -31,6 +32,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   };
   registerCommands(nn);
   serverStatusItem(nn);
+  backendStatusItem(nn);
   active = {
     nn,
     dispose: async () => {

@@ -3,10 +3,11 @@
 //   server.mjs     the language server, started by the extension over Node IPC
 //   nn.mjs         the `nn` CLI, for a runtime the extension sets up (@tensorflow/* external)
 //   webviews/*.js  one browser bundle per web app in client/webviews/<app>/main.ts (plus its .css)
-// and copies the TextMate grammar beside them. Nothing in the extension host
+// and copies the TextMate grammar, the native installer (native/*.mjs) and
+// the examples (examples/*.nn) beside them. Nothing in the extension host
 // loads TensorFlow.js.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,3 +35,13 @@ await Promise.all([
   ),
 ]);
 copyFileSync(join(root, 'grammar', 'nn.tmLanguage.json'), join(dist, 'nn.tmLanguage.json'));
+// what NN: Set Up Training Backend runs (the native installer) and NN: Open Example copies
+copyFolder(join(root, 'scripts', 'native'), join(dist, 'native'), '.mjs');
+copyFolder(join(root, 'examples'), join(dist, 'examples'), '.nn');
+
+/** Copies the files of `from` that end in `ext` into a fresh `to`. */
+function copyFolder(from, to, ext) {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) if (name.endsWith(ext)) copyFileSync(join(from, name), join(to, name));
+}
