@@ -1,0 +1,31 @@
+// What `npm run package` puts in the .vsix, as vsce lists it from client/
+// with .vscodeignore applied: the bundles of dist/, the static files the
+// manifest names, the README and the notices; no sources, no source maps,
+// no node_modules.
+
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const client = join(root, 'client');
+const vsce = join(dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
+
+const ALLOWED = [/^dist\//, /^media\/[\w.-]+\.(png|svg)$/, /^snippets\/[\w-]+\.json$/, /^walkthrough\/[\w-]+\.(md|png|svg)$/, /^(package\.json|README\.md|THIRD-PARTY-NOTICES\.md|language-configuration\.json)$/];
+
+describe('the .vsix', () => {
+  const listed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: client, encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+  test('holds only the bundles, the static files, the README and the notices', () => {
+    expect(listed).toEqual(expect.arrayContaining(['package.json', 'README.md', 'THIRD-PARTY-NOTICES.md', 'language-configuration.json', 'snippets/nn.json', 'media/icon.png']));
+    expect(listed.filter((f) => !ALLOWED.some((a) => a.test(f)))).toEqual([]);
+  });
+
+  test('holds no source, no source map and no node_modules', () => {
+    expect(listed.filter((f) => /\.(ts|map)$/.test(f) || f.includes('node_modules/') || f.startsWith('webviews/'))).toEqual([]);
+  });
+});
