@@ -5,7 +5,7 @@
 import type { Definition, Identifier, Node, Param, Program, Statement } from '../../grammar/ast.js';
 import type { ApplicationRecord } from '../check/state.js';
 import { type Dim, formatDim, isConst, substitute, symbolName } from '../shapes/dim.js';
-import { formatShape } from '../shapes/shape.js';
+import { formatDimSimplest, formatShapeSimplest } from '../shapes/simplest-dim.js';
 import type { DType, Value } from '../values.js';
 
 /** `101,770`; symbolic counts as their formula. */
@@ -30,11 +30,11 @@ export function dtypeSuffix(dtype: DType): string {
   return dtype === 'float32' ? '' : dtype === 'int32' ? ' int' : ' bool';
 }
 
-/** A value as source-like text: `64`, `"same"`, `[1, 2]`, `[B, 10]` for a tensor. */
+/** A value as source-like text: `64`, `"same"`, `[1, 2]`, `[B, 10]` for a tensor; sizes in their simplest exact form (`ceil(H/4)`). */
 export function formatValue(v: Value): string {
   switch (v.kind) {
     case 'int':
-      return formatDim(v.value);
+      return formatDimSimplest(v.value);
     case 'float':
       return String(v.value);
     case 'bool':
@@ -46,7 +46,7 @@ export function formatValue(v: Value): string {
     case 'record':
       return `{ ${[...v.fields].map(([k, f]) => `${k}: ${formatValue(f)}`).join(', ')} }`;
     case 'tensor':
-      return formatShape(v.shape) + dtypeSuffix(v.dtype);
+      return formatShapeSimplest(v.shape) + dtypeSuffix(v.dtype);
     case 'tuple':
       return `(${v.items.map(formatValue).join(', ')})`;
     case 'layerKind':
@@ -76,7 +76,7 @@ export function formatArgs(args: Readonly<Record<string, Value>>): string {
 
 /** Several shapes: `[B, 10]`, or `[B, 10], [B, 4]`. */
 export function formatShapes(shapes: readonly Dim[][]): string {
-  return shapes.map((s) => formatShape(s)).join(', ');
+  return shapes.map((s) => formatShapeSimplest(s)).join(', ');
 }
 
 /** FLOPs of one example: the leading symbolic axis of the first input (the batch) is taken as 1. */

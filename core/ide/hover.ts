@@ -20,7 +20,8 @@ import { findLayer } from '../catalog/index.js';
 import type { LayerSpec } from '../catalog/layer-spec.js';
 import { functionMarkdown, signature } from '../docs/markdown.js';
 import { findFunction } from '../functions/index.js';
-import { formatDim, symbolName } from '../shapes/dim.js';
+import { symbolName } from '../shapes/dim.js';
+import { formatDimSimplest } from '../shapes/simplest-dim.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, type Named, OPTIMIZERS, SCHEDULES, TRAIN_KEYS } from '../train/settings.js';
 import type { BlockInstance, Value } from '../values.js';
 import type { Analysis } from './analysis.js';
@@ -206,7 +207,7 @@ function describeVariable(a: Analysis, def: Definition | undefined, id: Identifi
   if (value.kind === 'int' && symbolName(value.value) === id.name) {
     line = `${id.name}: int`;
     note = 'A shape variable: a size taken from the input shapes (symbolic here).';
-  } else if (value.kind === 'int') line = `${id.name}: int = ${formatDim(value.value)}`;
+  } else if (value.kind === 'int') line = `${id.name}: int = ${formatDimSimplest(value.value)}`;
   else if (value.kind === 'float' || value.kind === 'bool' || value.kind === 'string') line = `${id.name}: ${value.kind} = ${formatValue(value)}`;
   else line = `${id.name}: ${formatValue(value)}`;
   const kind = declared ? declaredKind(declared) : undefined;

@@ -11,6 +11,11 @@
 //   is unknown, nor anything inside a loop body (`repeat`, `for`): the
 //   recording keeps only the last iteration's value, which would mislead.
 //
+// - A stage never repeats a shape already shown on its line (`x -> Conv2D(...)
+//   -> BatchNorm`, or a `let` whose hint already says it): the first one stays.
+//
+// Sizes are written in their simplest exact form (`ceil(H/4)`, not
+// `floor(floor(H/2 - 1/2)/2) + 1`).
 // Labels carry no leading space: the language server pads hints on the left.
 // A dtype other than float32 follows the shape: `[B, S] int`.
 // Tooltips (Markdown) describe the stage's layer or block application:
@@ -96,7 +101,29 @@ function walk(a: Analysis, root: Node, tooltips: boolean): InlayHint[] {
     if (count !== undefined) stack.push(count);
     else pushChildren(node, stack);
   }
-  return hints;
+  return onceALine(a, hints);
+}
+
+/** The hints in source order, without a stage's shape already shown earlier on the same line. */
+function onceALine(a: Analysis, hints: InlayHint[]): InlayHint[] {
+  hints.sort((x, y) => x.offset - y.offset);
+  const kept: InlayHint[] = [];
+  let line = -1;
+  let shown = new Set<string>();
+  for (const h of hints) {
+    const at = a.lines.position(h.offset).line;
+    if (at !== line) {
+      line = at;
+      shown = new Set();
+    }
+    // a name's hint types that name (`let a, b` gets two); a stage's repeats nothing
+    const named = h.label.startsWith(': ');
+    const shape = named ? h.label.slice(2) : h.label;
+    if (!named && shown.has(shape)) continue;
+    shown.add(shape);
+    kept.push(h);
+  }
+  return kept;
 }
 
 /** The tooltip of the hint at `offset` with `label` (undefined when there is none). */

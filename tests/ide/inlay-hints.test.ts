@@ -20,13 +20,40 @@ interface Case {
 
 const cases: Case[] = [
   {
-    name: 'stages that change the shape, and always the last one',
+    name: 'stages that change the shape; never the same shape twice on one line',
     source: 'model M {\n  input x: [B, 784]\n  output x -> Dense(128) -> ReLU -> Dense(10) -> Softmax\n}\n',
     hints: [
       ['Dense(128)', '[B, 128]'],
       ['Dense(10)', '[B, 10]'],
-      ['Softmax', '[B, 10]'],
     ],
+  },
+  {
+    name: 'the last stage always shows the result, on a line of its own',
+    source: 'model M {\n  input x: [B, 784]\n  output x -> Dense(10)\n           -> Softmax\n}\n',
+    hints: [
+      ['Dense(10)', '[B, 10]'],
+      ['-> Softmax', '[B, 10]'],
+    ],
+  },
+  {
+    name: "a let's hint says the shape: the stage after it on the line does not repeat it",
+    source: 'model M {\n  input x: [B, 8]\n  let h = x -> Dense(4) -> ReLU\n  output h\n}\n',
+    hints: [['let h', ': [B, 4]']],
+  },
+  {
+    name: 'inside a block: sizes in their simplest exact form (a convolution and a pool: a quarter, rounded up)',
+    source:
+      'block Stem {\n  input image: [B, H, W, 3]\n  output image -> Conv2D(64, 7, stride: 2, padding: 3) -> ReLU\n' +
+      '               -> MaxPool2D(3, stride: 2, padding: 1)\n}\n',
+    hints: [
+      ['padding: 3)', '[B, ceil(H/2), ceil(W/2), 64]'],
+      ['padding: 1)', '[B, ceil(H/4), ceil(W/4), 64]'],
+    ],
+  },
+  {
+    name: 'a symbolic stride: ceil(H/stride), once on its line',
+    source: 'block Down(filters: int, stride: int) {\n  input x: [B, H, W, C]\n  output x -> Conv2D(filters, 1, stride: stride) -> BatchNorm\n}\n',
+    hints: [['stride: stride)', '[B, ceil(H/stride), ceil(W/stride), filters]']],
   },
   {
     name: 'a let without annotation gets its shape; one with an annotation does not',
@@ -78,10 +105,7 @@ const cases: Case[] = [
     name: 'only hints within the range',
     source: 'model M {\n  input x: [B, 784]\n  let h = x -> Dense(128) -> ReLU\n  output h -> Dense(10) -> Softmax\n}\n',
     range: ['output', '}'],
-    hints: [
-      ['Dense(10)', '[B, 10]'],
-      ['Softmax', '[B, 10]'],
-    ],
+    hints: [['Dense(10)', '[B, 10]']],
   },
   {
     name: 'broken code mid-typing: hints for what still checks',
@@ -109,8 +133,9 @@ describe('inlay hints', () => {
   });
 
   it('without tooltips, each is found on its own (an editor resolving them lazily)', () => {
-    const { analysis } = analyzeAt('model M {\n  input x: [B, 784]\n  let h = x -> Dense(128) -> ReLU -> Dense(10)\n  output h\n}\n');
+    const { analysis } = analyzeAt('model M {\n  input x: [B, 784]\n  let h = x -> Dense(128) -> ReLU\n          -> Dense(10)\n  output h\n}\n');
     const all = inlayHints(analysis);
+    expect(all.map((h) => h.label)).toEqual([': [B, 10]', '[B, 128]', '[B, 10]']);
     const labels = inlayHints(analysis, undefined, { tooltips: false });
     expect(labels).toEqual(all.map(({ offset, label }) => ({ offset, label })));
     expect(all.map((h) => inlayHintTooltip(analysis, h.offset, h.label))).toEqual(all.map((h) => h.tooltip));
