@@ -1,0 +1,54 @@
+// The command lines the editor runs: `nn train FILE --model M --json ...`
+// for a run and `nn export FILE --model M --out DIR` for its model, and
+// where a run's folder goes (the setting nn.train.outDir, relative to the
+// workspace folder, holds one folder per train block, like `runs/`).
+// Pure: tested without VS Code.
+
+import { dirname, join, resolve } from 'node:path';
+
+export type TrainDevice = 'auto' | 'cpu' | 'gpu';
+
+export interface TrainInvocation {
+  /** the `nn` CLI script (the runtime's bin/nn.js or nn.mjs) */
+  script: string;
+  /** the .nn file (absolute) */
+  file: string;
+  /** the train block's target */
+  model: string;
+  device: TrainDevice;
+  /** the run's folder (`--out`); default: runs/<model> next to the file */
+  outDir?: string;
+  resume?: boolean;
+}
+
+/** The arguments after the Node executable. */
+export function trainArgs(run: TrainInvocation): string[] {
+  return [
+    run.script,
+    'train',
+    run.file,
+    '--model',
+    run.model,
+    '--json',
+    '--device',
+    run.device,
+    ...(run.outDir !== undefined ? ['--out', run.outDir] : []),
+    ...(run.resume ? ['--resume'] : []),
+  ];
+}
+
+/** `--out` for the setting nn.train.outDir ('' = unset): `<workspace folder>/<setting>/<model>`. */
+export function outDirFor(setting: string, workspaceFolder: string | undefined, file: string, model: string): string | undefined {
+  if (setting === '') return undefined;
+  return join(resolve(workspaceFolder ?? dirname(file), setting), model);
+}
+
+/** The folder a run of `model` writes to. */
+export function runDirOf(file: string, model: string, outDir: string | undefined): string {
+  return outDir ?? join(dirname(file), 'runs', model);
+}
+
+/** `nn export` of a run's model: its newest checkpoint in `checkpoints`. */
+export function exportArgs(script: string, file: string, model: string, out: string, checkpoints?: string): string[] {
+  return [script, 'export', file, '--model', model, '--out', out, ...(checkpoints !== undefined ? ['--checkpoints', checkpoints] : [])];
+}
