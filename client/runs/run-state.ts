@@ -13,20 +13,8 @@ import { formatRate, formatValue } from './format.js';
 
 export type RunPhase = 'starting' | 'running' | 'done' | 'stopped' | 'failed';
 
-/** The `start` event, with the optional fields newer runtimes add. */
-export type StartEvent = Extract<TrainEvent, { type: 'start' }> & {
-  runId?: string;
-  pid?: number;
-  file?: string;
-  batchSize?: number;
-  runDir?: string;
-};
-/** A `batch` event, with the optional timing newer runtimes add. */
-export type BatchEvent = Extract<TrainEvent, { type: 'batch' }> & {
-  examplesPerSecond?: number;
-  /** seconds since the run started */
-  elapsed?: number;
-};
+type StartEvent = Extract<TrainEvent, { type: 'start' }>;
+type BatchEvent = Extract<TrainEvent, { type: 'batch' }>;
 
 export interface RunHeader {
   name: string;
@@ -142,9 +130,9 @@ export function reduceRun(state: RunState, event: TrainEvent, now?: number): Run
   switch (event.type) {
     case 'start':
       // a second start (a stream replayed into a used state) begins again
-      return start(state.header || state.batches.step.length > 0 ? { ...initialRunState(), revision: state.revision } : state, event as StartEvent, now);
+      return start(state.header || state.batches.step.length > 0 ? { ...initialRunState(), revision: state.revision } : state, event, now);
     case 'batch':
-      batch(state, event as BatchEvent, now);
+      batch(state, event, now);
       break;
     case 'epoch':
       epoch(state, event, now);
@@ -203,6 +191,14 @@ export function describeExit(exit: RunExit): string {
   if (exit.signal) return `the training process was killed by ${exit.signal}`;
   if (exit.code === 0) return 'the training process exited before the run ended';
   return `the training process exited with code ${exit.code}`;
+}
+
+/** One logs key over the epochs (null where an epoch did not report it), for a chart. */
+export function epochSeries(state: RunState, key: string): { epoch: number[]; values: (number | null)[] } {
+  return {
+    epoch: state.epochs.map((r) => r.epoch),
+    values: state.epochs.map((r) => (Number.isFinite(r.logs[key]) ? r.logs[key]! : null)),
+  };
 }
 
 /** The status bar's words: `epoch 3/10 · loss 0.41 · 1,200 ex/s`. */

@@ -40,8 +40,10 @@ export type FromTrainingView =
   | { type: 'trainAgain'; runId: string }
   | { type: 'resume'; runId: string }
   | { type: 'openFolder'; runId: string }
-  /** open a file (a checkpoint folder, a sample picture) */
-  | { type: 'reveal'; path: string };
+  /** open a file (a checkpoint folder, a sample picture; an error's position: line and column 1-based) */
+  | { type: 'reveal'; path: string; line?: number; column?: number }
+  /** the earlier runs the user ticked for overlay (answer with a `history` message carrying their events) */
+  | { type: 'overlay'; runIds: string[] };
 
 /** What the web app keeps across window reloads (vscode.setState); also the panel serializer's state. */
 export interface TrainingViewState {
