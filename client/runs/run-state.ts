@@ -56,6 +56,8 @@ export interface BatchSeries {
   loss: number[];
   /** exponential moving average with TensorBoard's debiasing (weight SMOOTHING) */
   smoothed: number[];
+  /** the runtime's examples per second at each batch (NaN from runtimes that do not say) */
+  examplesPerSecond: number[];
   logs: Record<string, number[]>;
 }
 
@@ -109,7 +111,7 @@ export function initialRunState(): RunState {
     phase: 'starting',
     header: null,
     progress: { epoch: 0, batch: 0, batches: 0, epochsDone: 0, fraction: 0, etaSeconds: null, examplesPerSecond: null },
-    batches: { step: [], loss: [], smoothed: [], logs: {} },
+    batches: { step: [], loss: [], smoothed: [], examplesPerSecond: [], logs: {} },
     epochs: [],
     epochKeys: [],
     samples: [],
@@ -251,6 +253,7 @@ function batch(state: RunState, event: BatchEvent, now: number | undefined): voi
   batches.step.push((event.epoch - 1) * perEpoch + event.batch);
   batches.loss.push(event.loss);
   batches.smoothed.push(smooth(clock, event.loss));
+  batches.examplesPerSecond.push(event.examplesPerSecond ?? NaN);
   const count = batches.step.length;
   for (const [key, value] of Object.entries(event.logs ?? {})) {
     const series = (batches.logs[key] ??= new Array<number>(count - 1).fill(NaN));

@@ -44,6 +44,29 @@ const epoch = (n: number, seconds: number, logs: Record<string, number> = { loss
 describe('the MLP stream', () => {
   const events = stream('mlp-2-epochs.jsonl');
 
+  it('names the run and takes the speed and the ETA from the runtime’s timing', () => {
+    const s = fold(events.slice(0, 11)); // start and 10 batches
+    expect(s.header).toMatchObject({ runId: '20261202-004734-68f6', file: '/home/me/nn/mlp.nn', runDir: '/home/me/nn/runs/MLP', batchSize: 64 });
+    expect(s.progress).toMatchObject({ epoch: 1, batch: 80, examplesPerSecond: 3276.1 });
+    expect(s.progress.etaSeconds).toBeCloseTo((2.93 / 80) * 170); // 170 of 250 batches left
+    expect(s.batches.examplesPerSecond.slice(8, 10)).toEqual([2363.7, 3276.1]);
+    expect(runStatusLine(s)).toMatch(/^epoch 1\/2 · loss 0\.\d+ · 3,280 ex\/s$/);
+  });
+
+  it('ends done with every batch, epoch, checkpoint and the final metrics', () => {
+    const s = fold(events);
+    expect(s.phase).toBe('done');
+    expect(s.epochs.map((r) => r.epoch)).toEqual([1, 2]);
+    expect(s.checkpoints).toHaveLength(2);
+    expect(s.batches.step).toHaveLength(s.batches.examplesPerSecond.length);
+    expect(s.batches.examplesPerSecond.every(Number.isFinite)).toBe(true);
+    expect(s.end).toMatchObject({ reason: 'completed', epochs: 2, metrics: { test_accuracy: 0.943 } });
+  });
+});
+
+describe('an MLP stream from a runtime without timing (no runId, elapsed or examplesPerSecond)', () => {
+  const events = stream('mlp-2-epochs-untimed.jsonl');
+
   it('starts with the header and nothing done', () => {
     const s = fold(events.slice(0, 1));
     expect(s.phase).toBe('running');
