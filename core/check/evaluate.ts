@@ -31,7 +31,9 @@ export function evaluate(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions =
 const NO_OPTIONS: EvalOptions = {};
 
 export function record(st: CheckState, fr: Frame, node: Node, v: Value): void {
-  if (st.recording && fr.mode === 'generic' && fr.module.file === st.recordFile) st.recording.values.set(node, v);
+  if (!st.recording || fr.module.file !== st.recordFile) return;
+  if (fr.mode === 'generic') st.recording.values.set(node, v);
+  else st.recording.onInstanceValue?.(node, v);
 }
 
 function evaluateInner(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions): Value {

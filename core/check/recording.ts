@@ -11,6 +11,12 @@ import type { ApplicationRecord } from './state.js';
 export class Recording {
   private readonly valueOf = new Map<Node, Value>();
   private readonly applicationAt = new Map<Node, ApplicationRecord>();
+  /**
+   * Called with each value computed while a definition of the recorded file is
+   * applied to concrete inputs (an instance; those are not kept in `values`):
+   * the editor's hover shows the shapes inside a block at each of its uses.
+   */
+  onInstanceValue: ((node: Node, value: Value) => void) | undefined;
   /** definitions whose values are still to be copied from the previous recording: each -> its previous node */
   private carried: { from: Recording; definitions: ReadonlyMap<Definition, Definition> } | undefined;
 

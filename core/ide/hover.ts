@@ -10,7 +10,9 @@
 //   (`h: [B, 56, 56, 64]`) and doc comment;
 // - an argument name (`stride:`): that parameter's doc;
 // - in a train block: the setting, data source, loss, optimizer, schedule
-//   or metric.
+//   or metric;
+// - inside a block, under the above: the hovered stage's or name's value at
+//   each use of the block by a model of this file (`block-uses.ts`).
 // The range is always the hovered identifier's.
 
 import type { CallExpr, Definition, Identifier, Node, TrainDecl, TrainEntry } from '../../grammar/ast.js';
@@ -25,6 +27,7 @@ import { formatDimSimplest } from '../shapes/simplest-dim.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, type Named, OPTIMIZERS, SCHEDULES, TRAIN_KEYS } from '../train/settings.js';
 import type { BlockInstance, Value } from '../values.js';
 import type { Analysis } from './analysis.js';
+import { valuesAtUses } from './block-uses.js';
 import {
   applicationLines,
   type Declaration,
@@ -47,7 +50,9 @@ export function hover(a: Analysis, offset: number): Hover | undefined {
   const id = path[path.length - 1];
   if (!id || id.kind !== 'Identifier' || id.name === '') return undefined;
   const contents = describe(a, path, id);
-  return contents === undefined ? undefined : { range: id.range, contents };
+  if (contents === undefined) return undefined;
+  const uses = atEachUse(a, path, id);
+  return { range: id.range, contents: uses === undefined ? contents : `${contents}\n\n---\n\n${uses}` };
 }
 
 const code = (s: string): string => ['```nn', s, '```'].join('\n');
@@ -107,14 +112,40 @@ function describe(a: Analysis, path: Node[], id: Identifier): string | undefined
 
 /** The application of the layer or block named by the last node of `path`: the stage itself, its call, or the call applying that call. */
 function applicationFor(a: Analysis, path: Node[]): ApplicationRecord | undefined {
+  const node = applicationNode(a, path);
+  return node && a.recording.applications.get(node);
+}
+
+/** The node recorded for that application (the stage or call whose value is the result). */
+function applicationNode(a: Analysis, path: Node[]): Node | undefined {
   const apps = a.recording.applications;
   const id = path[path.length - 1]!;
-  const direct = apps.get(id);
-  if (direct) return direct;
+  if (apps.has(id)) return id;
   const call = path[path.length - 2];
   if (call?.kind !== 'Call' || call.callee !== id) return undefined;
+  if (apps.has(call)) return call;
   const outer = path[path.length - 3];
-  return apps.get(call) ?? (outer?.kind === 'Call' && outer.callee === call ? apps.get(outer) : undefined);
+  return outer?.kind === 'Call' && outer.callee === call && apps.has(outer) ? outer : undefined;
+}
+
+/** At most this many uses are listed in a hover. */
+const MAX_USES = 8;
+
+/**
+ * Inside a block, the value of the hovered stage or name where the models of
+ * this file apply the block: `at ResNet18 line 58: [B, 112, 112, 64]`.
+ */
+function atEachUse(a: Analysis, path: Node[], id: Identifier): string | undefined {
+  const def = definitionAt(a.program, id.range.start);
+  if (!def || def.defKind === 'model' || def.name === id) return undefined;
+  const node = applicationNode(a, path) ?? id;
+  const here = a.recording.values.get(node);
+  if (here?.kind !== 'tensor' && here?.kind !== 'tuple') return undefined;
+  const uses = valuesAtUses(a, node);
+  if (uses.length === 0 || uses.every((u) => u.text === formatValue(here))) return undefined;
+  const lines = uses.slice(0, MAX_USES).map((u) => `at ${u.model} line ${u.line}: \`${u.text}\``);
+  if (uses.length > MAX_USES) lines.push(`and at ${uses.length - MAX_USES} more`);
+  return lines.join('  \n');
 }
 
 /** The configured layer of `Conv2D(...)` when its callee is hovered (a layer configured but not applied here). */

@@ -28,6 +28,28 @@ model Net {
 }
 `;
 
+const STEM = `block Stem {
+  input image: [B, H, W, 3]
+  let half = image -> Conv2D(64, 7, stride: 2, padding: 3)
+  output half -> MaxPool2D(3, stride: 2, padding: 1)
+}
+block Twice {
+  input x: [B, H, W, 3]
+  output x -> Stem
+}
+model Small {
+  input image: [B, 224, 224, 3]
+  input tiny: [B, 32, 32, 3]
+  let a = image -> Stem -> Flatten
+  let b = tiny -> Twice -> Flatten
+  output concat([a, b], axis: -1)
+}
+model Large {
+  input image: [B, 29, 32, 3]
+  output image -> Stem
+}
+`;
+
 const ATTN = `model A {
   input q: [B, T, 64]
   let proj = Dense(64)
@@ -78,6 +100,10 @@ const cases: Case[] = [
   { name: 'int input dtype', source: at(BLOCK, 'ids:', 0), word: 'ids', has: ['ids: [B, 8] int'] },
   { name: 'shape variable', source: at(BLOCK, 'H, W', 0), word: 'H', has: ['H: int', 'shape variable'] },
   { name: 'layer with symbolic arguments inside a block', source: at(BLOCK, 'Conv2D', 1), word: 'Conv2D', has: ['Here: `Conv2D(filters: filters, kernel: 3', '`[B, H, W, C]` → `[B, H, W, filters]`', 'Parameters: 9*C*filters + filters'] },
+  { name: 'a layer inside a block: its output at each use by a model', source: at(BLOCK, 'Conv2D', 1), word: 'Conv2D', has: ['`[B, H, W, C]` → `[B, H, W, filters]`', '---\n\nat Net line 9: `[B, 32, 32, 16]`'] },
+  { name: 'a layer inside a block: its output at each use (simplest forms, nested blocks)', source: at(STEM, 'MaxPool2D', 1), word: 'MaxPool2D', has: ['`[B, ceil(H/2), ceil(W/2), 64]` → `[B, ceil(H/4), ceil(W/4), 64]`', 'at Small line 13: `[B, 56, 56, 64]`  \nat Small line 14: `[B, 8, 8, 64]`  \nat Large line 19: `[B, 8, 8, 64]`'] },
+  { name: 'a binding inside a block: its value at each use', source: at(STEM, 'half ->', 0), word: 'half', has: ['half: [B, ceil(H/2), ceil(W/2), 64]', 'at Small line 13: `[B, 112, 112, 64]`'] },
+  { name: 'inside a model: no uses to list', source: at(STEM, 'Stem -> Flatten', 0), word: 'Stem', hasNot: ['at Small line'] },
   { name: 'argument name', source: at(BLOCK, 'padding: 1', 2), word: 'padding', has: ['padding: padding = "valid"', '"same"'] },
   { name: 'callee of a call that is itself called', source: at(ATTN, 'MultiHeadAttention', 3), word: 'MultiHeadAttention', has: ['Here: `MultiHeadAttention(heads: 4, d: 64', '`[B, T, 64], [B, T, 64], [B, T, 64]` → `[B, T, 64]`', 'Parameters: 16,640', 'FLOPs per example: '] },
   { name: 'bound layer applied twice', source: at(ATTN, 'proj(a)', 1), word: 'proj', has: ['proj: Dense(units: 64', 'shared: `proj` is applied 2 times', 'Parameters: 4,160'] },
