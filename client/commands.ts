@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { backendCommands } from './backend/backend-commands.js';
 import type { NnContext } from './context.js';
+import { modelCommands } from './model-commands/model-commands.js';
 import { summaryCommands } from './summary/summary-commands.js';
 
 export type CommandHandler = (...args: any[]) => unknown;
@@ -23,6 +24,7 @@ export function registerCommands(nn: NnContext): void {
     ...languageServerCommands(nn),
     ...summaryCommands(nn),
     ...backendCommands(nn),
+    ...modelCommands(nn),
   };
   for (const [id, handler] of Object.entries(table)) {
     nn.own(

@@ -1,0 +1,58 @@
+// NN: Export Model: `nn export FILE --model M --out DIR` (TensorFlow.js's
+// model.json and weights, with nn-layers.mjs) into a folder the user picks
+// (default `<folder of the file>/export/<model>`), with a cancellable
+// progress notification; on success "Reveal", on failure the CLI's message.
+
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { runNn } from '../backend/run-nn.js';
+import type { NnContext } from '../context.js';
+import { requireTrust } from '../context.js';
+import { requireRuntime } from '../runtime.js';
+import { checkpointsArgs } from './checkpoints.js';
+import { cliFailure, cliWarnings } from './cli-failure.js';
+import { pickModelTarget } from './model-target.js';
+import { revealPath } from './reveal.js';
+
+export async function exportModel(nn: NnContext, fileArg?: unknown, modelArg?: unknown, checkpointsArg?: unknown): Promise<void> {
+  if (!requireTrust()) return;
+  const target = await pickModelTarget(fileArg, modelArg, 'export');
+  if (!target) return;
+  const runtime = await requireRuntime(nn);
+  if (!runtime) return;
+  const out = await pickOutputFolder(join(dirname(target.file), 'export', target.model));
+  if (!out) return;
+  const args = ['export', target.file, '--model', target.model, '--out', out, ...checkpointsArgs(target.file, target.model, checkpointsArg)];
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Exporting ${target.model}…`, cancellable: true },
+    (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return runNn(nn, runtime, args, { cwd: dirname(target.file), signal: abort.signal });
+    },
+  );
+  if (result.cancelled) return;
+  if (result.code !== 0) {
+    const message = cliFailure('export', result);
+    nn.log.error(message);
+    const pick = await vscode.window.showErrorMessage(message, 'Show Logs');
+    if (pick) nn.log.show(true);
+    return;
+  }
+  const warnings = cliWarnings(result.stderrTail);
+  const text = `Exported ${target.model} to ${vscode.workspace.asRelativePath(out)}.${warnings.length > 0 ? ` Warning: ${warnings.join(' ')}` : ''}`;
+  const show = warnings.length > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const pick = await show(text, 'Reveal');
+  if (pick === 'Reveal') await revealPath(join(out, 'model.json'));
+}
+
+/** The default folder, or one chosen in a folder dialog. */
+async function pickOutputFolder(suggested: string): Promise<string | undefined> {
+  const here = { label: `$(folder) ${vscode.workspace.asRelativePath(suggested)}`, description: 'default', path: suggested };
+  const choose = { label: '$(folder-opened) Choose a folder…', description: '', path: '' };
+  const pick = await vscode.window.showQuickPick([here, choose], { title: 'Export the model into', placeHolder: 'model.json, its weights and nn-layers.mjs go into this folder' });
+  if (!pick) return undefined;
+  if (pick.path !== '') return pick.path;
+  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here', defaultUri: vscode.Uri.file(dirname(dirname(suggested))) });
+  return chosen?.[0]?.fsPath;
+}

@@ -1,0 +1,70 @@
+// Where NN: Run Model writes (`<folder of the .nn file>/outputs/<model>-<time>/`,
+// one `<output name>.npy` per model output) and the Markdown document it
+// shows there: the inputs, and for each output its shape, values and
+// picture. Pure.
+
+import { join } from 'node:path';
+import { type ArrayPreview, formatValue, MAX_IMAGES } from './output-preview.js';
+
+/** `<folder>/outputs/<model>-20261202-104500` (local time) */
+export function outputFolder(fileFolder: string, model: string, at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${at.getFullYear()}${two(at.getMonth() + 1)}${two(at.getDate())}-${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}`;
+  return join(fileFolder, 'outputs', `${model}-${stamp}`);
+}
+
+/** A file name for each output name: safe characters, no two alike. */
+export function outputFileNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((name, i) => {
+    const base = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '') || `output${i}`;
+    let file = `${base}.npy`;
+    for (let n = 2; seen.has(file); n++) file = `${base}-${n}.npy`;
+    seen.add(file);
+    return file;
+  });
+}
+
+export interface ShownOutput {
+  name: string;
+  /** the .npy's file name in the output folder */
+  file: string;
+  preview: ArrayPreview;
+  /** the picture's file name in the output folder, when there is one */
+  png?: string;
+}
+
+export interface RunReport {
+  model: string;
+  source: string;
+  at: Date;
+  inputs: { name: string; path: string }[];
+  outputs: ShownOutput[];
+  warnings: string[];
+}
+
+export function outputsMarkdown(report: RunReport): string {
+  const lines = [`# ${report.model}: outputs`, '', `\`nn run ${report.source} --model ${report.model}\`, ${report.at.toLocaleString()}.`, ''];
+  for (const warning of report.warnings) lines.push(`> **Warning:** ${warning}`, '');
+  lines.push('## Inputs', '', '| input | file |', '|---|---|', ...report.inputs.map((i) => `| ${i.name} | \`${i.path}\` |`), '');
+  for (const out of report.outputs) lines.push(...outputSection(out));
+  return lines.join('\n');
+}
+
+function outputSection(out: ShownOutput): string[] {
+  const p = out.preview;
+  const stats = p.stats ? `min ${formatValue(p.stats.min)}, max ${formatValue(p.stats.max)}, mean ${formatValue(p.stats.mean)}` : 'no finite values';
+  const lines = [
+    `## ${out.name}: [${p.shape.join(', ')}] ${p.type}`,
+    '',
+    `[${out.file}](${encodeURI(out.file)}): ${stats}${p.nonFinite > 0 ? `, ${p.nonFinite} NaN or infinite` : ''}.`,
+    '',
+  ];
+  if (p.argmax) lines.push(`Largest value's index in each row (argmax): ${p.argmax.join(', ')}${p.shape[0]! > p.argmax.length ? ', …' : ''}`, '');
+  lines.push('```text', ...p.rows, '```', '');
+  if (out.png && p.image) {
+    const shown = Math.min(p.image.count, MAX_IMAGES);
+    lines.push(`${shown === 1 ? 'As a picture' : `As ${shown} pictures${p.image.count > shown ? ` (of ${p.image.count})` : ''}`} (${p.image.width}×${p.image.height}, ${p.image.channels === 3 ? 'RGB' : 'grey'}):`, '', `![${out.name}](${encodeURI(out.png)})`, '');
+  }
+  return lines;
+}
