@@ -7,6 +7,7 @@ import { ErrorCodes, type ExecuteCommandParams, ResponseError } from 'vscode-lan
 import { summarize } from '../core/summary.js';
 import { uriToPath } from './convert.js';
 import { graphCommand } from './graph-command.js';
+import { modelsCommand } from './models-command.js';
 import type { Workspace } from './workspace.js';
 
 type Command = (workspace: Workspace, args: unknown[]) => unknown;
@@ -34,6 +35,7 @@ function summaryCommand(workspace: Workspace, args: unknown[]): unknown {
 const TABLE: Record<string, Command> = {
   'nn.summary': summaryCommand,
   'nn.graph': graphCommand,
+  'nn.models': modelsCommand,
 };
 
 export const COMMANDS = Object.keys(TABLE);
