@@ -1,0 +1,207 @@
+// The training view's parts other than charts, each drawn whole from the
+// view's model: the header (model, weights, data, backend and device), the
+// progress bar with its ETA and the Stop button, problems (warnings, errors
+// with their position, a crash with its stderr), the end (final metrics and
+// actions), samples, checkpoints, the earlier runs to overlay, the epochs table.
+
+import { seriesLabel } from '../../runs/chart-groups.js';
+import { formatCount, formatDuration, formatRate, formatValue } from '../../runs/format.js';
+import type { RunState } from '../../runs/run-state.js';
+import { baseName, fill, h } from './dom.js';
+import type { FromTrainingView, RunInfo } from './protocol.js';
+
+export interface ViewModel {
+  run: RunInfo | null;
+  /** the run's process is ours and still reporting */
+  live: boolean;
+  state: RunState;
+  sampleUris: Record<string, string>;
+  /** earlier runs of the same model; `state` only for those that came with events */
+  history: { run: RunInfo; state: RunState | null }[];
+  overlay: Set<string>;
+  stopping: boolean;
+}
+
+export type Post = (message: FromTrainingView) => void;
+
+export function renderHeader(el: HTMLElement, m: ViewModel): void {
+  const header = m.state.header;
+  const name = header?.name ?? m.run?.model ?? 'Training';
+  const phase = m.state.phase;
+  const facts: [string, string][] = [];
+  if (header) {
+    const weights = header.models.length > 1 ? `${formatCount(header.parameters)} (${header.models.map((x) => `${x.name} ${formatCount(x.parameters)}`).join(', ')})` : formatCount(header.parameters);
+    facts.push(['parameters', weights], ['data', header.data]);
+    const ex = header.examples;
+    facts.push(['examples', [`${formatCount(ex.train)} train`, ex.validation ? `${formatCount(ex.validation)} validation` : '', ex.test ? `${formatCount(ex.test)} test` : ''].filter(Boolean).join(' · ')]);
+    facts.push(['backend', `${header.backend === 'tensorflow' ? 'TensorFlow (native)' : header.backend === 'cpu' ? 'pure JavaScript' : header.backend} on ${header.device.toUpperCase()}`]);
+    facts.push(['epochs', `${header.epochs} × ${formatCount(header.batchesPerEpoch)} batches${header.batchSize ? ` of ${header.batchSize}` : ''}`]);
+  }
+  const file = header?.file ?? m.run?.file;
+  fill(
+    el,
+    h('div', { class: 'title' }, h('h1', {}, name), file ? h('span', { class: 'file', title: file }, baseName(file)) : null, h('span', { id: 'phase', class: `phase ${phase}` }, phase)),
+    h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    header?.backend === 'cpu'
+      ? h('p', { class: 'banner warning', role: 'alert' }, 'No native TensorFlow backend: this run trains on pure JavaScript, about 100 times slower. Run “NN: Set Up Training Backend” to install it.')
+      : null,
+  );
+}
+
+export function renderProgress(el: HTMLElement, m: ViewModel, post: Post): void {
+  const { state } = m;
+  const p = state.progress;
+  const header = state.header;
+  const percent = Math.round(p.fraction * 1000) / 10;
+  const words: string[] = [];
+  if (header) words.push(`epoch ${Math.max(p.epoch, header.firstEpoch)}/${header.epochs}`, `batch ${formatCount(p.batch)}/${formatCount(p.batches)}`);
+  words.push(`${percent}%`);
+  if (p.examplesPerSecond !== null) words.push(`${formatRate(p.examplesPerSecond)} examples/s`);
+  if (state.phase === 'running' && p.etaSeconds !== null) words.push(`about ${formatDuration(p.etaSeconds)} left`);
+  if (state.end) words.push(`took ${formatDuration(state.end.seconds)}`);
+  const running = (state.phase === 'running' || state.phase === 'starting') && m.live;
+  fill(
+    el,
+    h('div', { class: `bar ${state.phase}`, role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': percent }, h('div', { class: 'fill', style: `width: ${percent}%` })),
+    h('span', { class: 'progress-text' }, words.join(' · ')),
+    running && m.run
+      ? h('button', { id: 'stop', class: 'secondary', disabled: m.stopping, title: 'Finish the current batch, save a checkpoint and stop', onclick: () => post({ type: 'stop', runId: m.run!.runId }) }, m.stopping ? 'Stopping…' : 'Stop')
+      : null,
+  );
+}
+
+export function renderProblems(el: HTMLElement, m: ViewModel, post: Post): void {
+  const { state } = m;
+  const items: HTMLElement[] = state.warnings.map((w) => h('li', { class: 'warning' }, w));
+  for (const e of state.errors) {
+    const where = e.file ? `${baseName(e.file)}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}` : null;
+    items.push(
+      h(
+        'li',
+        { class: 'error' },
+        where ? h('a', { href: '#', class: 'position', onclick: (ev) => (ev.preventDefault(), post({ type: 'reveal', path: e.file!, line: e.line, column: e.column })) }, where) : null,
+        where ? ' ' : null,
+        e.message,
+      ),
+    );
+  }
+  const crash = state.phase === 'failed' && state.errors.length === 0 && state.failure;
+  if (crash) items.push(h('li', { class: 'error' }, capitalise(state.failure!)));
+  const tail = state.phase === 'failed' ? state.exit?.stderrTail.trim() : '';
+  fill(el, items.length ? h('ul', { class: 'problems' }, ...items) : null, tail ? h('details', { open: true }, h('summary', {}, 'Standard error (last lines)'), h('pre', { class: 'stderr' }, tail)) : null);
+}
+
+export function renderEnd(el: HTMLElement, m: ViewModel, post: Post): void {
+  const { state, run } = m;
+  const ended = state.phase === 'done' || state.phase === 'stopped' || state.phase === 'failed';
+  el.hidden = !ended || !run;
+  if (el.hidden || !run) return fill(el);
+  const metrics = state.end?.metrics ?? state.epochs[state.epochs.length - 1]?.logs ?? {};
+  const reason = state.end?.reason === 'early-stopping' ? 'Stopped early: the held-out loss stopped improving.' : null;
+  const hasCheckpoint = state.checkpoints.length > 0;
+  const button = (id: string, label: string, message: FromTrainingView, primary = false): HTMLElement =>
+    h('button', { id, class: primary ? '' : 'secondary', onclick: () => post(message) }, label);
+  fill(
+    el,
+    h('h2', {}, state.phase === 'done' ? 'Finished' : state.phase === 'stopped' ? 'Stopped' : 'Failed'),
+    reason ? h('p', {}, reason) : null,
+    Object.keys(metrics).length
+      ? h('dl', { class: 'metrics' }, ...Object.entries(metrics).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, formatValue(v))]))
+      : null,
+    h(
+      'div',
+      { class: 'actions' },
+      hasCheckpoint ? button('export', 'Export', { type: 'export', runId: run.runId }, state.phase === 'done') : null,
+      button('train-again', 'Train again', { type: 'trainAgain', runId: run.runId }),
+      state.phase !== 'done' && hasCheckpoint ? button('resume', 'Resume', { type: 'resume', runId: run.runId }, state.phase === 'stopped') : null,
+      button('open-folder', 'Open run folder', { type: 'openFolder', runId: run.runId }),
+    ),
+  );
+}
+
+export function renderSamples(el: HTMLElement, m: ViewModel, post: Post): void {
+  const shown = m.state.samples.filter((s) => m.sampleUris[s.path]).slice(-24).reverse();
+  el.hidden = shown.length === 0;
+  fill(
+    el,
+    h('h2', {}, 'Samples'),
+    h(
+      'div',
+      { class: 'samples' },
+      ...shown.map((s) =>
+        h(
+          'figure',
+          { class: `sample ${s.kind}`, title: s.path, onclick: () => post({ type: 'reveal', path: s.path }) },
+          h('img', { src: m.sampleUris[s.path]!, alt: `generated samples after epoch ${s.epoch}` }),
+          h('figcaption', {}, `epoch ${s.epoch}`),
+        ),
+      ),
+    ),
+  );
+}
+
+export function renderCheckpoints(el: HTMLElement, m: ViewModel, post: Post): void {
+  const list = [...m.state.checkpoints].reverse();
+  el.hidden = list.length === 0;
+  fill(
+    el,
+    h('h2', {}, 'Checkpoints'),
+    h(
+      'ul',
+      { class: 'checkpoints' },
+      ...list.slice(0, 20).map((c) =>
+        h('li', {}, h('a', { href: '#', title: c.path, onclick: (ev) => (ev.preventDefault(), post({ type: 'reveal', path: c.path })) }, baseName(c.path)), ` after epoch ${c.epoch}`),
+      ),
+      list.length > 20 ? h('li', { class: 'muted' }, `and ${list.length - 20} earlier`) : null,
+    ),
+  );
+}
+
+export function renderOverlayList(el: HTMLElement, m: ViewModel, toggle: (runId: string, on: boolean) => void): void {
+  const earlier = m.history.filter((x) => x.run.runId !== m.run?.runId);
+  el.hidden = earlier.length === 0;
+  fill(
+    el,
+    h('h2', {}, 'Earlier runs'),
+    h(
+      'ul',
+      { class: 'overlay' },
+      ...earlier.map(({ run, state }) => {
+        const last = state?.epochs[state.epochs.length - 1];
+        const summary = last ? ` · ${last.epoch} epochs · loss ${formatValue(last.logs.loss ?? NaN)}` : '';
+        const box = h('input', { type: 'checkbox', checked: m.overlay.has(run.runId), onchange: (ev) => toggle(run.runId, (ev.target as HTMLInputElement).checked) });
+        return h('li', {}, h('label', {}, box, ` ${runLabel(run.runId)}${summary}`));
+      }),
+    ),
+    h('p', { class: 'muted' }, 'Ticked runs are drawn dashed on the epoch charts.'),
+  );
+}
+
+export function renderEpochTable(el: HTMLElement, state: RunState): void {
+  const keys = state.epochKeys;
+  el.hidden = state.epochs.length === 0;
+  const head = h('tr', {}, h('th', {}, 'epoch'), ...keys.map((k) => h('th', { title: k }, k)), h('th', {}, 'learning rate'), h('th', {}, 'time'));
+  const rows = state.epochs.map((r) =>
+    h(
+      'tr',
+      {},
+      h('td', {}, String(r.epoch)),
+      ...keys.map((k) => h('td', { class: seriesLabel(k) }, r.logs[k] === undefined ? '' : formatValue(r.logs[k]!))),
+      h('td', {}, formatValue(r.learningRate)),
+      h('td', {}, formatDuration(r.seconds)),
+    ),
+  );
+  const table = el.querySelector('table') ?? el.appendChild(h('table', { id: 'epochs' }, h('thead'), h('tbody')));
+  fill(table.querySelector('thead')!, head);
+  fill(table.querySelector('tbody')!, ...rows);
+}
+
+/** `20250131-142501-3fa9` → `2025-01-31 14:25:01` (UTC, as the id is); any other id as it is. */
+export function runLabel(runId: string): string {
+  const t = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(runId);
+  return t ? `${t[1]}-${t[2]}-${t[3]} ${t[4]}:${t[5]}:${t[6]} UTC` : runId;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
