@@ -72,8 +72,15 @@ function answered(source: RuntimeSource, answer: DoctorAnswer): Appearance {
         ...(report.ok ? {} : { background: 'warning' as const }),
       };
     }
-    case 'pure-js':
     case 'none':
+      // e.g. nn.train.device is gpu and no GPU is in use: training would fail, not fall back
+      return {
+        text: '$(error) no backend',
+        tooltip: [`Training would not start: ${report.error ?? 'no TensorFlow backend loads'}.`, from, ...reasons, 'Check the setting nn.train.device, or run NN: Set Up Training Backend.', click].join('\n'),
+        command: 'nn.doctor',
+        background: 'error',
+      };
+    case 'pure-js':
       return {
         text: '$(warning) pure JS',
         tooltip: ['Training would run on pure JavaScript, about 100 times slower: the native TensorFlow backend does not load.', from, ...reasons, 'Run NN: Set Up Training Backend to install it.', click].join('\n'),

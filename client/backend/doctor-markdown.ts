@@ -36,9 +36,12 @@ export function doctorMarkdown(answer: DoctorAnswer, runtime: NnRuntime, askedAt
     ].join('\n');
   }
   const r = answer.report;
-  const verdict = backendKind(r) === 'native-cpu' || backendKind(r) === 'gpu'
+  const kind = backendKind(r);
+  const verdict = kind === 'native-cpu' || kind === 'gpu'
     ? `**Training runs on ${backendWords(r)}.**`
-    : `**Warning: training would run on ${backendWords(r)}.**`;
+    : kind === 'pure-js'
+      ? `**Warning: training would run on ${backendWords(r)}.**`
+      : '**Training would not start:**';
   return [
     ...head,
     `> ${verdict}${r.ok ? '' : ` ${r.error ? escape(r.error) : 'Not what was asked for.'}`}`,
@@ -56,7 +59,7 @@ export function doctorMarkdown(answer: DoctorAnswer, runtime: NnRuntime, askedAt
     '',
     ...(r.reasons.length > 0 ? r.reasons.map((reason) => `- ${escape(reason)}`) : ['- (no reasons given)']),
     '',
-    ...(r.ok ? [] : [fixHint(runtime), '']),
+    ...(r.ok ? [] : [r.error?.startsWith('a GPU was asked for') ? 'The setting `nn.train.device` asks for a GPU: set it to `auto` or `cpu` to train on the CPU.' : fixHint(runtime), '']),
   ].join('\n');
 }
 

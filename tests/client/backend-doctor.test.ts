@@ -67,6 +67,13 @@ describe('the backend status item', () => {
     expect(look).toMatchObject({ text: '$(chip) native CPU', background: 'warning' });
   });
 
+  test('a GPU demanded by nn.train.device and none in use: no backend, and why', () => {
+    const gpuMissing: DoctorReport = { ...pureJs, backend: null, device: null, error: 'a GPU was asked for, but @tensorflow/tfjs-node-gpu is not installed' };
+    const look = backendAppearance({ kind: 'answered', source: 'global', answer: { ok: true, report: gpuMissing, exitCode: 1 } });
+    expect(look).toMatchObject({ text: '$(error) no backend', background: 'error' });
+    expect(look.tooltip).toContain('Training would not start: a GPU was asked for, but @tensorflow/tfjs-node-gpu is not installed.');
+  });
+
   test('no runtime: a click sets it up; a setting that points nowhere: a click opens it', () => {
     expect(backendAppearance({ kind: 'missing', reason: 'none', message: 'not set up' })).toMatchObject({ text: '$(cloud-download) set up training', command: 'nn.setUpBackend' });
     expect(backendAppearance({ kind: 'missing', reason: 'setting', message: 'bad path' })).toMatchObject({ command: 'workbench.action.openSettings', args: ['nn.runtime.path'] });
