@@ -164,7 +164,7 @@ class ViewBuilder {
       if (!value || value.kind === 'unknown') continue;
       const shown = shorten(formatValue(value));
       if (!param.default) parts.push(shown);
-      else if (text === undefined || text.slice(param.default.range.start, param.default.range.end) !== formatValue(value)) parts.push(`${param.name.name}: ${shown}`);
+      else if (text === undefined || !isDefault(text.slice(param.default.range.start, param.default.range.end), value)) parts.push(`${param.name.name}: ${shown}`);
     }
     const name = block.instance.binding ? `${block.instance.binding}: ${def.name.name}` : def.name.name;
     return parts.length > 0 ? `${name}(${parts.join(', ')})` : name;
@@ -226,6 +226,15 @@ function zero(): { params: Dim; flops: Dim } {
 
 function count(d: Dim): GraphViewCount {
   return isConst(d) ? d : formatDim(d);
+}
+
+/** Whether a value is what the default written as `written` gives (`1.0` and 1 are the same). */
+function isDefault(written: string, value: Value): boolean {
+  const number = Number(written);
+  if ((value.kind === 'float' || (value.kind === 'int' && isConst(value.value))) && written.trim() !== '' && Number.isFinite(number)) {
+    return number === (value.kind === 'float' ? value.value : value.value);
+  }
+  return written === formatValue(value);
 }
 
 function shorten(text: string): string {
