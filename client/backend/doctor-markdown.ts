@@ -96,7 +96,7 @@ function fixHint(runtime: NnRuntime): string {
 }
 
 function table(rows: [string, string][]): string {
-  return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v.replaceAll('|', '\\|').replaceAll('\n', ' ')} |`)].join('\n');
+  return ['| item | value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v.replaceAll('|', '\\|').replaceAll('\n', ' ')} |`)].join('\n');
 }
 
 function code(text: string): string {
