@@ -141,12 +141,17 @@ describe('semantic tokens', () => {
     expect(contributes.semanticTokenScopes[0].scopes.layer).toContain(grammar.repository.layers.name);
   });
 
-  test('a shape variable does not look like a layer, and keywords keep the theme\'s keyword colour', () => {
+  test('a shape variable does not look like a layer', () => {
     const scopes = contributes.semanticTokenScopes[0].scopes as Record<string, string[]>;
     const themeRoot = (scope: string) => scope.split('.').slice(0, 3).join('.');
     expect(scopes.dimension?.map(themeRoot)).not.toContain(themeRoot(scopes.layer?.[0] ?? ''));
-    // every keyword (model, let, true, and, repeat) is one semantic type: one control-flow scope would recolour them all
-    expect(scopes.keyword).toBeUndefined();
+  });
+
+  test('every keyword token (model, let, true, repeat) is coloured as the grammar colours let, input and output, not as control flow (VS Code\'s default)', () => {
+    const grammar = readJson(join(root, 'grammar', 'nn.tmLanguage.json'));
+    const letScope = (grammar.repository.keywords.patterns as { name: string; match: string }[]).find((p) => new RegExp(p.match).test('let'))?.name;
+    expect(letScope).toBe('keyword.other.nn');
+    expect(contributes.semanticTokenScopes[0].scopes.keyword).toEqual([letScope]);
   });
 });
 
