@@ -7,8 +7,11 @@
 import * as vscode from 'vscode';
 import { backendCommands } from './backend/backend-commands.js';
 import type { NnContext } from './context.js';
+import { graphCommands } from './graph/graph-commands.js';
 import { modelCommands } from './model-commands/model-commands.js';
+import { trainingCommands } from './runs/training-commands.js';
 import { summaryCommands } from './summary/summary-commands.js';
+import { viewCommands } from './views/view-commands.js';
 
 export type CommandHandler = (...args: any[]) => unknown;
 
@@ -22,9 +25,11 @@ function languageServerCommands(nn: NnContext): Record<string, CommandHandler> {
 export function registerCommands(nn: NnContext): void {
   const table: Record<string, CommandHandler> = {
     ...languageServerCommands(nn),
-    ...summaryCommands(nn),
+    ...summaryCommands(nn), ...viewCommands(nn),
+    ...graphCommands(nn),
     ...backendCommands(nn),
     ...modelCommands(nn),
+    ...trainingCommands(nn),
   };
   for (const [id, handler] of Object.entries(table)) {
     nn.own(

@@ -37,7 +37,8 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
     nn,
     dispose: async () => {
       await server.dispose();
-      for (const d of owned.reverse()) d.dispose();
+      // a disposal may be asynchronous (live training runs stop with a checkpoint first): wait for it
+      for (const d of owned.reverse()) await d.dispose();
     },
   };
   void server.start(); // activation does not wait for the server (it reports its state in the status bar)
