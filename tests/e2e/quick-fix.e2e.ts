@@ -45,6 +45,13 @@ describe('a shape error and its quick fix', () => {
     await s.screenshot('shape-error');
   });
 
+  test('the error is on the layer that rejects its input (Dense), not on the chain before it', async () => {
+    const edited = DIGITS.replace('Flatten -> ', '').split('\n')[LINE - 1]!;
+    const rows = await problemRows(s.page);
+    const position = rows.find((r) => /NN2002/.test(r.text))?.position ?? '';
+    expect(position).toBe(`[Ln ${LINE}, Col ${edited.indexOf('Dense') + 1}]`);
+  });
+
   test('the quick fix inserts Flatten and the error is gone', async () => {
     await focusEditor(s.page);
     await s.page.keyboard.press('F8'); // the cursor to the error (whatever its range), in a peek

@@ -26,7 +26,8 @@ describe('training the MLP', () => {
     const clicked = performance.now();
     await clickLens(s.page, 'Train', MODEL_LINE);
 
-    const view = await findWebview(s.page, '#epochs', 60_000).catch(async (e) => {
+    // the training view: its Stop button is there while the run goes (the epochs table comes with the first epoch)
+    const view = await findWebview(s.page, 'button#stop', 60_000).catch(async (e) => {
       throw new Error(`${e.message}\nwebviews: ${JSON.stringify(await allWebviewTexts(s.page))}\nnotifications: ${JSON.stringify(await s.notifications())}`);
     });
     await waitForReady(view);
