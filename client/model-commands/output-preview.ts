@@ -31,6 +31,7 @@ const ROWS = 4;
 const VALUES_PER_ROW = 10;
 const ARGMAX_ROWS = 16;
 export const MAX_IMAGES = 64;
+const MAX_PIXELS = 4 * 1024 * 1024;
 
 export function previewArray(array: NpyArray): ArrayPreview {
   const { shape, values } = array;
@@ -73,14 +74,34 @@ export function displayRange(stats: ArrayPreview['stats']): [number, number] {
   return min === max ? [min, min + 1] : [min, max];
 }
 
-/** PNG bytes of up to MAX_IMAGES of the images, in a grid. */
+/** PNG bytes of up to MAX_IMAGES of the images, in a grid; small images are enlarged (each pixel a square) to about 128 pixels a side. */
 export function imagePng(array: NpyArray, preview: ArrayPreview): Buffer | undefined {
   const layout = preview.image;
   if (!layout) return undefined;
-  const count = Math.min(layout.count, MAX_IMAGES);
-  const size = count * layout.height * layout.width * layout.channels;
-  const pixels = Float32Array.from(array.values.subarray(0, size), (v) => (Number.isFinite(v) ? v : 0));
-  return imageGrid(pixels, count, layout.height, layout.width, layout.channels, displayRange(preview.stats));
+  const count = shownImages(layout);
+  const { height: h, width: w, channels: c } = layout;
+  const factor = enlargement(layout);
+  const source = array.values;
+  // [count, h * factor, w * factor, c]: each value repeated over a factor x factor square
+  const pixels = new Float32Array(count * h * factor * w * factor * c);
+  for (let i = 0; i < count; i++)
+    for (let y = 0; y < h * factor; y++)
+      for (let x = 0; x < w * factor; x++)
+        for (let k = 0; k < c; k++) {
+          const v = source[((i * h + Math.floor(y / factor)) * w + Math.floor(x / factor)) * c + k]!;
+          pixels[((i * h * factor + y) * w * factor + x) * c + k] = Number.isFinite(v) ? v : 0;
+        }
+  return imageGrid(pixels, count, h * factor, w * factor, c, displayRange(preview.stats));
+}
+
+/** How many of the images the picture shows: up to MAX_IMAGES, and no more than about 4 million pixels in all (at least one). */
+export function shownImages(layout: ImageLayout): number {
+  return Math.max(1, Math.min(layout.count, MAX_IMAGES, Math.floor(MAX_PIXELS / (layout.height * layout.width))));
+}
+
+/** How many times a small image is enlarged: up to 8, to about 128 pixels on its longer side. */
+export function enlargement(layout: ImageLayout): number {
+  return Math.max(1, Math.min(8, Math.floor(128 / Math.max(layout.height, layout.width))));
 }
 
 export function formatValue(v: number): string {

@@ -4,7 +4,7 @@
 // picture. Pure.
 
 import { join } from 'node:path';
-import { type ArrayPreview, formatValue, MAX_IMAGES } from './output-preview.js';
+import { type ArrayPreview, formatValue, shownImages } from './output-preview.js';
 
 /** `<folder>/outputs/<model>-20261202-104500` (local time) */
 export function outputFolder(fileFolder: string, model: string, at: Date): string {
@@ -63,7 +63,7 @@ function outputSection(out: ShownOutput): string[] {
   if (p.argmax) lines.push(`Largest value's index in each row (argmax): ${p.argmax.join(', ')}${p.shape[0]! > p.argmax.length ? ', …' : ''}`, '');
   lines.push('```text', ...p.rows, '```', '');
   if (out.png && p.image) {
-    const shown = Math.min(p.image.count, MAX_IMAGES);
+    const shown = shownImages(p.image);
     lines.push(`${shown === 1 ? 'As a picture' : `As ${shown} pictures${p.image.count > shown ? ` (of ${p.image.count})` : ''}`} (${p.image.width}×${p.image.height}, ${p.image.channels === 3 ? 'RGB' : 'grey'}):`, '', `![${out.name}](${encodeURI(out.png)})`, '');
   }
   return lines;

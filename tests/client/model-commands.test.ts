@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { cliFailure, cliWarnings } from '../../client/model-commands/cli-failure.js';
 import { exampleInfo } from '../../client/model-commands/example-info.js';
 import { modelNames } from '../../client/model-commands/model-names.js';
-import { displayRange, imageLayout, imagePng, previewArray } from '../../client/model-commands/output-preview.js';
+import { displayRange, imageLayout, imagePng, previewArray, shownImages } from '../../client/model-commands/output-preview.js';
 import { outputFileNames, outputFolder, outputsMarkdown } from '../../client/model-commands/run-outputs.js';
 import { parseNpy } from '../../runtime/data/npy-format.js';
 import { encodeNpy } from '../../runtime/data/npy-writer.js';
@@ -100,20 +100,31 @@ describe('the preview of an output', () => {
     expect(displayRange(stats)).toEqual(range);
   });
 
+  test('a picture shows up to 64 images, and fewer of large ones', () => {
+    expect(shownImages({ count: 1000, height: 28, width: 28, channels: 1 })).toBe(64);
+    expect(shownImages({ count: 16, height: 1024, width: 1024, channels: 1 })).toBe(4);
+    expect(shownImages({ count: 2, height: 4096, width: 4096, channels: 3 })).toBe(1);
+  });
+
   test('a batch of grey images becomes one PNG grid', () => {
     const array = npy(Array.from({ length: 4 * 8 * 8 }, (_, i) => (i % 64) / 63), [4, 8, 8, 1]);
     const png = imagePng(array, previewArray(array))!;
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
-    // IHDR: a 2 x 2 grid of 8 x 8 images with 2-pixel gaps: 2 * (8 + 2) + 2 = 22 square, greyscale
-    expect(png.readUInt32BE(16)).toBe(22);
-    expect(png.readUInt32BE(20)).toBe(22);
+    // IHDR: a 2 x 2 grid of 8 x 8 images enlarged 8 times (64 x 64), with 2-pixel gaps: 2 * (64 + 2) + 2 = 134 square, greyscale
+    const side = 2 * (64 + 2) + 2;
+    expect(png.readUInt32BE(16)).toBe(side);
+    expect(png.readUInt32BE(20)).toBe(side);
     expect(png[25]).toBe(0);
     const idat = png.indexOf('IDAT');
     const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
-    expect(raw.length).toBe(22 * (22 + 1));
-    // the first image's last pixel (value 1) is white, its first (value 0) black
-    expect(raw[(2 + 7) * 23 + 1 + 2 + 7]).toBe(255);
-    expect(raw[2 * 23 + 1 + 2]).toBe(0);
+    expect(raw.length).toBe(side * (side + 1));
+    const pixel = (x: number, y: number) => raw[y * (side + 1) + 1 + x];
+    // the first image's first pixel (value 0) is a black 8 x 8 square, its last (value 1) a white one
+    expect(pixel(2, 2)).toBe(0);
+    expect(pixel(2 + 7, 2 + 7)).toBe(0);
+    expect(pixel(2 + 63, 2 + 63)).toBe(255);
+    expect(pixel(2 + 56, 2 + 56)).toBe(255);
+    expect(pixel(2 + 55, 2 + 55)).not.toBe(255);
   });
 });
 
