@@ -2,7 +2,7 @@
 // metrics with a few significant digits, counts with thousands separators,
 // durations as `1 h 05 min`, `3 min 20 s` or `12 s`.
 
-/** A loss or metric: 0.41, 0.0053, 2.31, 12.3, 1,234. */
+/** A loss or metric: 0.413, 0.0053, 2.31, 12.3, 1,234. */
 export function formatValue(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const size = Math.abs(value);
@@ -10,12 +10,14 @@ export function formatValue(value: number): string {
   if (size >= 100) return formatCount(value);
   if (size >= 10) return trimZeros(value.toFixed(1));
   if (size >= 1) return trimZeros(value.toFixed(2));
-  return trimZeros(value.toPrecision(2));
+  return trimZeros(value.toPrecision(3));
 }
+
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** A whole number with thousands separators: 101,770. */
 export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return grouped.format(Math.round(value));
 }
 
 /** A rate (examples per second): 3 significant digits at most, grouped: 1,230, 45.6, 0.82. */

@@ -72,7 +72,7 @@ describe('chart groups', () => {
 
 describe('numbers', () => {
   it('reads losses, counts, rates and durations', () => {
-    expect([0.41, 0.0053, 2.3668, 12.34, 1234.5, 0, 1].map(formatValue)).toEqual(['0.41', '0.0053', '2.37', '12.3', '1,235', '0', '1']);
+    expect([0.41, 0.0053, 0.20193, 2.3668, 12.34, 1234.5, 0, 1].map(formatValue)).toEqual(['0.41', '0.0053', '0.202', '2.37', '12.3', '1,235', '0', '1']);
     expect(formatCount(101770)).toBe('101,770');
     expect([1234, 45.61, 0.823, 98765].map(formatRate)).toEqual(['1,230', '45.6', '0.823', '98,800']);
     expect([0.7, 12, 200, 3900].map(formatDuration)).toEqual(['0.7 s', '12 s', '3 min 20 s', '1 h 05 min']);

@@ -25,6 +25,8 @@ export interface ChartModel {
   x: 'step' | 'epoch';
   series: SeriesModel[];
   data: (number | null)[][];
+  /** changes when the data does (a chart with the same version is not redrawn) */
+  version: string;
 }
 
 export interface Overlay {
@@ -63,6 +65,7 @@ function batchChart(state: RunState, maxPoints: number): ChartModel | null {
       x: 'step',
       series: logKeys.map((k) => ({ label: seriesLabel(k), kind: seriesLabel(k) })),
       data: [drawn.x, ...drawn.series.map(nullForNaN)],
+      version: String(step.length),
     };
   }
   const drawn = decimate(step, [loss, smoothed], maxPoints);
@@ -75,6 +78,7 @@ function batchChart(state: RunState, maxPoints: number): ChartModel | null {
       { label: 'smoothed', kind: 'train' },
     ],
     data: [drawn.x, ...drawn.series.map(nullForNaN)],
+    version: String(step.length),
   };
 }
 
@@ -83,7 +87,14 @@ function speedChart(state: RunState, overlays: readonly Overlay[], maxPoints: nu
   const { step, examplesPerSecond } = state.batches;
   if (examplesPerSecond.some(Number.isFinite)) {
     const drawn = decimate(step, [examplesPerSecond], maxPoints);
-    return { id: 'speed', title: 'Examples per second', x: 'step', series: [{ label: 'examples/s', kind: 'speed' }], data: [drawn.x, ...drawn.series.map(nullForNaN)] };
+    return {
+      id: 'speed',
+      title: 'Examples per second',
+      x: 'step',
+      series: [{ label: 'examples/s', kind: 'speed' }],
+      data: [drawn.x, ...drawn.series.map(nullForNaN)],
+      version: String(step.length),
+    };
   }
   if (!state.epochs.some((r) => r.examplesPerSecond !== null)) return null;
   return epochChart(state, overlays, 'speed', 'Examples per second', [{ label: 'examples/s', kind: 'speed', value: (r) => r.examplesPerSecond ?? undefined }]);
@@ -114,7 +125,8 @@ function epochChart(state: RunState, overlays: readonly Overlay[], id: string, t
       data.push(column);
     }
   });
-  return { id, title, x: 'epoch', series, data };
+  const version = runs.map((r) => `${r.epochs.length}:${r.epochs.at(-1)?.seconds}`).join('|');
+  return { id, title, x: 'epoch', series, data, version };
 }
 
 function nullForNaN(values: number[]): (number | null)[] {

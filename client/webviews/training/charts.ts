@@ -19,6 +19,8 @@ interface Chart {
   card: HTMLElement;
   plot: uPlot;
   signature: string;
+  version: string;
+  hovered: boolean;
 }
 
 export class ChartBoard {
@@ -39,6 +41,7 @@ export class ChartBoard {
         this.charts.delete(id);
       }
     }
+    let order = 0;
     for (const model of models) {
       const signature = signatureOf(model);
       let chart = this.charts.get(model.id);
@@ -50,10 +53,13 @@ export class ChartBoard {
       if (!chart) {
         chart = this.create(model, theme, signature);
         this.charts.set(model.id, chart);
-      } else {
+      } else if (chart.version !== model.version) {
         chart.plot.setData(model.data as uPlot.AlignedData);
+        chart.version = model.version;
+        if (!chart.hovered) showLatest(chart.plot);
       }
-      this.container.append(chart.card); // keeps the models' order (moves an existing card)
+      if (this.container.children[order] !== chart.card) this.container.insertBefore(chart.card, this.container.children[order] ?? null);
+      order++;
     }
   }
 
@@ -71,7 +77,14 @@ export class ChartBoard {
     const card = h('figure', { class: 'chart', 'data-chart': model.id }, h('figcaption', {}, model.title), body);
     this.container.append(card);
     const plot = new uPlot(chartOptions(model, theme, this.widthFor(card)), model.data as uPlot.AlignedData, body);
-    return { card, plot, signature };
+    const chart: Chart = { card, plot, signature, version: model.version, hovered: false };
+    // the legend reads the latest values, and those under the cursor while it is over the chart
+    card.addEventListener('mouseenter', () => (chart.hovered = true));
+    card.addEventListener('mouseleave', () => {
+      chart.hovered = false;
+      showLatest(plot);
+    });
+    return chart;
   }
 
   private widthFor(card: HTMLElement): number {
@@ -89,6 +102,11 @@ export class ChartBoard {
       }
     });
   }
+}
+
+function showLatest(plot: uPlot): void {
+  const length = plot.data[0]?.length ?? 0;
+  if (length > 0) plot.setLegend({ idx: length - 1 });
 }
 
 function signatureOf(model: ChartModel): string {
@@ -111,6 +129,7 @@ function chartOptions(model: ChartModel, theme: ChartTheme, width: number): uPlo
     scales: { x: { time: false } },
     legend: { show: true, live: true },
     cursor: { sync: { key: model.x }, drag: { x: true, y: false } },
+    hooks: { ready: [showLatest] },
     axes: [
       axis({
         label: model.x === 'epoch' ? 'epoch' : 'step',

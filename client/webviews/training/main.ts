@@ -18,7 +18,7 @@ import {
   renderProblems,
   renderProgress,
   renderSamples,
-  runLabel,
+  shortRunLabel,
   type ViewModel,
 } from './panels.js';
 import type { FromTrainingView, ToTrainingView, TrainEvent, TrainingViewState } from './protocol.js';
@@ -94,7 +94,7 @@ function render(): void {
 
 function overlays(): Overlay[] {
   return model.history.flatMap(({ run, state }) =>
-    state && model.overlay.has(run.runId) && run.runId !== model.run?.runId ? [{ runId: run.runId, label: runLabel(run.runId), state }] : [],
+    state && model.overlay.has(run.runId) && run.runId !== model.run?.runId ? [{ runId: run.runId, label: shortRunLabel(run.runId), state }] : [],
   );
 }
 

@@ -53,11 +53,12 @@ export function renderProgress(el: HTMLElement, m: ViewModel, post: Post): void 
   const p = state.progress;
   const header = state.header;
   const percent = Math.round(p.fraction * 1000) / 10;
-  const words: string[] = [];
+  el.hidden = !header && state.phase === 'failed'; // failed before it started: nothing to show
+  const words: string[] = header ? [] : ['starting…'];
   if (header) words.push(`epoch ${Math.max(p.epoch, header.firstEpoch)}/${header.epochs}`, `batch ${formatCount(p.batch)}/${formatCount(p.batches)}`);
-  words.push(`${percent}%`);
+  if (header) words.push(`${percent}%`);
   if (p.examplesPerSecond !== null) words.push(`${formatRate(p.examplesPerSecond)} examples/s`);
-  if (state.phase === 'running' && p.etaSeconds !== null) words.push(`about ${formatDuration(p.etaSeconds)} left`);
+  if (state.phase === 'running' && p.etaSeconds !== null && p.etaSeconds >= 1) words.push(`about ${formatDuration(p.etaSeconds)} left`);
   if (state.end) words.push(`took ${formatDuration(state.end.seconds)}`);
   const running = (state.phase === 'running' || state.phase === 'starting') && m.live;
   fill(
@@ -191,12 +192,18 @@ export function renderEpochTable(el: HTMLElement, state: RunState): void {
       h('td', {}, formatDuration(r.seconds)),
     ),
   );
-  const table = el.querySelector('table') ?? el.appendChild(h('table', { id: 'epochs' }, h('thead'), h('tbody')));
+  const table = el.querySelector('table') ?? el.appendChild(h('div', { class: 'table-scroll' }, h('table', { id: 'epochs' }, h('thead'), h('tbody')))).querySelector('table')!;
   fill(table.querySelector('thead')!, head);
   fill(table.querySelector('tbody')!, ...rows);
 }
 
-/** `20250131-142501-3fa9` → `2025-01-31 14:25:01` (UTC, as the id is); any other id as it is. */
+/** `20250131-142501-3fa9` → `01-31 14:25` (UTC), short for a legend; any other id as it is. */
+export function shortRunLabel(runId: string): string {
+  const t = /^\d{4}(\d{2})(\d{2})-(\d{2})(\d{2})/.exec(runId);
+  return t ? `${t[1]}-${t[2]} ${t[3]}:${t[4]}` : runId;
+}
+
+/** `20250131-142501-3fa9` → `2025-01-31 14:25:01 UTC` (the id's time is UTC); any other id as it is. */
 export function runLabel(runId: string): string {
   const t = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(runId);
   return t ? `${t[1]}-${t[2]}-${t[3]} ${t[4]}:${t[5]}:${t[6]} UTC` : runId;

@@ -51,6 +51,7 @@ export function seriesColor(theme: ChartTheme, label: string): string {
     case 'generator':
       return c.blue;
     case 'modes':
+    case 'speed':
       return c.purple;
     default:
       return c.yellow;
