@@ -29,6 +29,8 @@ export interface RunRecord {
   state: RunState;
   /** the train block's target: the model, or the adversarial pair's name */
   model: string;
+  /** the models it trains (a GAN: two; `model` is then the pair's name) */
+  models: string[];
   /** the `.nn` file (absent in events written before files were named) */
   file?: string;
   pid?: number;
@@ -116,6 +118,7 @@ export function readEvents(text: string, runDir: string, runId: string, eventsFi
         runDir,
         eventsFile,
         model: str(event.name) ?? '?',
+        models: Array.isArray(event.models) ? event.models.flatMap((m: unknown) => (m && typeof m === 'object' && typeof (m as { name?: unknown }).name === 'string' ? [(m as { name: string }).name] : [])) : [],
         ...(str(event.file) ? { file: str(event.file)! } : {}),
         ...(typeof event.pid === 'number' ? { pid: event.pid } : {}),
         started: startTime(runId) ?? mtimeMs,
