@@ -14,7 +14,7 @@ export interface TableRow {
   /** a block groups the rows under it; a layer is one application of a layer */
   type: 'block' | 'layer';
   kind: string;
-  /** the output shape, `[B, 56, 56, 64]` (a block: the output of its last layer) */
+  /** the output shape, `[B, 56, 56, 64]` ('' for a block: its last layer's output need not be the block's, as with a concatenation) */
   output: string;
   params: string;
   flops: string;
@@ -61,7 +61,6 @@ export function tableRows(summary: Summary): TableRow[] {
       }
       block.params = sum(block.params, layer.params);
       block.flops = sum(block.flops, layer.flops);
-      block.row.output = formatOutputs(layer);
     }
     rows.push({
       path: layer.path,
