@@ -13,6 +13,7 @@ import { formatShape } from '../shapes/shape.js';
 import { describeKind, type FunctionCallRecord, type LayerApplication, type LayerInstance, type TensorValue, type TraceSite, UNKNOWN, type Value } from '../values.js';
 import { type ArgInput, bindArgs, type BindProblem } from './bind-args.js';
 import { configureBlock, instantiate } from './definitions.js';
+import { originRelated } from './origins.js';
 import type { CheckState, Frame } from './state.js';
 
 /** Where an application happens: the whole expression and each input's range. */
@@ -120,13 +121,17 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
   const recording = isRecorded(st, fr);
   const app = applyLayer(layer.spec, layer.args, inputs, st.rows !== undefined || recording);
   for (const p of app.problems) {
-    const range = (p.at?.arg !== undefined ? layer.argRanges[p.at.arg] : undefined) ?? (p.at?.input !== undefined ? site.inputRanges[p.at.input] : undefined) ?? site.range;
+    const inputRange = p.at?.input !== undefined ? site.inputRanges[p.at.input] : undefined;
+    const input = p.at?.input !== undefined ? inputs[p.at.input] : undefined;
+    const range = (p.at?.arg !== undefined ? layer.argRanges[p.at.arg] : undefined) ?? (inputRange ? inputSiteRange(site, inputRange) : undefined) ?? site.range;
+    // the layer that rejects its input is underlined; where the input's shape comes from is related
+    const related = p.at?.arg === undefined && input ? originRelated(input, `the input has shape ${formatShape(input.shape)}`) : [];
     const fixes: Fix[] = [];
-    if (p.fix && p.at?.input !== undefined && site.inputRanges[p.at.input]) {
-      const end = site.inputRanges[p.at.input]!.end;
+    if (p.fix && inputRange) {
+      const end = inputRange.end;
       fixes.push({ title: p.fix.title, edits: [{ range: { start: end, end }, newText: ` -> ${p.fix.stage}` }] });
     }
-    st.error(fr, p.code, p.message, range, { fixes });
+    st.error(fr, p.code, p.message, range, { fixes, related });
   }
   if (app.outputs.length === 0) return UNKNOWN;
   let trainable = app.weights.trainable;
@@ -167,6 +172,16 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
   }));
   application?.outputs.push(...tensors);
   return tensors.length === 1 ? tensors[0]! : { kind: 'tuple', items: tensors };
+}
+
+/**
+ * Where a problem with an input is shown: the argument when the input is
+ * written inside the application (`mha(q, k, v)`); the application itself
+ * when the input is everything to its left (a pipeline stage: the chain
+ * `image -> ... -> MaxPool2D(2)` is not what to fix, the `Dense` is).
+ */
+function inputSiteRange(site: Site, input: Range): Range {
+  return input.start >= site.range.start && input.end <= site.range.end ? input : site.range;
 }
 
 /** Whether this frame's nodes are recorded for the editor (the checked file, checked on its own). */

@@ -21,7 +21,8 @@ const cases: [string, string, Expected[]][] = [
   input x: [B, 28, 28, 1]
   output x -> Dense(10)
 }`,
-    [{ code: 'NN2002', at: 'x', message: 'flatten the image features first', fix: 'Insert Flatten before Dense: " -> Flatten"' }],
+    // the Dense that rejects its input is underlined; where the input comes from is related
+    [{ code: 'NN2002', at: 'Dense(10)', message: 'flatten the image features first', fix: 'Insert Flatten before Dense: " -> Flatten"', related: 'x — the input has shape [B, 28, 28, 1]: input x' }],
   ],
   [
     'a misspelt layer gets a did-you-mean',

@@ -39,7 +39,8 @@ describe('nn check', () => {
   it('prints path:line:col: error[code]: message with 1-based positions and exits 1', () => {
     const r = nn(['check', 'bad.nn'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe('bad.nn:3:10: error[NN2002]: Dense acts on the last axis of a rank-4 input here; flatten the image features first');
+    expect(r.stdout.split('\n')[0]).toBe('bad.nn:3:15: error[NN2002]: Dense acts on the last axis of a rank-4 input here; flatten the image features first');
+    expect(r.stdout).toContain('  note: bad.nn:2:9: the input has shape [B, 28, 28, 1]: input x');
     expect(r.stdout).toContain('  help: Insert Flatten before Dense');
     expect(r.stderr).toBe('1 error\n');
   });
@@ -56,7 +57,7 @@ describe('nn check', () => {
               severity: 'error',
               code: 'NN2002',
               message: 'Dense acts on the last axis of a rank-4 input here; flatten the image features first',
-              range: { start: { line: 2, character: 9 }, end: { line: 2, character: 10 } },
+              range: { start: { line: 2, character: 14 }, end: { line: 2, character: 23 } },
             },
           ],
         },
@@ -132,7 +133,7 @@ describe('nn summary', () => {
   it('exits 1 with the diagnostics when the model has errors', () => {
     const r = nn(['summary', 'bad.nn'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('bad.nn:3:10: error[NN2002]');
+    expect(r.stderr).toContain('bad.nn:3:15: error[NN2002]');
   });
 });
 

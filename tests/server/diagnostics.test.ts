@@ -34,7 +34,9 @@ describe('diagnostics', () => {
     expect(textAt(BROKEN, unused!)).toBe('unused');
     expect(dense).toMatchObject({ severity: 1, code: 'NN2002', source: 'nn', message: 'Dense acts on the last axis of a rank-4 input here; flatten the image features first' });
     expect(dense!.tags).toBeUndefined();
-    expect(textAt(BROKEN, dense!)).toBe('x');
+    expect(textAt(BROKEN, dense!)).toBe('Dense(10)');
+    // where the input's shape comes from, as related information
+    expect(dense!.relatedInformation).toEqual([{ location: { uri: URI, range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } } }, message: 'the input has shape [B, 8, 8, 3]: input x' }]);
   });
 
   test('the quick fix "Insert Flatten before Dense" is a workspace edit that fixes the file', async () => {
