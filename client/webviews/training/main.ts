@@ -27,7 +27,8 @@ import './style.css';
 
 const api = vscodeApi<TrainingViewState>();
 const post = (message: FromTrainingView): void => api.postMessage(message);
-const saved = api.getState();
+// the webview's own state after a reload; else what the extension put in the page (a restored panel)
+const saved = api.getState() ?? initialData<TrainingViewState>() ?? undefined;
 
 const model: ViewModel = {
   run: null,
@@ -176,7 +177,5 @@ parts.progress.addEventListener('click', (e) => {
 new MutationObserver(() => retheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 onMessage<ToTrainingView>(receive);
-const initial = initialData<ToTrainingView>();
-if (initial && typeof initial === 'object' && 'type' in initial) receive(initial);
 schedule();
 post({ type: 'ready' });
