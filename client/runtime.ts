@@ -2,9 +2,11 @@
 // settings, the workspace and the global storage each time it is needed.
 // Where none is ready, the user is offered the set-up instead of a failure.
 
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { config } from './config.js';
+import { CLI_FILES } from './backend/setup-plan.js';
 import type { NnContext } from './context.js';
 import { type NnRuntime, type Resolution, resolveRuntime, type RuntimeFs } from './runtime-resolve.js';
 
@@ -21,7 +23,7 @@ export const nodeFs: RuntimeFs = {
 };
 
 export function currentRuntime(nn: NnContext): Resolution {
-  return resolveRuntime(
+  const found = resolveRuntime(
     {
       // an untrusted workspace cannot point the extension at a program to run
       settingPath: vscode.workspace.isTrusted ? config.runtimePath() : '',
@@ -30,6 +32,29 @@ export function currentRuntime(nn: NnContext): Resolution {
     },
     nodeFs,
   );
+  if (found.ok && found.runtime.source === 'global') updateGlobalCli(nn, found.runtime.root);
+  return found;
+}
+
+/**
+ * The set-up copied the CLI bundle into the global runtime; after the
+ * extension is updated (or rebuilt) its own bundle is newer, and the
+ * runtime gets the new one, so the extension and the CLI it runs agree.
+ */
+function updateGlobalCli(nn: NnContext, root: string): void {
+  for (const name of CLI_FILES) {
+    const bundled = join(nn.extension.extensionUri.fsPath, 'dist', name);
+    const copy = join(root, name);
+    const from = statSync(bundled, { throwIfNoEntry: false });
+    const to = statSync(copy, { throwIfNoEntry: false });
+    if (!from?.isFile() || (to && to.mtimeMs >= from.mtimeMs)) continue;
+    try {
+      copyFileSync(bundled, copy);
+      nn.log.info(`updated ${name} of the training runtime from the extension`);
+    } catch (e) {
+      nn.log.warn(`could not update ${copy}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
 }
 
 /** The runtime, or undefined after telling the user why and offering the set-up (or the setting to fix). */
