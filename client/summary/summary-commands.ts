@@ -35,6 +35,9 @@ export async function fileAndModel(target: unknown, model: unknown): Promise<{ f
     const uri = target instanceof vscode.Uri ? target : target.includes('://') || target.startsWith('file:') ? vscode.Uri.parse(target) : vscode.Uri.file(target);
     if (typeof model === 'string') return { file: uri.fsPath, model };
     document = await vscode.workspace.openTextDocument(uri);
+    // from the editor title: the model around the cursor of that editor comes first
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document === document) offset = document.offsetAt(editor.selection.active);
   } else {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'nn') throw new Error('Open a .nn file first: the command works on the models of the active editor.');

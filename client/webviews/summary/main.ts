@@ -11,10 +11,14 @@ import './style.css';
 
 const api = vscodeApi<SummaryViewState>();
 const post = (message: FromSummaryView): void => api.postMessage(message);
+const saved = api.getState();
 const initial = initialData<SummaryViewState>();
-if (initial) api.setState(initial);
-
-const collapsed = new Set<string>();
+const collapsed = new Set<string>(saved?.collapsed ?? []);
+const identity = initial ?? saved;
+const keepState = (): void => {
+  if (identity) api.setState({ file: identity.file, model: identity.model, collapsed: [...collapsed] });
+};
+keepState();
 let rows: TableRow[] = [];
 
 const app = document.getElementById('app')!;
@@ -74,6 +78,7 @@ function rowElement(row: TableRow): HTMLTableRowElement {
     const toggle = (): void => {
       if (collapsed.has(row.path)) collapsed.delete(row.path);
       else collapsed.add(row.path);
+      keepState();
       applyCollapsed();
     };
     r.addEventListener('click', toggle);

@@ -23,4 +23,6 @@ export type FromSummaryView =
 export interface SummaryViewState {
   file: string;
   model: string;
+  /** the block rows folded (kept across reloads and while the panel is hidden) */
+  collapsed?: string[];
 }
