@@ -110,7 +110,10 @@ function statementKeywords(): CompletionItem[] {
 
 // ---------------------------------------------------------------- expressions
 
-function localItems(a: Analysis, offset: number, group: G, inStatement = false): CompletionItem[] {
+/** What a value must be to follow `->`: something applied to the tensor on the left. */
+const APPLICABLE = new Set(['layer', 'layerKind', 'block', 'definition', 'function']);
+
+function localItems(a: Analysis, offset: number, group: G, inStatement = false, onlyApplicable = false): CompletionItem[] {
   const def = enclosingDefinition(a.program.items, a.text, offset);
   if (!def) return [];
   // the names a `let` being written declares are not visible in its own value
@@ -123,6 +126,7 @@ function localItems(a: Analysis, offset: number, group: G, inStatement = false):
   const declaring = current?.kind === 'Let' ? new Set(current.names) : new Set<unknown>();
   return localsAt(resolveModule(moduleOf(a)), def, a.text, offset)
     .filter((s) => !declaring.has(s.decl))
+    .filter((s) => !onlyApplicable || (s.kind !== 'param' && s.kind !== 'shape' && APPLICABLE.has(a.recording.values.get(s.decl)?.kind ?? 'unknown')))
     .map((s) => localItem(a, s, group));
 }
 
@@ -175,15 +179,20 @@ function definitionItems(a: Analysis, current: Definition | undefined, where: 's
   return out;
 }
 
+const TENSOR_FIRST = new Set(['tensor', 'tensors', 'any']);
+
 function expressionItems(a: Analysis, offset: number, stage: boolean): CompletionItem[] {
   const def = enclosingDefinition(a.program.items, a.text, offset);
   const inPipeline = def?.defKind === 'pipeline';
   const out: CompletionItem[] = [];
-  out.push(...localItems(a, offset, stage ? G.Tertiary : G.Local));
+  // after `->` only what applies to the tensor on the left: layers (and names bound to one), blocks, models, functions
+  out.push(...localItems(a, offset, stage ? G.Primary : G.Local, false, stage));
   out.push(...[...LAYERS.values()].map((l) => layerItem(stage ? G.Primary : G.Secondary, l)));
   out.push(...definitionItems(a, def, stage ? 'stage' : 'expression'));
   for (const f of FUNCTIONS.values()) {
     if (f.pipelineOnly && !inPipeline) continue;
+    // a function whose first parameter is no tensor (`normal([B, 8])`) cannot take the piped one
+    if (stage && !TENSOR_FIRST.has(f.params[0]?.type ?? '')) continue;
     out.push(functionItem(stage ? G.Tertiary : G.Primary, f, stage));
   }
   out.push(item(G.Keyword, 'repeat', 'keyword', { snippet: stage ? 'repeat ${1:n} { $0 }' : 'repeat ${1:n} { $0 }', detail: 'apply stages n times, with fresh weights each time' }));

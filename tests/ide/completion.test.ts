@@ -32,21 +32,40 @@ const CASES: Case[] = [
   {
     name: 'stage after -> with nothing after (incomplete)',
     source: 'model M {\n  input x: [B, 784]\n  let h = x -> <|>\n}',
-    has: ['Dense', 'ReLU', 'Conv2D', 'reshape', 'repeat', 'if', 'x', 'B'],
-    lacks: ['h', 'input', 'model'],
+    has: ['Dense', 'ReLU', 'Conv2D', 'reshape', 'repeat', 'if'],
+    lacks: ['h', 'input', 'model', 'x', 'B'],
     items: {
       Conv2D: { kind: 'layer', snippet: 'Conv2D(${1:filters}, ${2:kernel})' },
       ReLU: { kind: 'layer', snippet: 'ReLU' },
       Dense: { kind: 'layer', snippet: 'Dense(${1:units})' },
-      x: { kind: 'variable', detail: '[B, 784]' },
-      B: { kind: 'variable', detail: 'shape variable' },
     },
     order: ['Dense', 'reshape'],
   },
   {
+    name: 'after -> only what applies to a tensor: no parameters, shape variables or tensors',
+    source: `${BLOCKS}\nmodel M(classes: int = 10) {\n  input image: [B, 8, 8, 3]\n  let features = image -> Flatten\n  let head = Dense(classes)\n  output features -> <|>\n}`,
+    has: ['Dense', 'Pair', 'Far', 'head', 'softmax', 'reshape', 'concat', 'repeat', 'if'],
+    lacks: ['classes', 'B', 'features', 'image', 'normal', 'uniform', 'causal_mask', 'let', 'true'],
+    items: { head: { kind: 'variable', detail: 'layer Dense' }, Pair: { kind: 'block' }, Far: { kind: 'model' } },
+    // layers, blocks and a bound layer come first; functions after them; keywords last
+    order: ['Dense', 'reshape', 'repeat'],
+  },
+  {
+    name: 'after -> on a line of its own, mid-pipeline',
+    source: 'model M(classes: int = 10) {\n  input x: [B, 784]\n  output x -> Dense(64)\n           -> <|>\n           -> Dense(classes)\n}',
+    has: ['ReLU', 'Dropout'],
+    lacks: ['classes', 'x', 'B'],
+  },
+  {
+    name: 'an argument of a stage is an expression again: tensors and parameters are back',
+    source: 'model M(classes: int = 10) {\n  input x: [B, 784]\n  output x -> Dense(<|>)\n}',
+    has: ['classes', 'B'],
+  },
+  {
     name: 'stage at end of file, unclosed definition',
     source: 'model M {\n  input x: [B, 784]\n  output x -> Dense(10) -> <|>',
-    has: ['Softmax', 'x'],
+    has: ['Softmax'],
+    lacks: ['x'],
   },
   {
     name: 'a block with required params is a snippet, with its signature',
@@ -110,7 +129,7 @@ const CASES: Case[] = [
   },
   {
     name: 'loop variables are not visible after their loop',
-    source: 'model M {\n  input x: [B, 4]\n  let h = x\n  for w in [8, 16] { h = h -> Dense(w) }\n  output h -> <|>\n}',
+    source: 'model M {\n  input x: [B, 4]\n  let h = x\n  for w in [8, 16] { h = h -> Dense(w) }\n  output <|>\n}',
     has: ['h'],
     lacks: ['w'],
   },
