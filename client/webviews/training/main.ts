@@ -63,6 +63,7 @@ const drawn = new Map<string, string>();
 let dirty = true;
 let frame = 0;
 let overlayRevision = 0;
+let themeChanged = false;
 
 function schedule(): void {
   dirty = true;
@@ -73,6 +74,12 @@ function render(): void {
   frame = 0;
   if (!dirty) return;
   dirty = false;
+  if (themeChanged) {
+    themeChanged = false;
+    theme = readTheme();
+    board.clear();
+    drawn.delete('charts');
+  }
   const s = model.state;
   const changed = (part: string, key: string): boolean => {
     if (drawn.get(part) === key) return false;
@@ -89,7 +96,7 @@ function render(): void {
   if (changed('overlay', `${overlayRevision}|${model.run?.runId}`)) renderOverlayList(parts.overlay, model, toggleOverlay);
   const epochsKey = `${s.epochs.length}|${s.epochKeys.length}|${s.epochs.at(-1)?.seconds}`;
   if (changed('epochs', epochsKey)) renderEpochTable(parts.epochs, s);
-  if (changed('charts', `${s.revision}|${overlayRevision}|${drawn.get('theme')}`)) board.update(buildCharts(s, overlays()), theme);
+  if (changed('charts', `${s.revision}|${overlayRevision}`)) board.update(buildCharts(s, overlays()), theme);
   document.body.dataset.ready = 'true';
 }
 
@@ -159,10 +166,9 @@ function receive(message: ToTrainingView): void {
   schedule();
 }
 
+/** Charts are rebuilt with the theme's colours at the next frame (VS Code sets the variables and the body class together). */
 function retheme(): void {
-  theme = readTheme();
-  board.clear();
-  drawn.set('theme', String(Number(drawn.get('theme') ?? 0) + 1));
+  themeChanged = true;
   schedule();
 }
 
@@ -171,6 +177,11 @@ parts.progress.addEventListener('click', (e) => {
   if ((e.target as HTMLElement).id === 'stop') {
     model.stopping = true;
     schedule();
+    // a run that does not stop (trained by another process) gets its button back
+    setTimeout(() => {
+      model.stopping = false;
+      schedule();
+    }, 15_000);
   }
 });
 // VS Code changes the body's theme class when the theme changes
