@@ -126,14 +126,15 @@ class ViewBuilder {
   }
 
   private groups(): GraphViewGroup[] {
-    const totals = new Map<string, { params: Dim; flops: Dim; nodeCount: number; last?: string }>();
+    const totals = new Map<string, { params: Dim; flops: Dim; nodeCount: number }>();
     for (const node of this.nodes) {
       const cost = this.costs.get(node.id)!;
       for (let g = node.group; g !== null; g = parentOf(g)) {
         const t = totals.get(g) ?? { params: 0, flops: 0, nodeCount: 0 };
-        totals.set(g, { params: add(t.params, cost.params), flops: add(t.flops, cost.flops), nodeCount: t.nodeCount + 1, last: node.shape });
+        totals.set(g, { params: add(t.params, cost.params), flops: add(t.flops, cost.flops), nodeCount: t.nodeCount + 1 });
       }
     }
+    const leaving = this.tensorsLeaving();
     const out: GraphViewGroup[] = [];
     for (const block of this.trace.blocks) {
       const id = this.groupId(block.path);
@@ -147,11 +148,30 @@ class ViewBuilder {
         params: count(t.params),
         flops: count(t.flops),
         nodeCount: t.nodeCount,
-        shape: t.last ?? '',
+        shape: leaving.get(id) ?? '',
         ...this.siteOf({ file: block.file, range: block.range }),
       });
     }
     return out;
+  }
+
+  /** Per group, the shapes of the tensors computed inside it and used outside (its outputs): `[B, 3, 256, 256], [B, 3]`. */
+  private tensorsLeaving(): Map<string, string> {
+    const groupOf = new Map(this.nodes.map((n) => [n.id, n.group]));
+    const inside = (group: string, node: string): boolean => {
+      const g = groupOf.get(node) ?? null;
+      return g !== null && (g === group || g.startsWith(`${group}/`));
+    };
+    const shapes = new Map<string, Map<string, string>>();
+    for (const e of this.edges) {
+      for (let g = groupOf.get(e.from) ?? null; g !== null; g = parentOf(g)) {
+        if (inside(g, e.to)) break; // inner groups of g hold `to` too
+        const seen = shapes.get(g) ?? new Map<string, string>();
+        seen.set(`${e.from}:${e.fromOutput}`, e.shape);
+        shapes.set(g, seen);
+      }
+    }
+    return new Map([...shapes].map(([g, tensors]) => [g, [...tensors.values()].join(', ')]));
   }
 
   /** `BasicBlock(128, stride: 2)`: required arguments by position, others by name where they differ from the default. */

@@ -67,7 +67,7 @@ export interface GraphViewGroup {
   flops: GraphViewCount;
   /** how many nodes it holds, nested groups included */
   nodeCount: number;
-  /** the output shape of the block (of its last node) */
+  /** the shapes of the tensors it computes and hands on (its outputs): `[B, 3, 256, 256], [B, 3]` */
   shape: string;
   /** the application in the source */
   site?: GraphViewSite;

@@ -85,7 +85,9 @@ describe('nn.graph', () => {
   test('SAM: nested encoder blocks, concatenations with several inputs, two outputs, symbolic sizes kept', async () => {
     const g = await graph(client, join(examples, 'sam.nn'), 'SAM');
     expect(g.groups.filter((x) => x.parent === 'ImageEncoder_1')).toHaveLength(12);
-    expect(g.groups.find((x) => x.id === 'ImageEncoder_1')!.params).toBe(89_670_912);
+    expect(g.groups.find((x) => x.id === 'ImageEncoder_1')).toMatchObject({ params: 89_670_912, shape: '[B, 64, 64, 256]' });
+    // a block's shape is that of what it hands on: the decoder's two outputs
+    expect(g.groups.find((x) => x.id === 'MaskDecoder_1')!.shape).toBe('[B, 3, 256, 256], [B, 3]');
     const concat = g.nodes.find((n) => n.kind === 'concat' && g.edges.filter((e) => e.to === n.id).length >= 3);
     expect(concat).toBeDefined();
     expect(g.nodes.filter((n) => n.category === 'output').map((n) => `${n.label} ${n.shape}`)).toEqual(['masks [B, 3, 256, 256]', 'iou [B, 3]']);

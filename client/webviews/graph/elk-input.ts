@@ -26,6 +26,8 @@ const ROOT_OPTIONS: Record<string, string> = {
   'elk.json.shapeCoords': 'ROOT',
   'elk.json.edgeCoords': 'ROOT',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  // chains and residuals cross little; the greedy switch costs a quarter of the time on ResNet-50 for nothing seen
+  'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
   'elk.layered.spacing.nodeNodeBetweenLayers': '28',
   'elk.spacing.nodeNode': '24',
   'elk.spacing.edgeNode': '14',

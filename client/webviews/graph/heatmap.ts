@@ -64,7 +64,10 @@ export function legendTicks(scale: HeatScale, count = 4): { level: number; label
   const ticks = [{ level: 0, label: '0' }];
   const maxPower = Math.floor(Math.log10(scale.max));
   const step = Math.max(1, Math.ceil(maxPower / count));
-  for (let p = step; p < maxPower; p += step) ticks.push({ level: Math.log10(1 + 10 ** p) / top, label: shortCount(10 ** p) });
+  for (let p = step; p < maxPower; p += step) {
+    const level = Math.log10(1 + 10 ** p) / top;
+    if (level < 0.85) ticks.push({ level, label: shortCount(10 ** p) }); // room for the largest's label
+  }
   ticks.push({ level: 1, label: shortCount(scale.max) });
   return ticks;
 }

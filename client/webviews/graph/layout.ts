@@ -57,3 +57,9 @@ export async function layOut(visible: VisibleGraph, measure: Measure, order: Rea
   collect(result);
   return { placed, edges, width: result.width ?? 0, height: result.height ?? 0 };
 }
+
+/** Lays out a two-box graph, so that ELK's start-up is paid while the server computes the real one. */
+export function warmUp(): void {
+  elk ??= new ElkClass();
+  void elk.layout({ id: 'warm', children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] }).catch(() => undefined);
+}

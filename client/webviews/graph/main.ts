@@ -9,7 +9,7 @@
 import { initialData, onMessage, vscodeApi } from '../shared/vscode-api.js';
 import { modelOrder, type Measure } from './elk-input.js';
 import { heatColor, heatScale, legendTicks, shortCount } from './heatmap.js';
-import { layOut, type Layout } from './layout.js';
+import { layOut, type Layout, warmUp } from './layout.js';
 import { fitTransform, zoomAt } from './pan-zoom.js';
 import type { ColorBy, FromGraphView, GraphView, GraphViewState, ToGraphView, ViewTransform } from './protocol.js';
 import { arrowDefs, drawGraph } from './render.js';
@@ -76,6 +76,7 @@ onMessage<ToGraphView>((message) => {
   }
 });
 post({ type: 'ready' });
+setTimeout(warmUp);
 
 // ---------------------------------------------------------------- drawing
 async function render(): Promise<void> {
@@ -101,7 +102,7 @@ function paint(visible: VisibleGraph, layout: Layout): void {
   const heat = heatScale(visible.boxes, colorBy);
   drawGraph(viewport, visible, layout, heat);
   const g = graph!;
-  title.textContent = `${g.model}  ·  ${typeof g.params === 'number' ? shortCount(g.params) : g.params} params  ·  ${typeof g.flops === 'number' ? shortCount(g.flops) : g.flops} FLOPs per example`;
+  title.title = title.textContent = `${g.model}  ·  ${typeof g.params === 'number' ? shortCount(g.params) : g.params} params  ·  ${typeof g.flops === 'number' ? shortCount(g.flops) : g.flops} FLOPs per example`;
   legend.replaceChildren();
   legend.hidden = !heat || heat.max === 0;
   if (!heat || heat.max === 0) return;

@@ -50,7 +50,7 @@ export function drawGraph(viewport: SVGGElement, visible: VisibleGraph, layout: 
   for (const edge of layout.edges) {
     const d = edge.points.map((q, i) => `${i === 0 ? 'M' : 'L'}${round(q.x)},${round(q.y)}`).join(' ');
     const shown = shownEdges.get(edge.id);
-    const path = el('path', { d, class: 'edge', 'marker-end': 'url(#nn-arrow)', 'data-id': edge.id }, edges);
+    const path = el('path', { d, class: shown && shown.count > 1 ? 'edge edge-multi' : 'edge', 'marker-end': 'url(#nn-arrow)', 'data-id': edge.id }, edges);
     if (shown) el('title', {}, path).textContent = shown.count > 1 ? `${shown.count} tensors` : shown.shape;
   }
 
