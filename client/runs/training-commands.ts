@@ -17,7 +17,7 @@ import { readRunEvents, runIdsIn } from './run-files.js';
 import { outDirFor, runDirOf } from './train-invocation.js';
 import { blocksTraining, type TrainBlock, trainBlocks } from './train-blocks.js';
 import { TrainingPanels } from './training-panel.js';
-import { TrainingRun } from './training-run.js';
+import { pidAlive, TrainingRun } from './training-run.js';
 
 let current: { manager: RunManager; panels: TrainingPanels } | undefined;
 
@@ -56,7 +56,15 @@ export function trainingCommands(nn: NnContext): Record<string, CommandHandler> 
     'nn.resumeTraining': (...args: unknown[]) => train(true, args),
     'nn.stopTraining': async (arg?: unknown) => {
       const live = manager.liveRuns().filter((r) => r.process);
-      const chosen = live.find((r) => r === arg || (runIdOf(arg) !== undefined && r.runId === runIdOf(arg))) ?? (live.length === 1 ? live[0] : await pickRun(live, 'Stop which run?'));
+      const named = runIdOf(arg);
+      if (named !== undefined && !live.some((r) => r.runId === named)) {
+        // a run this window did not start (the Runs view): ask its process to stop the way Ctrl-C does
+        stopElsewhere(arg as Record<string, unknown>);
+        return;
+      }
+      // from the editor's title bar: the run of that file
+      const ofFile = arg instanceof vscode.Uri ? live.filter((r) => r.file === arg.fsPath) : [];
+      const chosen = live.find((r) => r === arg || (named !== undefined && r.runId === named)) ?? (ofFile.length === 1 ? ofFile[0] : live.length === 1 ? live[0] : await pickRun(live, 'Stop which run?'));
       if (!chosen) {
         if (live.length === 0) void vscode.window.showInformationMessage('No training is running in this window.');
         return;
@@ -164,7 +172,8 @@ function runFromFolder(manager: RunManager, arg: unknown): TrainingRun | undefin
   if (typeof runDir !== 'string') return undefined;
   const start = readRunEvents(runDir, runId).find((e) => e.type === 'start');
   if (!start || start.type !== 'start') return undefined;
-  const run = TrainingRun.fromFile(start.file ?? '', start.name, runDir, runId);
+  const file = start.file ?? (arg as Record<string, unknown>)['file'];
+  const run = TrainingRun.fromFile(typeof file === 'string' ? file : '', start.name, runDir, runId);
   manager.adopt(run);
   return run;
 }
@@ -192,4 +201,32 @@ function newestOfActiveFile(manager: RunManager): TrainingRun | undefined {
   const run = TrainingRun.fromFile(file, newest.model, newest.runDir, newest.runId);
   manager.adopt(run);
   return run;
+}
+
+/** Stops a run another process trains (a terminal, another window): SIGINT, as Ctrl-C, when its process is that run's `nn train`. */
+function stopElsewhere(ref: Record<string, unknown>): void {
+  const runDir = ref['runDir'];
+  const runId = runIdOf(ref);
+  const start = typeof runDir === 'string' && runId !== undefined ? readRunEvents(runDir, runId).find((e) => e.type === 'start') : undefined;
+  const pid = start?.type === 'start' ? start.pid : undefined;
+  if (pid === undefined || !pidAlive(pid) || !isTrainProcess(pid)) {
+    void vscode.window.showInformationMessage('That run is not running any more.');
+    return;
+  }
+  try {
+    process.kill(pid, 'SIGINT');
+    vscode.window.setStatusBarMessage(`$(debug-stop) ${String(ref['model'] ?? '')}: asked process ${pid} to stop (it saves a checkpoint first)`, 5000);
+  } catch (e) {
+    void vscode.window.showWarningMessage(`Could not stop process ${pid}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Whether a process is an `nn train` (Linux: its command line; elsewhere it cannot be told, so no). */
+function isTrainProcess(pid: number): boolean {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return args.includes('train') && args.some((a) => /nn(\.js|\.mjs)?$/.test(a));
+  } catch {
+    return false;
+  }
 }
