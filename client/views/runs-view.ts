@@ -41,13 +41,11 @@ export class RunsView implements vscode.TreeDataProvider<RunRecord> {
   constructor(private readonly nn: NnContext) {
     nn.own(this.changed);
     this.view = nn.own(vscode.window.createTreeView('nn.runs', { treeDataProvider: this }));
-    // the brief's own pattern and the general one: run folders under `runs/`, and any other events folder
-    for (const pattern of ['**/runs/**/events/*.jsonl', EVENTS_FILES]) {
-      const watcher = nn.own(vscode.workspace.createFileSystemWatcher(pattern));
-      nn.own(watcher.onDidCreate((uri) => this.found(uri)));
-      nn.own(watcher.onDidChange(() => this.refreshSoon(false)));
-      nn.own(watcher.onDidDelete(() => this.refreshSoon(true)));
-    }
+    // `runs/<name>/events/` and any other run folder (`nn.train.outDir`)
+    const watcher = nn.own(vscode.workspace.createFileSystemWatcher(EVENTS_FILES));
+    nn.own(watcher.onDidCreate((uri) => this.found(uri)));
+    nn.own(watcher.onDidChange((uri) => this.found(uri)));
+    nn.own(watcher.onDidDelete(() => this.refreshSoon(true)));
     nn.own(vscode.workspace.onDidChangeWorkspaceFolders(() => this.refreshSoon(true)));
     nn.own({ dispose: () => (clearTimeout(this.timer), clearInterval(this.poll)) });
     void this.refresh(true);
