@@ -3,6 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickLens, codeLenses } from './harness/decorations.js';
 import { goTo, openFile } from './harness/editor.js';
@@ -11,6 +12,26 @@ import { until } from './harness/wait.js';
 import { allWebviewTexts, findWebview, waitForReady, webviewText } from './harness/webviews.js';
 
 const MODEL_LINE = 16; // `model MLP(...)` in examples/mlp.nn
+
+/** Presses and releases the mouse over `selector` as a person does; true when the page saw a click on it. */
+async function clickLikeAPerson(frame: Frame, selector: string): Promise<boolean> {
+  await frame.evaluate((sel) => {
+    (window as unknown as { __clicked: boolean }).__clicked = false;
+    document.addEventListener('click', (e) => {
+      if ((e.target as Element).closest(sel)) (window as unknown as { __clicked: boolean }).__clicked = true;
+    }, { capture: true, once: true });
+  }, selector);
+  // the box of the element on screen now (a re-render may replace it while it is being measured)
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  for (let i = 0; i < 20 && !box; i++) box = await frame.locator(selector).boundingBox({ timeout: 2000 }).catch(() => null);
+  if (!box) throw new Error(`${selector} is not shown`);
+  const page = frame.page();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await new Promise((r) => setTimeout(r, 80));
+  await page.mouse.up();
+  return frame.evaluate(() => (window as unknown as { __clicked: boolean }).__clicked);
+}
 
 describe('training the MLP', () => {
   let s: Scenario;
@@ -49,7 +70,10 @@ describe('training the MLP', () => {
     expect(await view.locator('.uplot canvas').count()).toBeGreaterThan(0);
     await s.screenshot('training');
 
-    await view.locator('button#stop').click();
+    // a person's click: press, about 80 ms, release, on the button under the pointer
+    const stopClicked = await clickLikeAPerson(view, 'button#stop');
+    expect.soft(stopClicked, 'the Stop click was lost: the button was replaced between press and release (is it rebuilt on every progress update?)').toBe(true);
+    if (!stopClicked) await view.locator('button#stop').dispatchEvent('click');
     const stopped = performance.now();
     await until('the word stopped in the training view', () => webviewText(view), (t) => /stopped/i.test(t), 60_000);
     s.timings['train: stop'] = Math.round(performance.now() - stopped);

@@ -9,17 +9,40 @@ const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
 /** the text editor on screen (the scenarios keep one text file open; a webview may have the focus) */
 export const ACTIVE_EDITOR = '.editor-instance .monaco-editor[data-uri]';
 
-/** Opens a workspace file with Ctrl+P and waits until its editor is shown. */
+/**
+ * Opens a workspace file and waits until its editor is shown: a file at the
+ * top of the workspace from the explorer (quick open's file search may take
+ * many seconds while the workbench starts), any other with Ctrl+P.
+ */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
   const name = basename(relativePath);
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector(QUICK_INPUT, { state: 'visible' });
-  await page.keyboard.type(relativePath);
-  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escape(name)}$`) }) }).first();
-  await row.waitFor({ timeout: 20_000 });
-  await row.click();
-  await page.waitForSelector(`${ACTIVE_EDITOR}[data-uri$="/${relativePath}"]`, { timeout: 20_000 });
+  const exact = new RegExp(`^${escape(name)}$`);
+  const inExplorer = page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]', { has: page.locator('.label-name', { hasText: exact }) }).first();
+  if (!relativePath.includes('/') && (await inExplorer.count()) > 0) {
+    await inExplorer.click();
+  } else {
+    await quickOpen(page, relativePath, name);
+  }
+  await page.waitForSelector(`${ACTIVE_EDITOR}[data-uri$="/${relativePath}"]`, { timeout: 30_000 });
   await page.waitForSelector(`${ACTIVE_EDITOR} .view-lines .view-line`);
+}
+
+/** Ctrl+P, the path, then the row of that file; asks again when the file search has not answered. */
+async function quickOpen(page: Page, relativePath: string, name: string): Promise<void> {
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escape(name)}$`) }) }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector(QUICK_INPUT, { state: 'visible' });
+    await page.keyboard.type(relativePath);
+    try {
+      await row.waitFor({ timeout: 15_000 });
+      await row.click();
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt === 4) throw e;
+    }
+  }
 }
 
 /** Ctrl+G to `line:column` (1-based); the line is revealed. */
