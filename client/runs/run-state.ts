@@ -9,7 +9,10 @@
 // new value and the argument as gone. `revision` counts the updates.
 
 import type { TrainEvent } from '../../runtime/train/events.js';
-import { formatRate, formatValue } from './format.js';
+import { batchSize, doneBatches, estimateEta } from './run-progress.js';
+import { describeExit } from './run-status.js';
+
+export { describeExit, runStatusLine } from './run-status.js';
 
 export type RunPhase = 'starting' | 'running' | 'done' | 'stopped' | 'failed';
 
@@ -185,44 +188,12 @@ export function exitRun(state: RunState, exit: RunExit): RunState {
   return state;
 }
 
-/** Why a process that ended without `end` failed, in one line. */
-export function describeExit(exit: RunExit): string {
-  if (/out of memory|heap limit|bad_alloc|ResourceExhausted|\bOOM\b/i.test(exit.stderrTail) || exit.signal === 'SIGKILL') {
-    return 'the training process ran out of memory' + (exit.signal ? ` (killed by ${exit.signal})` : '');
-  }
-  if (exit.signal) return `the training process was killed by ${exit.signal}`;
-  if (exit.code === 0) return 'the training process exited before the run ended';
-  return `the training process exited with code ${exit.code}`;
-}
-
 /** One logs key over the epochs (null where an epoch did not report it), for a chart. */
 export function epochSeries(state: RunState, key: string): { epoch: number[]; values: (number | null)[] } {
   return {
     epoch: state.epochs.map((r) => r.epoch),
     values: state.epochs.map((r) => (Number.isFinite(r.logs[key]) ? r.logs[key]! : null)),
   };
-}
-
-/** The status bar's words: `epoch 3/10 · loss 0.41 · 1,200 ex/s`. */
-export function runStatusLine(state: RunState): string {
-  const { header, progress } = state;
-  const loss = lastFinite(state.batches.smoothed) ?? state.epochs[state.epochs.length - 1]?.logs.loss;
-  const lossPart = loss === undefined ? [] : [`loss ${formatValue(loss)}`];
-  switch (state.phase) {
-    case 'starting':
-      return 'starting';
-    case 'running': {
-      const parts = [`epoch ${Math.max(progress.epoch, header?.firstEpoch ?? 1)}/${header?.epochs ?? '?'}`, ...lossPart];
-      if (progress.examplesPerSecond !== null) parts.push(`${formatRate(progress.examplesPerSecond)} ex/s`);
-      return parts.join(' · ');
-    }
-    case 'done':
-      return ['done', `${state.end?.epochs ?? progress.epochsDone} epochs`, ...lossPart].join(' · ');
-    case 'stopped':
-      return `stopped at epoch ${progress.epochsDone}/${header?.epochs ?? '?'}`;
-    case 'failed':
-      return `failed: ${firstLine(state.failure ?? 'unknown error')}`;
-  }
 }
 
 function start(state: RunState, event: StartEvent, now: number | undefined): RunState {
@@ -299,38 +270,6 @@ function epoch(state: RunState, event: Extract<TrainEvent, { type: 'epoch' }>, n
   progress.etaSeconds = estimateEta(state, now);
 }
 
-/** Batches this run (since firstEpoch) has done. */
-function doneBatches(state: RunState): number {
-  const first = state.header?.firstEpoch ?? 1;
-  const perEpoch = state.header?.batchesPerEpoch ?? state.progress.batches;
-  return Math.max(0, (state.progress.epoch - first) * perEpoch + state.progress.batch);
-}
-
-function batchSize(state: RunState): number {
-  const h = state.header;
-  if (!h) return 0;
-  return h.batchSize ?? (h.batchesPerEpoch > 0 ? h.examples.train / h.batchesPerEpoch : 0);
-}
-
-/** Seconds left: from the runtime's elapsed time, else this run's epoch times, else the live clock. */
-function estimateEta(state: RunState, now: number | undefined): number | null {
-  const h = state.header;
-  if (!h || h.batchesPerEpoch <= 0) return null;
-  const total = (h.epochs - h.firstEpoch + 1) * h.batchesPerEpoch;
-  const done = doneBatches(state);
-  const remaining = Math.max(0, total - done);
-  if (remaining === 0) return 0;
-  const { clock } = state;
-  if (clock.elapsed !== null && clock.elapsedBatches > 0) return (clock.elapsed / clock.elapsedBatches) * remaining;
-  const runEpochs = state.epochs.filter((r) => r.epoch >= h.firstEpoch);
-  if (runEpochs.length > 0) {
-    const perEpoch = runEpochs.reduce((sum, r) => sum + r.seconds, 0) / runEpochs.length;
-    return (perEpoch * remaining) / h.batchesPerEpoch;
-  }
-  if (clock.startedAt !== null && now !== undefined && done > 0) return ((now - clock.startedAt) / 1000 / done) * remaining;
-  return null;
-}
-
 /** TensorBoard's debiased exponential moving average; a non-finite loss passes through without entering it. */
 function smooth(clock: RunState['clock'], value: number): number {
   if (!Number.isFinite(value)) return value;
@@ -343,14 +282,4 @@ function replaceBy<T>(list: T[], item: T, same: (t: T) => boolean): void {
   const at = list.findIndex(same);
   if (at < 0) list.push(item);
   else list[at] = item;
-}
-
-function lastFinite(values: number[]): number | undefined {
-  for (let i = values.length - 1; i >= 0; i--) if (Number.isFinite(values[i])) return values[i];
-  return undefined;
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n', 1)[0] ?? '';
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
