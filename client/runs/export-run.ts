@@ -38,15 +38,15 @@ export async function exportRun(nn: NnContext, run: TrainingRun): Promise<void> 
   const out = picked?.[0]?.fsPath;
   if (!out) return;
   const { command, env } = nodeCommand();
-  const args = exportArgs(runtime.script, run.file, model, join(out, model), dirname(checkpoint.path));
+  const args = exportArgs(runtime.script, run.file, model, out, dirname(checkpoint.path));
   nn.log.info(`exporting ${model}: ${command} ${args.join(' ')}`);
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${model}…`, cancellable: true }, (_progress, token) =>
     runToEnd(command, env, args, dirname(run.file), token, (line) => nn.log.info(`[export ${model}] ${line}`)),
   );
   if (result.cancelled) return;
   if (result.code === 0) {
-    const pick = await vscode.window.showInformationMessage(`Exported ${model} to ${join(out, model)}.`, 'Reveal');
-    if (pick) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(join(out, model, 'model.json')));
+    const pick = await vscode.window.showInformationMessage(`Exported ${model} to ${out}.`, 'Reveal');
+    if (pick) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(join(out, 'model.json')));
     return;
   }
   const tail = lastLines(result.stderr, 3);
