@@ -1,9 +1,12 @@
-// textDocument/formatting: the canonical layout (`nn fmt`) as one edit of
-// the whole document. A file with syntax errors is left as it is.
+// textDocument/formatting: the canonical layout (`nn fmt`) as the smallest
+// edits that make it (text-diff.ts), so that the editor's cursors and undo
+// history stay where the text did not change. A file with syntax errors is
+// left as it is.
 
 import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
 import { parse, print } from '../grammar/index.js';
 import { log } from './safe.js';
+import { textEdits } from './text-diff.js';
 import type { Workspace } from './workspace.js';
 
 export function formatting(workspace: Workspace, params: DocumentFormattingParams): TextEdit[] {
@@ -20,6 +23,5 @@ export function formatting(workspace: Workspace, params: DocumentFormattingParam
     log(`${params.textDocument.uri} nests too deeply to format`);
     return [];
   }
-  if (formatted === text) return [];
-  return [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: formatted }];
+  return textEdits(text, formatted);
 }

@@ -4,7 +4,9 @@
 // inlay hints, completion, signature help: their wording is core's).
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applyEdits, Client, cursor, uriOf, type Position, type Range } from './client.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyEdits, Client, cursor, root, uriOf, type Position, type Range } from './client.js';
 
 const SOURCE = `/// Two dense layers.
 block Head(units: int = 10) {
@@ -159,15 +161,30 @@ describe('features on one document', () => {
     for (let i = 0; i < tokens.data.length; i += 5) expect(tokens.data[i + 3]).toBeLessThan(12);
   });
 
-  test('formatting: the canonical layout as one edit; refused with syntax errors', async () => {
+  test('formatting: the canonical layout as the smallest edits; refused with syntax errors', async () => {
     const messy = 'model   M {\n  input x: [B,4]\n    output x->Dense(3)\n}';
     const messyFile = '/virtual/features/messy.nn';
     await client.open(messyFile, messy);
     const options = { tabSize: 2, insertSpaces: true };
     const edits = await client.request<{ range: Range; newText: string }[]>('textDocument/formatting', { textDocument: { uri: uriOf(messyFile) }, options });
-    expect(edits).toHaveLength(1);
     expect(applyEdits(messy, edits)).toBe('model M {\n  input x: [B, 4]\n  output x -> Dense(3)\n}\n');
+    // one small edit per line that changes, none spanning lines
+    expect(edits).toEqual([
+      { range: { start: { line: 0, character: 6 }, end: { line: 0, character: 8 } }, newText: '' },
+      { range: { start: { line: 1, character: 14 }, end: { line: 1, character: 14 } }, newText: ' ' },
+      { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 14 } }, newText: 'output x -> ' },
+      { range: { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }, newText: '\n' },
+    ]);
     expect(await client.request('textDocument/formatting', { textDocument, options })).toEqual([]); // already canonical
+    // one line mis-indented in a long file: one edit on that line, the rest of the file untouched
+    const resnet = readFileSync(join(root, 'examples', 'resnet.nn'), 'utf8');
+    const line = resnet.split('\n').findIndex((l) => l.startsWith('  input'));
+    const shifted = resnet.split('\n').map((l, i) => (i === line ? `      ${l.trimStart()}` : l)).join('\n');
+    const resnetFile = '/virtual/features/resnet.nn';
+    await client.open(resnetFile, shifted);
+    const small = await client.request<{ range: Range; newText: string }[]>('textDocument/formatting', { textDocument: { uri: uriOf(resnetFile) }, options });
+    expect(small).toEqual([{ range: { start: { line, character: 2 }, end: { line, character: 6 } }, newText: '' }]);
+    expect(applyEdits(shifted, small)).toBe(resnet);
     const broken = '/virtual/features/broken.nn';
     await client.open(broken, 'model M {\n  input x: [B,\n}');
     expect(await client.request('textDocument/formatting', { textDocument: { uri: uriOf(broken) }, options })).toEqual([]);
