@@ -135,6 +135,7 @@ function receive(message: ToTrainingView): void {
       model.stopping = false;
       model.state = fold(initialRunState(), message.events);
       overlayRevision++;
+      drawn.clear(); // another run: every part draws again
       saveState();
       break;
     case 'events':

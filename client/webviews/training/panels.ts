@@ -73,7 +73,9 @@ export function renderProgress(el: HTMLElement, m: ViewModel, post: Post): void 
 
 export function renderProblems(el: HTMLElement, m: ViewModel, post: Post): void {
   const { state } = m;
-  const items: HTMLElement[] = state.warnings.map((w) => h('li', { class: 'warning' }, w));
+  // the header's banner already says that there is no native backend
+  const warnings = state.header?.backend === 'cpu' ? state.warnings.filter((w) => !/no native TensorFlow backend/i.test(w)) : state.warnings;
+  const items: HTMLElement[] = warnings.map((w) => h('li', { class: 'warning' }, w));
   for (const e of state.errors) {
     const where = e.file ? `${baseName(e.file)}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}` : null;
     items.push(
