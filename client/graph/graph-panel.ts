@@ -11,9 +11,8 @@ import * as vscode from 'vscode';
 import { config, onConfigChange } from '../config.js';
 import type { NnContext } from '../context.js';
 import { serverCommand } from '../summary/server-ready.js';
-import { revealSource } from '../summary/summary-panel.js';
 import { webviewHtml, webviewOptions } from '../webview-html.js';
-import type { FromGraphView, GraphView, GraphViewState, ToGraphView } from '../webviews/graph/protocol.js';
+import type { FromGraphView, GraphView, GraphViewSite, GraphViewState, ToGraphView } from '../webviews/graph/protocol.js';
 import { filesOfGraph } from './graph-files.js';
 
 export const GRAPH_VIEW_TYPE = 'nn.graph';
@@ -133,7 +132,7 @@ class GraphPanel {
         this.refresh();
         break;
       case 'reveal':
-        void revealSource({ file: message.site.file, range: { start: message.site.start, end: message.site.end } });
+        void revealSite(message.site);
         break;
       case 'exportSvg':
         void this.saveSvg(message.svg, message.model);
@@ -161,6 +160,15 @@ class GraphPanel {
     clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** Opens the file (in the editor group that shows it already, else the first), selects the range and centres it. */
+async function revealSite(site: GraphViewSite): Promise<void> {
+  const uri = vscode.Uri.file(site.file);
+  const selection = new vscode.Range(site.start.line, site.start.character, site.end.line, site.end.character);
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === uri.fsPath);
+  const editor = await vscode.window.showTextDocument(uri, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, selection, preserveFocus: false });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenter);
 }
 
 const key = (file: string, model: string): string => `${file}\n${model}`;

@@ -85,8 +85,17 @@ async function render(): Promise<void> {
   const started = performance.now();
   const visible = visibleGraph(graph, expanded);
   stage.classList.add('busy');
-  const layout = await layOut(visible, measure, modelOrder(graph));
-  stage.classList.remove('busy');
+  let layout: Layout;
+  try {
+    layout = await layOut(visible, measure, modelOrder(graph));
+  } catch (e) {
+    problem.textContent = `The graph could not be laid out: ${e instanceof Error ? e.message : String(e)}`;
+    problem.hidden = false;
+    document.body.dataset.ready = 'true';
+    return;
+  } finally {
+    stage.classList.remove('busy');
+  }
   if (mine !== generation) return; // a newer graph or expansion is on its way
   const laidOut = performance.now();
   paint(visible, layout);

@@ -82,7 +82,7 @@ export function drawGraph(viewport: SVGGElement, visible: VisibleGraph, layout: 
 /** The arrowhead marker, once per SVG. */
 export function arrowDefs(svg: SVGSVGElement): void {
   const defs = el('defs', {}, svg);
-  const marker = el('marker', { id: 'nn-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
+  const marker = el('marker', { id: 'nn-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, defs);
   el('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }, marker);
 }
 
