@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialRunState, reduceRun, type RunState } from '../../client/runs/run-state.js';
 import { buildCharts } from '../../client/webviews/training/chart-data.js';
+import { withAlpha } from '../../client/webviews/training/theme.js';
 import type { TrainEvent } from '../../runtime/train/events.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'events');
@@ -81,5 +82,16 @@ describe('charts of a run', () => {
     const charts = buildCharts(s);
     for (const chart of charts) expect(chart.data[0]!.length).toBeLessThanOrEqual(2000);
     expect(charts.find((c) => c.id === 'speed')!.data[1]!.at(-1)).toBe(10_999);
+  });
+});
+
+describe('theme colours', () => {
+  it('fades the theme’s colours for the grid, whatever their notation', () => {
+    expect(withAlpha('#cccccc', 0.12)).toBe('rgba(204, 204, 204, 0.12)');
+    expect(withAlpha('#fff', 0.5)).toBe('rgba(255, 255, 255, 0.5)');
+    expect(withAlpha('#00000080', 0.5)).toBe('rgba(0, 0, 0, 0.251)');
+    expect(withAlpha('rgba(97, 97, 97, 0.5)', 0.5)).toBe('rgba(97, 97, 97, 0.25)');
+    expect(withAlpha('rgb(1 2 3)', 1)).toBe('rgba(1, 2, 3, 1)');
+    expect(withAlpha('red', 0.3)).toBe('red');
   });
 });
