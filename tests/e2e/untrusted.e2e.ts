@@ -41,6 +41,7 @@ describe('an untrusted workspace', () => {
       await until('an explanation about trust', () => s.notifications(), (ns) => ns.some((n) => explainsTrust(n.message)), 15_000);
     }
     await sleep(2000);
+    console.log(`untrusted: palette ${offered ? 'offered' : 'did not offer'} NN: Train Model; Train lens ${train ? 'shown' : 'not shown'}; notifications: ${JSON.stringify(await s.notifications())}`);
     expect(existsSync(join(s.workspace, 'runs'))).toBe(false);
     await s.screenshot('untrusted');
   });
