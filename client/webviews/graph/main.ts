@@ -33,6 +33,7 @@ let generation = 0;
 const app = document.getElementById('app')!;
 const toolbar = div('toolbar');
 const title = div('title');
+const status = div('status');
 const buttons = div('buttons');
 const problem = div('problem');
 problem.hidden = true;
@@ -45,7 +46,7 @@ viewport.classList.add('viewport');
 svg.appendChild(viewport);
 const legend = div('legend');
 stage.append(svg, legend);
-toolbar.append(title, buttons);
+toolbar.append(title, status, buttons);
 app.append(toolbar, problem, stage);
 buttons.append(
   button('Fit', 'Show the whole graph', () => fit()),
@@ -85,6 +86,11 @@ async function render(): Promise<void> {
   const started = performance.now();
   const visible = visibleGraph(graph, expanded);
   stage.classList.add('busy');
+  if (visible.boxes.length > 60) {
+    // a large layout takes a moment: say so, and let the page show it before the work starts
+    status.textContent = `Laying out ${visible.boxes.length} boxes…`;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
   let layout: Layout;
   try {
     layout = await layOut(visible, measure, modelOrder(graph));
@@ -95,6 +101,7 @@ async function render(): Promise<void> {
     return;
   } finally {
     stage.classList.remove('busy');
+    status.textContent = '';
   }
   if (mine !== generation) return; // a newer graph or expansion is on its way
   const laidOut = performance.now();
