@@ -4,13 +4,13 @@
 
 import type { Definition, Identifier, Node, Param, Program, Statement } from '../../grammar/ast.js';
 import type { ApplicationRecord } from '../check/state.js';
-import { type Dim, formatDim, isConst, substitute, symbolName } from '../shapes/dim.js';
+import { type Dim, isConst, substitute, symbolName } from '../shapes/dim.js';
 import { formatDimSimplest, formatShapeSimplest } from '../shapes/simplest-dim.js';
 import type { DType, Value } from '../values.js';
 
-/** `101,770`; symbolic counts as their formula. */
+/** `101,770`; symbolic counts as their formula, in its simplest exact form. */
 export function formatCount(d: Dim): string {
-  return isConst(d) ? d.toLocaleString('en-US') : formatDim(d);
+  return isConst(d) ? d.toLocaleString('en-US') : formatDimSimplest(d);
 }
 
 /** A count with a short form for large numbers: `4,718,592 (4.72M)`. */

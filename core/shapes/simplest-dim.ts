@@ -43,11 +43,112 @@ function hasRounding(d: SymDim): boolean {
 
 function simplest(d: SymDim): string | undefined {
   const names = [...symbolsOf(d)];
-  if (names.length === 1) {
-    const found = simplestInOne(d, names[0]!);
-    if (found !== undefined) return found;
+  const found = names.length === 1 ? simplestInOne(d, names[0]!) : simplestProduct(d, names);
+  return found ?? ceilingOfQuotient(d);
+}
+
+// ---------------------------------------------------------------- products
+
+/** Grids larger than this are not searched. */
+const MAX_GRID = 4096;
+
+/**
+ * A product of functions of one symbol each, `c * f(H) * g(W)`: the checker
+ * expands `(floor(H/2 - 1/2) + 1) * (floor(W/2 - 1/2) + 1) * 64` (a
+ * flattened feature map, a FLOP count) into four terms; written back as
+ * `64*ceil(H/2)*ceil(W/2)`. The factors are read off the values along each
+ * axis through a base point, and the product is checked at every point of
+ * a grid spanning one period per symbol, which proves it for all whole
+ * values (along each axis both sides are quasi-linear with that period).
+ */
+function simplestProduct(d: SymDim, names: readonly string[]): string | undefined {
+  const periods = productPeriods(d, names);
+  if (periods === undefined) return undefined;
+  const base = new Map(names.map((n) => [n, 101]));
+  const d0 = valueAt(d, base);
+  if (d0 === undefined || d0 === 0) return undefined;
+  // the values along each axis through the base point
+  const axes: number[][] = [];
+  for (const [i, x] of names.entries()) {
+    const values: number[] = [];
+    for (let n = 0; n <= periods[i]!; n++) {
+      const v = valueAt(d, new Map(base).set(x, n));
+      if (v === undefined) return undefined;
+      values.push(v);
+    }
+    axes.push(values);
   }
-  return ceilingOfQuotient(d);
+  if (!isProductOnGrid(d, names, periods, axes, BigInt(d0))) return undefined;
+  // d = prod(axis values) / d0^(k-1); each axis is its content times a function with coprime values
+  let num = 1n;
+  let den = BigInt(d0) ** BigInt(names.length - 1);
+  const factors: string[] = [];
+  for (const [i, x] of names.entries()) {
+    const values = axes[i]!;
+    const content = values.reduce((g, v) => gcd(g, v), 0) * (values[values.length - 1]! < 0 ? -1 : 1);
+    if (content === 0) return undefined;
+    num *= BigInt(content);
+    const text = fromValues(values.map((v) => v / content), periods[i]!, x);
+    if (text === undefined) return undefined;
+    if (/^-?\d+$/.test(text)) num *= BigInt(text);
+    else factors.push(/[ ]/.test(text) ? `(${text})` : text);
+  }
+  const g = bigGcd(num, den);
+  num /= g;
+  den /= g;
+  if (den < 0n) [num, den] = [-num, -den];
+  if (den !== 1n) return undefined;
+  if (num !== 1n) factors.unshift(num === -1n ? '-1' : String(num));
+  return factors.join('*');
+}
+
+/** A period per symbol when every term is a product of atoms of one symbol each (at most one per symbol); else undefined. */
+function productPeriods(d: SymDim, names: readonly string[]): number[] | undefined {
+  if (names.length > 4) return undefined;
+  const periods = new Map(names.map((n) => [n, 1]));
+  for (const t of d.terms) {
+    const seen = new Set<string>();
+    for (const atom of t.atoms) {
+      const x = atom.kind === 'sym' ? atom.name : atom.kind === 'div' ? undefined : onlySymbol(atom.arg);
+      if (x === undefined || seen.has(x)) return undefined;
+      seen.add(x);
+      const inner = atomPeriod(atom, x);
+      if (inner === undefined) return undefined;
+      const period = lcm(periods.get(x)!, t.coeff.d * inner);
+      if (period > MAX_PERIOD) return undefined;
+      periods.set(x, period);
+    }
+  }
+  const list = names.map((n) => periods.get(n)!);
+  return list.reduce((size, p) => size * (p + 1), 1) <= MAX_GRID ? list : undefined;
+}
+
+function onlySymbol(d: Dim): string | undefined {
+  const names = symbolsOf(d);
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/** Whether d(p) * d0^(k-1) equals the product of the axis values at every point of the grid (exact, in BigInt). */
+function isProductOnGrid(d: SymDim, names: readonly string[], periods: readonly number[], axes: readonly number[][], d0: bigint): boolean {
+  const scale = d0 ** BigInt(names.length - 1);
+  const point = names.map(() => 0);
+  for (;;) {
+    const v = valueAt(d, new Map(names.map((n, i) => [n, point[i]!])));
+    if (v === undefined) return false;
+    const product = point.reduce((acc, n, i) => acc * BigInt(axes[i]![n]!), 1n);
+    if (BigInt(v) * scale !== product) return false;
+    let i = 0;
+    while (i < point.length && point[i] === periods[i]) point[i++] = 0;
+    if (i === point.length) return true;
+    point[i]!++;
+  }
+}
+
+function bigGcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
 }
 
 // ---------------------------------------------------------------- one symbol
@@ -57,10 +158,21 @@ function simplestInOne(d: SymDim, x: string): string | undefined {
   if (period === undefined) return undefined;
   const values: number[] = [];
   for (let n = 0; n <= period; n++) {
-    const v = substitute(d, new Map([[x, n]]));
-    if (!isConst(v) || !Number.isInteger(v)) return undefined;
+    const v = valueAt(d, new Map([[x, n]]));
+    if (v === undefined) return undefined;
     values.push(v);
   }
+  return fromValues(values, period, x);
+}
+
+/** The value of `d` with every symbol given, when it is a whole number. */
+function valueAt(d: Dim, env: ReadonlyMap<string, number>): number | undefined {
+  const v = substitute(d, env);
+  return isConst(v) && Number.isInteger(v) ? v : undefined;
+}
+
+/** The shortest text of the quasi-linear function of `x` with these values at 0 .. period. */
+function fromValues(values: readonly number[], period: number, x: string): string | undefined {
   const rise = values[period]! - values[0]!;
   const [p, q] = reduced(rise, period);
   const matches = (f: (n: number) => number): boolean => values.every((v, n) => f(n) === v);

@@ -13,9 +13,9 @@ const stem = convOutputLength(convOutputLength(H, 7, 2, pad(3)), 3, 2, pad(1)); 
 const alex1 = convOutputLength(H, 11, 4, pad(2));
 const alex5 = convOutputLength(convOutputLength(convOutputLength(convOutputLength(alex1, 3, 2, 'valid'), 5, 1, pad(2)), 3, 2, 'valid'), 3, 2, 'valid');
 
-/** Evaluates a simplest text (only the forms it writes: + - * / floor ceil, one symbol H) at H = n. */
-function evaluateText(text: string, n: number): number {
-  const js = text.replace(/\bH\b/g, `(${n})`).replace(/\bfloor\(/g, 'Math.floor(').replace(/\bceil\(/g, 'Math.ceil(');
+/** Evaluates a simplest text (only the forms it writes: + - * / floor ceil, symbols H and W) at H = n (and W = w). */
+function evaluateText(text: string, n: number, w = 0): number {
+  const js = text.replace(/\bH\b/g, `(${n})`).replace(/\bW\b/g, `(${w})`).replace(/\bfloor\(/g, 'Math.floor(').replace(/\bceil\(/g, 'Math.ceil(');
   return Function(`return ${js}`)() as number;
 }
 
@@ -41,13 +41,22 @@ describe('the simplest exact form of a dim', () => {
     expect(formatDimSimplest(convOutputLength(H, 3, stride, pad(1)))).toBe('ceil(H/stride)');
   });
 
+  it.each<[string, Dim, string]>([
+    ['a flattened feature map', mul(mul(64, stem), convOutputLength(convOutputLength(W, 7, 2, pad(3)), 3, 2, pad(1))), '64*ceil(H/4)*ceil(W/4)'],
+    ['a pool\'s FLOPs', mul(9, mul(convOutputLength(H, 3, 2, pad(1)), convOutputLength(W, 3, 2, pad(1)))), '9*ceil(H/2)*ceil(W/2)'],
+  ])('a product of sizes: %s', (_name, d, text) => {
+    expect(formatDimSimplest(d)).toBe(text);
+    for (let n = 1; n <= 40; n++) for (let w = 1; w <= 40; w += 3) expect(evaluateText(text, n, w)).toBe(substitute(d, new Map([['H', n], ['W', w]])));
+  });
+
   it.each<[string, Dim]>([
     ['a number', 56],
     ['a symbol', H],
     ['an exact fraction (an annotation says H/2)', div(H, 2)],
     ['a product', mul(H, W)],
-    ['floors in two symbols', mul(floorDiv(H, 2), floorDiv(W, 2))],
+    ['floors in two symbols, already simplest', mul(floorDiv(H, 2), floorDiv(W, 2))],
     ['a sum of floors with no single-floor form', add(floorDiv(H, 2), floorDiv(H, 3))],
+    ['a sum in two symbols that is no product', add(mul(floorDiv(H, 2), floorDiv(W, 2)), 1)],
   ])('%s is written as it is', (_name, d) => {
     expect(formatDimSimplest(d)).toBe(formatDim(d));
   });
