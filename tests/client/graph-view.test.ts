@@ -110,6 +110,8 @@ describe('heatmap', () => {
     expect(heatColor(1)).toBe('rgb(222, 45, 38)');
     const scale = { colorBy: 'parameters' as const, max: 25_610_152, level: () => 0 };
     expect(legendTicks(scale).map((t) => t.label)).toEqual(['0', '100', '10k', '1M', '25.6M']);
+    // a power of ten too near the largest would print over it
+    expect(legendTicks({ ...scale, max: 15_000_000 }).map((t) => t.label)).toEqual(['0', '100', '10k', '15M']);
     expect(shortCount(93_735_472)).toBe('93.7M');
     expect(shortCount(999)).toBe('999');
   });

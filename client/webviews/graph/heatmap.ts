@@ -66,7 +66,7 @@ export function legendTicks(scale: HeatScale, count = 4): { level: number; label
   const step = Math.max(1, Math.ceil(maxPower / count));
   for (let p = step; p < maxPower; p += step) {
     const level = Math.log10(1 + 10 ** p) / top;
-    if (level < 0.85) ticks.push({ level, label: shortCount(10 ** p) }); // room for the largest's label
+    if (level < 0.82) ticks.push({ level, label: shortCount(10 ** p) }); // room for the largest's label
   }
   ticks.push({ level: 1, label: shortCount(scale.max) });
   return ticks;
