@@ -48,27 +48,50 @@ export function renderHeader(el: HTMLElement, m: ViewModel): void {
   );
 }
 
+interface ProgressParts {
+  bar: HTMLElement;
+  fill: HTMLElement;
+  text: HTMLElement;
+  stop: HTMLButtonElement;
+  model: ViewModel;
+}
+const progressParts = new WeakMap<HTMLElement, ProgressParts>();
+
+/** The bar, its words and Stop: built once and updated in place (a click is never lost to a rebuilt button). */
 export function renderProgress(el: HTMLElement, m: ViewModel, post: Post): void {
+  let parts = progressParts.get(el);
+  if (!parts) {
+    const fillBar = h('div', { class: 'fill' });
+    const stop = h('button', { id: 'stop', class: 'secondary', title: 'Finish the current batch, save a checkpoint and stop' }, 'Stop');
+    const made: ProgressParts = { bar: h('div', { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100 }, fillBar), fill: fillBar, text: h('span', { class: 'progress-text' }), stop, model: m };
+    stop.addEventListener('click', () => {
+      const run = made.model.run;
+      if (run) post({ type: 'stop', runId: run.runId });
+    });
+    el.append(made.bar, made.text);
+    progressParts.set(el, (parts = made));
+  }
+  parts.model = m;
   const { state } = m;
   const p = state.progress;
   const header = state.header;
   const percent = Math.round(p.fraction * 1000) / 10;
   el.hidden = !header && state.phase === 'failed'; // failed before it started: nothing to show
   const words: string[] = header ? [] : ['starting…'];
-  if (header) words.push(`epoch ${Math.max(p.epoch, header.firstEpoch)}/${header.epochs}`, `batch ${formatCount(p.batch)}/${formatCount(p.batches)}`);
-  if (header) words.push(`${percent}%`);
+  if (header) words.push(`epoch ${Math.max(p.epoch, header.firstEpoch)}/${header.epochs}`, `batch ${formatCount(p.batch)}/${formatCount(p.batches)}`, `${percent}%`);
   if (p.examplesPerSecond !== null) words.push(`${formatRate(p.examplesPerSecond)} examples/s`);
   if (state.phase === 'running' && p.etaSeconds !== null && p.etaSeconds >= 1) words.push(`about ${formatDuration(p.etaSeconds)} left`);
   if (state.end) words.push(`took ${formatDuration(state.end.seconds)}`);
-  const running = (state.phase === 'running' || state.phase === 'starting') && m.live;
-  fill(
-    el,
-    h('div', { class: `bar ${state.phase}`, role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': percent }, h('div', { class: 'fill', style: `width: ${percent}%` })),
-    h('span', { class: 'progress-text' }, words.join(' · ')),
-    running && m.run
-      ? h('button', { id: 'stop', class: 'secondary', disabled: m.stopping, title: 'Finish the current batch, save a checkpoint and stop', onclick: () => post({ type: 'stop', runId: m.run!.runId }) }, m.stopping ? 'Stopping…' : 'Stop')
-      : null,
-  );
+  parts.bar.className = `bar ${state.phase}`;
+  parts.bar.setAttribute('aria-valuenow', String(percent));
+  parts.fill.style.width = `${percent}%`;
+  parts.text.textContent = words.join(' · ');
+  const running = (state.phase === 'running' || state.phase === 'starting') && m.live && m.run !== null;
+  if (running && !parts.stop.isConnected) el.append(parts.stop);
+  if (!running) parts.stop.remove(); // there only while the run goes (the same element each time)
+  parts.stop.disabled = m.stopping;
+  const label = m.stopping ? 'Stopping…' : 'Stop';
+  if (parts.stop.textContent !== label) parts.stop.textContent = label;
 }
 
 export function renderProblems(el: HTMLElement, m: ViewModel, post: Post): void {
