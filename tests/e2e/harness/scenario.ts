@@ -4,7 +4,7 @@
 // screenshot under e2e-results/<name>/, ends every process the scenario
 // started and deletes the run folder.
 
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -68,6 +68,8 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
     const strays = server ? await server.stop() : [];
     timings.teardown = Math.round(performance.now() - t0);
     keepLogs(run, results);
+    const activation = activationTime(results);
+    if (activation !== undefined) timings['activation (the extension log)'] = activation;
     writeFileSync(join(results, 'timings.json'), `${JSON.stringify({ ...timings, strays }, null, 2)}\n`);
     const left = processesMarked(marker);
     rmSync(run, { recursive: true, force: true });
@@ -101,6 +103,18 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The time the extension logs for its own activation (`activated in N ms` in its output channel 'nn'). */
+function activationTime(results: string): number | undefined {
+  const logs = join(results, 'logs');
+  if (!existsSync(logs)) return undefined;
+  for (const session of readdirSync(logs)) {
+    const channel = join(logs, session, 'exthost1', packagedExtension().id, 'nn.log');
+    const m = existsSync(channel) ? /activated in (\d+) ms/.exec(readFileSync(channel, 'utf8')) : null;
+    if (m) return Number(m[1]);
+  }
+  return undefined;
 }
 
 /** Copies code-server's log and the workbench logs (extension host, output channels) into the results. */
