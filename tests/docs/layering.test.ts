@@ -47,3 +47,48 @@ describe('cli/', () => {
     expect(usesRuntime, file).toBe(usesRuntime && BACKEND_COMMANDS.includes(file));
   });
 });
+
+// The extension: only client/ imports `vscode`; nothing the extension host
+// loads reaches TensorFlow.js; the web views reach neither `vscode` nor Node.
+// Followed through every value import, whatever folder it leads to.
+
+const anyImportsOf = (file: string) =>
+  [...readFileSync(join(root, file), 'utf8').matchAll(/^(?:import|export) (?!type )(?:[^;]*? from )?'([^']+)';/gm)].map((m) => m[1]!);
+
+/** Every module reachable from `entry` by value imports: our files, and the package / built-in names they import. */
+function reachable(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const spec of anyImportsOf(file)) {
+      if (!spec.startsWith('.')) {
+        packages.add(spec);
+        continue;
+      }
+      const target = relative(root, join(root, file, '..', spec)).replace(/\.js$/, '.ts');
+      if (target.endsWith('.ts')) visit(target);
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+describe('client/', () => {
+  it.each(['grammar', 'core', 'runtime', 'cli', 'server'].flatMap(files))('%s does not import vscode', (file) => {
+    expect(importsOf(file).filter((spec) => spec === 'vscode' || spec.startsWith('vscode-languageclient'))).toEqual([]);
+  });
+
+  it('nothing the extension host loads reaches TensorFlow.js', () => {
+    const { files: reached, packages } = reachable('client/extension.ts');
+    expect(reached.size).toBeGreaterThan(20);
+    expect([...packages].filter((p) => /tensorflow|tfjs/.test(p))).toEqual([]);
+  });
+
+  const apps = readdirSync(join(root, 'client', 'webviews')).filter((d) => statSync(join(root, 'client', 'webviews', d)).isDirectory() && d !== 'shared');
+  it.each(apps)('the %s web view reaches neither vscode nor Node', (app) => {
+    const { packages } = reachable(`client/webviews/${app}/main.ts`);
+    expect([...packages].filter((p) => p === 'vscode' || p.startsWith('node:') || p.startsWith('vscode-language'))).toEqual([]);
+  });
+});
