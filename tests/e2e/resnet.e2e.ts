@@ -23,11 +23,13 @@ describe('resnet.nn', () => {
     text = readFileSync(join(s.workspace, 'resnet.nn'), 'utf8');
     modelLine = lineOf(text, 'model ResNet18');
     await s.time('open', () => openFile(s.page, 'resnet.nn'));
+    // the language server has checked the file once its lenses are there
+    await s.time('first lenses', () => until('the lenses of resnet.nn', () => codeLenses(s.page), (ls) => ls.some((l) => l.title.startsWith('Summary')), 90_000));
   });
   afterAll(async () => s?.close());
 
   test('is an nn file with the shapes inline', async () => {
-    expect(await languageMode(s.page)).toMatch(/^nn$/i);
+    await until('the language mode nn', () => languageMode(s.page), (m) => /^nn$/i.test(m), 30_000);
     const stemLine = lineOf(text, '-> Stem');
     await goTo(s.page, stemLine);
     const hints = await s.time('first inlay hints', () =>

@@ -32,12 +32,19 @@ export async function hoverWord(page: Page, word: string, line: number): Promise
     { selector: ACTIVE_EDITOR, word, line },
   );
   if (!point) throw new Error(`'${word}' is not shown on line ${line}`);
-  await page.mouse.move(point.x - 40, point.y + 40);
-  await page.mouse.move(point.x, point.y, { steps: 5 });
-  return until(
-    `the hover over '${word}'`,
-    async () => ((await page.locator(HOVER).allInnerTexts()).join('\n')),
-    (text) => text.trim() !== '' && !text.includes('Loading...'),
-    15_000,
-  );
+  // a hover that does not come (the editor re-rendered under the pointer) is asked for again, from elsewhere
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(point.x - 40, point.y + 40);
+    await page.mouse.move(point.x, point.y, { steps: 5 });
+    try {
+      return await until(
+        `the hover over '${word}'`,
+        async () => (await page.locator(HOVER).allInnerTexts()).join('\n'),
+        (text) => text.trim() !== '' && !text.includes('Loading...'),
+        8000,
+      );
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
