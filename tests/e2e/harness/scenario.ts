@@ -50,6 +50,7 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
   const marker = `${o.name}-${process.pid}-${Date.now()}`;
   const folders = runFolders(run);
   const workspace = makeWorkspace(join(run, 'workspace'), o.files);
+  const started = performance.now();
   const timings: Record<string, number> = {};
   const time = async <T>(label: string, step: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -67,6 +68,7 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
     await browser?.close().catch(() => undefined);
     const strays = server ? await server.stop() : [];
     timings.teardown = Math.round(performance.now() - t0);
+    timings.total = Math.round(performance.now() - started);
     keepLogs(run, results);
     const activation = activationTime(results);
     if (activation !== undefined) timings['activation (the extension log)'] = activation;
