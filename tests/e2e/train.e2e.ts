@@ -68,6 +68,8 @@ describe('training the MLP', () => {
     await until('an epoch row', () => view.evaluate(() => document.querySelectorAll('#epochs tbody tr').length), (n) => n > 0, 240_000);
     s.timings['train: first epoch row'] = Math.round(performance.now() - clicked);
     expect(await view.locator('.uplot canvas').count()).toBeGreaterThan(0);
+    // a few epochs make a picture worth keeping; Stop then still comes well before the 10th
+    await until('three epoch rows', () => view.evaluate(() => document.querySelectorAll('#epochs tbody tr').length), (n) => n >= 3, 120_000);
     await s.screenshot('training');
 
     // a person's click: press, about 80 ms, release, on the button under the pointer
