@@ -10,7 +10,7 @@ import { cursor, goTo, languageMode, openFile } from './harness/editor.js';
 import { hoverWord } from './harness/hover.js';
 import { startScenario, type Scenario } from './harness/scenario.js';
 import { until } from './harness/wait.js';
-import { findWebview, waitForReady, webviewText } from './harness/webviews.js';
+import { findWebview, waitForReady, webviewFrames, webviewText } from './harness/webviews.js';
 import { lineOf } from './harness/workspace.js';
 
 describe('resnet.nn', () => {
@@ -83,5 +83,45 @@ describe('resnet.nn', () => {
     const want = lineOf(text, '-> GlobalAvgPool');
     const at = await until('the cursor on the GlobalAvgPool line', () => cursor(s.page), (c) => c?.line === want, 15_000);
     expect(at!.line).toBe(want);
+  });
+
+  test('the graphs of ResNet-50 and SAM render (the time each takes is kept)', async () => {
+    for (const { file, model } of [{ file: 'resnet.nn', model: 'ResNet50' }, { file: 'sam.nn', model: 'SAM' }]) {
+      await openFile(s.page, file);
+      const source = readFileSync(join(s.workspace, file), 'utf8');
+      const line = lineOf(source, `model ${model}`);
+      await goTo(s.page, line);
+      await until(`the Graph lens over ${model}`, () => codeLenses(s.page), (ls) => ls.some((l) => l.line === line && l.title === 'Graph'), 60_000);
+      const clicked = performance.now();
+      await clickLens(s.page, 'Graph', line);
+      const frame = await until(
+        `the graph of ${model}`,
+        async () => {
+          for (const f of webviewFrames(s.page)) {
+            const shown = await f
+              .evaluate((name) => document.body.dataset.ready === 'true' && document.querySelector('svg g.node[data-id]') !== null && document.body.innerText.includes(name), model)
+              .catch(() => false);
+            if (shown) return f;
+          }
+          return undefined;
+        },
+        (f) => f !== undefined,
+        120_000,
+        100,
+      );
+      s.timings[`graph of ${model}`] = Math.round(performance.now() - clicked);
+      expect(await frame!.locator('svg g.node[data-id]').count()).toBeGreaterThan(3);
+      await s.screenshot(`graph-${model}`);
+      if (model === 'SAM') {
+        // every block expanded: the largest drawing of the examples
+        const collapsed = await frame!.locator('svg g.node[data-id]').count();
+        const expanding = performance.now();
+        await frame!.locator('button', { hasText: 'Expand all' }).click();
+        const expanded = await until('the expanded graph of SAM', () => frame!.locator('svg g.node[data-id]').count(), (n) => n > collapsed, 120_000, 100);
+        s.timings['graph of SAM: expand all'] = Math.round(performance.now() - expanding);
+        s.timings['graph of SAM: nodes expanded'] = expanded;
+        await s.screenshot('graph-SAM-expanded');
+      }
+    }
   });
 });
