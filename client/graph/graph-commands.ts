@@ -5,10 +5,10 @@
 import type { CommandHandler } from '../commands.js';
 import type { NnContext } from '../context.js';
 import { fileAndModel } from '../summary/summary-commands.js';
-import { GraphPanels } from './graph-panel.js';
+import { graphPanels } from './graph-panel.js';
 
 export function graphCommands(nn: NnContext): Record<string, CommandHandler> {
-  const panels = new GraphPanels(nn);
+  const panels = graphPanels(nn);
   return {
     'nn.showGraph': async (target?: unknown, model?: unknown) => {
       const chosen = await fileAndModel(target, model);

@@ -1,5 +1,4 @@
-// The command lines the editor runs: `nn train FILE --model M --json ...`
-// for a run and `nn export FILE --model M --out DIR` for its model, and
+// The command line of a run (`nn train FILE --model M --json ...`), and
 // where a run's folder goes (the setting nn.train.outDir, relative to the
 // workspace folder, holds one folder per train block, like `runs/`).
 // Pure: tested without VS Code.
@@ -46,9 +45,4 @@ export function outDirFor(setting: string, workspaceFolder: string | undefined, 
 /** The folder a run of `model` writes to. */
 export function runDirOf(file: string, model: string, outDir: string | undefined): string {
   return outDir ?? join(dirname(file), 'runs', model);
-}
-
-/** `nn export` of a run's model: its newest checkpoint in `checkpoints`. */
-export function exportArgs(script: string, file: string, model: string, out: string, checkpoints?: string): string[] {
-  return [script, 'export', file, '--model', model, '--out', out, ...(checkpoints !== undefined ? ['--checkpoints', checkpoints] : [])];
 }

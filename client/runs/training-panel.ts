@@ -233,7 +233,7 @@ export class TrainingPanel {
         else if (run.live) void vscode.window.showInformationMessage(`${run.model} is trained by another process (pid ${run.start?.pid ?? '?'}): stop it where it runs, or press Ctrl-C in its terminal.`);
         return;
       case 'export':
-        await exportRun(this.nn, run);
+        await exportRun(run);
         return;
       case 'trainAgain':
         await vscode.commands.executeCommand('nn.train', run.file, run.model);

@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import type { CommandHandler } from '../commands.js';
 import type { NnContext } from '../context.js';
 import { modelsNearestFirst } from './model-names.js';
-import { SummaryPanels } from './summary-panel.js';
+import { summaryPanels } from './summary-panel.js';
 
 export function summaryCommands(nn: NnContext): Record<string, CommandHandler> {
-  const panels = new SummaryPanels(nn);
+  const panels = summaryPanels(nn);
   return {
     'nn.showSummary': async (target?: unknown, model?: unknown) => {
       const chosen = await fileAndModel(target, model);

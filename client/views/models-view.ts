@@ -9,7 +9,7 @@
 
 import * as vscode from 'vscode';
 import type { NnContext } from '../context.js';
-import { serverCommand } from '../summary/server-ready.js';
+import { serverCommand } from '../server-ready.js';
 import { contextValueOf, type DefinitionEntry, descriptionOf, type FileDefinitions, filesToShow, iconOf, tooltipOf } from './model-items.js';
 
 const NN_FILES = '**/*.nn';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { failureOf } from '../../client/runs/training-process.js';
 import { lastLines, LineSplitter, parseEventLine, parseEventsText, TextTail } from '../../client/runs/stream-lines.js';
 import { blocksTraining, trainBlocks } from '../../client/runs/train-blocks.js';
-import { exportArgs, outDirFor, runDirOf, trainArgs } from '../../client/runs/train-invocation.js';
+import { outDirFor, runDirOf, trainArgs } from '../../client/runs/train-invocation.js';
 import type { TrainEvent } from '../../runtime/train/events.js';
 
 describe('LineSplitter', () => {
@@ -105,6 +105,5 @@ describe('command lines', () => {
     expect(outDirFor('/data/runs', '/ws', '/ws/a/mlp.nn', 'MLP')).toBe('/data/runs/MLP');
     expect(outDirFor('out', undefined, '/elsewhere/mlp.nn', 'MLP')).toBe('/elsewhere/out/MLP');
     expect(runDirOf('/ws/a/mlp.nn', 'MLP', undefined)).toBe('/ws/a/runs/MLP');
-    expect(exportArgs('s', '/ws/mlp.nn', 'MLP', '/out', '/ws/runs/MLP/checkpoints')).toEqual(['s', 'export', '/ws/mlp.nn', '--model', 'MLP', '--out', '/out', '--checkpoints', '/ws/runs/MLP/checkpoints']);
   });
 });

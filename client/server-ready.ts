@@ -2,7 +2,7 @@
 // a view opened while the server starts (or restarts) asks once it is up.
 
 import * as vscode from 'vscode';
-import type { NnContext } from '../context.js';
+import type { NnContext } from './context.js';
 
 const START_TIMEOUT_MS = 30_000;
 
