@@ -14,6 +14,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { config, onConfigChange } from './config.js';
+import { UNTRUSTED_MESSAGE } from './context.js';
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
@@ -63,6 +64,7 @@ export class NnLanguageClient implements vscode.Disposable {
           return view ? vscode.commands.executeCommand(view, ...args) : next(command, args);
         },
         provideInlayHints: (document, range, token, next) => (config.inlayHintShapes() ? next(document, range, token) : []),
+        provideCodeLenses: async (document, token, next) => restrictTraining(await next(document, token)),
       },
     };
     const client = new LanguageClient('nn', 'nn Language Server', serverOptions, clientOptions);
@@ -122,4 +124,13 @@ export class NnLanguageClient implements vscode.Disposable {
     await this.stop();
     this.stateEmitter.dispose();
   }
+}
+
+/** In an untrusted workspace the Train lens says that training is off (a click explains why). */
+function restrictTraining(lenses: vscode.CodeLens[] | null | undefined): vscode.CodeLens[] | null | undefined {
+  if (vscode.workspace.isTrusted || !lenses) return lenses;
+  for (const lens of lenses) {
+    if (lens.command?.command === 'nn.train') lens.command = { ...lens.command, title: 'Train (restricted mode)', tooltip: UNTRUSTED_MESSAGE };
+  }
+  return lenses;
 }

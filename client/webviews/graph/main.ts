@@ -50,8 +50,8 @@ toolbar.append(title, status, buttons);
 app.append(toolbar, problem, stage);
 buttons.append(
   button('Fit', 'Show the whole graph', () => fit()),
-  button('Expand all', 'Expand every block (a large model takes a moment to lay out)', () => setExpanded(new Set(graph?.groups.map((g) => g.id) ?? []))),
-  button('Collapse all', 'Collapse every block', () => setExpanded(new Set())),
+  button('Expand all', 'Expand every block (a large model takes a moment to lay out)', () => setExpanded(new Set(graph?.groups.map((g) => g.id) ?? []), { refit: true })),
+  button('Collapse all', 'Collapse every block', () => setExpanded(new Set(), { refit: true })),
   button('Export SVG', 'Save the whole graph as an SVG file', () => {
     if (drawn && graph) post({ type: 'exportSvg', svg: exportSvg(svg, { width: drawn.layout.width, height: drawn.layout.height }), model: graph.model });
   }),
@@ -134,8 +134,10 @@ function paint(visible: VisibleGraph, layout: Layout): void {
   legend.append(bar, ticks);
 }
 
-function setExpanded(next: Set<string>): void {
+/** Lays the graph out again with `next` expanded; `refit`: then fits the whole of it in view (else the view stays where it looks). */
+function setExpanded(next: Set<string>, options: { refit?: boolean } = {}): void {
   expanded = next;
+  if (options.refit) transform = undefined;
   void render();
 }
 

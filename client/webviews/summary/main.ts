@@ -47,13 +47,17 @@ function render(summary: Summary): void {
   rows = tableRows(summary);
   const inputs = summary.inputs.map((i) => `${i.name} [${i.shape.join(', ')}]`).join(', ');
   const outputs = summary.outputs.map((o) => `${o.name} [${o.shape.join(', ')}]`).join(', ');
-  header.replaceChildren(element('h1', '', summary.model), element('div', 'io', `${inputs}  →  ${outputs}`));
+  const t = totals(summary);
+  header.replaceChildren(
+    element('h1', '', summary.model),
+    element('div', 'io', `${inputs}  →  ${outputs}`),
+    element('div', 'totals', `${t.params} parameters (${t.trainable} trainable, ${t.nonTrainable} non-trainable) · ${t.flops} FLOPs per example`),
+  );
 
   const head = element('thead');
   head.append(tr(['Layer', 'Kind', 'Output shape', 'Parameters', 'FLOPs'].map((h, i) => element('th', i >= 3 ? 'count' : '', h))));
   const body = element('tbody');
   for (const row of rows) body.append(rowElement(row));
-  const t = totals(summary);
   const foot = element('tfoot');
   foot.append(
     totalRow('Total parameters', t.params, t.flops, 'total'),
