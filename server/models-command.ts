@@ -7,8 +7,8 @@
 // enough for every file of a workspace.
 
 import type { Range as LspRange } from 'vscode-languageserver';
-import { parse, type Node, type Program } from '../grammar/index.js';
-import { walk } from '../core/ide/node-at.js';
+import { parse, type Program } from '../grammar/index.js';
+import { trainedModels } from '../core/ide/code-lens.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { commandError } from './commands.js';
 import { toLspRange, uriToPath } from './convert.js';
@@ -66,20 +66,6 @@ export function definitionsOf(program: Program, lines: LineIndex): DefinitionEnt
       });
     } else if (item.kind === 'Train' && item.target.name !== '') {
       out.push({ kind: 'train', name: item.target.name, range: toLspRange(lines, item.range), selectionRange: toLspRange(lines, item.target.range) });
-    }
-  }
-  return out;
-}
-
-/** The models this file's train blocks train: their targets, and the models named in `adversarial(...)`. */
-function trainedModels(program: Program): Set<string> {
-  const out = new Set<string>();
-  for (const item of program.items) {
-    if (item.kind !== 'Train') continue;
-    out.add(item.target.name);
-    for (const entry of item.entries) {
-      if (entry.key) continue;
-      for (const n of walk(entry.value) as Generator<Node>) if (n.kind === 'Identifier') out.add(n.name);
     }
   }
   return out;

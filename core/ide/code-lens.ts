@@ -9,7 +9,7 @@
 // core/summary.ts over the analysis's own modules (no disk access); it is
 // computed once per analysis.
 
-import type { Definition, Node } from '../../grammar/ast.js';
+import type { Definition, Node, Program } from '../../grammar/ast.js';
 import type { Host } from '../host.js';
 import { summarize } from '../summary.js';
 import type { Analysis } from './analysis.js';
@@ -21,7 +21,7 @@ const cache = new WeakMap<Analysis, CodeLens[]>();
 export function codeLenses(a: Analysis): CodeLens[] {
   const cached = cache.get(a);
   if (cached) return cached;
-  const trained = trainedModels(a);
+  const trained = trainedModels(a.program);
   // the texts the analysis saw (an editor's unsaved ones included), then the analysis's own host
   const host: Host = {
     readFile: (path) => a.modules.get(path)?.text ?? a.host.readFile(path),
@@ -41,10 +41,10 @@ export function codeLenses(a: Analysis): CodeLens[] {
   return lenses;
 }
 
-/** The models trained by this file's train blocks: targets, and models named in `adversarial(...)`. */
-function trainedModels(a: Analysis): Set<string> {
+/** The models a program's train blocks train: their targets, and the models named in `adversarial(...)`. */
+export function trainedModels(program: Program): Set<string> {
   const out = new Set<string>();
-  for (const item of a.program.items) {
+  for (const item of program.items) {
     if (item.kind !== 'Train') continue;
     out.add(item.target.name);
     for (const entry of item.entries) {
