@@ -4,15 +4,8 @@
 // views here; the server's own answer to them is the data those views draw.
 
 import * as vscode from 'vscode';
-import {
-  ExecuteCommandRequest,
-  LanguageClient,
-  type LanguageClientOptions,
-  RevealOutputChannelOn,
-  type ServerOptions,
-  State,
-  TransportKind,
-} from 'vscode-languageclient/node';
+// types only: the library (most of the extension's bundle) is loaded when the server starts, after activation
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { config, onConfigChange } from './config.js';
 import { UNTRUSTED_MESSAGE } from './context.js';
 
@@ -48,6 +41,8 @@ export class NnLanguageClient implements vscode.Disposable {
 
   async start(): Promise<void> {
     if (this.client) return;
+    const { LanguageClient, RevealOutputChannelOn, State, TransportKind } = await import('vscode-languageclient/node');
+    if (this.client) return; // started meanwhile
     const module = vscode.Uri.joinPath(this.extension.extensionUri, 'dist', 'server.mjs').fsPath;
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -106,7 +101,7 @@ export class NnLanguageClient implements vscode.Disposable {
   async command<T>(command: string, args: unknown[]): Promise<T> {
     const client = this.client;
     if (!client || this.current !== 'running') throw new Error(`the nn language server is ${this.current}${this.lastError ? `: ${this.lastError}` : ''}`);
-    const result = await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+    const result = await client.sendRequest('workspace/executeCommand', { command, arguments: args });
     if (result && typeof result === 'object' && 'error' in result && typeof (result as { error: unknown }).error === 'string') {
       throw new Error((result as { error: string }).error);
     }
