@@ -4,11 +4,13 @@
 // [B, 112, 112, 64]`.
 //
 // The recording keeps only the values of each definition checked on its own.
-// On the first question, every block application written in a model of the
-// file (its arguments and input shapes, as recorded) is applied once more,
-// with the recording's instance hook on: each value computed inside a
-// definition of this file is kept under the model and line of the use it
-// belongs to, nested blocks included. Done once per analysis.
+// On the first question about a block, the applications written in the
+// file's models of that block, or of a block that leads to it, are applied
+// once more (their arguments and input shapes, as recorded) with the
+// recording's instance hook on: each value computed inside a definition of
+// this file is kept under the model and line of the use it belongs to,
+// nested blocks included. Done once per analysis and block, and only for
+// what leads to the block: a hover after an edit stays cheap (bench:lsp).
 
 import type { Definition, Node } from '../../grammar/ast.js';
 import { checkGeneric, instantiate } from '../check/definitions.js';
@@ -29,19 +31,51 @@ export interface UseValue {
   text: string;
 }
 
-const byAnalysis = new WeakMap<Recording, Map<Node, UseValue[]>>();
+/** Per check, per block of the file: the values inside it at each use (computed on the first question about that block). */
+const byAnalysis = new WeakMap<Recording, Map<Definition, Map<Node, UseValue[]>>>();
 
 /** The values of `node` (inside a block of this file) at each use by a model of this file, in order of use. */
 export function valuesAtUses(a: Analysis, node: Node): UseValue[] {
-  let found = byAnalysis.get(a.recording);
-  if (found === undefined) {
-    found = collect(a);
-    byAnalysis.set(a.recording, found);
-  }
+  const definitions = a.program.items.filter((i): i is Definition => i.kind === 'Definition');
+  const block = definitions.find((d) => d.defKind === 'block' && d.range.start <= node.range.start && node.range.end <= d.range.end);
+  if (!block) return [];
+  let perBlock = byAnalysis.get(a.recording);
+  if (perBlock === undefined) byAnalysis.set(a.recording, (perBlock = new Map()));
+  let found = perBlock.get(block);
+  if (found === undefined) perBlock.set(block, (found = collect(a, definitions, block)));
   return found.get(node) ?? [];
 }
 
-function collect(a: Analysis): Map<Node, UseValue[]> {
+/** Which blocks of this file each block's body applies (from the check's recording). */
+function blockApplications(a: Analysis, definitions: Definition[]): Map<Definition, Set<Definition>> {
+  const applies = new Map<Definition, Set<Definition>>();
+  for (const [node, app] of a.recording.applications) {
+    if (app.target.kind !== 'block' || app.target.block.file !== a.file) continue;
+    const inside = definitions.find((d) => d.defKind === 'block' && d.range.start <= node.range.start && node.range.end <= d.range.end);
+    const target = app.target.block.definition;
+    if (inside && inside !== target) (applies.get(inside) ?? applies.set(inside, new Set()).get(inside)!).add(target);
+  }
+  return applies;
+}
+
+/** `start` and every block that applies one of them, directly or through other blocks (`backward`), or that one of them applies (forward). */
+function closure(applies: Map<Definition, Set<Definition>>, start: Set<Definition>, backward: boolean): Set<Definition> {
+  const out = new Set(start);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [from, targets] of applies) {
+      for (const to of targets) {
+        const [known, next] = backward ? [to, from] : [from, to];
+        if (!out.has(known) || out.has(next)) continue;
+        out.add(next);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+function collect(a: Analysis, definitions: Definition[], block: Definition): Map<Node, UseValue[]> {
   const found = new Map<Node, UseValue[]>();
   const module = a.modules.get(a.file);
   if (!module) return found;
@@ -50,14 +84,16 @@ function collect(a: Analysis): Map<Node, UseValue[]> {
   const recording = new Recording();
   st.recording = recording;
   st.recordFile = a.file;
-  const definitions = a.program.items.filter((i): i is Definition => i.kind === 'Definition');
-  // each definition on its own first (memoised): a block applied inside another block's own check is no use of a model's
-  for (const def of definitions) checkGeneric(st, module, def);
+  const applies = blockApplications(a, definitions);
+  // the uses to replay: applications (in models) of this block or of a block that leads to it
+  const reaching = closure(applies, new Set([block]), true);
+  // each block they run, on its own first (memoised): a block applied inside another block's own check is no use of a model's
+  for (const def of closure(applies, reaching, false)) checkGeneric(st, module, def);
   const models = definitions.filter((d) => d.defKind === 'model');
   for (const model of models) {
     const before = stageInputs(model);
     for (const [node, app] of a.recording.applications) {
-      if (app.target.kind !== 'block' || app.target.block.file !== a.file) continue;
+      if (app.target.kind !== 'block' || app.target.block.file !== a.file || !reaching.has(app.target.block.definition)) continue;
       if (node.range.start < model.range.start || node.range.end > model.range.end) continue;
       const inputs = inputTensors(a, node, before.get(node), app.inputs);
       const use = { model: model.name.name, line: a.lines.position(node.range.start).line + 1 };
