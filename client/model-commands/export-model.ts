@@ -5,12 +5,12 @@
 
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { runNn } from '../backend/run-nn.js';
 import type { NnContext } from '../context.js';
 import { requireTrust } from '../context.js';
 import { requireRuntime } from '../runtime.js';
 import { checkpointsArgs } from './checkpoints.js';
-import { cliFailure, cliWarnings } from './cli-failure.js';
+import { runWithProgress } from './run-with-progress.js';
+import { cliWarnings } from './cli-failure.js';
 import { pickModelTarget } from './model-target.js';
 import { revealPath } from './reveal.js';
 
@@ -23,22 +23,8 @@ export async function exportModel(nn: NnContext, fileArg?: unknown, modelArg?: u
   const out = await pickOutputFolder(join(dirname(target.file), 'export', target.model));
   if (!out) return;
   const args = ['export', target.file, '--model', target.model, '--out', out, ...checkpointsArgs(target.file, target.model, checkpointsArg)];
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Exporting ${target.model}…`, cancellable: true },
-    (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return runNn(nn, runtime, args, { cwd: dirname(target.file), signal: abort.signal });
-    },
-  );
-  if (result.cancelled) return;
-  if (result.code !== 0) {
-    const message = cliFailure('export', result);
-    nn.log.error(message);
-    const pick = await vscode.window.showErrorMessage(message, 'Show Logs');
-    if (pick) nn.log.show(true);
-    return;
-  }
+  const result = await runWithProgress(nn, runtime, target.file, args, `Exporting ${target.model}…`);
+  if (!result) return;
   const warnings = cliWarnings(result.stderrTail);
   const text = `Exported ${target.model} to ${vscode.workspace.asRelativePath(out)}.${warnings.length > 0 ? ` Warning: ${warnings.join(' ')}` : ''}`;
   const show = warnings.length > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;

@@ -9,12 +9,12 @@ import { basename, dirname, join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { Summary } from '../../core/summary.js';
 import { NpyFormatError, parseNpy } from '../../runtime/data/npy-format.js';
-import { runNn } from '../backend/run-nn.js';
 import type { NnContext } from '../context.js';
 import { requireTrust } from '../context.js';
 import { requireRuntime } from '../runtime.js';
 import { checkpointsArgs } from './checkpoints.js';
-import { cliFailure, cliWarnings } from './cli-failure.js';
+import { runWithProgress } from './run-with-progress.js';
+import { cliWarnings } from './cli-failure.js';
 import { pickModelTarget } from './model-target.js';
 import { imagePng, previewArray } from './output-preview.js';
 import { outputFileNames, outputFolder, outputsMarkdown, type ShownOutput } from './run-outputs.js';
@@ -59,22 +59,8 @@ export async function runModel(nn: NnContext, fileArg?: unknown, modelArg?: unkn
     ...files.flatMap((f) => ['--out', join(folder, f)]),
     ...checkpointsArgs(target.file, target.model, checkpointsArg),
   ];
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Running ${target.model}…`, cancellable: true },
-    (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return runNn(nn, runtime, args, { cwd: dirname(target.file), signal: abort.signal });
-    },
-  );
-  if (result.cancelled) return;
-  if (result.code !== 0) {
-    const message = cliFailure('run', result);
-    nn.log.error(message);
-    const pick = await vscode.window.showErrorMessage(message, 'Show Logs');
-    if (pick) nn.log.show(true);
-    return;
-  }
+  const result = await runWithProgress(nn, runtime, target.file, args, `Running ${target.model}…`);
+  if (!result) return;
   const outputs = summary.outputs.map((o, i) => showOutput(folder, o.name, files[i]!));
   const document = join(folder, 'outputs.md');
   writeFileSync(
