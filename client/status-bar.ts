@@ -26,12 +26,16 @@ export function serverStatusItem(nn: NnContext): vscode.StatusBarItem {
   };
   show(nn.server.state);
   nn.own(nn.server.onDidChangeState(show));
-  // shown while a .nn file is open
+  showWithNnEditors(nn, item);
+  return item;
+}
+
+/** Shows `item` while the active editor holds a .nn file, and hides it otherwise. */
+export function showWithNnEditors(nn: NnContext, item: vscode.StatusBarItem): void {
   const update = (): void => {
     if (vscode.window.activeTextEditor?.document.languageId === 'nn') item.show();
     else item.hide();
   };
   nn.own(vscode.window.onDidChangeActiveTextEditor(update));
   update();
-  return item;
 }

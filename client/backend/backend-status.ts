@@ -12,6 +12,7 @@ import type { RuntimeSource } from '../runtime-resolve.js';
 import { askDoctor } from './ask-doctor.js';
 import { backendAppearance, type BackendState } from './backend-appearance.js';
 import type { DoctorAnswer } from './doctor-answer.js';
+import { showWithNnEditors } from '../status-bar.js';
 
 /** after activation, the language server starts first */
 const FIRST_CHECK_DELAY_MS = 1500;
@@ -79,12 +80,6 @@ export function backendStatusItem(nn: NnContext): vscode.StatusBarItem {
   nn.own(vscode.workspace.onDidGrantWorkspaceTrust(again));
 
   apply(vscode.workspace.isTrusted ? { kind: 'checking', source: 'global' } : { kind: 'untrusted' });
-  // shown while a .nn file is the active editor
-  const update = (): void => {
-    if (vscode.window.activeTextEditor?.document.languageId === 'nn') item.show();
-    else item.hide();
-  };
-  nn.own(vscode.window.onDidChangeActiveTextEditor(update));
-  update();
+  showWithNnEditors(nn, item);
   return item;
 }
