@@ -5,6 +5,7 @@ import type { Definition, Expr, InputStmt, Range, TrainDecl, TrainEntry } from '
 import { type Dim, sym, symbolsOf } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
 import { closestName } from '../text/did-you-mean.js';
+import { DEFAULT_CHECKPOINTS_DIR, runPathProblem } from '../train/run-paths.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, OPTIMIZERS, SCHEDULES, TRAIN_KEYS, type TrainKey } from '../train/settings.js';
 import { type BlockInstance, describeKind, type Value } from '../values.js';
 import { evaluateArgs } from './arguments.js';
@@ -23,7 +24,7 @@ export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): voi
   const adversarial = decl.entries.find((e) => !e.key && e.value.kind === 'Call' && e.value.callee.kind === 'Identifier' && e.value.callee.name === 'adversarial');
   const model = adversarial ? undefined : trainedModel(st, fr, decl);
   const data = callOf(st, fr, decl.data, DATA_SOURCES, 'data source');
-  if (model && data?.name === 'mnist') checkMnistFits(st, fr, model, decl);
+  if (model && data?.spec.name === 'mnist') checkMnistFits(st, fr, model, decl);
   const seen = new Map<string, TrainEntry>();
   for (const entry of decl.entries) {
     if (!entry.key) {
@@ -44,6 +45,7 @@ export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): voi
     seen.set(name, entry);
     checkSetting(st, fr, key, entry.value, model);
   }
+  if (model && data) checkLossFitsTargets(st, fr, model, data, seen.get('loss')?.value);
 }
 
 function trainedModel(st: CheckState, fr: Frame, decl: TrainDecl): Definition | undefined {
@@ -59,8 +61,14 @@ function trainedModel(st: CheckState, fr: Frame, decl: TrainDecl): Definition | 
   return undefined;
 }
 
+/** A call to one of a table's entries, with the values of its arguments (those given). */
+interface BoundCall {
+  spec: Callable;
+  values: Record<string, Value>;
+}
+
 /** A call (or bare name) to one of `table`: checks the name and binds the arguments. */
-function callOf(st: CheckState, fr: Frame, e: Expr, table: readonly Callable[], what: string): Callable | undefined {
+function callOf(st: CheckState, fr: Frame, e: Expr, table: readonly Callable[], what: string): BoundCall | undefined {
   const id = e.kind === 'Call' ? e.callee : e;
   if (id.kind !== 'Identifier') {
     st.error(fr, 'NN4004', `expected a ${what} (${table.map((c) => c.name).join(', ')})`, e.range);
@@ -76,8 +84,9 @@ function callOf(st: CheckState, fr: Frame, e: Expr, table: readonly Callable[], 
   }
   const args = e.kind === 'Call' ? evaluateArgs(st, fr, e.args, { bareNames: true }) : [];
   const range: Range = e.kind === 'Call' ? e.argsRange : e.range;
-  reportBindProblems(st, fr, bindArgs(spec.name, spec.params, args, range).problems);
-  return spec;
+  const bound = bindArgs(spec.name, spec.params, args, range);
+  reportBindProblems(st, fr, bound.problems);
+  return { spec, values: bound.values };
 }
 
 function checkSetting(st: CheckState, fr: Frame, key: TrainKey, e: Expr, model: Definition | undefined): void {
@@ -155,8 +164,29 @@ function checkRecord(st: CheckState, fr: Frame, key: TrainKey, e: Expr): void {
     if (!key.fields!.includes(name)) {
       const guess = closestName(name, key.fields!);
       st.error(fr, 'NN4002', `'${key.name}' has no field '${name}'${guess ? `; did you mean '${guess}'?` : ''} (fields: ${key.fields!.join(', ')})`, field.name?.range ?? field.range);
-    } else evaluate(st, fr, field.value, { bareNames: true });
+      continue;
+    }
+    const value = evaluate(st, fr, field.value, { bareNames: true });
+    if (key.name === 'checkpoints' && name === 'dir') checkRunPath(st, fr, `${key.name}.${name}`, value, field.value.range);
   }
+}
+
+/**
+ * A folder a run writes into (`checkpoints: { dir }`) is a path inside the
+ * run's own folder: a run may replace and prune what is there, so a path
+ * that leaves it could destroy another run's checkpoints or anything else.
+ */
+function checkRunPath(st: CheckState, fr: Frame, what: string, v: Value, range: Range): void {
+  if (v.kind === 'unknown') return;
+  if (v.kind !== 'string') {
+    st.error(fr, 'NN4005', `'${what}' must be a path in quotes, but this is ${describeKind(v)}`, range);
+    return;
+  }
+  const problem = runPathProblem(v.value);
+  if (problem === undefined) return;
+  st.error(fr, 'NN4007', `'${what}' ${problem}: a run writes only inside its own folder (runs/<name>/<run-id>/), so give a path relative to it, like "${DEFAULT_CHECKPOINTS_DIR}"`, range, {
+    fixes: [{ title: `Change to "${DEFAULT_CHECKPOINTS_DIR}"`, edits: [{ range, newText: `"${DEFAULT_CHECKPOINTS_DIR}"` }] }],
+  });
 }
 
 function checkScalar(st: CheckState, fr: Frame, key: TrainKey, v: Value, range: Range): void {
@@ -223,4 +253,40 @@ function checkMnistFits(st: CheckState, fr: Frame, model: Definition, decl: Trai
       st.error(fr, 'NN4006', `mnist has 10 classes, but ${model.name.name}'s output is ${formatShape(output.shape)}`, decl.target.range);
     }
   }
+}
+
+/** Losses that compare the model's outputs with the targets value by value. */
+const ELEMENTWISE_LOSSES = new Set(['mse', 'mae', 'binary_crossentropy']);
+
+/** The targets of the data sources whose targets are known before any file is read: class ids. */
+function knownTargets(data: BoundCall): { values: number; what: string } | undefined {
+  if (data.spec.name === 'mnist') return { values: 1, what: 'mnist gives class ids (one per example)' };
+  if (data.spec.name === 'sequences') {
+    const length = data.values['length'];
+    const n = length?.kind === 'int' && typeof length.value === 'number' ? length.value : 10;
+    return { values: n, what: `sequences gives class ids (one per position, ${n} per example)` };
+  }
+  return undefined;
+}
+
+/**
+ * An element-wise loss (mse) needs as many target values as the model has
+ * outputs: with class ids and a model that outputs a score per class, the
+ * runtime could only fail inside TensorFlow. (File data is checked by the
+ * runtime once it is read.)
+ */
+function checkLossFitsTargets(st: CheckState, fr: Frame, model: Definition, data: BoundCall, lossExpr: Expr | undefined): void {
+  if (lossExpr?.kind !== 'Identifier' || !ELEMENTWISE_LOSSES.has(lossExpr.name) || fr.module.definitions.get(lossExpr.name)) return;
+  const targets = knownTargets(data);
+  const output = checkGeneric(st, st.modules.get(fr.module.definitions.get(model.name.name)!.file)!, model).outputs[0]?.value;
+  if (!targets || output?.kind !== 'tensor') return;
+  const values = product(output.shape.slice(1));
+  if (typeof values !== 'number' || values === targets.values) return;
+  st.error(
+    fr,
+    'NN4008',
+    `${lossExpr.name} compares outputs with targets value by value, but ${targets.what} and ${model.name.name} outputs ${formatShape(output.shape)} (${values} values per example): use crossentropy for class ids, or data with one-hot targets`,
+    lossExpr.range,
+    { fixes: [{ title: "Change to 'crossentropy'", edits: [{ range: lossExpr.range, newText: 'crossentropy' }] }] },
+  );
 }
