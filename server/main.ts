@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
+import { stdioTransport } from './stdio-transport.js';
 
 const USAGE = `usage: nn-language-server --stdio | --node-ipc
        nn-language-server --version
@@ -35,5 +36,16 @@ export function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  startServer(createConnection(ProposedFeatures.all), packageVersion());
+  if (transports.has('--node-ipc')) {
+    startServer(createConnection(ProposedFeatures.all), packageVersion());
+    return;
+  }
+  // over stdio, the reader is ours: the library would drop its errors silently (stdio-transport.ts)
+  let shutdownReceived = false;
+  const { reader, writer } = stdioTransport(() => shutdownReceived);
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  startServer(connection, packageVersion());
 }
