@@ -18,7 +18,7 @@ const KEPT = 8;
 const kept = new Map<string, { texts: Map<string, string | undefined>; graph: GraphView }>();
 
 export function graphCommand(workspace: Workspace, args: unknown[]): GraphView {
-  const { file, model } = fileAndModel('nn.graph', args);
+  const { file, model } = fileAndModel(workspace, 'nn.graph', args);
   const key = `${file}\n${model ?? ''}`;
   const known = kept.get(key);
   if (known && [...known.texts].every(([path, text]) => workspace.host.readFile(path) === text)) return known.graph;

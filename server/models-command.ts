@@ -4,12 +4,15 @@
 // block of the same file trains it (targets it, or names it in
 // `adversarial(...)`). Files are read through the workspace's host, so an
 // open document's unsaved text counts. Only parsed, not checked: cheap
-// enough for every file of a workspace.
+// enough for every file of a workspace. A file the commands may not read
+// (command-access.ts) is an entry with an error, like one that cannot be
+// read: the other files of the list are still answered.
 
 import type { Range as LspRange } from 'vscode-languageserver';
 import { parse, type Program } from '../grammar/index.js';
 import { trainedModels } from '../core/ide/code-lens.js';
 import { LineIndex } from '../core/text/line-index.js';
+import { commandRefusal } from './command-access.js';
 import { commandError } from './commands.js';
 import { toLspRange, uriToPath } from './convert.js';
 import type { Workspace } from './workspace.js';
@@ -42,6 +45,8 @@ export function modelsCommand(workspace: Workspace, args: unknown[]): FileDefini
   if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) throw commandError('nn.models takes a list of file URIs or paths');
   return (files as string[]).map((target) => {
     const file = uriToPath(target);
+    const refusal = commandRefusal(workspace, file);
+    if (refusal) return { file, definitions: [], error: refusal };
     const text = workspace.host.readFile(file);
     if (text === undefined) return { file, definitions: [], error: `cannot read ${file}` };
     return { file, definitions: definitionsOf(parse(text).program, new LineIndex(text)) };

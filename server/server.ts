@@ -9,6 +9,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   TextDocumentSyncKind,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { codeActions } from './code-actions.js';
 import { codeLenses } from './code-lens.js';
@@ -39,6 +40,8 @@ export function startServer(connection: Connection, version: string): void {
   let lazyTooltips = false;
   // whether the client watches files for the server (changes to imported files that are not open)
   let watchFiles = false;
+  // whether the client tells the server when workspace folders are added or removed
+  let folderChanges = false;
   const refreshViews = (): void => {
     if (refresh.inlayHints) void connection.languages.inlayHint.refresh();
     if (refresh.semanticTokens) connection.languages.semanticTokens.refresh();
@@ -53,6 +56,7 @@ export function startServer(connection: Connection, version: string): void {
     refresh.codeLenses = ws?.codeLens?.refreshSupport === true;
     lazyTooltips = params.capabilities.textDocument?.inlayHint?.resolveSupport?.properties.includes('tooltip') === true;
     watchFiles = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderChanges = ws?.workspaceFolders === true;
     const options = params.initializationOptions as { debounceMs?: unknown } | null | undefined;
     if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -77,6 +81,8 @@ export function startServer(connection: Connection, version: string): void {
         executeCommandProvider: { commands: COMMANDS },
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         inlayHintProvider: lazyTooltips ? { resolveProvider: true } : true,
+        // the folders bound what the commands read and what is indexed: follow the editor's
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
   });
@@ -84,6 +90,15 @@ export function startServer(connection: Connection, version: string): void {
   // files that are not open change on disk too (a git checkout, another editor): watch them when the client can
   connection.onInitialized(() => {
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.nn' }] });
+    if (folderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guard('didChangeWorkspaceFolders', undefined, (e: WorkspaceFoldersChangeEvent) => {
+          const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+          const added = e.added.filter((f) => f.uri.startsWith('file:')).map((f) => uriToPath(f.uri));
+          workspace.folders = [...workspace.folders.filter((f) => !removed.has(f)), ...added.filter((f) => !workspace.folders.includes(f))];
+        }),
+      );
+    }
   });
   connection.onDidChangeWatchedFiles(
     guard('didChangeWatchedFiles', undefined, (p: DidChangeWatchedFilesParams) => {

@@ -33,9 +33,10 @@ describe('the nn-language-server process', () => {
         'codeActionProvider', 'codeLensProvider', 'completionProvider', 'definitionProvider', 'documentFormattingProvider',
         'documentHighlightProvider', 'documentSymbolProvider', 'executeCommandProvider', 'foldingRangeProvider', 'hoverProvider',
         'inlayHintProvider', 'referencesProvider', 'renameProvider', 'semanticTokensProvider', 'signatureHelpProvider',
-        'textDocumentSync', 'workspaceSymbolProvider',
+        'textDocumentSync', 'workspace', 'workspaceSymbolProvider',
       ].sort(),
     );
+    expect(capabilities.workspace).toEqual({ workspaceFolders: { supported: true, changeNotifications: true } });
     expect(capabilities.signatureHelpProvider).toMatchObject({ triggerCharacters: ['(', ','] });
     // every command of the server's table, and nothing else
     expect(capabilities.executeCommandProvider).toEqual({ commands: COMMANDS });

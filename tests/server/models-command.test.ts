@@ -38,8 +38,15 @@ train Pair on ring {
 
 const file = tmp.write('models.nn', source);
 
+/** A workspace whose one folder is the temporary one: the commands read only inside the workspace folders. */
+function workspace(): Workspace {
+  const w = new Workspace();
+  w.folders = [tmp.dir];
+  return w;
+}
+
 describe('nn.models', () => {
-  const [answer] = modelsCommand(new Workspace(), [[pathToFileURL(file).href]]);
+  const [answer] = modelsCommand(workspace(), [[pathToFileURL(file).href]]);
 
   it('lists every definition and train block, in order', () => {
     expect(answer!.file).toBe(file);
@@ -67,7 +74,7 @@ describe('nn.models', () => {
   });
 
   it('says when a file cannot be read', () => {
-    expect(modelsCommand(new Workspace(), [[`${tmp.dir}/gone.nn`]])).toEqual([{ file: `${tmp.dir}/gone.nn`, definitions: [], error: `cannot read ${tmp.dir}/gone.nn` }]);
+    expect(modelsCommand(workspace(), [[`${tmp.dir}/gone.nn`]])).toEqual([{ file: `${tmp.dir}/gone.nn`, definitions: [], error: `cannot read ${tmp.dir}/gone.nn` }]);
   });
 
   it('answers bad arguments with a JSON-RPC error', () => {
