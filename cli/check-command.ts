@@ -6,7 +6,7 @@ import { LineIndex } from '../core/text/line-index.js';
 import { parseArgs } from './args.js';
 import { toJson, toText } from './format-diagnostic.js';
 import { EXIT, type Io } from './io.js';
-import { nodeHost } from './node-host.js';
+import { nodeHost, sourceProblem } from './node-host.js';
 
 export const CHECK_USAGE = 'usage: nn check FILE... [--json]';
 
@@ -21,7 +21,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     const file = resolve(io.cwd, path);
     const result = checkFile(file, nodeHost);
     if (!result.module) {
-      io.stderr.write(`nn: cannot read ${path}\n`);
+      io.stderr.write(`nn: cannot read ${path}: ${sourceProblem(file)}\n`);
       unreadable++;
       continue;
     }

@@ -2,12 +2,13 @@
 // in place (atomically); `--check` only reports files that would change.
 // A file with syntax errors is left as it is.
 
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, print, type Program } from '../grammar/index.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { parseArgs } from './args.js';
 import { EXIT, type Io } from './io.js';
+import { describeUnreadable, readSource } from './node-host.js';
 
 export const FMT_USAGE = 'usage: nn fmt FILE... [--check] [--stdout]';
 
@@ -18,11 +19,9 @@ export function fmtCommand(argv: readonly string[], io: Io): number {
   let status: number = EXIT.ok;
   for (const path of args.positional) {
     const file = resolve(io.cwd, path);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      io.stderr.write(`nn fmt: cannot read ${path}\n`);
+    const text = readSource(file);
+    if (typeof text !== 'string') {
+      io.stderr.write(`nn fmt: cannot read ${path}: ${describeUnreadable(text)}\n`);
       status = EXIT.usage;
       continue;
     }

@@ -3,7 +3,7 @@
 // token vocabulary (for semantic highlighting and completion).
 
 import type { Program, Range } from './ast.js';
-import { parseText } from './parse.js';
+import { parseText, tooLarge } from './parse.js';
 import { print as printProgram } from './printer.js';
 
 export * from './ast.js';
@@ -32,6 +32,11 @@ export interface ParseOptions {
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   return parseText(typeof text === 'string' ? text : String(text), options);
+}
+
+/** What parsing a text of `length` characters gives when it is over MAX_TEXT_LENGTH: an empty program and one NN0004 (for a file too large to read). */
+export function parseTooLarge(length: number): ParseResult {
+  return tooLarge(length);
 }
 
 /** The canonical text of a program (see printer.ts for the layout rules). */

@@ -109,7 +109,7 @@ export function parseText(text: string, options: ParseOptions): ParseResult {
 }
 
 /** An empty program and one NN0004: the file is not parsed at all. */
-function tooLarge(length: number): ParseResult {
+export function tooLarge(length: number): ParseResult {
   const mb = length / 1_000_000;
   const shown = mb >= 10 ? mb.toFixed(0) : mb.toFixed(1);
   return {

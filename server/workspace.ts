@@ -2,12 +2,14 @@
 // the disk, one analysis per document version, and which open documents
 // import which files (so that editing a file re-checks its importers).
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/ide/index.js';
-import type { Host } from '../core/host.js';
+import type { Host, Unreadable } from '../core/host.js';
+import { MAX_TEXT_LENGTH } from '../grammar/index.js';
+import { readSourceFile } from '../runtime/files/read-source-file.js';
 import { pathToUri, uriToPath } from './convert.js';
 
 /** At most this many `.nn` files are read from the workspace folders (workspace symbols, references, rename). */
@@ -26,16 +28,17 @@ export class Workspace {
   /** Files through the editor first: an open document's text, else the disk. */
   readonly host: Host = {
     readFile: (path) => {
-      const open = this.documentAt(path);
-      if (open) return open.getText();
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
+      const text = this.readSource(path);
+      return typeof text === 'string' ? text : undefined;
     },
+    readSource: (path) => this.readSource(path),
     resolveImport: (fromFile, spec) => resolve(dirname(fromFile), spec),
   };
+
+  /** An open document's text, else a regular file's that the parser takes: a device or a named pipe never blocks the server. */
+  private readSource(path: string): string | Unreadable {
+    return this.documentAt(path)?.getText() ?? readSourceFile(path, MAX_TEXT_LENGTH);
+  }
 
   /** The open document whose path is `path`. */
   documentAt(path: string): TextDocument | undefined {

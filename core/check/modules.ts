@@ -1,23 +1,35 @@
 // Loading files: parse, collect definitions, resolve imports (cycles are
 // fine: a file's own definitions are known before its imports are read).
+// Imports name .nn files: any other file is refused before it is read, so
+// that an import can neither read a device nor show another file's words
+// in "did you mean".
 
-import { parse, type ParseOptions } from '../../grammar/index.js';
+import { parse, parseTooLarge, type ParseOptions, type ParseResult } from '../../grammar/index.js';
 import type { ImportDecl } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Host } from '../host.js';
+import type { Host, Unreadable } from '../host.js';
 import { closestName } from '../text/did-you-mean.js';
 import type { CheckState, Module } from './state.js';
 
 /** Loads `file` (parsed with `options`) and its imports. */
 export function loadModule(st: CheckState, host: Host, file: string, options: ParseOptions = {}): Module | undefined {
+  const loaded = load(st, host, file, options);
+  return 'program' in loaded ? loaded : undefined;
+}
+
+/** Why a file has no module, when the host knows. */
+type NoModule = { problem?: string };
+
+/** The module of `file`, or why its text cannot be read. A file too large to parse is a module with one NN0004. */
+function load(st: CheckState, host: Host, file: string, options: ParseOptions = {}): Module | NoModule {
   const known = st.modules.get(file);
   if (known) return known;
-  const text = host.readFile(file);
-  if (text === undefined) return undefined;
-  const parsed = parse(text, options);
+  const text = readText(host, file);
+  if (typeof text !== 'string' && !('tooLarge' in text)) return text;
+  const parsed = typeof text === 'string' ? parse(text, options) : tooLarge(text.tooLarge);
   const module: Module = {
     file,
-    text,
+    text: typeof text === 'string' ? text : '',
     program: parsed.program,
     definitions: new Map(),
     diagnostics: parsed.diagnostics.map((d) => ({ severity: 'error', code: d.code, message: d.message, range: d.range, file })),
@@ -35,14 +47,26 @@ export function loadModule(st: CheckState, host: Host, file: string, options: Pa
   return module;
 }
 
+function readText(host: Host, file: string): string | Unreadable | NoModule {
+  if (host.readSource) return host.readSource(file);
+  return host.readFile(file) ?? {};
+}
+
+/** A file too large to read: its one NN0004, over an empty text. */
+function tooLarge(bytes: number): ParseResult {
+  const parsed = parseTooLarge(bytes);
+  return { ...parsed, program: { ...parsed.program, range: { start: 0, end: 0 } } };
+}
+
 function resolveImport(st: CheckState, host: Host, module: Module, decl: ImportDecl): void {
   if (decl.path.value === '') return;
   const target = host.resolveImport(module.file, decl.path.value);
-  const imported = target === module.file ? module : loadModule(st, host, target);
-  if (!imported) {
-    module.diagnostics.push({ severity: 'error', code: 'NN1012', message: `cannot read '${decl.path.value}' (looked for ${target})`, range: decl.path.range, file: module.file });
-    return;
-  }
+  const refuse = (message: string): void => {
+    module.diagnostics.push({ severity: 'error', code: 'NN1012', message, range: decl.path.range, file: module.file });
+  };
+  if (!target.endsWith('.nn')) return refuse(`'${decl.path.value}' is not a .nn file; imports name .nn files`);
+  const imported = target === module.file ? module : load(st, host, target);
+  if (!('program' in imported)) return refuse(`cannot read '${decl.path.value}'${imported.problem ? `: ${imported.problem}` : ''} (looked for ${target})`);
   const own = [...imported.definitions.values()].filter((d) => d.file === imported.file);
   const wanted = decl.names.length === 0 ? own : [];
   for (const id of decl.names) {

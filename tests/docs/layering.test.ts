@@ -42,9 +42,17 @@ describe('runtime/', () => {
 const BACKEND_COMMANDS = ['cli/doctor-command.ts', 'cli/train-command.ts', 'cli/train-output.ts', 'cli/export-command.ts', 'cli/run-command.ts', 'cli/trained-model.ts'];
 
 describe('cli/', () => {
-  it.each(files('cli'))('%s imports runtime/ only if it needs a backend', (file) => {
-    const usesRuntime = importsOf(file).some((spec) => spec.includes('/runtime/'));
+  it.each(files('cli'))('%s imports runtime/ only if it needs a backend (reading files aside)', (file) => {
+    const usesRuntime = importsOf(file).some((spec) => spec.includes('/runtime/') && !spec.includes('/runtime/files/'));
     expect(usesRuntime, file).toBe(usesRuntime && BACKEND_COMMANDS.includes(file));
+  });
+});
+
+// runtime/files/ reads files for the CLI and the language server too: it
+// loads nothing but Node's own modules and its neighbours.
+describe('runtime/files/', () => {
+  it.each(files('runtime/files'))('%s imports only node: and runtime/files/', (file) => {
+    expect(valueImportsOf(file).filter((spec) => !spec.startsWith('node:') && !/^\.\/[^/]+$/.test(spec)), file).toEqual([]);
   });
 });
 
