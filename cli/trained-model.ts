@@ -28,6 +28,7 @@ export async function withTrainedModel(io: Io, args: ParsedArgs, sizes: Record<s
       sizes,
       ...(checkpoints !== undefined ? { checkpoints: resolve(io.cwd, checkpoints) } : {}),
     });
+    for (const warning of trained.warnings) io.stderr.write(`nn: warning: ${warning}\n`);
     if (!trained.weightsFrom) io.stderr.write(`nn: warning: no trained weights for ${trained.graph.model} (train it first with nn train); using its initial weights\n`);
     return await use(tf, trained);
   } catch (e) {

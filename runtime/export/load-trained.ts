@@ -1,7 +1,7 @@
 // A model of a .nn file, compiled, with its trained weights: from a
-// checkpoint folder given, or the newest checkpoint of the file's runs
-// that holds this model; without one, the initial weights (and the caller
-// says so).
+// checkpoint folder given, or the newest intact checkpoint of the file's
+// runs that holds this model (a damaged one is passed over, with a
+// warning); without one, the initial weights (and the caller says so).
 
 import { dirname, join, resolve } from 'node:path';
 import type { Graph } from '../../core/graph/graph.js';
@@ -9,9 +9,9 @@ import { traceModel } from '../../core/graph/trace.js';
 import type { Host } from '../../core/host.js';
 import { compileGraph } from '../compile/compile-graph.js';
 import type { LayersModel, TF } from '../tf-types.js';
-import { loadCheckpoint } from '../train/checkpoint.js';
+import { CheckpointError, checkpointsNewestFirst, restoreNewestIntact } from '../train/checkpoint.js';
 import { TrainError } from '../train/trace-model.js';
-import { findCheckpointDir } from './find-weights.js';
+import { checkpointFoldersIn, findCheckpointFolders } from './find-weights.js';
 
 export interface LoadRequest {
   file: string;
@@ -19,7 +19,7 @@ export interface LoadRequest {
   model?: string;
   /** sizes the inputs leave open (`S: 10`) */
   sizes?: Record<string, number>;
-  /** a checkpoints folder (with latest.json); default: found among the file's runs */
+  /** a checkpoint folder (with latest.json), a run folder or a runs folder; default: found among the file's runs */
   checkpoints?: string;
 }
 
@@ -28,6 +28,8 @@ export interface TrainedModel {
   graph: Graph;
   /** the checkpoint the weights came from; undefined: initial weights */
   weightsFrom: string | undefined;
+  /** damaged checkpoints passed over for an earlier intact one */
+  warnings: string[];
 }
 
 export async function loadTrainedModel(tf: TF, request: LoadRequest): Promise<TrainedModel> {
@@ -35,9 +37,14 @@ export async function loadTrainedModel(tf: TF, request: LoadRequest): Promise<Tr
   if (!traced.ok) throw new TrainError(traced.message, traced.diagnostics);
   const { graph } = traced;
   const model = compileGraph(tf, graph, { seed: 1 });
-  const dir = request.checkpoints ?? findCheckpointDir(join(dirname(resolve(request.file)), 'runs'), graph.model);
-  if (!dir) return { model, graph, weightsFrom: undefined };
-  const state = await loadCheckpoint(tf, dir, { [graph.model]: model }, {});
-  if (!state) throw new TrainError(`${dir} has no checkpoint (no latest.json)`);
-  return { model, graph, weightsFrom: dir };
+  const warnings: string[] = [];
+  const folders = request.checkpoints !== undefined ? checkpointFoldersIn(request.checkpoints) : findCheckpointFolders(join(dirname(resolve(request.file)), 'runs'), graph.model);
+  if (folders.length === 0) {
+    if (request.checkpoints !== undefined) throw new CheckpointError(`${request.checkpoints} has no checkpoint (no latest.json, no checkpoint-NNNN folder)`);
+    return { model, graph, weightsFrom: undefined, warnings };
+  }
+  const candidates = folders.flatMap((dir) => checkpointsNewestFirst(dir, (w) => warnings.push(w)));
+  const restored = await restoreNewestIntact(tf, candidates, { [graph.model]: model }, {}, undefined, (w) => warnings.push(w));
+  if (!restored) throw new CheckpointError(`${folders[0]} has no checkpoint`);
+  return { model, graph, weightsFrom: restored.path, warnings };
 }

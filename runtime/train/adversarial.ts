@@ -3,6 +3,9 @@
 // then m steps of the generator G through a fixed D, each with its own
 // optimizer and variables. G uses the non-saturating objective: it
 // maximises log D(G(z)) instead of minimising log(1 - D(G(z))).
+// Each step's loss is read before its update: one that is NaN or infinite
+// ends the run there (divergence.ts), and weights that are not finite are
+// never saved.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +18,11 @@ import { imageGrid, scatterPlot } from '../images/samples.js';
 import type { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
-import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { assertFiniteWeights, LossWatch, suspectOf } from './divergence.js';
 import { predict } from './evaluate.js';
 import { createOptimizer, type TrainOptimizer } from './optimizers.js';
+import { checkMemory } from './memory-estimate.js';
+import type { RunCheckpoints } from './run-checkpoints.js';
 import type { TrainRequest } from './run-training.js';
 import { type RunIdentity, startEvent } from './start-event.js';
 import { Throughput } from './throughput.js';
@@ -34,7 +39,7 @@ export interface AdversarialSetup {
   seed: number;
   request: TrainRequest;
   run: RunIdentity;
-  checkpointDir: string;
+  checkpoints: RunCheckpoints;
 }
 
 const EPSILON = 1e-7;
@@ -45,14 +50,16 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
   const generatorGraph = trace(request, pair.generator, [pair.noise.shape]);
   const fakeShape = generatorGraph.outputs[0]!.type.shape.slice(1) as number[];
   const discriminatorGraph = trace(request, pair.discriminator, [raw.inputs[0]?.shape ?? fakeShape]);
+  checkMemory({ name: plan.name, graphs: [generatorGraph, discriminatorGraph], optimizer: plan.optimizer, batch: plan.batch, device: request.backend.device });
   const generator = compileGraph(tf, generatorGraph, { seed: setup.seed });
   const discriminator = compileGraph(tf, discriminatorGraph, { seed: setup.seed + 1 });
   const data = toDataset(tf, { ...raw, split: 1 }, [{ name: discriminatorGraph.inputs[0]!.name, shape: discriminatorGraph.inputs[0]!.type.shape.slice(1) as number[] }]);
   const optimizers = { generator: createOptimizer(tf, plan.optimizer), discriminator: createOptimizer(tf, plan.optimizer) };
   const models = { [pair.generator]: generator, [pair.discriminator]: discriminator };
   const saved = { generator: optimizers.generator.optimizer as never, discriminator: optimizers.discriminator.optimizer as never };
-  const firstEpoch = request.resume ? ((await loadCheckpoint(tf, setup.checkpointDir, models, saved, plan.name))?.epoch ?? 0) : 0;
-  request.emit(startEvent(plan, data, data.train, undefined, request.backend, Object.entries(models), firstEpoch, setup.run));
+  const resumed = await setup.checkpoints.resume(models, saved);
+  const firstEpoch = resumed.epoch;
+  request.emit(startEvent(plan, data, data.train, undefined, request.backend, Object.entries(models), firstEpoch, { ...setup.run, ...(resumed.from ? { resumedFrom: resumed.from } : {}) }));
   const pace = new Throughput(plan.batch, data.train.count, firstEpoch);
   const gVars = trainableVariables(generator);
   const dVars = trainableVariables(discriminator);
@@ -60,8 +67,12 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
     pair.noise.distribution === 'uniform'
       ? tf.randomUniform([n, ...pair.noise.shape], pair.noise.args['low'] ?? 0, pair.noise.args['high'] ?? 1, 'float32', setup.random.int(2 ** 31))
       : tf.randomNormal([n, ...pair.noise.shape], pair.noise.args['mean'] ?? 0, pair.noise.args['std'] ?? 1, 'float32', setup.random.int(2 ** 31));
-  const checkpoint = async (epoch: number) => {
-    const path = await saveCheckpoint(tf, setup.checkpointDir, { epoch, name: plan.name, savedAt: new Date().toISOString() }, models, saved, plan.checkpoints.keep);
+  // a loss that is not finite ends the run at its step; weights that are not finite are never saved
+  const watch = { d: new LossWatch('d_loss', { risingEpochs: false }), g: new LossWatch('g_loss', { risingEpochs: false }) };
+  const warn = (message: string | undefined) => message !== undefined && request.emit({ type: 'warning', message });
+  const checkpoint = async (epoch: number, at: { epoch: number; batch?: number } = { epoch }) => {
+    assertFiniteWeights(tf, models, at);
+    const path = await setup.checkpoints.save(epoch, models, saved);
     request.emit({ type: 'checkpoint', epoch, path });
   };
   const baseRate = typeof plan.optimizer.args['lr'] === 'number' ? plan.optimizer.args['lr'] : 0.001;
@@ -78,13 +89,18 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
       let gSum = 0;
       for (let b = 0; b < batches; b++) {
         const batch = takeBatch(tf, data.train, order, b, plan.batch);
-        for (let k = 0; k < plan.steps.discriminator; k++) dSum += discriminatorStep(tf, generator, discriminator, dVars, optimizers.discriminator, batch.inputs[0]!, noise) / plan.steps.discriminator;
-        for (let k = 0; k < plan.steps.generator; k++) gSum += generatorStep(tf, generator, discriminator, gVars, optimizers.generator, batch.size, noise) / plan.steps.generator;
-        disposeBatch(batch);
+        const suspects = () => suspectOf(tf, models, [{ name: `input ${discriminatorGraph.inputs[0]!.name}`, tensor: batch.inputs[0]! }]);
+        const check = (which: 'd' | 'g') => (loss: number) => warn(watch[which].batch(loss, epoch + 1, b + 1, suspects));
+        try {
+          for (let k = 0; k < plan.steps.discriminator; k++) dSum += discriminatorStep(tf, generator, discriminator, dVars, optimizers.discriminator, batch.inputs[0]!, noise, check('d')) / plan.steps.discriminator;
+          for (let k = 0; k < plan.steps.generator; k++) gSum += generatorStep(tf, generator, discriminator, gVars, optimizers.generator, batch.size, noise, check('g')) / plan.steps.generator;
+        } finally {
+          disposeBatch(batch);
+        }
         if (b === batches - 1 || b % 20 === 0) request.emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss: dSum / (b + 1), logs: { d_loss: dSum / (b + 1), g_loss: gSum / (b + 1) }, ...pace.at(epoch + 1, b + 1) });
         await new Promise((resolve) => setImmediate(resolve));
         if (request.stop.requested) {
-          await checkpoint(epoch);
+          await checkpoint(epoch, { epoch: epoch + 1, batch: b + 1 });
           return { reason: 'stopped', epochs: epoch, metrics: last, models };
         }
       }
@@ -106,8 +122,8 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
 
 const logOf = (tf: TF, p: Tensor): Tensor => tf.log(tf.clipByValue(p, EPSILON, 1));
 
-/** D step: maximise log D(x) + log(1 - D(G(z))). Returns D's loss. */
-function discriminatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, real: Tensor, noise: (n: number) => Tensor): number {
+/** D step: maximise log D(x) + log(1 - D(G(z))). Returns D's loss, which `check` sees before the update (it throws to prevent it). */
+function discriminatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, real: Tensor, noise: (n: number) => Tensor, check: (loss: number) => void): number {
   const n = real.shape[0]!;
   const fake = tf.tidy(() => predict(g, [noise(n)], true));
   const { value, grads } = tf.variableGrads(() => {
@@ -115,19 +131,27 @@ function discriminatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variabl
     const onFake = predict(d, [fake], true);
     return tf.neg(tf.add(tf.mean(logOf(tf, onReal)), tf.mean(logOf(tf, tf.sub(1, onFake))))) as never;
   }, vars.list);
-  opt.apply(grads, vars.byName);
   const loss = value.dataSync()[0]!;
-  for (const t of [fake, value, ...Object.values(grads)]) t.dispose();
+  try {
+    check(loss);
+    opt.apply(grads, vars.byName);
+  } finally {
+    for (const t of [fake, value, ...Object.values(grads)]) t.dispose();
+  }
   return loss;
 }
 
-/** G step (non-saturating): maximise log D(G(z)) with D fixed. Returns G's loss. */
-function generatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, n: number, noise: (n: number) => Tensor): number {
+/** G step (non-saturating): maximise log D(G(z)) with D fixed. Returns G's loss, which `check` sees before the update (it throws to prevent it). */
+function generatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, n: number, noise: (n: number) => Tensor, check: (loss: number) => void): number {
   const z = noise(n);
   const { value, grads } = tf.variableGrads(() => tf.neg(tf.mean(logOf(tf, predict(d, [predict(g, [z], true)], true)))) as never, vars.list);
-  opt.apply(grads, vars.byName);
   const loss = value.dataSync()[0]!;
-  for (const t of [z, value, ...Object.values(grads)]) t.dispose();
+  try {
+    check(loss);
+    opt.apply(grads, vars.byName);
+  } finally {
+    for (const t of [z, value, ...Object.values(grads)]) t.dispose();
+  }
   return loss;
 }
 

@@ -1,22 +1,27 @@
 // Checkpoints: the weights of every model of a run and its optimizers'
 // state, saved atomically (see atomic-files.ts) as
 //
-//   <dir>/checkpoint-0007/{model-<Name>.json, model-<Name>.bin, optimizer-<role>.json/.bin, state.json}
+//   <dir>/checkpoint-0007/{model-<Name>.json/.bin, optimizer-<role>.json/.bin, state.json, manifest.json}
 //   <dir>/latest.json  -> which checkpoint is the newest
 //
-// A new checkpoint directory appears only when complete, then latest.json
-// is replaced atomically: killing the process at any moment leaves the
-// previous checkpoint or the new one, never a broken one.
+// A new checkpoint folder appears only when complete (every byte written
+// and flushed; its manifest lists each file's size and CRC-32), then
+// latest.json is replaced atomically: killing the process or filling the
+// disk at any moment leaves the previous checkpoint or the new one, never
+// a broken one. Restoring checks a checkpoint before it changes a single
+// weight, and falls back to the newest intact one. `<dir>` is inside the
+// run's own folder (run-folder.ts): pruning touches only its run.
 
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { writeDirectoryAtomically, writeFileAtomically } from './atomic-files.js';
+import { MANIFEST, manifestOf, readVerified } from './checkpoint-manifest.js';
 
 type NamedTensor = { name: string; tensor: Tensor };
 type Optimizer = { getWeights(): Promise<NamedTensor[]>; setWeights(w: NamedTensor[]): Promise<void> };
 
-/** A checkpoint that does not belong to the run resuming it. */
+/** A checkpoint that cannot be saved, or does not belong to the run resuming it. */
 export class CheckpointError extends Error {}
 
 export interface CheckpointState {
@@ -31,6 +36,9 @@ interface Latest {
   checkpoint: string;
   epoch: number;
 }
+
+/** The only names a checkpoint folder has: anything else (`../../etc` in a damaged latest.json) is not followed. */
+const CHECKPOINT_NAME = /^checkpoint-(\d+)$/;
 
 export async function saveCheckpoint(
   tf: TF,
@@ -51,43 +59,145 @@ export async function saveCheckpoint(
     // the optimizer's variables stay; what it made for saving (its step count) goes
     for (const { tensor } of weights) if (!('assign' in tensor)) tensor.dispose();
   }
-  const id = nextId(dir);
-  const path = join(dir, id);
-  writeDirectoryAtomically(path, files);
-  writeFileAtomically(join(dir, 'latest.json'), JSON.stringify({ checkpoint: id, epoch: state.epoch } satisfies Latest));
-  prune(dir, id, keep);
-  return path;
+  files[MANIFEST] = JSON.stringify(manifestOf(files));
+  try {
+    const name = writeNext(dir, files);
+    writeFileAtomically(join(dir, 'latest.json'), JSON.stringify({ checkpoint: name, epoch: state.epoch } satisfies Latest));
+    prune(dir, name, keep);
+    return join(dir, name);
+  } catch (e) {
+    throw new CheckpointError(`cannot save the checkpoint of epoch ${state.epoch} in ${dir}: ${reason(e)}`);
+  }
 }
 
-/** Restores the newest checkpoint into the models and optimizers; returns its state, or undefined when there is none. */
-export async function loadCheckpoint(
+/** A checkpoint restored: where it was, and what it says. */
+export interface Restored {
+  path: string;
+  state: CheckpointState;
+}
+
+/**
+ * Restores the newest intact checkpoint of `candidates` (checkpoint folders,
+ * newest first) into the models and optimizers. A damaged one is named in a
+ * warning and the next is tried; none intact is an error naming each one;
+ * no candidates: undefined. A checkpoint of another train block or model is
+ * an error at once (it is not damage: the folder is the wrong one).
+ */
+export async function restoreNewestIntact(
   tf: TF,
-  dir: string,
+  candidates: readonly string[],
   models: Record<string, LayersModel>,
   optimizers: Record<string, Optimizer>,
   /** the run it must come from (a train block's name) */
-  expected?: string,
-): Promise<CheckpointState | undefined> {
-  const latestPath = join(dir, 'latest.json');
-  if (!existsSync(latestPath)) return undefined;
-  const latest = JSON.parse(readFileSync(latestPath, 'utf8')) as Latest;
-  const path = join(dir, latest.checkpoint);
-  const state = JSON.parse(readFileSync(join(path, 'state.json'), 'utf8')) as CheckpointState;
-  if (expected !== undefined && state.name !== expected) throw new CheckpointError(`the checkpoint ${path} was saved by the run of ${state.name}, not ${expected}`);
-  for (const [name, model] of Object.entries(models)) {
-    const saved = decodeTensors(tf, path, `model-${name}`);
-    for (const w of model.weights) {
-      const t = saved.get(w.originalName);
-      if (!t) throw new CheckpointError(`the checkpoint ${path} has no weight ${w.originalName}: it was saved from another model`);
-      w.write(t);
-      t.dispose();
+  expected: string | undefined,
+  warn: (message: string) => void,
+): Promise<Restored | undefined> {
+  const damaged: string[] = [];
+  for (const path of candidates) {
+    let read: ReadCheckpoint;
+    try {
+      read = readCheckpoint(tf, path, models, optimizers, expected);
+    } catch (e) {
+      if (e instanceof CheckpointError) throw e;
+      damaged.push(reason(e));
+      warn(`the checkpoint ${path} cannot be used: ${reason(e)}; trying an earlier one`);
+      continue;
+    }
+    try {
+      for (const [name, model] of Object.entries(models)) {
+        const saved = read.models.get(name)!;
+        const missing = model.weights.find((w) => !saved.has(w.originalName));
+        if (missing) throw new CheckpointError(`the checkpoint ${path} has no weight ${missing.originalName}: it was saved from another model`);
+        for (const w of model.weights) w.write(saved.get(w.originalName)!);
+      }
+      for (const [role, optimizer] of Object.entries(optimizers)) {
+        const saved = read.optimizers.get(role)!;
+        if (saved.size > 0) await optimizer.setWeights([...saved].map(([name, tensor]) => ({ name, tensor })));
+      }
+      return { path, state: read.state };
+    } finally {
+      read.dispose();
     }
   }
-  for (const [role, optimizer] of Object.entries(optimizers)) {
-    const saved = decodeTensors(tf, path, `optimizer-${role}`);
-    if (saved.size > 0) await optimizer.setWeights([...saved].map(([name, tensor]) => ({ name, tensor })));
+  if (damaged.length > 0) throw new CheckpointError(`no intact checkpoint to continue from: ${damaged.join('; ')}`);
+  return undefined;
+}
+
+/** The checkpoints of one checkpoint folder, newest first: the one latest.json names, then by number. */
+export function checkpointsNewestFirst(dir: string, warn?: (message: string) => void): string[] {
+  const names = checkpointsIn(dir).reverse();
+  const latest = latestOf(dir, warn);
+  if (latest !== undefined && names.includes(latest)) names.splice(names.indexOf(latest), 1), names.unshift(latest);
+  return names.map((n) => join(dir, n));
+}
+
+/** Whether `dir` is a checkpoint folder: a latest.json, or a checkpoint. */
+export function isCheckpointFolder(dir: string): boolean {
+  return list(dir).some((n) => n === 'latest.json' || CHECKPOINT_NAME.test(n));
+}
+
+/** The newest checkpoint's name that `dir/latest.json` gives, when it is one; a name that is none is reported and ignored. */
+function latestOf(dir: string, warn?: (message: string) => void): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'latest.json'), 'utf8');
+  } catch {
+    return undefined;
   }
-  return state;
+  try {
+    const { checkpoint } = JSON.parse(text) as Latest;
+    if (typeof checkpoint === 'string' && CHECKPOINT_NAME.test(checkpoint)) return checkpoint;
+    warn?.(`${join(dir, 'latest.json')} names ${JSON.stringify(checkpoint)}, which is no checkpoint name; ignored`);
+  } catch {
+    warn?.(`${join(dir, 'latest.json')} is damaged; ignored`);
+  }
+  return undefined;
+}
+
+interface ReadCheckpoint {
+  state: CheckpointState;
+  models: Map<string, Map<string, Tensor>>;
+  optimizers: Map<string, Map<string, Tensor>>;
+  dispose(): void;
+}
+
+/**
+ * Reads and checks a whole checkpoint before anything is restored: a plain
+ * Error naming the bad file when it is damaged, a CheckpointError when it
+ * belongs to another train block or model.
+ */
+function readCheckpoint(tf: TF, path: string, models: Record<string, LayersModel>, optimizers: Record<string, Optimizer>, expected: string | undefined): ReadCheckpoint {
+  const verified = readVerified(path);
+  const file = (name: string): Buffer | undefined => {
+    if (verified) return verified.get(name);
+    try {
+      return readFileSync(join(path, name));
+    } catch {
+      return undefined;
+    }
+  };
+  const state = parseJson(path, 'state.json', file('state.json')) as CheckpointState | undefined;
+  if (!state || typeof state.epoch !== 'number') throw new Error(`${join(path, 'state.json')} is missing or damaged`);
+  if (expected !== undefined && state.name !== expected) throw new CheckpointError(`the checkpoint ${path} was saved by the run of ${state.name}, not ${expected}`);
+  for (const name of Object.keys(models)) {
+    if (!file(`model-${name}.json`)) throw new CheckpointError(`the checkpoint ${path} has no weights for ${name}: it was saved from another model`);
+  }
+  const read: ReadCheckpoint = {
+    state,
+    models: new Map(),
+    optimizers: new Map(),
+    dispose: () => {
+      for (const group of [read.models, read.optimizers]) for (const tensors of group.values()) for (const t of tensors.values()) t.dispose();
+    },
+  };
+  try {
+    for (const name of Object.keys(models)) read.models.set(name, decodeTensors(tf, path, `model-${name}`, file, true));
+    for (const role of Object.keys(optimizers)) read.optimizers.set(role, decodeTensors(tf, path, `optimizer-${role}`, file, false));
+  } catch (e) {
+    read.dispose();
+    throw e;
+  }
+  return read;
 }
 
 async function encodeTensors(tf: TF, prefix: string, tensors: NamedTensor[]): Promise<Record<string, string | Uint8Array>> {
@@ -97,30 +207,75 @@ async function encodeTensors(tf: TF, prefix: string, tensors: NamedTensor[]): Pr
   return { [`${prefix}.json`]: JSON.stringify(specs), [`${prefix}.bin`]: bytes };
 }
 
-function decodeTensors(tf: TF, path: string, prefix: string): Map<string, Tensor> {
-  const specsPath = join(path, `${prefix}.json`);
-  if (!existsSync(specsPath)) return new Map();
-  const specs = JSON.parse(readFileSync(specsPath, 'utf8'));
-  const bytes = readFileSync(join(path, `${prefix}.bin`));
-  const decoded = tf.io.decodeWeights(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), specs);
+const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
+
+/** The tensors of `<prefix>.json/.bin`; none when the checkpoint has no such files and they are optional. */
+function decodeTensors(tf: TF, path: string, prefix: string, file: (name: string) => Buffer | undefined, required: boolean): Map<string, Tensor> {
+  const specsBytes = file(`${prefix}.json`);
+  if (!specsBytes) {
+    if (required) throw new Error(`${join(path, `${prefix}.json`)} is missing`);
+    return new Map();
+  }
+  const specs = parseJson(path, `${prefix}.json`, specsBytes) as { shape: number[]; dtype: string }[] | undefined;
+  const bytes = file(`${prefix}.bin`);
+  if (!Array.isArray(specs)) throw new Error(`${join(path, `${prefix}.json`)} is damaged`);
+  if (!bytes) throw new Error(`${join(path, `${prefix}.bin`)} is missing`);
+  // checkpoints saved without a manifest are checked at least for their length
+  const expected = specs.reduce((n, s) => n + (DTYPE_BYTES[s.dtype] ?? 4) * (s.shape ?? []).reduce((a, b) => a * b, 1), 0);
+  if (bytes.byteLength !== expected) throw new Error(`${join(path, `${prefix}.bin`)} has ${bytes.byteLength} bytes instead of ${expected} (cut short)`);
+  const decoded = tf.io.decodeWeights(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, specs as never);
   return new Map(Object.entries(decoded));
 }
 
+function parseJson(path: string, name: string, bytes: Buffer | undefined): unknown {
+  if (!bytes) return undefined;
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new Error(`${join(path, name)} is damaged`);
+  }
+}
+
+function list(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** The checkpoint names in `dir`, oldest first: by number (checkpoint-10000 comes after checkpoint-9999). */
 function checkpointsIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((n) => /^checkpoint-\d+$/.test(n))
-    .sort();
+  return list(dir)
+    .filter((n) => CHECKPOINT_NAME.test(n))
+    .sort((a, b) => numberOf(a) - numberOf(b));
 }
 
-function nextId(dir: string): string {
+const numberOf = (name: string): number => Number(CHECKPOINT_NAME.exec(name)![1]);
+
+/** Writes the checkpoint under the next free number; returns its name. */
+function writeNext(dir: string, files: Record<string, string | Uint8Array>): string {
   const last = checkpointsIn(dir).at(-1);
-  const n = last ? Number(last.slice('checkpoint-'.length)) + 1 : 1;
-  return `checkpoint-${String(n).padStart(4, '0')}`;
+  const first = last ? numberOf(last) + 1 : 1;
+  for (let n = first; n < first + 100; n++) {
+    const name = `checkpoint-${String(n).padStart(4, '0')}`;
+    try {
+      writeDirectoryAtomically(join(dir, name), files);
+      return name;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  throw new Error(`checkpoint-${first} to checkpoint-${first + 99} already exist`);
 }
 
-/** Keeps the newest `keep` checkpoints (and always the latest). */
+/** Keeps the newest `keep` checkpoints of this folder (and always the latest). */
 function prune(dir: string, latest: string, keep: number): void {
   const all = checkpointsIn(dir);
   for (const name of all.slice(0, Math.max(0, all.length - Math.max(1, keep)))) if (name !== latest) rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+/** An error as one line: Node's `ENOSPC: no space left on device, write`, or the message. */
+export function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

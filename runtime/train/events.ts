@@ -12,8 +12,10 @@ export type TrainEvent =
       pid?: number;
       /** the .nn file (absolute) */
       file?: string;
-      /** the run's folder (absolute): checkpoints, samples, events */
+      /** the run's own folder (absolute), `runs/<name>/<runId>`: checkpoints, samples, events */
       runDir?: string;
+      /** a resumed run (`--resume`): the checkpoint folder it continues from (absolute) */
+      resumedFrom?: string;
       /** the train block: the model, or the adversarial pair's name */
       name: string;
       models: { name: string; parameters: number; trainableParameters: number }[];
@@ -46,6 +48,19 @@ export type TrainEvent =
   | { type: 'checkpoint'; epoch: number; path: string }
   | { type: 'warning'; message: string }
   | { type: 'end'; reason: 'completed' | 'stopped' | 'early-stopping'; epochs: number; metrics: Record<string, number>; seconds: number }
-  | { type: 'error'; message: string; file?: string; line?: number; column?: number };
+  | {
+      type: 'error';
+      message: string;
+      /** a problem in a .nn file: where (1-based line and column) */
+      file?: string;
+      line?: number;
+      column?: number;
+      /** a run that diverged: the epoch and batch (1-based) where a loss or weight became NaN or infinite, and which tensor */
+      epoch?: number;
+      batch?: number;
+      tensor?: string;
+      /** a problem with a file or folder on disk (full, read-only, not a folder): its path */
+      path?: string;
+    };
 
 export type Emit = (event: TrainEvent) => void;

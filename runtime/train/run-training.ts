@@ -3,7 +3,7 @@
 // from the last checkpoint when asked, the loop, and the events that
 // report it all.
 
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Graph } from '../../core/graph/graph.js';
 import type { Host } from '../../core/host.js';
 import { type PlainValue, planTraining, type TrainPlan } from '../../core/train/plan.js';
@@ -15,13 +15,14 @@ import { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { trainAdversarial } from './adversarial.js';
 import { holdOut } from './batches.js';
-import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 import type { LossOf } from './evaluate.js';
 import type { Emit } from './events.js';
 import { builtinLoss } from './losses.js';
 import { type Metric, METRICS } from './metrics.js';
+import { checkMemory } from './memory-estimate.js';
 import { createOptimizer } from './optimizers.js';
-import { newRunId } from './events-file.js';
+import { checkpointsDirOf, type RunPlace, runCheckpoints } from './run-checkpoints.js';
+import { claimRunFolder } from './run-folder.js';
 import { type RunIdentity, startEvent } from './start-event.js';
 import { type RunEnd, type StopSignal, trainSupervised } from './supervised.js';
 import { trace, TrainError } from './trace-model.js';
@@ -53,22 +54,36 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   const planned = planTraining(request.file, request.host, request.target);
   if (!planned.ok) throw new TrainError(planned.message, planned.diagnostics);
   const plan: TrainPlan = { ...planned.plan, ...request.overrides };
+  const baseDir = dirname(resolve(request.file));
+  // the runs folder holds a folder per run; this run writes only in its own (run-folder.ts)
+  const runsDir = request.outDir !== undefined ? resolve(request.outDir) : join(baseDir, 'runs', plan.name);
+  checkpointsDirOf(plan, runsDir); // a checkpoint folder outside the run is refused before anything is made
+  const folder = claimRunFolder(runsDir, new Date(started));
+  try {
+    return await trainInFolder(request, plan, { runsDir, runId: folder.runId, runDir: folder.runDir }, started);
+  } finally {
+    folder.release();
+  }
+}
+
+async function trainInFolder(request: TrainRequest, plan: TrainPlan, place: RunPlace, started: number): Promise<TrainResult> {
   const seed = plan.seed ?? Math.floor(Math.random() * 2 ** 31);
   const random = new Random(seed);
   const baseDir = dirname(resolve(request.file));
-  const runDir = request.outDir !== undefined ? resolve(request.outDir) : join(baseDir, 'runs', plan.name);
-  // a resumed run is a new run too: its own id and events file
-  const run: RunIdentity = { runId: newRunId(new Date(started)), file: resolve(request.file), runDir };
-  const checkpointDir = plan.checkpoints.dir ? (isAbsolute(plan.checkpoints.dir) ? plan.checkpoints.dir : join(baseDir, plan.checkpoints.dir)) : join(runDir, 'checkpoints');
+  // a resumed run is a new run too: its own id, folder and events file
+  const run: RunIdentity = { runId: place.runId, file: resolve(request.file), runDir: place.runDir };
   const { tf } = request;
+  const checkpoints = runCheckpoints(tf, plan, place, { resume: request.resume === true, emit: request.emit });
   const raw = loadData(plan.data, { baseDir, seed, tf, ...(plan.model ? { outputShape: (shapes: number[][]) => outputShape(request, plan.model!, shapes) } : {}) });
   if (plan.adversarial) {
-    const result = await trainAdversarial({ tf, plan, raw, random, seed, request, run, checkpointDir });
+    const result = await trainAdversarial({ tf, plan, raw, random, seed, request, run, checkpoints });
     return { ...result, seconds: (Date.now() - started) / 1000 };
   }
 
   const graph = trace(request, plan.model!, raw.inputs.map((i) => i.shape));
   checkClassesFit(raw, graph, plan);
+  checkMemory({ name: plan.model!, graphs: [graph], optimizer: plan.optimizer, batch: plan.batch, device: request.backend.device });
+  checkTargetsFit(raw, graph, plan);
   const model = compileGraph(tf, graph, { seed });
   const data = toDataset(tf, raw, graph.inputs.map((i) => ({ name: i.name, shape: i.type.shape.slice(1) as number[] })));
   const split = plan.validation > 0 ? holdOut(tf, data.train, plan.validation) : undefined;
@@ -78,8 +93,9 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   const optimizer = createOptimizer(tf, plan.optimizer);
   const models = { [plan.model!]: model };
   const optimizers = { model: optimizer.optimizer as never };
-  const firstEpoch = request.resume ? ((await loadCheckpoint(tf, checkpointDir, models, optimizers, plan.name))?.epoch ?? 0) : 0;
-  request.emit(startEvent(plan, data, train, split?.validation, request.backend, [[plan.model!, model]], firstEpoch, run));
+  const resumed = await checkpoints.resume(models, optimizers);
+  const firstEpoch = resumed.epoch;
+  request.emit(startEvent(plan, data, train, split?.validation, request.backend, [[plan.model!, model]], firstEpoch, { ...run, ...(resumed.from ? { resumedFrom: resumed.from } : {}) }));
   try {
     const end = await trainSupervised({
       tf,
@@ -95,7 +111,7 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
       stop: request.stop,
       firstEpoch,
       checkpoint: async (epoch) => {
-        const path = await saveCheckpoint(tf, checkpointDir, { epoch, name: plan.name, savedAt: new Date().toISOString() }, models, optimizers, plan.checkpoints.keep);
+        const path = await checkpoints.save(epoch, models, optimizers);
         request.emit({ type: 'checkpoint', epoch, path });
       },
     });
@@ -116,6 +132,28 @@ function checkClassesFit(raw: RawData, graph: Graph, plan: TrainPlan): void {
   if (typeof outputs === 'number' && raw.classes > outputs) {
     throw new DataError(`${raw.description} has class ids up to ${raw.classes - 1}, but ${graph.model} outputs ${outputs} class${outputs === 1 ? '' : 'es'}`);
   }
+}
+
+/** Losses that compare outputs with targets value by value. */
+const ELEMENTWISE_LOSSES = new Set(['mse', 'mae', 'binary_crossentropy']);
+
+/**
+ * An element-wise loss needs as many target values as the model outputs
+ * per example (checked before training: TensorFlow would fail with a
+ * reshape error). The checker says so for the data it knows (mnist); this
+ * is for the data read from files.
+ */
+function checkTargetsFit(raw: RawData, graph: Graph, plan: TrainPlan): void {
+  if (!('builtin' in plan.loss) || !ELEMENTWISE_LOSSES.has(plan.loss.builtin) || !raw.target) return;
+  const output = graph.outputs[0]!.type.shape.slice(1);
+  if (!output.every((d): d is number => typeof d === 'number')) return;
+  const outputs = output.reduce((a, b) => a * b, 1);
+  const targets = raw.target.shape.reduce((a, b) => a * b, 1);
+  if (outputs === targets) return;
+  const what = raw.classes !== undefined ? `class ids (shape [${raw.target.shape.join(', ')}] per example)` : `${targets} value${targets === 1 ? '' : 's'} per example (shape [${raw.target.shape.join(', ')}])`;
+  throw new DataError(
+    `the loss ${plan.loss.builtin} compares outputs with targets value by value, but ${raw.description} has ${what} and ${graph.model} outputs [${output.join(', ')}] per example: ${raw.classes !== undefined ? 'use crossentropy for class ids, or give one-hot targets' : 'make the targets the shape of the output'}`,
+  );
 }
 
 /** One example's shape of the model's first output, for inputs of these shapes. */

@@ -10,6 +10,8 @@ export interface RunIdentity {
   runId: string;
   file: string;
   runDir: string;
+  /** the checkpoint a resumed run continues from */
+  resumedFrom?: string;
 }
 
 export function startEvent(
@@ -29,6 +31,7 @@ export function startEvent(
     pid: process.pid,
     file: run.file,
     runDir: run.runDir,
+    ...(run.resumedFrom !== undefined ? { resumedFrom: run.resumedFrom } : {}),
     name: plan.name,
     models: models.map(([name, m]) => ({ name, parameters: m.countParams(), trainableParameters: count(m.trainableWeights as never) })),
     data: data.description,

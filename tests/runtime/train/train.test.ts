@@ -83,12 +83,15 @@ describe('supervised training', () => {
     const first = await train(file, { outDir: dir, overrides: { epochs: 2 } });
     const saved = first.events.filter((e) => e.type === 'checkpoint');
     expect(saved.map((e) => (e as { epoch: number }).epoch)).toEqual([1, 2]);
-    const latest = JSON.parse(readFileSync(join(dir, 'checkpoints', 'latest.json'), 'utf8'));
+    // each run has its own folder in the runs folder (--out), which names the newest
+    const runDir = (first.events[0] as { runDir: string }).runDir;
+    const latest = JSON.parse(readFileSync(join(runDir, 'checkpoints', 'latest.json'), 'utf8'));
     expect(latest.epoch).toBe(2);
-    expect(existsSync(join(dir, 'checkpoints', latest.checkpoint, 'model-Tiny.bin'))).toBe(true);
+    expect(existsSync(join(runDir, 'checkpoints', latest.checkpoint, 'model-Tiny.bin'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'latest.json'), 'utf8'))).toMatchObject({ run: (first.events[0] as { runId: string }).runId, dir: 'checkpoints', checkpoint: latest.checkpoint, epoch: 2 });
 
     const resumed = await train(file, { outDir: dir, resume: true, overrides: { epochs: 4 } });
-    expect(resumed.events[0]).toMatchObject({ type: 'start', firstEpoch: 3 });
+    expect(resumed.events[0]).toMatchObject({ type: 'start', firstEpoch: 3, resumedFrom: join(runDir, 'checkpoints', latest.checkpoint) });
     const logs = epochs(resumed.events);
     expect(logs.map((e) => e.epoch)).toEqual([3, 4]);
     // the weights came back: epoch 3 starts from a trained model, far below a fresh model's first epoch

@@ -1,0 +1,73 @@
+// A checkpoint's manifest: the size and CRC-32 of each of its files,
+// written last into the checkpoint before it is renamed into place. A
+// checkpoint is complete when every file it lists is there with that size
+// and checksum: a file cut short by a full disk, or damaged since, is
+// found before a single weight is restored.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as zlib from 'node:zlib';
+import { crc32 as crc32InJs } from '../crc32.js';
+
+export const MANIFEST = 'manifest.json';
+
+export interface Manifest {
+  files: Record<string, { bytes: number; crc32: number }>;
+}
+
+/** Node's own CRC-32 (22.2+) is about 50 times faster than the JavaScript one; they agree. */
+const crc32 = (bytes: Uint8Array): number => ((zlib as { crc32?: (b: Uint8Array) => number }).crc32 ?? crc32InJs)(bytes);
+
+export function manifestOf(files: Record<string, string | Uint8Array>): Manifest {
+  const out: Manifest = { files: {} };
+  for (const [name, data] of Object.entries(files)) {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    out.files[name] = { bytes: bytes.byteLength, crc32: crc32(bytes) };
+  }
+  return out;
+}
+
+/**
+ * Reads the files of the checkpoint at `path` that its manifest lists, each
+ * checked; throws a message naming the first bad file. Undefined when the
+ * checkpoint has no manifest (saved before manifests were written).
+ */
+export function readVerified(path: string): Map<string, Buffer> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(path, MANIFEST), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${join(path, MANIFEST)} cannot be read (${(e as Error).message})`);
+  }
+  const manifest = parseManifest(text);
+  if (!manifest) throw new Error(`${join(path, MANIFEST)} is damaged`);
+  const out = new Map<string, Buffer>();
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    const file = join(path, name);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      throw new Error(`${file} is missing`);
+    }
+    if (bytes.byteLength !== expected.bytes) throw new Error(`${file} has ${bytes.byteLength} bytes instead of ${expected.bytes} (cut short)`);
+    if (crc32(bytes) !== expected.crc32) throw new Error(`${file} is damaged (its CRC-32 differs)`);
+    out.set(name, bytes);
+  }
+  return out;
+}
+
+function parseManifest(text: string): Manifest | undefined {
+  try {
+    const value = JSON.parse(text) as Manifest;
+    if (!value || typeof value.files !== 'object' || value.files === null) return undefined;
+    for (const [name, f] of Object.entries(value.files)) {
+      if (name.includes('/') || name.includes('\\') || name.startsWith('.')) return undefined;
+      if (typeof f?.bytes !== 'number' || typeof f.crc32 !== 'number') return undefined;
+    }
+    return value;
+  } catch {
+    return undefined;
+  }
+}
