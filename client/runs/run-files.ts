@@ -1,10 +1,13 @@
-// The runs a run folder remembers: `<runDir>/events/<runId>.jsonl`, one per
-// run (runtime/train/events-file.ts writes them). Run ids begin with their
-// UTC start time, so their order is the order the runs started in.
+// The runs a runs folder remembers: `<runDir>/events/<runId>.jsonl`, one per
+// run, each run in a folder of its own (runtime/train/events-file.ts writes
+// them; client/runs/run-folders.ts reads both layouts). Run ids begin with
+// their UTC start time, so their order is the order the runs started in.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainEvent } from '../../runtime/train/events.js';
+import { nodeRunFs } from './node-run-fs.js';
+import { type RunRef, runsFolderOf, runsInFolder } from './run-folders.js';
 import { parseEventsText } from './stream-lines.js';
 
 export function eventsFile(runDir: string, runId: string): string {
@@ -20,27 +23,19 @@ export function readRunEvents(runDir: string, runId: string): TrainEvent[] {
   }
 }
 
-/** The ids of the runs kept in a run folder, newest first. */
-export function runIdsIn(runDir: string): string[] {
-  try {
-    return readdirSync(join(runDir, 'events'))
-      .filter((name) => name.endsWith('.jsonl'))
-      .map((name) => name.slice(0, -'.jsonl'.length))
-      .sort()
-      .reverse();
-  } catch {
-    return [];
-  }
+/** The runs kept in a runs folder (`runs/<name>`: a folder per run, or the earlier layout's `events/`), newest first. */
+export function runsIn(runsDir: string): RunRef[] {
+  return runsInFolder(nodeRunFs, runsDir);
 }
 
-/** The newest `limit` runs of a run folder other than `except`, with their events (runs that never started are left out). */
-export function earlierRuns(runDir: string, except: string | undefined, limit: number): { runId: string; events: TrainEvent[] }[] {
-  const out: { runId: string; events: TrainEvent[] }[] = [];
-  for (const runId of runIdsIn(runDir)) {
-    if (runId === except) continue;
-    const events = readRunEvents(runDir, runId);
+/** The newest `limit` runs of a run's runs folder other than `except`, with their events (runs that never started are left out). */
+export function earlierRuns(runDir: string, except: string | undefined, limit: number): (RunRef & { events: TrainEvent[] })[] {
+  const out: (RunRef & { events: TrainEvent[] })[] = [];
+  for (const run of runsIn(except !== undefined ? runsFolderOf(runDir, except) : runDir)) {
+    if (run.runId === except) continue;
+    const events = readRunEvents(run.runDir, run.runId);
     if (!events.some((e) => e.type === 'start')) continue;
-    out.push({ runId, events });
+    out.push({ ...run, events });
     if (out.length >= limit) break;
   }
   return out;

@@ -1,6 +1,9 @@
-// The runs kept in run folders, as the Runs view lists them. A run folder
-// (`runs/<name>/`) keeps each run's events in `events/<runId>.jsonl`
-// (runtime/train/events-file.ts; the format is docs/events.md). A run is
+// The runs kept in run folders, as the Runs view lists them. Each run has
+// a folder of its own in its model's runs folder, named by its id
+// (`runs/<name>/<runId>/`, runtime/train/run-folder.ts), that keeps its
+// events in `events/<runId>.jsonl` (runtime/train/events-file.ts; the
+// format is docs/events.md). Earlier versions kept every run of a model in
+// `runs/<name>/events/` itself: both are read. A run is
 // - running: no `end` or `error` yet and its process is alive,
 // - done: `end` with `completed` or `early-stopping`,
 // - stopped: `end` with `stopped`,
@@ -175,6 +178,31 @@ function parseLine(line: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A run's id and its folder (the one that holds `events/<runId>.jsonl`). */
+export interface RunRef {
+  runId: string;
+  runDir: string;
+}
+
+/** The runs folder a run folder belongs to: its parent when it is named by the run's id, else itself (the earlier layout). */
+export function runsFolderOf(runDir: string, runId: string): string {
+  const trimmed = runDir.replace(/[\\/]+$/, '');
+  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  return cut > 0 && trimmed.slice(cut + 1) === runId ? trimmed.slice(0, cut) : runDir;
+}
+
+/** Every run kept in a runs folder (`runs/<name>`), both layouts, newest first. */
+export function runsInFolder(fs: RunFolderFs, runsDir: string): RunRef[] {
+  const idsIn = (runDir: string) => (fs.list(join(runDir, 'events')) ?? []).filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -'.jsonl'.length));
+  const out: RunRef[] = idsIn(runsDir).map((runId) => ({ runId, runDir: runsDir }));
+  for (const name of fs.list(runsDir) ?? []) {
+    if (name === 'events' || startTime(name) === undefined) continue;
+    const runDir = join(runsDir, name);
+    for (const runId of idsIn(runDir)) out.push({ runId, runDir });
+  }
+  return out.sort((a, b) => (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
 }
 
 /** A run id begins with its UTC start time: `20261202-104112-3fa9`. */

@@ -13,7 +13,7 @@ import { config } from '../config.js';
 import { type NnContext, requireTrust } from '../context.js';
 import { requireRuntime } from '../runtime.js';
 import { RunManager } from './run-manager.js';
-import { readRunEvents, runIdsIn } from './run-files.js';
+import { readRunEvents, runsIn } from './run-files.js';
 import { outDirFor, runDirOf } from './train-invocation.js';
 import { blocksTraining, type TrainBlock, trainBlocks } from './train-blocks.js';
 import { TrainingPanels } from './training-panel.js';
@@ -192,10 +192,10 @@ function newestOfActiveFile(manager: RunManager): TrainingRun | undefined {
   const setting = config.trainOutDir(vscode.Uri.file(file));
   const newest = trainBlocks(text)
     .map((b) => {
-      const runDir = runDirOf(file, b.target, outDirFor(setting, folder, file, b.target));
-      return { model: b.target, runDir, runId: runIdsIn(runDir)[0] };
+      const newestRun = runsIn(runDirOf(file, b.target, outDirFor(setting, folder, file, b.target)))[0];
+      return { model: b.target, runDir: newestRun?.runDir, runId: newestRun?.runId };
     })
-    .filter((r): r is { model: string; runDir: string; runId: string } => r.runId !== undefined)
+    .filter((r): r is { model: string; runDir: string; runId: string } => r.runId !== undefined && r.runDir !== undefined)
     .sort((a, b) => (a.runId < b.runId ? 1 : -1))[0];
   if (!newest) return undefined;
   const run = TrainingRun.fromFile(file, newest.model, newest.runDir, newest.runId);

@@ -192,7 +192,7 @@ export class TrainingPanel {
   private postHistory(): void {
     const runs = earlierRuns(this.run.runDir, this.run.runId, HISTORY_RUNS)
       .filter(({ events }) => events.some((e) => e.type === 'start' && e.name === this.run.model))
-      .map(({ runId, events }) => ({ run: { runId, file: this.run.file, model: this.run.model, runDir: this.run.runDir }, events: this.overlay.includes(runId) ? events : [] }));
+      .map(({ runId, runDir, events }) => ({ run: { runId, file: this.run.file, model: this.run.model, runDir }, events: this.overlay.includes(runId) ? events : [] }));
     this.post({ type: 'history', runs });
   }
 

@@ -1,7 +1,8 @@
 // The runs of run folders: their state from their events and whether their
 // process lives, their last metrics, labels, and what deleting one removes.
-// Fixture folders are written into a temporary folder, as the runtime lays
-// them out (runs/<name>/events/<runId>.jsonl).
+// Fixture folders are written into a temporary folder, as the runtime laid
+// them out before runs had folders of their own (runs/<name>/events/<runId>.jsonl;
+// the layout of today: run-folder-layouts.test.ts).
 
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
