@@ -11,6 +11,7 @@ import type { FunctionSpec } from '../functions/function-spec.js';
 import { dimEquals, type Dim } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { describeKind, type FunctionCallRecord, type LayerApplication, type LayerInstance, type TensorValue, type TraceSite, UNKNOWN, type Value } from '../values.js';
+import { passing } from './budget.js';
 import { type ArgInput, bindArgs, type BindProblem } from './bind-args.js';
 import { configureBlock, instantiate } from './definitions.js';
 import { originRelated } from './origins.js';
@@ -118,6 +119,11 @@ export function applyValue(st: CheckState, fr: Frame, target: Value, inputs: Val
 }
 
 function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inputs: TensorValue[], site: Site): Value {
+  try {
+    st.budget.application();
+  } catch (e) {
+    throw passing(e, { file: fr.module.file, range: site.range, what: layer.binding ?? layer.spec.name });
+  }
   const recording = isRecorded(st, fr);
   const app = applyLayer(layer.spec, layer.args, inputs, st.rows !== undefined || recording);
   for (const p of app.problems) {

@@ -10,6 +10,7 @@ import { keyOf, sym } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { type BlockInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { type ArgInput, type BindableParam, bindArgs } from './bind-args.js';
+import { BudgetExceeded, passing, reportStop } from './budget.js';
 import type { Site } from './calls.js';
 import { isRecorded, reportBindProblems } from './calls.js';
 import { evaluate } from './evaluate.js';
@@ -79,8 +80,14 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
     st.error(fr, 'NN1010', `${def.name.name} applies itself: definitions cannot be recursive`, site.range);
     return UNKNOWN;
   }
-  checkGeneric(st, moduleOf(st, inst.file), def);
-  const result = applyDefinition(st, fr, inst, inputs, site);
+  let result: Value;
+  try {
+    st.budget.application();
+    checkGeneric(st, moduleOf(st, inst.file), def);
+    result = applyDefinition(st, fr, inst, inputs, site);
+  } catch (e) {
+    throw passing(e, { file: fr.module.file, range: site.range, what: inst.binding ?? def.name.name });
+  }
   if (isRecorded(st, fr) && result.kind !== 'unknown') {
     const outputs = result.kind === 'tuple' ? result.items.map((v) => (v.kind === 'tensor' ? v.shape : [])) : result.kind === 'tensor' ? [result.shape] : [];
     st.recording!.applications.set(site.node, { target: { kind: 'block', block: inst }, inputs: inputs.map((t) => t.shape), outputs });
@@ -96,11 +103,13 @@ function applyDefinition(st: CheckState, fr: Frame, inst: BlockInstance, inputs:
   const key = st.rows ? undefined : instanceKey(inst, inputs, fr.lenient);
   const cached = key === undefined ? undefined : st.instances.get(key);
   if (cached) {
+    st.budget.reuseApplications(cached.applications);
     inst.applications++;
     for (const d of cached.errors) st.diagnostics.push(atCallSite(fr, d, def, site.range));
     return cached.errors.length > 0 ? UNKNOWN : outputValue(cached.outputs, origin);
   }
   const freshBefore = st.fresh.next;
+  const applicationsBefore = st.budget.applications;
   const scope = new Scope();
   for (const [name, value] of Object.entries(inst.args)) scope.define({ name, value, kind: 'param', used: true });
   const frame: Frame = {
@@ -126,7 +135,7 @@ function applyDefinition(st: CheckState, fr: Frame, inst: BlockInstance, inputs:
   const generic = st.genericKeys.get(def) ?? new Set();
   const errors = diagnostics.filter((d) => d.severity === 'error' && !generic.has(diagnosticKey(d)));
   // a result with data-dependent sizes (K1) is not reused: each application gets its own
-  if (key !== undefined && st.fresh.next === freshBefore) st.instances.set(key, { errors, outputs: body.outputs });
+  if (key !== undefined && st.fresh.next === freshBefore) st.instances.set(key, { errors, outputs: body.outputs, applications: st.budget.applications - applicationsBefore });
   for (const d of errors) st.diagnostics.push(atCallSite(fr, d, def, site.range));
   if (errors.length > 0) return UNKNOWN;
   return outputValue(body.outputs, origin);
@@ -223,16 +232,22 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
   st.rows = options.rows ? [] : undefined;
   const frame: Frame = { module, definition: def, scope: new Scope(), mode: 'generic', iteration: '', path: '', lenient: def.defKind !== 'model' };
   const body: Body = { outputs: [], bindings: [] };
+  // the check of a definition that is not applied inside another: where a spent budget becomes its diagnostic
+  const outermost = st.active.length === 0;
   st.active.push(def);
+  let rows: LayerRow[] | undefined;
   const { diagnostics } = st.collect(() => {
     try {
       runGeneric();
     } catch (e) {
+      if (e instanceof BudgetExceeded && outermost) reportStop(st, e, { file: module.file, range: def.name.range, what: def.name.name });
       // Recursion deeper than the stack (a 50,000-term sum): a diagnostic, not a crash.
-      if (!(e instanceof RangeError)) throw e;
-      st.error(frame, 'NN0003', `${def.name.name} nests too deeply to check (an expression with tens of thousands of parts)`, def.name.range);
+      else if (e instanceof RangeError) st.error(frame, 'NN0003', `${def.name.name} nests too deeply to check (an expression with tens of thousands of parts)`, def.name.range);
+      else throw e;
     } finally {
       st.active.pop();
+      rows = st.rows;
+      st.rows = savedRows;
     }
   });
   function runGeneric(): void {
@@ -248,8 +263,6 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
     if (def.defKind === 'loss') for (const o of body.outputs) requireScalar(st, frame, o);
     warnUnused(st, frame, body);
   }
-  const rows = st.rows;
-  st.rows = savedRows;
   const result: GenericResult = {
     frame,
     outputs: body.outputs,
@@ -257,7 +270,8 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
     diagnostics,
     ...(rows ? { rows } : {}),
   };
-  if (memoise) {
+  // a stopped check is not a definition's result: nothing may reuse it
+  if (memoise && !st.budget.stopped) {
     st.generic.set(def, result);
     st.genericKeys.set(def, new Set(diagnostics.map(diagnosticKey)));
   }

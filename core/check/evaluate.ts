@@ -23,6 +23,7 @@ export interface EvalOptions {
 }
 
 export function evaluate(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions = NO_OPTIONS): Value {
+  st.budget.step();
   const v = evaluateInner(st, fr, e, opts);
   if (st.recording) record(st, fr, e, v);
   return v;

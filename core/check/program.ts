@@ -4,6 +4,7 @@
 import type { Definition, TrainDecl } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
+import { BudgetExceeded, reportStop, type WorkLimits } from './budget.js';
 import { checkGeneric, type GenericResult } from './definitions.js';
 import { loadModule } from './modules.js';
 import { Recording } from './recording.js';
@@ -33,10 +34,22 @@ export interface CheckOptions {
   record?: boolean;
   /** the previous check of this file: unchanged definitions are not checked again */
   previous?: Reusable;
+  /**
+   * How much work the check may do (budget.ts): `steps` and `applications`
+   * default to DEFAULT_LIMITS; a `deadline` (`Date.now()` milliseconds, none by
+   * default) stops it at that time. A check that runs out stops with one
+   * diagnostic (NN3013) where it stopped; what follows is not checked.
+   */
+  limits?: WorkLimits;
 }
 
+/**
+ * Checks `file` and what it imports, read through `host`: every definition
+ * on its own and every train block. Never throws on user input, and ends
+ * within `options.limits` (or the default work budget) on any input.
+ */
 export function checkFile(file: string, host: Host, options: CheckOptions = {}): FileCheck {
-  const st = new CheckState();
+  const st = new CheckState(options.limits);
   const stamp = {};
   if (options.record) {
     st.recording = new Recording();
@@ -48,6 +61,7 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   if (!module) return { file, module, diagnostics: [], state: st, stamp };
   const diagnostics: Diagnostic[] = [...module.diagnostics];
   const own = module.program.items.filter((i): i is Definition => i.kind === 'Definition' && module.definitions.get(i.name.name)?.definition === i);
+  const isOwn = new Set<Definition>(own); // a Set: a file may hold tens of thousands of definitions
   // first what the previous check can give, so that the rest finds it when it applies them
   // (only editors re-check the same file again and again: the CLI skips the keys)
   const names = new NamesByText(options.previous?.names);
@@ -61,7 +75,8 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
     }
   }
   for (const item of module.program.items) {
-    if (item.kind === 'Definition' && own.includes(item)) diagnostics.push(...checkGeneric(st, module, item).diagnostics);
+    if (st.budget.stopped) break; // reported once, where it stopped
+    if (item.kind === 'Definition' && isOwn.has(item)) diagnostics.push(...checkGeneric(st, module, item).diagnostics);
     else if (item.kind === 'Train') diagnostics.push(...st.collect(() => checkTrainSafely(st, module, item)).diagnostics);
   }
   const results = new Map<string, { definition: Definition; result: GenericResult }>();
@@ -80,11 +95,12 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable, stamp, ...carriedOver };
 }
 
-/** A train block whose expressions nest deeper than the stack is a diagnostic, not a crash. */
+/** A train block whose expressions nest deeper than the stack, or past the work budget, is a diagnostic, not a crash. */
 function checkTrainSafely(st: CheckState, module: Module, item: TrainDecl): void {
   try {
     checkTrain(st, module, item);
   } catch (e) {
+    if (e instanceof BudgetExceeded) return reportStop(st, e, { file: module.file, range: item.target.range, what: 'this train block' });
     if (!(e instanceof RangeError)) throw e;
     st.diagnostics.push({ severity: 'error', code: 'NN0003', message: 'this train block nests too deeply to check', range: item.target.range, file: module.file });
   }

@@ -3,6 +3,7 @@
 
 import type { Expr, Range } from '../../grammar/ast.js';
 import { UNKNOWN, type Value } from '../values.js';
+import { passing } from './budget.js';
 import { evaluateArgs } from './arguments.js';
 import { applyValue, callFunction, callValue, configureLayer } from './calls.js';
 import { conditionValue } from './conditions.js';
@@ -38,9 +39,14 @@ export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value,
       if (n === undefined) markUsed(fr, stage.body);
       if (n === undefined) return UNKNOWN;
       let value: Value = input;
-      for (let i = 0; i < n && value.kind !== 'unknown'; i++) {
-        const iteration: Frame = { ...fr, iteration: `${fr.iteration}/${stage.range.start}:${i}` };
-        value = applyStage(st, iteration, stage.body, value, inputRange);
+      try {
+        for (let i = 0; i < n && value.kind !== 'unknown'; i++) {
+          st.budget.step();
+          const iteration: Frame = { ...fr, iteration: `${fr.iteration}/${stage.range.start}:${i}` };
+          value = applyStage(st, iteration, stage.body, value, inputRange);
+        }
+      } catch (e) {
+        throw passing(e, { file: fr.module.file, range: { start: stage.range.start, end: stage.count.range.end }, what: 'this repeat' });
       }
       return value;
     }

@@ -11,6 +11,7 @@ import type { GenericResult } from './definitions.js';
 import type { Recording } from './recording.js';
 import type { OutputValue } from './statements.js';
 import type { Scope } from './scope.js';
+import { WorkBudget, type WorkLimits } from './budget.js';
 
 export type { Recording } from './recording.js';
 
@@ -82,7 +83,7 @@ export class CheckState {
   /** generic-check results per definition (memo) */
   readonly generic = new Map<Definition, GenericResult>();
   /** results of applying a definition, by what they depend on (see instanceKey) */
-  readonly instances = new Map<string, { errors: Diagnostic[]; outputs: OutputValue[] }>();
+  readonly instances = new Map<string, { errors: Diagnostic[]; outputs: OutputValue[]; /** the applications made inside, counted again at each reuse */ applications: number }>();
   rows: LayerRow[] | undefined;
   /** record how each tensor is computed (`TensorValue.source`), for the compiler */
   trace = false;
@@ -98,6 +99,12 @@ export class CheckState {
   readonly pathCounters = new Map<string, number>();
   /** layers whose weights are counted already */
   readonly counted = new Map<number, string>();
+  /** the work this check may still do (budget.ts) */
+  readonly budget: WorkBudget;
+
+  constructor(limits?: WorkLimits) {
+    this.budget = new WorkBudget(limits);
+  }
 
   /**
    * A new layer or block instance id. Ids are unique in the process, not per

@@ -4,6 +4,7 @@
 import type { Identifier, InputStmt, LetStmt, ListExpr, OutputStmt, Statement } from '../../grammar/ast.js';
 import { formatShape } from '../shapes/shape.js';
 import { describeKind, type DType, type TensorValue, UNKNOWN, type Value } from '../values.js';
+import { passing } from './budget.js';
 import { bindVariables, describeMismatch, evaluatePattern, matchPattern, rigidBindings } from './annotations.js';
 import { conditionValue } from './conditions.js';
 import { evaluate, record } from './evaluate.js';
@@ -33,6 +34,7 @@ export function runStatements(st: CheckState, fr: Frame, statements: readonly St
 }
 
 function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void {
+  st.budget.step();
   switch (s.kind) {
     case 'Input':
       return runInput(st, fr, s, body);
@@ -64,10 +66,15 @@ function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void
         forgetAssigned(fr, s.body);
         return;
       }
-      for (let i = 0; i < n; i++) {
-        const inner = child(fr, `${s.range.start}:${i}`);
-        if (s.variable) define(inner, body, s.variable, { kind: 'int', value: i }, 'loop');
-        runStatements(st, inner, s.body, body);
+      try {
+        for (let i = 0; i < n; i++) {
+          st.budget.step();
+          const inner = child(fr, `${s.range.start}:${i}`);
+          if (s.variable) define(inner, body, s.variable, { kind: 'int', value: i }, 'loop');
+          runStatements(st, inner, s.body, body);
+        }
+      } catch (e) {
+        throw passing(e, { file: fr.module.file, range: { start: s.range.start, end: s.count.range.end }, what: 'this repeat' });
       }
       return;
     }
@@ -82,11 +89,16 @@ function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void
         st.error(fr, 'NN3001', `'for' loops over a list, but this is ${describeKind(list)}`, s.iterable.range);
         return;
       }
-      list.items.slice(0, MAX_ITERATIONS).forEach((item, i) => {
-        const inner = child(fr, `${s.range.start}:${i}`);
-        define(inner, body, s.variable, item, 'loop');
-        runStatements(st, inner, s.body, body);
-      });
+      try {
+        list.items.slice(0, MAX_ITERATIONS).forEach((item, i) => {
+          st.budget.step();
+          const inner = child(fr, `${s.range.start}:${i}`);
+          define(inner, body, s.variable, item, 'loop');
+          runStatements(st, inner, s.body, body);
+        });
+      } catch (e) {
+        throw passing(e, { file: fr.module.file, range: { start: s.range.start, end: s.iterable.range.end }, what: 'this loop' });
+      }
       return;
     }
     case 'IfStmt': {

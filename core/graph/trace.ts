@@ -5,6 +5,7 @@
 // checker itself, so the graph is exactly what the checker checked.
 
 import type { Definition, Range } from '../../grammar/ast.js';
+import { BudgetExceeded, reportStop, type WorkLimits } from '../check/budget.js';
 import { configureBlock, checkGeneric, instantiate } from '../check/definitions.js';
 import { loadModule } from '../check/modules.js';
 import { Scope } from '../check/scope.js';
@@ -31,6 +32,8 @@ export interface TraceOptions {
    * holds as many values is kept (the data is reshaped to it)
    */
   inputShapes?: number[][];
+  /** the work the trace may do (the check's budget, budget.ts) */
+  limits?: WorkLimits;
 }
 
 export type TraceResult =
@@ -39,7 +42,7 @@ export type TraceResult =
   | { ok: false; message: string; diagnostics: Diagnostic[]; range?: Range; file?: string };
 
 export function traceModel(file: string, host: Host, options: TraceOptions = {}): TraceResult {
-  const st = new CheckState();
+  const st = new CheckState(options.limits);
   const module = loadModule(st, host, file);
   if (!module) return failure(`cannot read ${file}`);
   const found = findModel(module.program.items.filter((i): i is Definition => i.kind === 'Definition'), file, options.model, ['model', 'loss']);
@@ -58,8 +61,15 @@ export function traceModel(file: string, host: Host, options: TraceOptions = {})
   const frame: Frame = { module, scope: new Scope(), mode: 'instance', iteration: '', path: '', lenient: false };
   const args = Object.entries(overrides).map(([name, value]) => ({ name, nameRange: def.name.range, value, range: def.name.range }));
   const { result, diagnostics } = st.collect(() => {
-    const instance = configureBlock(st, frame, def, file, args, def.name.range, def);
-    return instance ? instantiate(st, frame, instance, inputs.tensors, { range: def.name.range, inputRanges: [], node: def }) : undefined;
+    try {
+      const instance = configureBlock(st, frame, def, file, args, def.name.range, def);
+      return instance ? instantiate(st, frame, instance, inputs.tensors, { range: def.name.range, inputRanges: [], node: def }) : undefined;
+    } catch (e) {
+      // the same work budget as `nn check`: a model too large to unroll is a diagnostic here too
+      if (!(e instanceof BudgetExceeded)) throw e;
+      reportStop(st, e, { file, range: def.name.range, what: def.name.name });
+      return undefined;
+    }
   });
   const traceErrors = diagnostics.filter((d) => d.severity === 'error');
   if (!result || result.kind === 'unknown' || traceErrors.length > 0) {
