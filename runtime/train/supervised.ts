@@ -2,19 +2,23 @@
 // a gradient step on each (clipped when asked), then the loss and metrics
 // on the held-out data, a checkpoint, and early stopping. A stop request
 // is honoured after the current batch: the weights are saved first.
+// Every batch's loss is read before its update: one that is NaN or infinite
+// ends the run there (divergence.ts), before it spoils the weights, and
+// weights that are not finite are never saved.
 
 import type { TrainPlan } from '../../core/train/plan.js';
 import type { Examples } from '../data/dataset.js';
 import type { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
-import { batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
+import { type Batch, batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
+import { assertFiniteLoss, assertFiniteWeights, LossWatch, suspectOf } from './divergence.js';
 import { evaluate, type LossOf, predict } from './evaluate.js';
 import type { Emit } from './events.js';
 import type { Metric } from './metrics.js';
 import type { TrainOptimizer } from './optimizers.js';
 import { learningRateAt } from './schedules.js';
 import { Throughput } from './throughput.js';
-import { clipByGlobalNorm, trainableVariables } from './variables.js';
+import { clipByGlobalNorm, trainableVariables, type Variables } from './variables.js';
 
 export interface StopSignal {
   requested: boolean;
@@ -51,8 +55,16 @@ const BATCH_EVENTS_PER_SECOND = 4;
 export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
   const { tf, plan, model, emit } = run;
   const variables = trainableVariables(model);
+  const models = { [plan.model ?? model.name]: model };
   const batches = batchCount(run.train.count, plan.batch);
   const baseRate = typeof plan.optimizer.args['lr'] === 'number' ? plan.optimizer.args['lr'] : 0.001;
+  const watch = new LossWatch('loss');
+  const warn = (message: string | undefined) => message !== undefined && emit({ type: 'warning', message });
+  /** never a checkpoint of weights that are not finite */
+  const checkpoint = async (epochs: number, at: { epoch: number; batch?: number }) => {
+    assertFiniteWeights(tf, models, at);
+    await run.checkpoint(epochs);
+  };
   let best = Infinity;
   let sinceBest = 0;
   let last: Record<string, number> = {};
@@ -62,39 +74,43 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
     const rate = learningRateAt(plan.schedule, baseRate, epoch, plan.epochs);
     run.optimizer.setLearningRate(rate);
     const order = epochOrder(run.train.count, plan.shuffle, run.random);
-    let lossSum: Tensor = tf.scalar(0);
+    let lossSum = 0;
     let lastEvent = 0;
     for (let b = 0; b < batches; b++) {
       const batch = takeBatch(tf, run.train, order, b, plan.batch);
-      const value = step(run, variables, batch.inputs, batch.target!);
-      const next = tf.tidy(() => tf.add(lossSum, tf.mul(value, batch.size)));
-      lossSum.dispose();
-      lossSum = next;
-      disposeBatch(batch);
+      const { loss, grads } = gradients(run, variables, batch);
+      try {
+        warn(watch.batch(loss, epoch + 1, b + 1, () => suspectOf(tf, models, batchData(model, batch))));
+        update(run, variables, grads);
+      } finally {
+        for (const g of Object.values(grads)) g.dispose();
+        disposeBatch(batch);
+      }
+      lossSum += loss * batch.size;
       const now = Date.now();
       if (now - lastEvent >= 1000 / BATCH_EVENTS_PER_SECOND || b === batches - 1) {
         lastEvent = now;
-        emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss: value.dataSync()[0]!, ...pace.at(epoch + 1, b + 1) });
+        emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss, ...pace.at(epoch + 1, b + 1) });
       }
-      value.dispose();
       // let a stop request (a signal, a line on stdin) arrive
       await new Promise((resolve) => setImmediate(resolve));
       if (run.stop.requested) {
-        lossSum.dispose();
-        await run.checkpoint(epoch);
+        await checkpoint(epoch, { epoch: epoch + 1, batch: b + 1 });
         return { reason: 'stopped', epochs: epoch, metrics: last };
       }
     }
-    const trainLoss = lossSum.dataSync()[0]! / run.train.count;
-    lossSum.dispose();
+    const trainLoss = lossSum / run.train.count;
     const held = evaluate(tf, model, run.heldOut.examples, run.loss, run.metrics);
+    // finite training losses and weights can still give a held-out loss that is not (the last update, or the held-out data)
+    assertFiniteLoss(`${run.heldOut.name}_loss`, held['loss']!, { epoch: epoch + 1 }, () => suspectOf(tf, models, batchData(model, run.heldOut.examples)));
     last = { loss: trainLoss, ...Object.fromEntries(Object.entries(held).map(([k, v]) => [`${run.heldOut.name}_${k}`, v])) };
     emit({ type: 'epoch', epoch: epoch + 1, epochs: plan.epochs, logs: last, seconds: (Date.now() - started) / 1000, learningRate: rate });
-    if ((epoch + 1) % plan.checkpoints.every === 0 || epoch + 1 === plan.epochs) await run.checkpoint(epoch + 1);
+    warn(watch.epoch(trainLoss, epoch + 1));
+    if ((epoch + 1) % plan.checkpoints.every === 0 || epoch + 1 === plan.epochs) await checkpoint(epoch + 1, { epoch: epoch + 1 });
     if (plan.earlyStopping !== undefined) {
       if (held['loss']! < best) (best = held['loss']!), (sinceBest = 0);
       else if (++sinceBest >= plan.earlyStopping) {
-        if ((epoch + 1) % plan.checkpoints.every !== 0) await run.checkpoint(epoch + 1);
+        if ((epoch + 1) % plan.checkpoints.every !== 0) await checkpoint(epoch + 1, { epoch: epoch + 1 });
         return { reason: 'early-stopping', epochs: epoch + 1, metrics: last };
       }
     }
@@ -102,13 +118,23 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
   return { reason: 'completed', epochs: plan.epochs, metrics: last };
 }
 
-/** One gradient step; returns the batch's loss (the caller disposes it). */
-function step(run: SupervisedRun, variables: ReturnType<typeof trainableVariables>, inputs: Tensor[], target: Tensor): Tensor {
-  const { tf } = run;
-  const { value, grads } = tf.variableGrads(() => run.loss(target, predict(run.model, inputs, true)) as never, variables.list);
-  const clipped = run.plan.clip !== undefined ? clipByGlobalNorm(tf, grads, run.plan.clip) : grads;
+/** A batch's loss, read now (before any update), and its gradients (the caller disposes them). */
+function gradients(run: SupervisedRun, variables: Variables, batch: Batch): { loss: number; grads: Record<string, Tensor> } {
+  const { value, grads } = run.tf.variableGrads(() => run.loss(batch.target!, predict(run.model, batch.inputs, true)) as never, variables.list);
+  const loss = value.dataSync()[0]!;
+  value.dispose();
+  return { loss, grads };
+}
+
+/** One gradient step: the gradients clipped when asked, then applied. */
+function update(run: SupervisedRun, variables: Variables, grads: Record<string, Tensor>): void {
+  const clipped = run.plan.clip !== undefined ? clipByGlobalNorm(run.tf, grads, run.plan.clip) : grads;
   run.optimizer.apply(clipped, variables.byName);
-  for (const g of Object.values(grads)) g.dispose();
   if (clipped !== grads) for (const g of Object.values(clipped)) g.dispose();
-  return value;
+}
+
+/** A batch's tensors by name, for saying which holds a NaN: `input x`, `target`. */
+function batchData(model: LayersModel, batch: Pick<Batch, 'inputs' | 'target'>): { name: string; tensor: Tensor }[] {
+  const inputs = batch.inputs.map((tensor, i) => ({ name: `input ${model.inputNames[i] ?? i + 1}`, tensor }));
+  return batch.target ? [...inputs, { name: 'target', tensor: batch.target }] : inputs;
 }
