@@ -3,6 +3,7 @@
 // Editor answers are plain data in offsets; only server/ speaks LSP.
 
 import type { Program } from '../../grammar/ast.js';
+import type { WorkLimits } from '../check/budget.js';
 import { checkFile, type FileCheck } from '../check/program.js';
 import type { Module, Recording } from '../check/state.js';
 import type { Host } from '../host.js';
@@ -25,9 +26,10 @@ export interface Analysis {
  * Checks `file` (read through `host`) and keeps what the editor needs;
  * undefined when it cannot be read. With the `previous` analysis of the
  * same file, definitions that did not change are not checked again.
+ * `limits` bound the check's work and time (a language server's deadline).
  */
-export function analyze(file: string, host: Host, previous?: Analysis): Analysis | undefined {
-  const check = checkFile(file, host, { record: true, ...(previous?.check.reusable ? { previous: previous.check.reusable } : {}) });
+export function analyze(file: string, host: Host, previous?: Analysis, limits?: WorkLimits): Analysis | undefined {
+  const check = checkFile(file, host, { record: true, ...(previous?.check.reusable ? { previous: previous.check.reusable } : {}), ...(limits ? { limits } : {}) });
   if (!check.module || !check.recording) return undefined;
   return {
     file,
