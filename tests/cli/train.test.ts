@@ -60,22 +60,25 @@ describe('nn train', () => {
     const r = nn(['train', 'tiny.nn', '--json', '--epochs', '1'], dir);
     expect(r.code).toBe(0);
     const all = events(r.stdout);
-    const runDir = join(dir, 'runs', 'Tiny');
-    expect(all[0]).toMatchObject({ type: 'start', file, runDir, batchSize: 50 });
-    expect(all[0]!['pid']).toEqual(expect.any(Number));
     const runId = String(all[0]!['runId']);
     expect(runId).toMatch(/^\d{8}-\d{6}-[0-9a-f]{4}$/);
+    // a folder of its own in the model's runs folder
+    const runDir = join(dir, 'runs', 'Tiny', runId);
+    expect(all[0]).toMatchObject({ type: 'start', file, runDir, batchSize: 50 });
+    expect(all[0]!['pid']).toEqual(expect.any(Number));
     expect(readdirSync(join(runDir, 'events'))).toEqual([`${runId}.jsonl`]);
     expect(events(readFileSync(join(runDir, 'events', `${runId}.jsonl`), 'utf8'))).toEqual(all);
     const batches = all.filter((e) => e.type === 'batch');
     for (const b of batches) expect(b).toMatchObject({ examplesPerSecond: expect.any(Number), elapsed: expect.any(Number) });
     expect(batches.every((b, i) => i === 0 || Number(b['elapsed']) >= Number(batches[i - 1]!['elapsed']))).toBe(true);
     expect(batches.at(-1)!['examplesPerSecond']).toBeGreaterThan(0);
-    // a resumed run is a new run: its own id and file
+    // a resumed run is a new run: its own id, folder and file; the run it continues is left as it was
     const resumed = events(nn(['train', 'tiny.nn', '--json', '--epochs', '2', '--resume'], dir).stdout);
-    expect(resumed[0]).toMatchObject({ type: 'start', firstEpoch: 2 });
-    expect(resumed[0]!['runId']).not.toBe(runId);
-    expect(readdirSync(join(runDir, 'events')).sort()).toEqual([`${runId}.jsonl`, `${String(resumed[0]!['runId'])}.jsonl`].sort());
+    const resumedId = String(resumed[0]!['runId']);
+    expect(resumed[0]).toMatchObject({ type: 'start', firstEpoch: 2, runDir: join(dir, 'runs', 'Tiny', resumedId), resumedFrom: join(runDir, 'checkpoints', 'checkpoint-0001') });
+    expect(resumedId).not.toBe(runId);
+    expect(readdirSync(join(runDir, 'events'))).toEqual([`${runId}.jsonl`]);
+    expect(readdirSync(join(dir, 'runs', 'Tiny', resumedId, 'events'))).toEqual([`${resumedId}.jsonl`]);
   }, 180_000);
 
   it('prints a line per epoch for people, and the result', () => {
@@ -158,8 +161,9 @@ describe('nn train', () => {
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await new Promise((r) => child.on('close', r));
-      const latest = JSON.parse(readFileSync(join(dir, 'runs', 'Tiny', 'checkpoints', 'latest.json'), 'utf8'));
-      const checkpoint = join(dir, 'runs', 'Tiny', 'checkpoints', latest.checkpoint);
+      // the runs folder names the newest run with a complete checkpoint; each run has its own folder
+      const latest = JSON.parse(readFileSync(join(dir, 'runs', 'Tiny', 'latest.json'), 'utf8'));
+      const checkpoint = join(dir, 'runs', 'Tiny', latest.run, latest.dir, latest.checkpoint);
       expect(JSON.parse(readFileSync(join(checkpoint, 'state.json'), 'utf8')).epoch).toBe(latest.epoch);
       const specs = JSON.parse(readFileSync(join(checkpoint, 'model-Tiny.json'), 'utf8')) as { shape: number[] }[];
       const bytes = specs.reduce((n, s) => n + 4 * s.shape.reduce((a, b) => a * b, 1), 0);

@@ -79,7 +79,8 @@ describe('training the MLP', () => {
     const stopped = performance.now();
     await until('the word stopped in the training view', () => webviewText(view), (t) => /stopped/i.test(t), 60_000);
     s.timings['train: stop'] = Math.round(performance.now() - stopped);
-    const checkpoint = join(s.workspace, 'runs', 'MLP', 'checkpoints', 'latest.json');
+    // runs/MLP/latest.json names the newest run with a complete checkpoint (each run has its own folder)
+    const checkpoint = join(s.workspace, 'runs', 'MLP', 'latest.json');
     await until(`${checkpoint}`, async () => existsSync(checkpoint), (x) => x, 30_000);
     await s.screenshot('training-stopped');
   });
