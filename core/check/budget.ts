@@ -164,3 +164,19 @@ export function reportStop(st: { budget: WorkBudget; diagnostics: Diagnostic[] }
   st.budget.reported = true;
   st.diagnostics.push(stopDiagnostic(e, fallback));
 }
+
+/**
+ * Runs `f`, a part of a check that applies definitions outside `checkFile`
+ * and `checkGeneric` (a trace, an editor replaying a use): a spent budget is
+ * reported once at `fallback` (or the outermost site it passed) and the
+ * result is undefined.
+ */
+export function runBudgeted<T>(st: { budget: WorkBudget; diagnostics: Diagnostic[] }, fallback: Place, f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    reportStop(st, e, fallback);
+    return undefined;
+  }
+}

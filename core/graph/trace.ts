@@ -5,7 +5,7 @@
 // checker itself, so the graph is exactly what the checker checked.
 
 import type { Definition, Range } from '../../grammar/ast.js';
-import { BudgetExceeded, reportStop, type WorkLimits } from '../check/budget.js';
+import { runBudgeted, type WorkLimits } from '../check/budget.js';
 import { configureBlock, checkGeneric, instantiate } from '../check/definitions.js';
 import { loadModule } from '../check/modules.js';
 import { Scope } from '../check/scope.js';
@@ -60,17 +60,13 @@ export function traceModel(file: string, host: Host, options: TraceOptions = {})
   st.rows = [];
   const frame: Frame = { module, scope: new Scope(), mode: 'instance', iteration: '', path: '', lenient: false };
   const args = Object.entries(overrides).map(([name, value]) => ({ name, nameRange: def.name.range, value, range: def.name.range }));
-  const { result, diagnostics } = st.collect(() => {
-    try {
+  // the same work budget as `nn check`: a model too large to unroll is a diagnostic here too
+  const { result, diagnostics } = st.collect(() =>
+    runBudgeted(st, { file, range: def.name.range, what: def.name.name }, () => {
       const instance = configureBlock(st, frame, def, file, args, def.name.range, def);
       return instance ? instantiate(st, frame, instance, inputs.tensors, { range: def.name.range, inputRanges: [], node: def }) : undefined;
-    } catch (e) {
-      // the same work budget as `nn check`: a model too large to unroll is a diagnostic here too
-      if (!(e instanceof BudgetExceeded)) throw e;
-      reportStop(st, e, { file, range: def.name.range, what: def.name.name });
-      return undefined;
-    }
-  });
+    }),
+  );
   const traceErrors = diagnostics.filter((d) => d.severity === 'error');
   if (!result || result.kind === 'unknown' || traceErrors.length > 0) {
     return { ok: false, message: `${def.name.name} has errors with these input sizes (${inputs.tensors.map((t) => formatShape(t.shape)).join(', ')})`, diagnostics: traceErrors };

@@ -13,6 +13,7 @@
 // what leads to the block: a hover after an edit stays cheap (bench:lsp).
 
 import type { Definition, Node } from '../../grammar/ast.js';
+import { runBudgeted } from '../check/budget.js';
 import { checkGeneric, instantiate } from '../check/definitions.js';
 import { Recording } from '../check/recording.js';
 import { Scope } from '../check/scope.js';
@@ -108,7 +109,9 @@ function collect(a: Analysis, definitions: Definition[], block: Definition): Map
       st.instances.clear();
       const frame: Frame = { module, scope: new Scope(), mode: 'instance', iteration: '', path: '', lenient: false };
       const instance = { ...app.target.block, id: st.nextId(), memo: new Map(), applications: 0 };
-      st.collect(() => instantiate(st, frame, instance, inputs, { range: node.range, inputRanges: [], node }));
+      // a use too large to replay (the check's work budget) shows what it found until it stopped
+      st.collect(() => runBudgeted(st, { file: a.file, range: node.range, what: model.name.name }, () => instantiate(st, frame, instance, inputs, { range: node.range, inputRanges: [], node })));
+      if (st.budget.stopped) break;
     }
   }
   recording.onInstanceValue = undefined;

@@ -6,6 +6,7 @@
 // the shapes the author wrote.
 
 import type { Definition } from '../../grammar/ast.js';
+import { runBudgeted } from '../check/budget.js';
 import { checkGeneric, configureBlock, instantiate } from '../check/definitions.js';
 import { loadModule } from '../check/modules.js';
 import { Scope } from '../check/scope.js';
@@ -55,10 +56,12 @@ export function traceForView(file: string, host: Host, modelName?: string): View
   st.rows = [];
   st.blocks = [];
   const frame: Frame = { module, scope: new Scope(), mode: 'instance', iteration: '', path: '', lenient: false };
-  const { result, diagnostics } = st.collect(() => {
-    const instance = configureBlock(st, frame, def, file, [], def.name.range, def);
-    return instance ? instantiate(st, frame, instance, inputs, { range: def.name.range, inputRanges: [], node: def }) : undefined;
-  });
+  const { result, diagnostics } = st.collect(() =>
+    runBudgeted(st, { file, range: def.name.range, what: def.name.name }, () => {
+      const instance = configureBlock(st, frame, def, file, [], def.name.range, def);
+      return instance ? instantiate(st, frame, instance, inputs, { range: def.name.range, inputRanges: [], node: def }) : undefined;
+    }),
+  );
   const traceErrors = diagnostics.filter((d) => d.severity === 'error');
   if (!result || result.kind === 'unknown' || traceErrors.length > 0) {
     const first = traceErrors[0];
