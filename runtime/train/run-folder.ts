@@ -49,7 +49,7 @@ interface Owner {
  * Makes a new run folder in `runsDir` and claims it for this process.
  * First removes what killed runs left half-written in their folders.
  */
-export function claimRunFolder(runsDir: string, at: Date): RunFolder {
+export function claimRunFolder(runsDir: string, at: Date, newId: (at: Date) => string = newRunId): RunFolder {
   let kind: 'missing' | 'folder' | 'other';
   try {
     kind = statSync(runsDir).isDirectory() ? 'folder' : 'other';
@@ -63,7 +63,7 @@ export function claimRunFolder(runsDir: string, at: Date): RunFolder {
     throw new RunFolderError(`cannot create the runs folder ${runsDir}: ${reason(e)}`);
   }
   removeLeftovers(runsDir);
-  const base = newRunId(at);
+  const base = newId(at);
   for (let attempt = 1; attempt <= 100; attempt++) {
     const runId = attempt === 1 ? base : `${base}-${attempt}`;
     const runDir = join(runsDir, runId);
