@@ -17,8 +17,8 @@
 // earlier versions: read, never written.
 
 import { hostname } from 'node:os';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { temporaryOwner, writeFileDurably } from './atomic-files.js';
 import { CheckpointError, reason } from './checkpoint.js';
 import { newRunId } from './events-file.js';
@@ -58,7 +58,7 @@ export function claimRunFolder(runsDir: string, at: Date, newId: (at: Date) => s
   }
   if (kind === 'other') throw new RunFolderError(`${runsDir} is a file, not a folder: runs are kept in a folder (--out DIR)`);
   try {
-    mkdirSync(runsDir, { recursive: true });
+    makeFolders(runsDir);
   } catch (e) {
     throw new RunFolderError(`cannot create the runs folder ${runsDir}: ${reason(e)}`);
   }
@@ -82,6 +82,26 @@ export function claimRunFolder(runsDir: string, at: Date, newId: (at: Date) => s
     return { runId, runDir, release: () => release(runDir) };
   }
   throw new RunFolderError(`cannot create a run folder in ${runsDir}: ${base} and 99 names after it are taken`);
+}
+
+/**
+ * `mkdir -p`, one folder at a time: a recursive mkdirSync on a read-only
+ * file system reports ENOENT (the misleading `ENOENT ... mkdir`), this the
+ * real reason (EROFS, EACCES).
+ */
+function makeFolders(path: string): void {
+  const missing: string[] = [];
+  for (let p = path; !existsSync(p); p = dirname(p)) {
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing) {
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 function release(runDir: string): void {
