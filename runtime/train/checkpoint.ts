@@ -131,9 +131,9 @@ export function checkpointsNewestFirst(dir: string, warn?: (message: string) => 
   return names.map((n) => join(dir, n));
 }
 
-/** Whether `dir` is a checkpoint folder: a latest.json, or a checkpoint. */
+/** Whether `dir` is a checkpoint folder: it holds a checkpoint (a runs folder has a latest.json too, and none). */
 export function isCheckpointFolder(dir: string): boolean {
-  return list(dir).some((n) => n === 'latest.json' || CHECKPOINT_NAME.test(n));
+  return list(dir).some((n) => CHECKPOINT_NAME.test(n));
 }
 
 /** The newest checkpoint's name that `dir/latest.json` gives, when it is one; a name that is none is reported and ignored. */
