@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { exportModel } from '../runtime/export/export-model.js';
 import { parseArgs } from './args.js';
+import { reportFailure } from './failure-message.js';
 import { EXIT, type Io } from './io.js';
 import { parseSizes } from './sizes.js';
 import { withTrainedModel } from './trained-model.js';
@@ -23,9 +24,15 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   if (typeof sizes === 'string') return usage(io, sizes);
   return withTrainedModel(io, args, sizes, async (tf, trained) => {
     const layersModule = fileURLToPath(new URL('./nn-layers.mjs', import.meta.url));
-    const files = await exportModel(tf, trained.model, resolve(io.cwd, out), layersModule);
-    io.stdout.write(`exported ${trained.graph.model}${trained.weightsFrom ? ` (weights from ${trained.weightsFrom})` : ''}:\n${files.map((f) => `  ${f}\n`).join('')}`);
-    return EXIT.ok;
+    const dir = resolve(io.cwd, out);
+    try {
+      const files = await exportModel(tf, trained.model, dir, layersModule, trained.weightsFrom);
+      io.stdout.write(`exported ${trained.graph.model}${trained.weightsFrom ? ` (weights from ${trained.weightsFrom})` : ''}:\n${files.map((f) => `  ${f}\n`).join('')}`);
+      return EXIT.ok;
+    } catch (e) {
+      // weights that are not finite, a full disk, a read-only folder: one line naming the place
+      return reportFailure(io, e, dir);
+    }
   });
 }
 

@@ -11,5 +11,5 @@ export interface Io {
   interactive?: boolean;
 }
 
-/** Exit codes: 0 fine, 1 problems found in the input, 2 usage or I/O errors. */
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+/** Exit codes: 0 fine, 1 problems found in the input, 2 usage or I/O errors, 3 a training run that diverged (a loss or weight became NaN or infinite). */
+export const EXIT = { ok: 0, problems: 1, usage: 2, diverged: 3 } as const;

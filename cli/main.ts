@@ -1,10 +1,12 @@
 // The `nn` command line: dispatches to a subcommand. Every error is a
-// message and an exit code (2 for usage and I/O), never a stack trace.
+// message and an exit code (2 for usage and I/O, 3 for a training run that
+// diverged), never a stack trace.
 
 import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { DOCTOR_USAGE, doctorCommand } from './doctor-command.js';
 import { FMT_USAGE, fmtCommand } from './fmt-command.js';
 import { EXPORT_USAGE, exportCommand } from './export-command.js';
+import { describeFailure } from './failure-message.js';
 import { EXIT, type Io } from './io.js';
 import { RUN_USAGE, runCommand } from './run-command.js';
 import { SUMMARY_USAGE, summaryCommand } from './summary-command.js';
@@ -37,7 +39,7 @@ ${RUN_USAGE}
 ${DOCTOR_USAGE}
     which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why
 
-exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 130 training stopped
+exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 3 training diverged (a loss or weight became NaN or infinite), 130 training stopped
 `;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -54,6 +56,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await handler(rest, io);
   } catch (e) {
+    // a failure the user can act on (a full disk, a read-only folder, ...) that a command did not report itself
+    const failure = describeFailure(e);
+    if (failure) {
+      io.stderr.write(`nn: ${failure.message}\n`);
+      return failure.exit;
+    }
     // A bug, not a user error: say so plainly, with what to report.
     io.stderr.write(`nn: internal error in '${command}': ${e instanceof Error ? e.message : String(e)}\nplease report this with the file that caused it\n`);
     if (process.env.NN_DEBUG) io.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);

@@ -2,8 +2,10 @@
 // applies the trained model (its newest checkpoint) to NumPy arrays and
 // writes its outputs as NumPy arrays.
 
+import { resolve } from 'node:path';
 import { runModel } from '../runtime/export/run-model.js';
 import { parseArgs } from './args.js';
+import { reportFailure } from './failure-message.js';
 import { EXIT, type Io } from './io.js';
 import { parseSizes } from './sizes.js';
 import { withTrainedModel } from './trained-model.js';
@@ -21,9 +23,14 @@ export async function runCommand(argv: readonly string[], io: Io): Promise<numbe
   const sizes = parseSizes(args.options.get('size') ?? []);
   if (typeof sizes === 'string') return usage(io, sizes);
   return withTrainedModel(io, args, sizes, (tf, trained) => {
-    const { shapes } = runModel(tf, trained, { inputs, outputs, cwd: io.cwd });
-    io.stdout.write(outputs.map((path, i) => `${path}: [${shapes[i]!.join(', ')}]\n`).join(''));
-    return EXIT.ok;
+    try {
+      const { shapes } = runModel(tf, trained, { inputs, outputs, cwd: io.cwd });
+      io.stdout.write(outputs.map((path, i) => `${path}: [${shapes[i]!.join(', ')}]\n`).join(''));
+      return EXIT.ok;
+    } catch (e) {
+      // weights that are not finite, a full disk, a read-only folder: one line naming the place
+      return reportFailure(io, e, outputs.length === 1 ? resolve(io.cwd, outputs[0]!) : undefined);
+    }
   });
 }
 

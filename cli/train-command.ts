@@ -2,22 +2,23 @@
 // block on the native TensorFlow backend. The file is checked first
 // (without loading TensorFlow); problems are reported like `nn check`.
 // SIGINT, or a `{"type":"stop"}` line on stdin, stops after the current
-// batch with a checkpoint saved, and exit status 130.
+// batch with a checkpoint saved, and exit status 130. Every failure is one
+// line on stderr (and an `error` event with --json): exit status 3 for a
+// run that diverged, 2 for the others (failure-message.ts).
 
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { planTraining } from '../core/train/plan.js';
 import { LineIndex } from '../core/text/line-index.js';
-import { BackendError, loadTensorflow } from '../runtime/backend.js';
-import { DataError } from '../runtime/data/dataset.js';
-import { CompileError } from '../runtime/compile/kernel.js';
-import { CheckpointError } from '../runtime/train/checkpoint.js';
-import type { TrainEvent } from '../runtime/train/events.js';
+import { loadTensorflow } from '../runtime/backend.js';
+import type { Emit } from '../runtime/train/events.js';
 import { recordEvents } from '../runtime/train/events-file.js';
 import { runTraining } from '../runtime/train/run-training.js';
 import type { StopSignal } from '../runtime/train/supervised.js';
 import { TrainError } from '../runtime/train/trace-model.js';
 import { parseArgs } from './args.js';
+import { describeFailure, type Failure } from './failure-message.js';
 import { toText } from './format-diagnostic.js';
 import { EXIT, type Io } from './io.js';
 import { nodeHost } from './node-host.js';
@@ -34,8 +35,13 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
   const json = args.flags.has('json');
   // every event of a run is also kept in its run folder (runtime/train/events-file.ts)
-  const recorder = recordEvents(json ? jsonLines(io.stdout) : progressDisplay(io.stdout, io.interactive ?? false));
-  const emit = recorder.emit;
+  const recorder = recordEvents(json ? jsonLines(io.stdout) : progressDisplay(io.stdout, io.interactive ?? false, io.stderr));
+  // the folder the run writes in, for a failed write that does not say where (the run's own folder once it starts)
+  let place: string | undefined;
+  const emit: Emit = (e) => {
+    if (e.type === 'start' && e.runDir !== undefined) place = e.runDir;
+    recorder.emit(e);
+  };
   const path = args.positional[0]!;
   const file = resolve(io.cwd, path);
   const overrides: { epochs?: number; batch?: number; seed?: number } = {};
@@ -49,6 +55,12 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   const device = args.options.get('device')?.[0];
   if (device !== undefined && device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, `--device takes cpu, gpu or auto, not '${device}'`);
   const target = args.options.get('model')?.[0];
+  const outDir = args.options.get('out')?.[0];
+  if (outDir !== undefined) {
+    place = resolve(io.cwd, outDir);
+    const notFolder = notAFolder(place);
+    if (notFolder) return fail(io, emit, json, { message: `--out ${outDir} ${notFolder}; give a folder`, exit: EXIT.usage, fields: { path: place } });
+  }
 
   // Check the file before loading TensorFlow: a mistake is reported in milliseconds.
   const planned = planTraining(file, nodeHost, target);
@@ -59,7 +71,6 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   try {
     const loaded = await loadTensorflow({ device: device ?? planned.plan.device, stderr: io.stderr });
     if (loaded.backend !== 'tensorflow') emit({ type: 'warning', message: 'no native TensorFlow backend: training runs on pure JavaScript, about 100 times slower (run `nn doctor` to see why)' });
-    const outDir = args.options.get('out')?.[0];
     const result = await runTraining({
       file,
       host: nodeHost,
@@ -76,11 +87,10 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
     return result.reason === 'stopped' ? EXIT_STOPPED : EXIT.ok;
   } catch (e) {
     if (e instanceof TrainError) return reportProblems(io, emit, json, path, file, e.message, e.diagnostics);
-    if (e instanceof DataError || e instanceof BackendError || e instanceof CheckpointError || e instanceof CompileError) {
-      emit({ type: 'error', message: e.message });
-      if (json) io.stderr.write(`nn: ${e.message}\n`);
-      return EXIT.usage;
-    }
+    const failure = describeFailure(e, place);
+    if (failure) return fail(io, emit, json, failure);
+    // a bug: the stream still ends with an error event; the command line says the rest
+    emit({ type: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
     throw e;
   } finally {
     detach();
@@ -88,8 +98,24 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   }
 }
 
+/** A failure of the run: an error event (the display writes it on stderr for people), and with --json also one line on stderr. */
+function fail(io: Io, emit: Emit, json: boolean, failure: Failure): number {
+  emit({ type: 'error', message: failure.message, ...failure.fields });
+  if (json) io.stderr.write(`nn: ${failure.message}\n`);
+  return failure.exit;
+}
+
+/** Why `path` cannot be the folder of runs (it is a file), or undefined: it is a folder, or does not exist yet. */
+function notAFolder(path: string): string | undefined {
+  try {
+    return statSync(path).isDirectory() ? undefined : 'is a file, not a folder';
+  } catch {
+    return undefined;
+  }
+}
+
 /** Problems in the .nn file: as `nn check` prints them, or as error events with their places. */
-function reportProblems(io: Io, emit: (e: TrainEvent) => void, json: boolean, path: string, file: string, message: string, diagnostics: Diagnostic[]): number {
+function reportProblems(io: Io, emit: Emit, json: boolean, path: string, file: string, message: string, diagnostics: Diagnostic[]): number {
   const lines = (f: string | undefined) => {
     const text = nodeHost.readFile(f ?? file);
     return text === undefined ? undefined : new LineIndex(text);

@@ -1,6 +1,7 @@
 // How `nn train` shows a run: JSON Lines (`--json`: one event per line on
 // stdout, nothing else), or for people a progress bar with the ETA, the
-// loss and the metrics, and one line per epoch.
+// loss and the metrics, and one line per epoch on stdout, and an error as
+// one line on stderr.
 
 import type { TrainEvent } from '../runtime/train/events.js';
 
@@ -12,7 +13,7 @@ export function jsonLines(out: Write): (e: TrainEvent) => void {
 
 const BAR = 24;
 
-export function progressDisplay(out: Write, interactive: boolean): (e: TrainEvent) => void {
+export function progressDisplay(out: Write, interactive: boolean, err: Write): (e: TrainEvent) => void {
   let epochStarted = Date.now();
   let barShown = false;
   const clearBar = () => {
@@ -59,7 +60,7 @@ export function progressDisplay(out: Write, interactive: boolean): (e: TrainEven
         return;
       case 'error':
         clearBar();
-        out.write(`error: ${e.message}\n`);
+        err.write(`nn: ${e.message}\n`);
         return;
     }
   };

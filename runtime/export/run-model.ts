@@ -1,6 +1,7 @@
 // `nn run`: a trained model applied to inputs read from .npy files, its
 // outputs written as .npy files. Inputs must have the model's shapes (the
-// batch axis free) and a dtype that converts to the model's.
+// batch axis free) and a dtype that converts to the model's. Weights that
+// are not finite (a run that diverged) are refused: every output would be NaN.
 
 import { DataError } from '../data/dataset.js';
 import { dataFile } from '../data/files.js';
@@ -9,6 +10,7 @@ import { encodeNpy } from '../data/npy-writer.js';
 import type { NpyArray } from '../data/npy-format.js';
 import type { Tensor, TF } from '../tf-types.js';
 import { writeFileAtomically } from '../train/atomic-files.js';
+import { assertFiniteModel } from './export-model.js';
 import type { TrainedModel } from './load-trained.js';
 
 export interface RunFiles {
@@ -21,6 +23,7 @@ export interface RunFiles {
 
 export function runModel(tf: TF, trained: TrainedModel, files: RunFiles): { shapes: number[][] } {
   const { graph, model } = trained;
+  assertFiniteModel(tf, model, trained.weightsFrom);
   if (files.inputs.length !== graph.inputs.length) {
     throw new DataError(`${graph.model} takes ${graph.inputs.length} input${graph.inputs.length === 1 ? '' : 's'} (${graph.inputs.map((i) => i.name).join(', ')}), but ${files.inputs.length} .npy file${files.inputs.length === 1 ? ' was' : 's were'} given`);
   }

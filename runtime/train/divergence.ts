@@ -4,8 +4,10 @@
 // explodes but stays finite is worth a warning, once.
 //
 // The rule for an exploding loss, chosen to stay quiet on healthy runs:
-// - a batch's loss at least 1,000 times the mean of the run's first 10
-//   batches (in magnitude): the noise of a healthy run is far below that;
+// - a batch's loss at least 1,000 times the run's first (in magnitude): a
+//   healthy run starts near its highest loss, and its noise is far below
+//   that (a mean over the first batches would not do: a diverging run
+//   already grows a thousandfold within them);
 // - or (supervised runs only) the mean training loss rising in each of 5
 //   epochs in a row, to at least twice its value before. A GAN's losses
 //   rise and fall by design, so only the first rule watches them.
@@ -37,9 +39,7 @@ export class DivergedError extends Error {
   }
 }
 
-/** How many of the run's first batches make the reference an explosion is measured against. */
-const REFERENCE_BATCHES = 10;
-/** A batch's loss this many times the reference is an explosion. */
+/** A batch's loss this many times the run's first is an explosion. */
 const EXPLOSION_FACTOR = 1000;
 /** Epochs in a row of a rising mean loss that, with the loss doubled, are an explosion. */
 const RISING_EPOCHS = 5;
@@ -53,7 +53,8 @@ const short = (x: number) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !==
  * the loss explodes (and never again).
  */
 export class LossWatch {
-  private readonly first: number[] = [];
+  /** the run's first loss that is not 0, in magnitude */
+  private reference: number | undefined;
   private readonly epochMeans: number[] = [];
   private warned = false;
 
@@ -66,14 +67,13 @@ export class LossWatch {
   /** A batch's loss (epoch and batch 1-based). Throws when it is not finite; a warning when it explodes. */
   batch(loss: number, epoch: number, batch: number, suspects?: () => Suspect | undefined): string | undefined {
     assertFiniteLoss(this.name, loss, { epoch, batch }, suspects);
-    if (this.first.length < REFERENCE_BATCHES) {
-      this.first.push(Math.abs(loss));
+    if (this.reference === undefined) {
+      if (loss !== 0) this.reference = Math.abs(loss);
       return undefined;
     }
-    const reference = this.first.reduce((a, b) => a + b, 0) / this.first.length;
-    if (this.warned || reference === 0 || Math.abs(loss) < EXPLOSION_FACTOR * reference) return undefined;
+    if (this.warned || Math.abs(loss) < EXPLOSION_FACTOR * this.reference) return undefined;
     this.warned = true;
-    return `the ${this.name} is exploding: ${short(loss)} at epoch ${epoch}, batch ${batch}, over ${EXPLOSION_FACTOR.toLocaleString('en-US')} times its mean over the first batches (${short(reference)}); the learning rate may be too high`;
+    return `the ${this.name} is exploding: ${short(loss)} at epoch ${epoch}, batch ${batch}, over ${EXPLOSION_FACTOR.toLocaleString('en-US')} times its first value (${short(this.reference)}); the learning rate may be too high`;
   }
 
   /** An epoch's mean loss (epoch 1-based): a warning when it has risen epoch after epoch. */

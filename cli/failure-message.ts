@@ -1,0 +1,114 @@
+// Every failure a user can cause or meet, as one line and an exit status:
+// problems with the data, the backend, a checkpoint, the compiler's limits,
+// a run that diverged, a model too large for memory, and the errors of the
+// system (a full disk, a read-only folder, a file where a folder should
+// be), named with the path they concern. Whatever is not here is a bug: the
+// command line reports it as an internal error.
+
+import { BackendError } from '../runtime/backend.js';
+import { CompileError } from '../runtime/compile/kernel.js';
+import { DataError } from '../runtime/data/dataset.js';
+import { NotFiniteWeightsError } from '../runtime/export/export-model.js';
+import { CheckpointError } from '../runtime/train/checkpoint.js';
+import { DivergedError } from '../runtime/train/divergence.js';
+import { NotEnoughMemoryError } from '../runtime/train/memory-estimate.js';
+import { EXIT, type Io } from './io.js';
+
+export interface Failure {
+  /** one line, without `nn: ` */
+  message: string;
+  exit: number;
+  /** what an `error` event says besides the message */
+  fields: { epoch?: number; batch?: number; tensor?: string; path?: string };
+}
+
+/** What each system error means, in words that follow the path. */
+const SYSTEM_PROBLEMS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EEXIST: 'it already exists, and is not a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  ENOENT: 'no such file or folder',
+  EMFILE: 'too many open files in this process (raise the limit with `ulimit -n`)',
+  ENFILE: 'too many open files on this system',
+  ENOMEM: 'not enough memory',
+  EIO: 'input/output error (a failing disk or a lost network drive)',
+  ENAMETOOLONG: 'the name is too long for this system',
+  ELOOP: 'a loop of symbolic links',
+  EFBIG: 'the file is larger than this file system allows',
+  EBUSY: 'it is busy (in use by another process)',
+};
+
+/** What the system call was doing, for the message: `cannot write`. */
+const VERBS: Record<string, string> = {
+  open: 'open',
+  write: 'write',
+  read: 'read',
+  mkdir: 'create the folder',
+  rename: 'write',
+  fsync: 'write',
+  close: 'write',
+  unlink: 'remove',
+  rmdir: 'remove',
+  rm: 'remove',
+  copyfile: 'copy',
+  scandir: 'list',
+  stat: 'read',
+  lstat: 'read',
+};
+
+type SystemError = Error & { code: string; syscall?: string; path?: string; dest?: string };
+
+function isSystemError(e: unknown): e is SystemError {
+  return e instanceof Error && typeof (e as SystemError).code === 'string' && SYSTEM_PROBLEMS[(e as SystemError).code] !== undefined;
+}
+
+/**
+ * A path as the user knows it: files are written under a temporary name
+ * first (`weights.bin.tmp-123`, `.tmp-123-456/` for a folder) and renamed
+ * when complete, so the temporary part is left out.
+ */
+export function userPath(path: string): string {
+  const folder = path.search(/[\\/]\.tmp-[^\\/]*(?:[\\/]|$)/);
+  if (folder >= 0) return path.slice(0, folder) || path;
+  return path.replace(/\.tmp-\d+(?:-\d+)?$/, '');
+}
+
+/**
+ * The failure `e` is, or undefined for a bug. `place`: the file or folder
+ * the command was writing, named when the system does not say (a failed
+ * write on an open file carries no path).
+ */
+export function describeFailure(e: unknown, place?: string): Failure | undefined {
+  if (e instanceof DivergedError) return { message: e.message, exit: EXIT.diverged, fields: { ...e.at } };
+  if (e instanceof DataError || e instanceof BackendError || e instanceof CheckpointError || e instanceof CompileError || e instanceof NotEnoughMemoryError || e instanceof NotFiniteWeightsError) {
+    return { message: e.message, exit: EXIT.usage, fields: {} };
+  }
+  if (isSystemError(e)) {
+    const path = e.path !== undefined ? userPath(e.path) : place;
+    const verb = VERBS[e.syscall ?? ''] ?? 'use';
+    const message = path !== undefined ? `cannot ${verb} ${path}: ${SYSTEM_PROBLEMS[e.code]}` : `${SYSTEM_PROBLEMS[e.code]} (${e.syscall ?? e.code})`;
+    return { message, exit: EXIT.usage, fields: path !== undefined ? { path } : {} };
+  }
+  if (e instanceof Error && outOfMemory(e)) {
+    return { message: `ran out of memory: ${e.message.split('\n')[0]}; try a smaller batch or model`, exit: EXIT.usage, fields: {} };
+  }
+  return undefined;
+}
+
+/** TensorFlow's and V8's words for an allocation that failed. */
+function outOfMemory(e: Error): boolean {
+  return /OOM when allocating|Array buffer allocation failed|Cannot allocate memory/.test(e.message);
+}
+
+/** Reports the failure `e` as one line on stderr and returns its exit status; a bug is thrown on. */
+export function reportFailure(io: Io, e: unknown, place?: string): number {
+  const failure = describeFailure(e, place);
+  if (!failure) throw e;
+  io.stderr.write(`nn: ${failure.message}\n`);
+  return failure.exit;
+}
