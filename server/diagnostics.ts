@@ -1,4 +1,5 @@
 // Diagnostics: checked on open and change after a short pause (debounced),
+// then in turn with the other documents waiting (check-queue.ts), and
 // published with the document version they describe. A result for a version
 // the editor has already replaced is dropped. Editing a file re-checks the
 // open documents that import it.
@@ -6,7 +7,9 @@
 import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { Analysis } from '../core/ide/index.js';
+import { CheckQueue } from './check-queue.js';
 import { LineIndexes, pathToUri, toLspRange } from './convert.js';
+import type { Inbox } from './inbox.js';
 import { log } from './safe.js';
 import type { Workspace } from './workspace.js';
 
@@ -43,8 +46,9 @@ function toLspDiagnostic(d: Diagnostic, a: Analysis, others: LineIndexes): LspDi
 }
 
 export class DiagnosticsPublisher {
-  /** the pending check of each document: how to cancel it */
-  private readonly pending = new Map<string, () => void>();
+  /** the documents in their pause after a change: the timer that queues each */
+  private readonly pausing = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly queue: CheckQueue;
 
   constructor(
     private readonly connection: Connection,
@@ -52,7 +56,11 @@ export class DiagnosticsPublisher {
     private readonly debounceMs: () => number,
     /** asks the editor to re-request views (inlay hints, ...) that other files' changes affect */
     private readonly refreshViews: () => void = () => {},
-  ) {}
+    /** the messages waiting to be handled: checks step aside for them */
+    inbox?: Inbox,
+  ) {
+    this.queue = new CheckQueue((uri) => this.publish(uri), inbox);
+  }
 
   /** A document opened or changed: check it (and its open importers) after the pause. */
   changed(uri: string): void {
@@ -76,29 +84,29 @@ export class DiagnosticsPublisher {
 
   /** A document closed: clear its diagnostics; its importers now read the disk. */
   closed(uri: string): void {
-    this.pending.get(uri)?.();
-    this.pending.delete(uri);
+    clearTimeout(this.pausing.get(uri));
+    this.pausing.delete(uri);
+    this.queue.delete(uri);
     const importers = this.workspace.changed(uri);
     this.workspace.closed(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const importer of importers) this.schedule(importer);
   }
 
+  /** Queues the check of `uri` after the pause (a change during the pause starts it again). */
   private schedule(uri: string): void {
-    this.pending.get(uri)?.();
-    const run = (): void => {
-      this.pending.delete(uri);
-      this.publish(uri);
-    };
-    // no pause: as soon as the messages already read are handled (a timer would wait a millisecond)
+    clearTimeout(this.pausing.get(uri));
+    this.pausing.delete(uri);
+    // no pause: straight into the queue (a timer would wait a millisecond)
     const pause = this.debounceMs();
-    if (pause > 0) {
-      const timer = setTimeout(run, pause);
-      this.pending.set(uri, () => clearTimeout(timer));
-    } else {
-      const immediate = setImmediate(run);
-      this.pending.set(uri, () => clearImmediate(immediate));
-    }
+    if (pause <= 0 || this.queue.has(uri)) return this.queue.add(uri);
+    this.pausing.set(
+      uri,
+      setTimeout(() => {
+        this.pausing.delete(uri);
+        this.queue.add(uri);
+      }, pause),
+    );
   }
 
   private publish(uri: string): void {
@@ -107,9 +115,8 @@ export class DiagnosticsPublisher {
       if (!document) return;
       const version = document.version;
       const analysis = this.workspace.analysis(uri);
-      // The check is synchronous, but the document may be replaced by the
-      // time a slow check ends in a future asynchronous design: never
-      // publish diagnostics for a version the editor no longer has.
+      // The check is synchronous, so the version cannot change under it; kept
+      // so that no design of the future publishes for a version the editor no longer has.
       if (this.workspace.documents.get(uri)?.version !== version) return;
       const diagnostics = analysis ? documentDiagnostics(analysis, this.workspace).map((d) => d.lsp) : [];
       void this.connection.sendDiagnostics({ uri, version, diagnostics });

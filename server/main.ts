@@ -3,7 +3,8 @@
 // stdout may be the protocol channel, so every log goes to stderr.
 
 import { readFileSync } from 'node:fs';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
+import { Inbox } from './inbox.js';
 import { startServer } from './server.js';
 import { stdioTransport } from './stdio-transport.js';
 
@@ -36,16 +37,16 @@ export function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  if (transports.has('--node-ipc')) {
-    startServer(createConnection(ProposedFeatures.all), packageVersion());
-    return;
-  }
-  // over stdio, the reader is ours: the library would drop its errors silently (stdio-transport.ts)
+  // the reader is ours, seen through the inbox (checks step aside while messages wait); over stdio,
+  // its errors are said and end the process (the library would drop them silently: stdio-transport.ts)
   let shutdownReceived = false;
-  const { reader, writer } = stdioTransport(() => shutdownReceived);
-  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  const { reader, writer } = transports.has('--node-ipc')
+    ? { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process) }
+    : stdioTransport(() => shutdownReceived);
+  const inbox = new Inbox();
+  const connection = createConnection(ProposedFeatures.all, inbox.watch(reader), writer, inbox.options);
   connection.onShutdown(() => {
     shutdownReceived = true;
   });
-  startServer(connection, packageVersion());
+  startServer(connection, packageVersion(), inbox);
 }

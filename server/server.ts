@@ -20,6 +20,7 @@ import { DiagnosticsPublisher } from './diagnostics.js';
 import { foldingRanges } from './folding.js';
 import { formatting } from './formatting.js';
 import { hover } from './hover.js';
+import type { Inbox } from './inbox.js';
 import { inlayHints, resolveInlayHint } from './inlay-hints.js';
 import { definition, documentHighlights, references } from './navigation.js';
 import { prepareRename, rename } from './rename.js';
@@ -31,7 +32,12 @@ import { Workspace } from './workspace.js';
 
 export const DEFAULT_DEBOUNCE_MS = 150;
 
-export function startServer(connection: Connection, version: string): void {
+/**
+ * Serves LSP on `connection`. `inbox` counts the messages read and not yet
+ * handled (main.ts builds the connection with it): documents' checks step
+ * aside while requests wait.
+ */
+export function startServer(connection: Connection, version: string, inbox?: Inbox): void {
   const workspace = new Workspace();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   // what the client lets the server ask it to refresh (hints shown in other open files)
@@ -47,7 +53,7 @@ export function startServer(connection: Connection, version: string): void {
     if (refresh.semanticTokens) connection.languages.semanticTokens.refresh();
     if (refresh.codeLenses) void connection.sendRequest('workspace/codeLens/refresh');
   };
-  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => debounceMs, refreshViews);
+  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => debounceMs, refreshViews, inbox);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const ws = params.capabilities.workspace;
@@ -57,8 +63,9 @@ export function startServer(connection: Connection, version: string): void {
     lazyTooltips = params.capabilities.textDocument?.inlayHint?.resolveSupport?.properties.includes('tooltip') === true;
     watchFiles = ws?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderChanges = ws?.workspaceFolders === true;
-    const options = params.initializationOptions as { debounceMs?: unknown } | null | undefined;
+    const options = params.initializationOptions as { debounceMs?: unknown; checkTimeMs?: unknown } | null | undefined;
     if (typeof options?.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    if (typeof options?.checkTimeMs === 'number' && options.checkTimeMs >= 0) workspace.checkTimeMs = options.checkTimeMs;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.folders = folders.filter((u) => u.startsWith('file:')).map(uriToPath);
     return {

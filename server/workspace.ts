@@ -1,9 +1,11 @@
 // The server's view of the files: the editor's open documents overlaid on
 // the disk, one analysis per document version, and which open documents
 // import which files (so that editing a file re-checks its importers).
+// Every check of an open document has a deadline, so that no check holds
+// the server for long (the checker's work budget bounds the rest); the
+// files that are not open are indexed within bounds (workspace-index.ts).
 
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/ide/index.js';
@@ -11,10 +13,14 @@ import type { Host, Unreadable } from '../core/host.js';
 import { MAX_TEXT_LENGTH } from '../grammar/index.js';
 import { readSourceFile } from '../runtime/files/read-source-file.js';
 import { pathToUri, uriToPath } from './convert.js';
+import { WorkspaceIndex } from './workspace-index.js';
 
-/** At most this many `.nn` files are read from the workspace folders (workspace symbols, references, rename). */
-const MAX_WORKSPACE_FILES = 2000;
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out', 'build']);
+/**
+ * How long one check of an open document may run (milliseconds) before it
+ * stops where it is, with a diagnostic saying so (NN3013). Requests wait
+ * for a check that runs: a second is what a hover may wait at worst.
+ */
+export const DEFAULT_CHECK_TIME_MS = 1000;
 
 export class Workspace {
   readonly documents = new TextDocuments(TextDocument);
@@ -23,7 +29,8 @@ export class Workspace {
   private readonly analyses = new Map<string, { version: number; analysis: Analysis | undefined }>();
   /** document URI -> the files its last analysis loaded (itself and its imports, transitively) */
   private readonly loaded = new Map<string, ReadonlySet<string>>();
-  private readonly diskAnalyses = new Map<string, { stamp: string; analysis: Analysis | undefined }>();
+  /** how long one check of an open document may run (milliseconds) */
+  checkTimeMs = DEFAULT_CHECK_TIME_MS;
 
   /** Files through the editor first: an open document's text, else the disk. */
   readonly host: Host = {
@@ -40,6 +47,9 @@ export class Workspace {
     return this.documentAt(path)?.getText() ?? readSourceFile(path, MAX_TEXT_LENGTH);
   }
 
+  /** the files of the folders that are not open, for the features that look across files */
+  private readonly index = new WorkspaceIndex(this.host);
+
   /** The open document whose path is `path`. */
   documentAt(path: string): TextDocument | undefined {
     const direct = this.documents.get(pathToUri(path));
@@ -55,7 +65,7 @@ export class Workspace {
     const cached = this.analyses.get(uri);
     if (cached && cached.version === document.version) return cached.analysis;
     // the previous analysis (an older version, or made before an import changed) lends its unchanged definitions
-    const analysis = analyze(uriToPath(uri), this.host, cached?.analysis);
+    const analysis = analyze(uriToPath(uri), this.host, cached?.analysis, { deadline: Date.now() + this.checkTimeMs });
     this.analyses.set(uri, { version: document.version, analysis });
     if (analysis) this.loaded.set(uri, new Set(analysis.modules.keys()));
     return analysis;
@@ -88,59 +98,15 @@ export class Workspace {
     return this.documents.all().flatMap((d) => this.analysis(d.uri) ?? []);
   }
 
-  /** The open documents' analyses plus every `.nn` file of the workspace folders (read now, cached by modification time). */
+  /** The open documents' analyses plus those of the `.nn` files of the workspace folders, within the index's bounds. */
   allAnalyses(): Analysis[] {
     const out = this.openAnalyses();
-    const open = new Set(out.map((a) => a.file));
-    for (const file of this.workspaceFiles()) {
-      if (open.has(file)) continue;
-      const analysis = this.diskAnalysis(file);
-      if (analysis) out.push(analysis);
-    }
-    return out;
+    const open = new Set(this.documents.all().map((d) => uriToPath(d.uri)));
+    return [...out, ...this.index.analyses(this.folders, open)];
   }
 
   /** The text of a file as the server sees it, for line indexes of other files. */
   textOf(file: string, within?: Analysis): string | undefined {
     return within?.modules.get(file)?.text ?? this.host.readFile(file);
-  }
-
-  private diskAnalysis(file: string): Analysis | undefined {
-    let stamp: string;
-    try {
-      const s = statSync(file);
-      stamp = `${s.mtimeMs}:${s.size}`;
-    } catch {
-      this.diskAnalyses.delete(file);
-      return undefined;
-    }
-    const cached = this.diskAnalyses.get(file);
-    if (cached && cached.stamp === stamp) return cached.analysis;
-    const analysis = analyze(file, this.host);
-    this.diskAnalyses.set(file, { stamp, analysis });
-    return analysis;
-  }
-
-  /** The `.nn` files under the workspace folders (no hidden folders, node_modules or build outputs). */
-  private workspaceFiles(): string[] {
-    const out: string[] = [];
-    const visit = (folder: string, depth: number): void => {
-      if (depth > 20 || out.length >= MAX_WORKSPACE_FILES) return;
-      let entries;
-      try {
-        entries = readdirSync(folder, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const entry of entries) {
-        if (out.length >= MAX_WORKSPACE_FILES) return;
-        if (entry.name.startsWith('.')) continue;
-        const path = join(folder, entry.name);
-        if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) visit(path, depth + 1);
-        else if (entry.isFile() && entry.name.endsWith('.nn')) out.push(path);
-      }
-    };
-    for (const folder of this.folders) visit(folder, 0);
-    return out;
   }
 }

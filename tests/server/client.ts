@@ -48,7 +48,9 @@ export class Client {
   ) {}
 
   /** `args`: the server's command line (default `--stdio`); the protocol runs over stdio. */
-  static async start(options: { debounceMs?: number; rootPath?: string; capabilities?: Record<string, unknown>; args?: string[] } = {}): Promise<Client> {
+  static async start(
+    options: { debounceMs?: number; rootPath?: string; capabilities?: Record<string, unknown>; args?: string[]; initializationOptions?: Record<string, unknown> } = {},
+  ): Promise<Client> {
     const args = options.args ?? ['--stdio'];
     const child = spawn(process.execPath, [join(root, 'bin', 'nn-language-server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -75,7 +77,7 @@ export class Client {
       rootUri: uriOf(rootPath),
       workspaceFolders: [{ uri: uriOf(rootPath), name: 'root' }],
       capabilities: options.capabilities ?? {},
-      initializationOptions: { debounceMs: options.debounceMs ?? 0 },
+      initializationOptions: { debounceMs: options.debounceMs ?? 0, ...options.initializationOptions },
     });
     await connection.sendNotification('initialized', {});
     client = new Client(child, connection, result as Client['initializeResult']);
