@@ -5,6 +5,8 @@
 // be), named with the path they concern. Whatever is not here is a bug: the
 // command line reports it as an internal error.
 
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { BackendError } from '../runtime/backend.js';
 import { CompileError } from '../runtime/compile/kernel.js';
 import { DataError } from '../runtime/data/dataset.js';
@@ -75,7 +77,7 @@ function isSystemError(e: unknown): e is SystemError {
 export function userPath(path: string): string {
   const folder = path.search(/[\\/]\.tmp-[^\\/]*(?:[\\/]|$)/);
   if (folder >= 0) return path.slice(0, folder) || path;
-  return path.replace(/\.tmp-\d+(?:-\d+)?$/, '');
+  return path.replace(/\.tmp-\d+(?:-[0-9a-z]+)*$/i, '');
 }
 
 /**
@@ -89,15 +91,36 @@ export function describeFailure(e: unknown, place?: string): Failure | undefined
     return { message: e.message, exit: EXIT.usage, fields: {} };
   }
   if (isSystemError(e)) {
+    const code = realCode(e);
     const path = e.path !== undefined ? userPath(e.path) : place;
     const verb = VERBS[e.syscall ?? ''] ?? 'use';
-    const message = path !== undefined ? `cannot ${verb} ${path}: ${SYSTEM_PROBLEMS[e.code]}` : `${SYSTEM_PROBLEMS[e.code]} (${e.syscall ?? e.code})`;
+    // without a path of its own, the error happened somewhere in `place`
+    const where = e.path !== undefined ? `cannot ${verb} ${path}` : `cannot ${verb === 'write' ? 'write to' : verb} ${path}`;
+    const message = path !== undefined ? `${where}: ${SYSTEM_PROBLEMS[code]}` : `${SYSTEM_PROBLEMS[code]} (${e.syscall ?? code})`;
     return { message, exit: EXIT.usage, fields: path !== undefined ? { path } : {} };
   }
   if (e instanceof Error && outOfMemory(e)) {
     return { message: `ran out of memory: ${e.message.split('\n')[0]}; try a smaller batch or model`, exit: EXIT.usage, fields: {} };
   }
   return undefined;
+}
+
+/**
+ * The real reason of a system error: a recursive mkdir on a read-only file
+ * system (or in a folder without write permission) says ENOENT; the deepest
+ * folder that exists tells why it cannot be written.
+ */
+function realCode(e: SystemError): string {
+  if (e.code !== 'ENOENT' || e.syscall !== 'mkdir' || e.path === undefined) return e.code;
+  let folder = dirname(e.path);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (denied) {
+    const code = (denied as { code?: string }).code;
+    if (code !== undefined && SYSTEM_PROBLEMS[code] !== undefined) return code;
+  }
+  return e.code;
 }
 
 /** TensorFlow's and V8's words for an allocation that failed. */
