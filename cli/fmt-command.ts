@@ -2,13 +2,13 @@
 // in place (atomically); `--check` only reports files that would change.
 // A file with syntax errors is left as it is.
 
-import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, print, type Program } from '../grammar/index.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { parseArgs } from './args.js';
 import { EXIT, type Io } from './io.js';
 import { describeUnreadable, readSource } from './node-host.js';
+import { writeFileAtomically } from '../runtime/files/atomic-files.js';
 
 export const FMT_USAGE = 'usage: nn fmt FILE... [--check] [--stdout]';
 
@@ -48,9 +48,8 @@ export function fmtCommand(argv: readonly string[], io: Io): number {
         io.stdout.write(`${path}: not formatted\n`);
         status = Math.max(status, EXIT.problems);
       } else {
-        const temporary = `${file}.nn-fmt-${process.pid}.tmp`;
-        writeFileSync(temporary, formatted);
-        renameSync(temporary, file);
+        // a link keeps pointing at the file it names, now formatted; the file keeps its mode
+        writeFileAtomically(file, formatted);
         io.stdout.write(`${path}: formatted\n`);
       }
     }

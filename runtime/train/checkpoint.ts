@@ -1,5 +1,5 @@
 // Checkpoints: the weights of every model of a run and its optimizers'
-// state, saved atomically (see atomic-files.ts) as
+// state, saved atomically (see ../files/atomic-files.ts) as
 //
 //   <dir>/checkpoint-0007/{model-<Name>.json/.bin, optimizer-<role>.json/.bin, state.json, manifest.json}
 //   <dir>/latest.json  -> which checkpoint is the newest
@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
-import { writeDirectoryAtomically, writeFileAtomically } from './atomic-files.js';
+import { writeDirectoryAtomically, writeFileAtomically } from '../files/atomic-files.js';
 import { MANIFEST, manifestOf, readVerified } from './checkpoint-manifest.js';
 
 type NamedTensor = { name: string; tensor: Tensor };

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CHECKPOINTS_DIR, runPathProblem } from '../../core/train/run-paths.js';
-import { writeFileAtomically } from './atomic-files.js';
+import { writeFileAtomically } from '../files/atomic-files.js';
 import { isCheckpointFolder } from './checkpoint.js';
 import { RUN_ID, runFoldersIn } from './run-folder.js';
 

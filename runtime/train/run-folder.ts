@@ -19,7 +19,7 @@
 import { hostname } from 'node:os';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { temporaryOwner, writeFileDurably } from './atomic-files.js';
+import { temporaryOwner, writeFileDurably } from '../files/atomic-files.js';
 import { CheckpointError, reason } from './checkpoint.js';
 import { newRunId } from './events-file.js';
 

@@ -10,7 +10,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomically, writeFully } from '../../../runtime/train/atomic-files.js';
+import { writeFileAtomically, writeFully } from '../../../runtime/files/atomic-files.js';
 import { CheckpointError, checkpointsNewestFirst, restoreNewestIntact, saveCheckpoint } from '../../../runtime/train/checkpoint.js';
 import { readLatestRun, updateLatestRun } from '../../../runtime/train/latest-run.js';
 import { claimRunFolder, RUN_LOCK, RunFolderError } from '../../../runtime/train/run-folder.js';

@@ -3,7 +3,8 @@
 // byte (a short write is continued, a full disk is an error), flush to
 // disk, then rename (atomic within one file system) and flush the folder.
 // Temporary names carry the writer's pid, so that leftovers of a killed
-// writer can be told apart from those of a live one (run-folder.ts).
+// writer can be told apart from those of a live one (train/run-folder.ts).
+// Node only: checkpoints and `nn fmt` write through it.
 
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
