@@ -25,7 +25,7 @@ export interface IndexLimits {
   fileBytes: number;
   /** the most text (characters, files and what they import) the index holds in all */
   totalChars: number;
-  /** the most time one request spends listing and parsing (milliseconds) */
+  /** the most time one request spends parsing (milliseconds; listing is bounded by `entries`) */
   timeMs: number;
 }
 
@@ -64,7 +64,7 @@ export class WorkspaceIndex {
   /** The analyses of the `.nn` files under `folders`, except `open` ones (the editor's documents), within the limits. */
   analyses(folders: readonly string[], open: ReadonlySet<string>): Analysis[] {
     const deadline = Date.now() + this.limits.timeMs;
-    const files = this.list(folders, deadline).filter((f) => !open.has(f));
+    const files = this.list(folders).filter((f) => !open.has(f));
     // what is no longer listed (deleted, moved, a folder removed, now open) is let go
     const listed = new Set(files);
     for (const file of this.entries.keys()) if (!listed.has(file)) this.entries.delete(file);
@@ -111,10 +111,10 @@ export class WorkspaceIndex {
   }
 
   /** The `.nn` files under the folders: regular files only, no hidden folders, dependencies or build outputs. */
-  private list(folders: readonly string[], deadline: number): string[] {
+  private list(folders: readonly string[]): string[] {
     const out: string[] = [];
     let seen = 0;
-    const full = (): boolean => out.length >= this.limits.files || seen >= this.limits.entries || Date.now() > deadline;
+    const full = (): boolean => out.length >= this.limits.files || seen >= this.limits.entries;
     const visit = (folder: string, depth: number): void => {
       if (depth > MAX_DEPTH || full()) return;
       let entries: Dirent[];
