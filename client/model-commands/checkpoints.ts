@@ -1,5 +1,5 @@
 // The trained weights export and run use: with the setting nn.train.outDir,
-// runs live in `<workspace folder>/<setting>/<run>/checkpoints`, where the
+// runs live in `<workspace folder>/<setting>/<model>/<run-id>/checkpoints`, where the
 // CLI does not look by itself, so the newest checkpoint of the model there
 // is passed as `--checkpoints`; without the setting the CLI finds it in
 // `runs/` next to the file.

@@ -1,8 +1,9 @@
 // What deleting a run removes, decided before anything is touched. Always
-// its own events file. A run folder's checkpoints and samples are shared by
-// its runs (a run resumed with `--resume` continues from the folder's last
-// checkpoint, and samples are named by epoch, not by run), so they go only
-// with the folder's last run, and only the folder's own `checkpoints/` and
+// its own events file. Each run has a folder of its own
+// (`runs/<name>/<run-id>/`), so its checkpoints and samples go with it; in
+// the earlier layout a folder's checkpoints and samples were shared by its
+// runs, so they go only with the folder's last run, and only the folder's
+// own `checkpoints/` and
 // `samples/`: a checkpoint folder a train block put elsewhere
 // (`checkpoints: { dir }`) may hold other things and is left alone. Folders
 // are removed last and only when empty (anything else a person put there
