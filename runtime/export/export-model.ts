@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel, TF } from '../tf-types.js';
-import { writeFileAtomically } from '../train/atomic-files.js';
+import { writeFileAtomically } from '../files/atomic-files.js';
 import { notFiniteWeight } from '../train/divergence.js';
 
 export const LAYERS_MODULE = 'nn-layers.mjs';

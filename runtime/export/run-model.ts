@@ -9,7 +9,7 @@ import { readNpyFile } from '../data/npy.js';
 import { encodeNpy } from '../data/npy-writer.js';
 import type { NpyArray } from '../data/npy-format.js';
 import type { Tensor, TF } from '../tf-types.js';
-import { writeFileAtomically } from '../train/atomic-files.js';
+import { writeFileAtomically } from '../files/atomic-files.js';
 import { assertFiniteModel } from './export-model.js';
 import type { TrainedModel } from './load-trained.js';
 
