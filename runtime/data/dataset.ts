@@ -30,6 +30,8 @@ export interface RawData {
   classNames?: string[];
   /** the fraction of examples used for training; the rest is the test set */
   split: number;
+  /** where the i-th example is written, for messages: "iris.csv:12", "y.npy: item 3" (files only) */
+  where?: (example: number) => string;
 }
 
 export interface Examples {

@@ -6,13 +6,18 @@
 // shape ([2, 2] here) and every line must give the same. `y` is the label:
 // numbers (integers -> class ids, else real values) or names (class ids in
 // sorted order), as labels.ts says. Read line by line; blank lines are
-// skipped. The first `split` of the lines train, the rest test, in file order.
+// skipped. Numbers must fit float32 (1e999, which JSON reads as Infinity, is
+// refused); a line nests at most 64 arrays and objects deep, and its nesting
+// is measured before it is parsed. The first `split` of the lines train, the
+// rest test, in file order.
 
 import { DataError, type RawData } from './dataset.js';
 import type { DataFile } from './files.js';
 import { FloatBuffer } from './float-buffer.js';
 import { describeLabels, labelsFromJson } from './labels.js';
+import { MAX_JSON_DEPTH } from './limits.js';
 import { readLines } from './lines.js';
+import { BEYOND_FLOAT32, fitsFloat32 } from './numbers.js';
 
 export interface JsonlOptions {
   file: DataFile;
@@ -27,9 +32,7 @@ export function loadJsonl(o: JsonlOptions): RawData {
   const labels: (number | string)[] = [];
   const lines: number[] = [];
   let shape: { dims: number[]; line: number } | undefined;
-  let line = 0;
-  for (const text of readLines(o.file)) {
-    line++;
+  for (const { text, number: line } of readLines(o.file)) {
     if (text.trim() === '') continue;
     const where = `${shown}:${line}`;
     const record = parseObject(text, where);
@@ -40,7 +43,8 @@ export function loadJsonl(o: JsonlOptions): RawData {
     lines.push(line);
   }
   if (!shape) throw new DataError(`${shown}: has no examples (no lines with a JSON object)`);
-  const target = labelsFromJson(labels, (i) => `${shown}:${lines[i]}`);
+  const where = (i: number) => `${shown}:${lines[i]}`;
+  const target = labelsFromJson(labels, where);
   return {
     description: `jsonl: ${shown}, ${labels.length.toLocaleString('en-US')} examples of shape [${shape.dims.join(', ')}], ${describeLabels(target)}`,
     inputs: [{ values: features.values(), shape: shape.dims, dtype: 'float32' }],
@@ -49,10 +53,13 @@ export function loadJsonl(o: JsonlOptions): RawData {
     ...(target.classes !== undefined ? { classes: target.classes } : {}),
     ...(target.classNames ? { classNames: target.classNames } : {}),
     split: o.split,
+    where,
   };
 }
 
 function parseObject(text: string, where: string): Record<string, unknown> {
+  const deep = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (deep >= 0) throw new DataError(`${where}:${deep + 1}: nests more than ${MAX_JSON_DEPTH} arrays and objects deep; an example is at most ${MAX_JSON_DEPTH - 1} arrays deep`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -71,6 +78,7 @@ function field(record: Record<string, unknown>, name: string, where: string): un
 /** Appends the numbers of `value` (a number or nested arrays) to `out`, returning its shape. */
 function flatten(value: unknown, path: string, out: FloatBuffer, where: string): number[] {
   if (typeof value === 'number') {
+    if (!fitsFloat32(value)) throw new DataError(`${where}: '${path}' is ${Number.isFinite(value) ? value : 'too large: it reads as Infinity'}, ${BEYOND_FLOAT32}`);
     out.push(value);
     return [];
   }
@@ -91,6 +99,27 @@ function label(value: unknown, name: string, where: string): number | string {
   }
   if (typeof value === 'number') return value;
   throw new DataError(`${where}: the label '${name}' is ${describe(value)}, not a number or a name`);
+}
+
+/**
+ * The index of the bracket that opens more than `max` arrays and objects
+ * inside one another, or -1: one pass over the text, brackets inside strings
+ * not counted. Deep JSON is refused before it is parsed or walked.
+ */
+export function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return -1;
 }
 
 const sameShape = (a: number[], b: number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);

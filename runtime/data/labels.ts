@@ -4,9 +4,12 @@
 //   names (strings)  -> class ids in the sorted order of the distinct names,
 //                       which are kept (`classNames`) for messages and pictures
 // CSV labels are text: "3" is an integer, "3.0" a real value. JSON numbers
-// carry no such mark: 3.0 is the integer 3.
+// carry no such mark: 3.0 is the integer 3. Numbers beyond float32 are
+// refused. A loss that takes class ids refuses targets that are not whole
+// numbers (0.5 would be cut to class 0): `checkClassIdTargets`.
 
-import { DataError, type RawArray } from './dataset.js';
+import { DataError, type RawArray, type RawData } from './dataset.js';
+import { BEYOND_FLOAT32, DECIMAL, fitsFloat32 } from './numbers.js';
 
 export interface Labels {
   target: RawArray;
@@ -33,6 +36,14 @@ export function valueLabels(values: Float32Array, shape: number[]): Labels {
   return { target: { values, shape, dtype: 'float32' } };
 }
 
+/** Real values as float32 targets; one beyond float32's range is an error at its place. */
+function realLabels(values: readonly number[], shown: (i: number) => string, where: Where): Labels {
+  values.forEach((v, i) => {
+    if (!fitsFloat32(v)) throw new DataError(`${where(i)}: the label is ${shown(i)}, ${BEYOND_FLOAT32}`);
+  });
+  return valueLabels(Float32Array.from(values), []);
+}
+
 /** Names as class ids: the distinct names sorted, each name's id its place in that order. */
 export function namedLabels(names: readonly string[]): Labels {
   const classNames = [...new Set(names)].sort();
@@ -50,7 +61,8 @@ export function labelsFromText(texts: readonly string[], where: Where): Labels {
     if (/^[-+]?nan$/i.test(t)) throw new DataError(`${where(i)}: the label is ${t}`);
   });
   if (texts.every((t) => INTEGER.test(t))) return classIdLabels(Int32Array.from(texts, (t, i) => integerLabel(Number(t), where, i)), [], where);
-  if (texts.every((t) => Number.isFinite(Number(t)))) return valueLabels(Float32Array.from(texts, Number), []);
+  // numbers are decimal: 0x10 among the labels makes them names, never 16
+  if (texts.every((t) => DECIMAL.test(t))) return realLabels(texts.map(Number), (i) => texts[i]!, where);
   return namedLabels(texts);
 }
 
@@ -71,7 +83,28 @@ export function labelsFromJson(values: readonly (number | string)[], where: Wher
   if (firstString >= 0) return namedLabels(values as string[]);
   const numbers = values as number[];
   if (numbers.every(Number.isInteger)) return classIdLabels(Int32Array.from(numbers, (n, i) => integerLabel(n, where, i)), [], where);
-  return valueLabels(Float32Array.from(numbers), []);
+  return realLabels(numbers, (i) => (Number.isFinite(numbers[i]!) ? String(numbers[i]) : 'too large: it reads as Infinity'), where);
+}
+
+/**
+ * Targets that a loss reads as class ids (one axis fewer than the model's
+ * output: `crossentropy`, `sparse_crossentropy`, `hinge`) must be whole
+ * numbers. Targets with the output's own rank are one-hot or soft rows,
+ * and may be any values.
+ */
+export function checkClassIdTargets(raw: RawData, outputRank: number, loss: string): void {
+  const target = raw.target;
+  // the target's rank with the batch axis is shape.length + 1
+  if (!target || target.dtype !== 'float32' || target.shape.length + 1 !== outputRank - 1) return;
+  const per = target.shape.reduce((a, b) => a * b, 1);
+  const values = target.values;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isInteger(v)) continue;
+    const example = Math.floor(i / per);
+    const place = raw.where?.(example) ?? `${raw.description}: example ${example + 1}`;
+    throw new DataError(`${place}: the target ${+v.toPrecision(7)} is not a whole number, but the loss '${loss}' reads targets as class ids (0, 1, 2, ...); give whole numbers, one-hot rows of the output's shape, or a regression loss such as mse`);
+  }
 }
 
 /** "3 classes (cat, dog, fish)", "10 classes", "real values": what the labels are, for descriptions. */

@@ -40,30 +40,66 @@ const TYPES: Record<string, { type: NpyType; bytes: number }> = {
   b1: { type: 'bool', bytes: 1 },
 };
 
+/** What a .npy header says: the item type, the shape, and where the data lies. */
+export interface NpyHeader {
+  type: NpyType;
+  itemBytes: number;
+  shape: number[];
+  /** the number of items: the product of the shape */
+  count: number;
+  /** where the data starts, after the header */
+  dataStart: number;
+  /** how many bytes of data the shape and type call for */
+  dataBytes: number;
+}
+
 export function parseNpy(bytes: Uint8Array): NpyArray {
-  const { header, dataStart } = splitHeader(bytes);
-  const { type, itemBytes, shape } = readHeader(header);
+  const header = npyHeader(bytes, true) as NpyHeader;
+  checkDataSize(header, bytes.length - header.dataStart, 'the file has');
+  const view = new DataView(bytes.buffer, bytes.byteOffset + header.dataStart, header.dataBytes);
+  return { type: header.type, shape: header.shape, values: readValues(view, header.type, header.count) };
+}
+
+/**
+ * The header at the start of `bytes`. `whole`: `bytes` is the entire file;
+ * otherwise it is the file's first bytes, and when the header goes on past
+ * them the answer is how many bytes it needs (so that an archive's member
+ * can be read up to its header alone).
+ */
+export function npyHeader(bytes: Uint8Array, whole: boolean): NpyHeader | { need: number } {
+  const split = splitHeader(bytes, whole);
+  if ('need' in split) return split;
+  const { type, itemBytes, shape } = readHeader(split.header);
   const count = shape.reduce((a, b) => a * b, 1);
-  const expected = count * itemBytes;
-  const found = bytes.length - dataStart;
-  if (found < expected) throw new NpyFormatError(`is truncated: shape [${shape.join(', ')}] of ${type} needs ${expected} bytes of data, but the file has ${found}`);
-  if (found > expected) throw new NpyFormatError(`has ${found - expected} bytes after its data (shape [${shape.join(', ')}] of ${type} is ${expected} bytes)`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset + dataStart, expected);
-  return { type, shape, values: readValues(view, type, count) };
+  return { type, itemBytes, shape, count, dataStart: split.dataStart, dataBytes: count * itemBytes };
+}
+
+/** An error unless `found` bytes of data are what the header calls for (`has`: "the file has"). */
+export function checkDataSize(h: NpyHeader, found: number, has: string): void {
+  const shape = `shape [${h.shape.join(', ')}] of ${h.type}`;
+  if (found < h.dataBytes) throw new NpyFormatError(`is truncated: ${shape} needs ${h.dataBytes} bytes of data, but ${has} ${found}`);
+  if (found > h.dataBytes) throw new NpyFormatError(`has ${found - h.dataBytes} bytes after its data (${shape} is ${h.dataBytes} bytes)`);
 }
 
 /** The header text and where the data starts, from the magic string and the version's length field. */
-function splitHeader(bytes: Uint8Array): { header: string; dataStart: number } {
-  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) throw new NpyFormatError('is not a .npy file (it does not start with "\\x93NUMPY")');
+function splitHeader(bytes: Uint8Array, whole: boolean): { header: string; dataStart: number } | { need: number } {
+  if (MAGIC.some((b, i) => i < bytes.length && bytes[i] !== b) || (whole && bytes.length < 10)) throw new NpyFormatError('is not a .npy file (it does not start with "\\x93NUMPY")');
+  if (bytes.length < 8) return { need: 12 };
   const major = bytes[6]!;
   const minor = bytes[7]!;
   if (major < 1 || major > 3 || minor !== 0) throw new NpyFormatError(`has format version ${major}.${minor}; versions 1.0, 2.0 and 3.0 are read`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const lengthBytes = major === 1 ? 2 : 4;
-  if (bytes.length < 8 + lengthBytes) throw new NpyFormatError('is truncated inside its header');
-  const length = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const start = 8 + lengthBytes;
-  if (start + length > bytes.length) throw new NpyFormatError(`is truncated: its header says ${length} bytes, but only ${bytes.length - start} follow`);
+  if (bytes.length < start) {
+    if (whole) throw new NpyFormatError('is truncated inside its header');
+    return { need: start };
+  }
+  const length = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  if (start + length > bytes.length) {
+    if (whole) throw new NpyFormatError(`is truncated: its header says ${length} bytes, but only ${bytes.length - start} follow`);
+    return { need: start + length };
+  }
   const header = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + length));
   return { header, dataStart: start + length };
 }

@@ -41,11 +41,7 @@ export function parseNamed(bytes: Uint8Array, name: string): NpyArray {
 
 /** Features and labels, examples along the first axis of both. */
 export function labelledArrays(source: string, x: NamedArray, y: NamedArray, split: number): RawData {
-  const count = exampleCount(x);
-  if (exampleCount(y) !== count) {
-    throw new DataError(`${x.name} has ${count} examples (its first axis) but ${y.name} has ${exampleCount(y)} labels; they must match`);
-  }
-  if (count === 0) throw new DataError(`${x.name} has no examples (its first axis is 0)`);
+  const count = checkSameCount(x.name, x.array.shape, y.name, y.array.shape);
   const labels = arrayLabels(y);
   return {
     description: `${source}: ${describeArray(x)}, ${describeArray(y)}: ${count.toLocaleString('en-US')} examples, ${describeLabels(labels)}`,
@@ -54,12 +50,23 @@ export function labelledArrays(source: string, x: NamedArray, y: NamedArray, spl
     count,
     ...(labels.classes !== undefined ? { classes: labels.classes } : {}),
     split,
+    where: (i) => `${y.name}: item ${i}`,
   };
 }
 
-function exampleCount({ name, array }: NamedArray): number {
-  if (array.shape.length === 0) throw new DataError(`${name} holds a single value (shape ()); its first axis must be the examples`);
-  return array.shape[0]!;
+/** The number of examples: the first axis of both shapes, which must agree and not be 0. */
+export function checkSameCount(xName: string, xShape: number[], yName: string, yShape: number[]): number {
+  const count = exampleCount(xName, xShape);
+  if (exampleCount(yName, yShape) !== count) {
+    throw new DataError(`${xName} has ${count} examples (its first axis) but ${yName} has ${yShape[0]} labels; they must match`);
+  }
+  if (count === 0) throw new DataError(`${xName} has no examples (its first axis is 0)`);
+  return count;
+}
+
+function exampleCount(name: string, shape: number[]): number {
+  if (shape.length === 0) throw new DataError(`${name} holds a single value (shape ()); its first axis must be the examples`);
+  return shape[0]!;
 }
 
 /** Features as the model takes them: float32, or int32 for integer data. */

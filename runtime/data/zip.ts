@@ -13,8 +13,10 @@
 // headers with zip64 extra fields even for small arrays. Members are stored
 // (method 0) or deflated (method 8). Archives that need zip64 (over 4 GiB,
 // over 65,535 members), span several disks or are encrypted are refused.
+// A member never inflates past the size the directory gives it, and its
+// first bytes can be read alone (an array's header, before its data).
 
-import { inflateRawSync } from 'node:zlib';
+import { constants, inflateRawSync } from 'node:zlib';
 import { crc32 } from '../crc32.js';
 
 export interface ZipMember {
@@ -89,25 +91,49 @@ function directoryEntry(view: DataView, at: number): { member: ZipMember; next: 
 /** The uncompressed bytes of one member, checked against its size and CRC-32. */
 export function memberData(bytes: Uint8Array, member: ZipMember): Uint8Array {
   const { name } = member;
+  const data = unpack(storedData(bytes, member), member, member.size);
+  if (data.length !== member.size) throw new ZipFormatError(`member '${name}' unpacks to ${data.length} bytes, but the directory says ${member.size} (damaged archive)`);
+  if (crc32(data) !== member.crc) throw new ZipFormatError(`member '${name}' fails its CRC-32 check (damaged archive)`);
+  return data;
+}
+
+/**
+ * The member's first `want` bytes (all of it when shorter), inflating no
+ * more of it than that takes: deflate turns a byte into at most 1,032, so
+ * reading the compressed data a little at a time bounds what comes out.
+ */
+export function memberPrefix(bytes: Uint8Array, member: ZipMember, want: number): Uint8Array {
+  const stored = storedData(bytes, member);
+  const most = Math.min(want, member.size);
+  if (member.method === 0) return stored.subarray(0, most);
+  for (let take = 256; ; take *= 2) {
+    const part = stored.subarray(0, Math.min(take, stored.length));
+    const out = unpack(part, member, member.size, part.length < stored.length);
+    if (out.length >= most || part.length === stored.length) return out.subarray(0, most);
+  }
+}
+
+/** The member's bytes as stored in the archive (compressed or not). */
+function storedData(bytes: Uint8Array, member: ZipMember): Uint8Array {
+  const { name } = member;
   if (member.encrypted) throw new ZipFormatError(`member '${name}' is encrypted, which is not read`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const at = member.localHeader;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw new ZipFormatError(`member '${name}' has no local header at byte ${at} (damaged archive)`);
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   if (start + member.compressedSize > bytes.length) throw new ZipFormatError(`is truncated inside member '${name}'`);
-  const stored = bytes.subarray(start, start + member.compressedSize);
-  const data = unpack(stored, member);
-  if (data.length !== member.size) throw new ZipFormatError(`member '${name}' unpacks to ${data.length} bytes, but the directory says ${member.size} (damaged archive)`);
-  if (crc32(data) !== member.crc) throw new ZipFormatError(`member '${name}' fails its CRC-32 check (damaged archive)`);
-  return data;
+  return bytes.subarray(start, start + member.compressedSize);
 }
 
-function unpack(stored: Uint8Array, member: ZipMember): Uint8Array {
+/** The stored data unpacked, never past `size` bytes; `partial`: the stored data is cut short, unpack what it holds. */
+function unpack(stored: Uint8Array, member: ZipMember, size: number, partial = false): Uint8Array {
   if (member.method === 0) return stored;
   if (member.method !== 8) throw new ZipFormatError(`member '${member.name}' uses compression method ${member.method}; stored (0) and deflate (8) are read`);
   try {
-    return inflateRawSync(stored);
+    // one byte past the size, so that a member that inflates to more shows as more
+    return inflateRawSync(stored, { maxOutputLength: size + 1, ...(partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {}) });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipFormatError(`member '${member.name}' unpacks to more than the ${size} bytes the directory says (damaged archive)`);
     throw new ZipFormatError(`member '${member.name}' does not inflate (${(e as Error).message}; damaged archive)`);
   }
 }

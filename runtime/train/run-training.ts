@@ -11,6 +11,7 @@ import type { Value } from '../../core/values.js';
 import { compileGraph } from '../compile/compile-graph.js';
 import { DataError, disposeDataset, type Examples, type RawData, toDataset } from '../data/dataset.js';
 import { loadData } from '../data/load-data.js';
+import { checkClassIdTargets } from '../data/labels.js';
 import { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { trainAdversarial } from './adversarial.js';
@@ -127,7 +128,9 @@ const CLASS_LOSSES = new Set(['crossentropy', 'sparse_crossentropy', 'hinge']);
 
 /** Class ids must be below the number of classes the model outputs (before training starts). */
 function checkClassesFit(raw: RawData, graph: Graph, plan: TrainPlan): void {
-  if (!('builtin' in plan.loss) || !CLASS_LOSSES.has(plan.loss.builtin) || raw.classes === undefined) return;
+  if (!('builtin' in plan.loss) || !CLASS_LOSSES.has(plan.loss.builtin)) return;
+  checkClassIdTargets(raw, graph.outputs[0]!.type.shape.length, plan.loss.builtin);
+  if (raw.classes === undefined) return;
   const outputs = graph.outputs[0]!.type.shape.at(-1);
   if (typeof outputs === 'number' && raw.classes > outputs) {
     throw new DataError(`${raw.description} has class ids up to ${raw.classes - 1}, but ${graph.model} outputs ${outputs} class${outputs === 1 ? '' : 'es'}`);

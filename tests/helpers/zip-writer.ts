@@ -13,6 +13,10 @@ export interface ZipInput {
   encrypted?: boolean;
   /** a CRC-32 to write instead of the data's */
   crc?: number;
+  /** the member's stored bytes as given (already deflated), instead of `data` stored or deflated */
+  stored?: Uint8Array;
+  /** the size to write instead of the data's length */
+  size?: number;
 }
 
 export interface ZipSwitches {
@@ -30,8 +34,8 @@ export function zipBytes(inputs: ZipInput[], switches: ZipSwitches = {}): Uint8A
   for (const m of inputs) {
     const name = Buffer.from(m.name);
     const method = m.method ?? 0;
-    const stored = method === 8 ? deflateRawSync(m.data) : Buffer.from(m.data);
-    const fields = { flags: m.encrypted ? 1 : 0, method, crc: m.crc ?? crc32(m.data), compressed: stored.length, size: m.data.length, nameLength: name.length };
+    const stored = m.stored ? Buffer.from(m.stored) : method === 8 ? deflateRawSync(m.data) : Buffer.from(m.data);
+    const fields = { flags: m.encrypted ? 1 : 0, method, crc: m.crc ?? crc32(m.data), compressed: stored.length, size: m.size ?? m.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

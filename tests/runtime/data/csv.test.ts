@@ -57,7 +57,7 @@ describe('csv(path, label, split)', () => {
   });
 
   it('counts lines past blank lines and quoted line breaks in its messages', () => {
-    expect(() => csv('lines.csv', 'a,label\n\n1,"x\ny"\n\nz,1\n')).toThrow("lines.csv:6: the value of 'a' is 'z', not a number");
+    expect(() => csv('lines.csv', 'a,label\n\n1,"x\ny"\n\nz,1\n')).toThrow("lines.csv:6:1: the value of 'a' is 'z', not a number");
   });
 
   it('reads a file much larger than one chunk', () => {
@@ -92,7 +92,7 @@ describe('lines read in chunks', () => {
     const text = 'é,ü\r\nnaïve,日本語\r\n\r\n€uro\nlast';
     temp.write('utf8.txt', text);
     const whole = [...readLines(dataFile(temp.dir, 'utf8.txt'))];
-    expect(whole).toEqual(['é,ü', 'naïve,日本語', '', '€uro', 'last']);
+    expect(whole.map((l) => [l.text, l.end, l.number])).toEqual([['é,ü', '\r\n', 1], ['naïve,日本語', '\r\n', 2], ['', '\r\n', 3], ['€uro', '\n', 4], ['last', '', 5]]);
     for (const size of [1, 2, 3, 5, 7]) expect([...readLines(dataFile(temp.dir, 'utf8.txt'), size)]).toEqual(whole);
   });
 });
@@ -103,15 +103,15 @@ describe('CSV errors name the file and line', () => {
     ['only the label', 'label\n1\n', "bad.csv:1: has only the label column 'label', no features"],
     ['too few fields', 'a,b,label\n1,2,0\n1,2\n', 'bad.csv:3: 2 fields, but the header has 3 columns (a, b, label)'],
     ['too many fields', 'a,label\n1,2,3\n', 'bad.csv:2: 3 fields, but the header has 2 columns (a, label)'],
-    ['text for a number', 'a,label\n1,0\nabc,1\n', "bad.csv:3: the value of 'a' is 'abc', not a number"],
-    ['NaN', 'a,label\nNaN,0\n', "bad.csv:2: the value of 'a' is NaN"],
-    ['an empty value', 'a,b,label\n1,,0\n', "bad.csv:2: the value of 'b' is empty"],
-    ['infinity', 'a,label\n-Infinity,0\n', "bad.csv:2: the value of 'a' is -Infinity, not a finite number"],
+    ['text for a number', 'a,label\n1,0\nabc,1\n', "bad.csv:3:1: the value of 'a' is 'abc', not a number"],
+    ['NaN', 'a,label\nNaN,0\n', "bad.csv:2:1: the value of 'a' is NaN"],
+    ['an empty value', 'a,b,label\n1,,0\n', "bad.csv:2:3: the value of 'b' is empty"],
+    ['infinity', 'a,label\n-Infinity,0\n', "bad.csv:2:1: the value of 'a' is -Infinity, not a finite number"],
     ['an empty label', 'a,label\n1,0\n2,\n', 'bad.csv:3: the label is empty'],
     ['a NaN label', 'a,label\n1,0.5\n2,nan\n', 'bad.csv:3: the label is nan'],
     ['a negative class id', 'a,label\n1,0\n2,-1\n', 'bad.csv:3: the label -1 is negative; class ids start at 0 (write real values, such as -1.0, for regression)'],
-    ['an unclosed quote', 'a,label\n1,"open\n2,0\n', 'bad.csv:2: a quoted field is not closed before the end of the file'],
-    ['text after a quote', 'a,label\n"1"x,0\n', `bad.csv:2: field 1 goes on after its closing quote ('x'); write "" for a quote inside a quoted field`],
+    ['an unclosed quote', 'a,label\n1,"open\n2,0\n', 'bad.csv:2:3: a quoted field is not closed before the end of the file'],
+    ['text after a quote', 'a,label\n"1"x,0\n', `bad.csv:2:4: field 1 goes on after its closing quote ('x'); write "" for a quote inside a quoted field`],
     ['an empty file', '', 'bad.csv: is empty; a CSV file starts with a header row naming its columns'],
     ['no rows', 'a,label\n\n', 'bad.csv: has a header row but no data rows'],
   ];
@@ -122,5 +122,58 @@ describe('CSV errors name the file and line', () => {
 
   it('a missing file', () => {
     expect(() => loadCsv({ file: dataFile(temp.dir, 'data/missing.csv'), label: 'label', split: 0.8 })).toThrow(/^data\/missing\.csv: no such file or folder \(looked for .*missing\.csv\)$/);
+  });
+});
+
+describe('CSV values are decimal numbers within float32', () => {
+  it.each([
+    ['hexadecimal', 'a,label\n0x10,0\n', "bad.csv:2:1: the value of 'a' is '0x10', not a decimal number"],
+    ['binary, in the second column', 'label,a\n0,  0b1\n', "bad.csv:2:3: the value of 'a' is '0b1', not a decimal number"],
+    ['beyond float32', 'a,label\n1e39,0\n', "bad.csv:2:1: the value of 'a' is 1e39, beyond the range of float32 (±3.4e38)"],
+    ['beyond every float', 'a,label\n-1e999,0\n', "bad.csv:2:1: the value of 'a' is -1e999, beyond the range of float32 (±3.4e38)"],
+    ['a real label beyond float32', 'a,label\n1,0.5\n2,1e39\n', 'bad.csv:3: the label is 1e39, beyond the range of float32 (±3.4e38)'],
+  ])('%s', (_, text, message) => {
+    expect(() => csv('bad.csv', text)).toThrow(new DataError(message));
+  });
+
+  it('reads every decimal form: signs, a leading or trailing point, exponents', () => {
+    const raw = csv('decimal.csv', 'a,label\n+1,0\n-.5,0\n5.,0\n1e-3,0\n2E+2,0\n');
+    expect(raw.inputs[0]!.values).toEqual(Float32Array.from([1, -0.5, 5, 1e-3, 200]));
+  });
+
+  it('takes labels written 0x10 as names, never as 16', () => {
+    expect(csv('hex-labels.csv', 'a,label\n1,0x10\n2,0x20\n').classNames).toEqual(['0x10', '0x20']);
+  });
+});
+
+describe('CSV column names', () => {
+  it('refuses two columns of one name, naming both', () => {
+    expect(() => csv('bad.csv', 'a,b, a,label\n1,2,3,0\n')).toThrow(new DataError("bad.csv:1:5: columns 1 and 3 are both named 'a'; give each column its own name"));
+  });
+});
+
+describe('CSV line breaks', () => {
+  it('keeps the line break written inside quotes: \\r\\n, \\n or \\r', () => {
+    const raw = csv('breaks.csv', 'a,label\r\n1,"crlf\r\nend"\r\n2,"lf\nend"\r\n3,"cr\rend"\r\n');
+    expect(raw.classNames).toEqual(['cr\rend', 'crlf\r\nend', 'lf\nend']);
+  });
+
+  it('reads a file whose lines end in a lone \\r (RFC 4180 readers do), counting its lines', () => {
+    const raw = csv('cr.csv', 'a,label\r1,0\r2,1\r');
+    expect(raw.count).toBe(2);
+    expect(() => csv('cr-bad.csv', 'a,label\r1,0\rz,1\r')).toThrow(new DataError("cr-bad.csv:3:1: the value of 'a' is 'z', not a number"));
+  });
+
+  it('scans each line once: a stray quote before 200,000 lines is one message at the quote', () => {
+    // re-scanning the open field from its start at every line took minutes here (quadratic)
+    const rows = Array.from({ length: 200_000 }, (_, i) => `${i},${i % 3}`).join('\n');
+    expect(() => csv('stray.csv', `a,label\n1,"0\n${rows}\n`)).toThrow(new DataError('stray.csv:2:3: a quoted field is not closed before the end of the file'));
+  });
+
+  it('a quoted field over many lines is one field with every line break', () => {
+    const inside = Array.from({ length: 50_000 }, (_, i) => `line ${i}`).join('\n');
+    const raw = csv('long-field.csv', `a,label\n1,"${inside}"\n2,x\n`);
+    expect(raw.classNames).toEqual([inside, 'x']);
+    expect(raw.count).toBe(2);
   });
 });

@@ -67,3 +67,31 @@ describe('JSONL errors name the file and line', () => {
     expect(() => loadJsonl({ file: dataFile(temp.dir, 'missing.jsonl'), x: 'x', y: 'y', split: 0.8 })).toThrow(/^missing\.jsonl: no such file or folder/);
   });
 });
+
+describe('JSONL numbers fit float32', () => {
+  it.each([
+    ['1e999 in x (JSON reads Infinity)', ['{"x": [1, 2], "y": 0}', '{"x": [1, 1e999], "y": 1}'], "bad.jsonl:2: 'x[1]' is too large: it reads as Infinity, beyond the range of float32 (±3.4e38)"],
+    ['-1e999 deep in x', ['{"x": [[1], [-1e999]], "y": 0}'], "bad.jsonl:1: 'x[1][0]' is too large: it reads as Infinity, beyond the range of float32 (±3.4e38)"],
+    ['1e39 in x (finite, but not in float32)', ['{"x": 1e39, "y": 0}'], "bad.jsonl:1: 'x' is 1e+39, beyond the range of float32 (±3.4e38)"],
+    ['1e999 as a label', ['{"x": 1, "y": 0.5}', '{"x": 2, "y": 1e999}'], 'bad.jsonl:2: the label is too large: it reads as Infinity, beyond the range of float32 (±3.4e38)'],
+  ])('%s', (_, lines, message) => {
+    expect(() => jsonl('bad.jsonl', lines)).toThrow(new DataError(message));
+  });
+});
+
+describe('JSONL nesting', () => {
+  it('a line nested 100,000 deep is one message at the bracket past the limit, before it is parsed', () => {
+    const deep = `{"x": ${'['.repeat(100_000)}1${']'.repeat(100_000)}, "y": 0}`;
+    expect(() => jsonl('deep.jsonl', ['{"x": [1], "y": 0}', deep])).toThrow(new DataError('deep.jsonl:2:70: nests more than 64 arrays and objects deep; an example is at most 63 arrays deep'));
+  });
+
+  it('counts brackets outside strings only', () => {
+    const raw = jsonl('strings.jsonl', [`{"x": [1], "y": "${'['.repeat(100)}\\"${'{'.repeat(100)}"}`]);
+    expect(raw.classNames).toEqual([`${'['.repeat(100)}"${'{'.repeat(100)}`]);
+  });
+
+  it('reads an example 63 arrays deep', () => {
+    const raw = jsonl('deepest.jsonl', [`{"x": ${'['.repeat(63)}1${']'.repeat(63)}, "y": 0}`]);
+    expect(raw.inputs[0]!.shape).toEqual(Array(63).fill(1));
+  });
+});

@@ -4,12 +4,13 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataError } from '../../../runtime/data/dataset.js';
 import { dataFile } from '../../../runtime/data/files.js';
 import { loadNpz } from '../../../runtime/data/npz.js';
 import { memberData, zipMembers } from '../../../runtime/data/zip.js';
-import { float32Npy, int64Npy } from '../../helpers/npy-writer.js';
+import { float32Npy, int64Npy, npyBytes } from '../../helpers/npy-writer.js';
 import { tempFolder } from '../../helpers/temp-files.js';
 import { type ZipInput, type ZipSwitches, zipBytes } from '../../helpers/zip-writer.js';
 
@@ -109,3 +110,61 @@ function damage(bytes: Uint8Array, at: number): Uint8Array {
   out.fill(0xff, at, at + 20);
   return out;
 }
+
+describe('the arrays\' headers are read before any data is inflated', () => {
+  const MiB = 2 ** 20;
+  /** An .npy header alone (no data) for `shape` of `descr`. */
+  const header = (descr: string, shape: number[]) => npyBytes({ descr, shape, data: new Uint8Array(0) });
+  /** Deflated blocks that a stream can go on after (a full flush: byte-aligned, not final). */
+  const block = (bytes: Uint8Array) => deflateRawSync(bytes, { finishFlush: constants.Z_FULL_FLUSH });
+  const zerosMiB = block(new Uint8Array(MiB));
+  const finalBlock = deflateRawSync(new Uint8Array(0));
+  /** A member whose header is followed by `mib` MiB of zeros: about 1 KB per MiB, built without the zeros. */
+  const bomb = (name: string, head: Uint8Array, mib: number): ZipInput => ({
+    name,
+    method: 8,
+    data: head,
+    stored: Buffer.concat([block(head), ...Array<Buffer>(mib).fill(zerosMiB), finalBlock]),
+    size: head.length + mib * MiB,
+  });
+  const load = (name: string, members: ZipInput[]) => () => loadNpz({ file: archive(name, members), x: 'x', y: 'y', split: 0.8 });
+
+  it('x and y of different counts are refused from their headers: x\'s data is never inflated', () => {
+    // past its first MiB, x's data is not deflate data at all: inflating it would fail
+    const head = header('<f4', [1000, 1024]);
+    const x: ZipInput = { name: 'x.npy', method: 8, data: head, stored: Buffer.concat([block(head), zerosMiB, Buffer.alloc(64, 0xff)]), size: head.length + 4 * 1000 * 1024 };
+    expect(load('counts.npz', [x, { name: 'y.npy', data: int64Npy([0, 1, 2, 1, 0]), method: 8 }])).toThrow(
+      new DataError('counts.npz: x has 1000 examples (its first axis) but counts.npz: y has 5 labels; they must match'),
+    );
+  });
+
+  it('a 3 MB archive that would unpack to 3 GiB is refused by its size before inflating', () => {
+    const count = 3 * MiB;
+    const members = [bomb('x.npy', header('<f4', [count, 256]), 3 * 1024), bomb('y.npy', header('<i8', [count]), 24)];
+    expect(load('bomb.npz', members)).toThrow(
+      new DataError('bomb.npz: its arrays x [3145728, 256] float32 and y [3145728] int64 need 3 GiB (3,246,391,552 bytes) unpacked; nn reads up to 2 GiB (2,147,483,648 bytes) of data from one file'),
+    );
+  });
+
+  it('a member that inflates past the size its directory gives is cut there', () => {
+    const head = header('<f4', [4, 2]);
+    const x = { ...bomb('x.npy', head, 64), size: head.length + 32 };
+    expect(load('longer.npz', [x, { name: 'y.npy', data: int64Npy([0, 1, 2, 1]) }])).toThrow(
+      new DataError(`longer.npz member 'x.npy' unpacks to more than the ${head.length + 32} bytes the directory says (damaged archive)`),
+    );
+  });
+
+  it('a header whose shape needs more data than its member holds is refused before inflating', () => {
+    const x = bomb('x.npy', header('<f4', [1000, 1000]), 1);
+    expect(load('short.npz', [x, { name: 'y.npy', data: int64Npy([0]) }])).toThrow(
+      new DataError('short.npz: x is truncated: shape [1000, 1000] of float32 needs 4000000 bytes of data, but the member has 1048576'),
+    );
+  });
+
+  it('a header longer than a megabyte is refused', () => {
+    const head = npyBytes({ descr: '<f4', shape: [1], data: new Uint8Array(4), version: 2, header: `{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }${' '.repeat(2 * MiB)}` });
+    expect(load('long-header.npz', [{ name: 'x.npy', data: head, method: 8 }, { name: 'y.npy', data: int64Npy([0]) }])).toThrow(
+      new DataError(`long-header.npz: x has a header of ${head.length - 4} bytes; nn reads headers of up to 1048576 bytes`),
+    );
+  });
+});
