@@ -1,13 +1,14 @@
-// What deleting a run removes, decided before anything is touched. Always
-// its own events file. Each run has a folder of its own
-// (`runs/<name>/<run-id>/`), so its checkpoints and samples go with it; in
-// the earlier layout a folder's checkpoints and samples were shared by its
+// What deleting a run removes, decided before anything is touched. A run
+// with a folder of its own (`runs/<name>/<run-id>/`) goes with that folder:
+// its events, checkpoints, samples and the lock a killed run left. In the
+// earlier layout (`runs/<name>/events/<run-id>.jsonl`) each run had only
+// its events file; the folder's checkpoints and samples were shared by its
 // runs, so they go only with the folder's last run, and only the folder's
-// own `checkpoints/` and
-// `samples/`: a checkpoint folder a train block put elsewhere
-// (`checkpoints: { dir }`) may hold other things and is left alone. Folders
-// are removed last and only when empty (anything else a person put there
-// keeps them). A running run is never deleted. Pure: unit-tested.
+// own `checkpoints/` and `samples/`: a checkpoint folder a train block put
+// elsewhere (`checkpoints: { dir }`) may hold other things and is left
+// alone. Folders are removed last and only when empty (anything else a
+// person put there keeps them). A running run is never deleted. Pure:
+// unit-tested.
 
 import { join, type RunRecord } from './run-folders.js';
 
@@ -23,6 +24,7 @@ export interface DeletionPlan {
 /** The plan, or a message saying why the run cannot be deleted. */
 export function deletionPlan(run: RunRecord, runsInFolder: readonly RunRecord[]): DeletionPlan | string {
   if (run.state === 'running') return `${run.model} (${run.runId}) is still running: stop it before deleting it.`;
+  if (ownsFolder(run)) return { files: [], trees: [run.runDir], emptyFolders: [] };
   const others = runsInFolder.filter((r) => r.runId !== run.runId && r.runDir === run.runDir);
   const plan: DeletionPlan = { files: [run.eventsFile], trees: [], emptyFolders: [] };
   if (others.length > 0) return plan;
@@ -34,8 +36,14 @@ export function deletionPlan(run: RunRecord, runsInFolder: readonly RunRecord[])
   return plan;
 }
 
+/** Whether the run trained in a folder of its own (named after its id), which it alone wrote. */
+function ownsFolder(run: RunRecord): boolean {
+  return run.runDir.split(/[\\/]/).filter(Boolean).at(-1) === run.runId;
+}
+
 /** What the confirmation says will go. */
 export function describePlan(plan: DeletionPlan, relative: (path: string) => string): string {
+  if (plan.files.length === 0 && plan.trees.length === 1) return `This removes its folder (${relative(plan.trees[0]!)}) with its checkpoints, samples and events.`;
   const parts = plan.files.map((f) => `its events (${relative(f)})`);
   if (plan.trees.length > 0) parts.push(`the folder's checkpoints and samples (it is the last run of ${relative(plan.emptyFolders[plan.emptyFolders.length - 1]!)})`);
   return `This removes ${parts.join(' and ')}.`;

@@ -5,7 +5,7 @@
 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deletionPlan } from '../../client/runs/run-deletion.js';
+import { deletionPlan, describePlan } from '../../client/runs/run-deletion.js';
 import { earlierRuns, runsIn } from '../../client/runs/run-files.js';
 import { RunReader, runsFolderOf, runsInFolder } from '../../client/runs/run-folders.js';
 import { nodeRunFs } from '../../client/runs/node-run-fs.js';
@@ -66,14 +66,20 @@ describe('a runs folder with both layouts', () => {
     ]);
   });
 
-  it("deleting a run of today's layout removes its own folder's checkpoints and samples, nothing of another run", () => {
+  it("deleting a run of today's layout removes its own folder (a killed run's lock too), nothing of another run", () => {
     const reader = new RunReader(nodeRunFs);
     const all = reader.runs([join(runs, NEW), join(runs, NEWER), runs], () => false);
     const plan = deletionPlan(all.find((r) => r.runId === NEW)!, all);
-    expect(plan).toEqual({
-      files: [join(runs, NEW, 'events', `${NEW}.jsonl`)],
-      trees: [join(runs, NEW, 'checkpoints'), join(runs, NEW, 'samples')],
-      emptyFolders: [join(runs, NEW, 'events'), join(runs, NEW)],
-    });
+    expect(plan).toEqual({ files: [], trees: [join(runs, NEW)], emptyFolders: [] });
+    expect(describePlan(plan as Exclude<typeof plan, string>, (p) => p.slice(tmp.dir.length + 1))).toBe(
+      `This removes its folder (runs/MLP/${NEW}) with its checkpoints, samples and events.`,
+    );
+  });
+
+  it('deleting a run of the earlier layout removes only its events file while other runs share the folder', () => {
+    const reader = new RunReader(nodeRunFs);
+    const all = reader.runs([join(runs, NEW), join(runs, NEWER), runs], () => false);
+    const sharing = [...all, { ...all.find((r) => r.runId === OLD)!, runId: '20261201-080000-ffff', eventsFile: join(runs, 'events', '20261201-080000-ffff.jsonl') }];
+    expect(deletionPlan(all.find((r) => r.runId === OLD)!, sharing)).toEqual({ files: [join(runs, 'events', `${OLD}.jsonl`)], trees: [], emptyFolders: [] });
   });
 });
