@@ -10,7 +10,10 @@
 //   NN0003  nesting too deep: more than MAX_NESTING (128) brackets open at
 //           once. Reported at the first too-deep bracket; the tokens up to
 //           where the nesting comes back within the limit are skipped and
-//           the rest of the file still parses.
+//           the rest of the file still parses. Also a chain of more than
+//           MAX_CHAIN (1,000) operators, calls and indexes (`x[0][0]...`,
+//           `a + a + ...`): reported at the first link too many; the rest
+//           of the chain is skipped.
 //   NN0004  file too large: text longer than MAX_TEXT_LENGTH (2,000,000)
 //           characters is not parsed at all: `parse` returns an empty
 //           program and this one diagnostic at {start: 0, end: 0},
@@ -32,6 +35,8 @@ import type { Range } from './ast.js';
 import { span } from './cst-util.js';
 
 export const MAX_NESTING = 128;
+/** Links (operators, calls, indexes) in one chain such as `a + b + c` or `x[0][0]` (chain-limit.ts). */
+export const MAX_CHAIN = 1000;
 export const MAX_DIAGNOSTICS = 100;
 /** Longer texts are not parsed (NN0004). */
 export const MAX_TEXT_LENGTH = 2_000_000;

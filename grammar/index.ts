@@ -69,4 +69,4 @@ export {
   allTokens, keywordTokens, topLevelKeywords, operatorTokens, punctuationTokens, categoryTokens, nnLexer,
   Identifier, NumberLit, StringLit, UnterminatedString, Comment, DocComment,
 } from './tokens.js';
-export { Codes, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH } from './errors.js';
+export { Codes, MAX_CHAIN, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH } from './errors.js';

@@ -16,7 +16,8 @@ import {
   createTokenInstance, MismatchedTokenException, NotAllInputParsedException, type IRecognitionException, type IToken, type TokenType,
 } from 'chevrotain';
 import type { Comment, Program, Range, TopLevel } from './ast.js';
-import { Codes, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
+import { ChainCounter, chainEnd } from './chain-limit.js';
+import { Codes, MAX_CHAIN, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
 import { parseItem, parser } from './parser.js';
 import { lex, type Lexed, relex } from './relex.js';
 import { ItemTable } from './reuse-items.js';
@@ -69,6 +70,26 @@ function cut(all: IToken[], i: number, kept: IToken[], suppressed: Range[], diag
   if (t.tokenType !== T.LBrace) kept.push(standIn(T.Identifier, '', t.startOffset + 1));
   if (matched) kept.push(close);
   else kept.push(standIn(closerOf.get(t.tokenType)!, '', next !== undefined ? next.startOffset : length));
+  return j;
+}
+
+/**
+ * Report the chain that starts at `all[from]` and whose link `all[i]` is one
+ * too many, skip it whole, and push a stand-in for it to `kept` (an empty
+ * name: an error expression, so that the truncated chain is not checked).
+ * Returns the index of the last token skipped.
+ */
+function cutChain(all: IToken[], from: number, i: number, kept: IToken[], suppressed: Range[], diagnostics: SyntaxDiagnostic[], length: number): number {
+  const t = all[i]!;
+  diagnostics.push({
+    code: Codes.nestingTooDeep,
+    message: `nesting too deep (more than ${MAX_CHAIN} operators, calls and indexes in one chain)`,
+    range: rangeOf(t),
+  });
+  const j = chainEnd(all, i, (k) => startsItem(all, k));
+  const next = all[j + 1];
+  suppressed.push({ start: all[from]!.startOffset, end: next !== undefined ? next.startOffset + 1 : length + 1 });
+  kept.push(standIn(T.Identifier, '', all[from]!.startOffset));
   return j;
 }
 
@@ -146,21 +167,32 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
   }
   const { comments, docs } = collectComments(text, lexed.comments, all);
 
-  // Cut the regions nested deeper than MAX_NESTING. Token kinds are compared
-  // by tokenTypeIdx (plain numbers), and `kept` stays `all` until a first cut.
+  // Cut the regions nested deeper than MAX_NESTING and the chains longer than
+  // MAX_CHAIN (chain-limit.ts). Token kinds are compared by tokenTypeIdx
+  // (plain numbers), and `kept` stays `all` until a first cut.
   const suppressed: Range[] = [];
   let kept: IToken[] = all;
   const starts: number[] = []; // where each top-level item starts, in `kept`
+  const chains = new ChainCounter(MAX_CHAIN);
   let depth = 0;
   for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
     const kind = kindOf[t.tokenTypeIdx] ?? 0;
-    if (kind === 0) {
+    if (kind === CLOSE && depth > 0) depth--;
+    if (chains.step(t, depth, i, kept === all ? i : kept.length)) {
+      const start = chains.start(depth);
+      if (kept === all) kept = all.slice(0, start.token);
+      else kept.length = start.kept;
+      i = cutChain(all, start.token, i, kept, suppressed, diagnostics, text.length);
+      continue;
+    }
+    if (kind === 0 || kind === CLOSE) {
       if (kept !== all) kept.push(t);
       continue;
     }
     if (kind === TOP && startsItem(all, i)) {
       depth = 0; // a top-level item starts afresh
+      chains.restart();
       starts.push(kept === all ? i : kept.length);
     } else if (kind === OPEN) {
       if (depth >= MAX_NESTING) {
@@ -169,7 +201,7 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
         continue;
       }
       depth++;
-    } else if (kind === CLOSE && depth > 0) depth--;
+    }
     if (kept !== all) kept.push(t);
   }
 

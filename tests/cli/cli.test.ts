@@ -162,7 +162,10 @@ describe('nn fmt', () => {
   });
 
   it('refuses an expression too deep to print, with a message', () => {
-    write('deep.nn', `model M {\n  input x: [B, 4]\n  output x${'[0]'.repeat(50_000)}\n}\n`);
+    // 100 chains of 999 indexes (the parser takes up to 1,000 links), each inside the next: 100,000 levels
+    let chain = 'x';
+    for (let i = 0; i < 100; i++) chain = `(${chain})${'[0]'.repeat(999)}`;
+    write('deep.nn', `model M {\n  input x: [B, 4]\n  output ${chain}\n}\n`);
     const r = nn(['fmt', 'deep.nn'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('nn fmt: deep.nn nests too deeply to format; not formatted\n');

@@ -127,7 +127,10 @@ describe('parsing with the previous parse', () => {
   });
 
   it('moves very deep items without recursion', () => {
-    const deep = `model M {\n  input x: [B, 4]\n  output x${' + x'.repeat(50_000)}\n}\n`;
+    // 50 sums of 1,000 terms (the longest chain there may be), each the last term of the one before: 50,000 levels
+    let sum = 'x';
+    for (let i = 0; i < 50; i++) sum = `x${' + x'.repeat(998)} + (${sum})`;
+    const deep = `model M {\n  input x: [B, 4]\n  output ${sum}\n}\n`;
     const first = parse(`${deep}model N {\n  output y\n}\n`);
     const second = parse(` ${deep}model N {\n  output y\n}\n`, first.program);
     expect(second.diagnostics).toEqual([]);
