@@ -64,7 +64,6 @@ test('every request on every hostile document is answered, and the server lives'
   for (const [name, text] of Object.entries(documents)) {
     const path = `/virtual/fuzz/${name.replace(/[^a-z0-9]+/gi, '-')}.nn`;
     const uri = uriOf(path);
-    const t0 = performance.now();
     const published = await client.open(path, text);
     expect(published.version, name).toBe(1);
     const lines = new LineIndex(text);
@@ -86,7 +85,6 @@ test('every request on every hostile document is answered, and the server lives'
     const answers = await Promise.all(requests.map(([method, params]) => client.request(method, params).then(() => true, (e: unknown) => `${method}: ${String(e)}`)));
     expect(answers.filter((a) => a !== true), name).toEqual([]);
     answered += answers.length;
-    console.log(name, Math.round(performance.now() - t0));
     await client.close(path);
   }
   expect(answered).toBeGreaterThan(400);
