@@ -126,7 +126,7 @@ async function trainInFolder(request: TrainRequest, plan: TrainPlan, place: RunP
 
 const CLASS_LOSSES = new Set(['crossentropy', 'sparse_crossentropy', 'hinge']);
 
-/** Class ids must be below the number of classes the model outputs (before training starts). */
+/** Class ids must be whole numbers below the number of classes the model outputs (before training starts). */
 function checkClassesFit(raw: RawData, graph: Graph, plan: TrainPlan): void {
   if (!('builtin' in plan.loss) || !CLASS_LOSSES.has(plan.loss.builtin)) return;
   checkClassIdTargets(raw, graph.outputs[0]!.type.shape.length, plan.loss.builtin);
