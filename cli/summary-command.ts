@@ -20,7 +20,9 @@ export function summaryCommand(argv: readonly string[], io: Io): number {
   for (const assignment of args.options.get('set') ?? []) {
     const match = /^([A-Za-z_]\w*)=(.+)$/.exec(assignment);
     if (!match) return usage(io, `--set takes name=value, not '${assignment}'`);
-    overrides[match[1]!] = parseValue(match[2]!);
+    const value = parseValue(match[2]!);
+    if (value.kind === 'int' && !Number.isSafeInteger(value.value)) return usage(io, `--set ${match[1]}: ${match[2]} is beyond 2^53 - 1, the largest whole number nn computes exactly`);
+    overrides[match[1]!] = value;
   }
   const path = args.positional[0]!;
   const file = resolve(io.cwd, path);
@@ -30,9 +32,17 @@ export function summaryCommand(argv: readonly string[], io: Io): number {
       io.stderr.write(`nn summary: ${result.message}\n`);
       return EXIT.usage;
     }
-    const text = nodeHost.readFile(file) ?? '';
-    const index = new LineIndex(text);
-    for (const d of result.diagnostics) io.stderr.write(`${toText(d, path, (f) => (f === undefined || f === file ? index : undefined), (f) => (f ? relative(io.cwd, f) : path))}\n`);
+    // a diagnostic may point into an imported file (the error inside a block used here): each file's own lines
+    const indexes = new Map<string, LineIndex | undefined>();
+    const lineIndexOf = (f: string | undefined): LineIndex | undefined => {
+      const at = f ?? file;
+      if (!indexes.has(at)) {
+        const text = nodeHost.readFile(at);
+        indexes.set(at, text === undefined ? undefined : new LineIndex(text));
+      }
+      return indexes.get(at);
+    };
+    for (const d of result.diagnostics) io.stderr.write(`${toText(d, path, lineIndexOf, (f) => (f ? relative(io.cwd, f) : path))}\n`);
     io.stderr.write(`nn summary: ${result.message}\n`);
     return EXIT.problems;
   }

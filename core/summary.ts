@@ -11,6 +11,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { Host } from './host.js';
 import { LineIndex, type Position } from './text/line-index.js';
 import { add, type Dim, formatDim, isConst, substitute, symbolName } from './shapes/dim.js';
+import { MAX_SIZE, SizeLimitError } from './shapes/size-limit.js';
 import type { Value } from './values.js';
 
 export type JsonDim = number | string;
@@ -61,26 +62,28 @@ export function summarize(file: string, host: Host, modelName: string | undefine
   const unknownParam = Object.keys(overrides).find((name) => !target.params.some((p) => p.name.name === name));
   if (unknownParam) return { ok: false, reason: 'usage', message: `${target.name.name} has no parameter '${unknownParam}'`, diagnostics: [] };
   const result = checkGeneric(st, module, target, { overrides, rows: true });
-  const errors = [...module.diagnostics, ...result.diagnostics].filter((d) => d.severity === 'error');
+  // the model's errors, and those of every definition it applies (wherever they are written)
+  const errors = [...module.diagnostics, ...result.diagnostics, ...result.reached].filter((d) => d.severity === 'error');
   if (errors.length > 0) return { ok: false, reason: 'errors', message: `${target.name.name} has errors`, diagnostics: errors };
   const batch = batchSymbols(result.inputs.map((i) => i.value));
-  const perExample = (d: Dim): JsonDim => jsonDim(substitute(d, batch));
+  const perExample = (d: Dim): JsonDim => exactly(() => substitute(d, batch));
   const locate = locator(host, file);
   const layers: SummaryLayer[] = (result.rows ?? []).map((row) => ({
     path: row.path,
     kind: row.kind,
     output: row.outputs[0]!.map(jsonDim),
     ...(row.outputs.length > 1 ? { outputs: row.outputs.map((o) => o.map(jsonDim)) } : {}),
-    params: jsonDim(add(row.trainable, row.nonTrainable)),
+    params: exactly(() => add(row.trainable, row.nonTrainable)),
     trainableParams: jsonDim(row.trainable),
     flops: perExample(row.flops),
     ...(row.sharedWith ? { sharedWith: row.sharedWith } : {}),
     ...locate(row.layer.origin.file, row.layer.origin.range),
   }));
   const rows = result.rows ?? [];
-  const trainable = rows.reduce<Dim>((sum, r) => add(sum, r.trainable), 0);
-  const nonTrainable = rows.reduce<Dim>((sum, r) => add(sum, r.nonTrainable), 0);
-  const flops = rows.reduce<Dim>((sum, r) => add(sum, r.flops), 0);
+  // each layer's counts are exact (the checker saw to it); their sums may still pass 2^53
+  const trainable = total(rows.map((r) => r.trainable));
+  const nonTrainable = total(rows.map((r) => r.nonTrainable));
+  const flops = total(rows.map((r) => r.flops));
   return {
     ok: true,
     diagnostics: [...module.diagnostics, ...result.diagnostics],
@@ -89,10 +92,10 @@ export function summarize(file: string, host: Host, modelName: string | undefine
       inputs: result.inputs.map((i) => ({ name: i.name, shape: shapeOf(i.value) })),
       outputs: result.outputs.map((o, i) => ({ name: o.name ?? (result.outputs.length === 1 ? 'output' : `output${i}`), shape: shapeOf(o.value) })),
       layers,
-      params: jsonDim(add(trainable, nonTrainable)),
-      trainableParams: jsonDim(trainable),
-      nonTrainableParams: jsonDim(nonTrainable),
-      flops: perExample(flops),
+      params: trainable === undefined || nonTrainable === undefined ? TOO_LARGE : exactly(() => add(trainable, nonTrainable)),
+      trainableParams: trainable === undefined ? TOO_LARGE : jsonDim(trainable),
+      nonTrainableParams: nonTrainable === undefined ? TOO_LARGE : jsonDim(nonTrainable),
+      flops: flops === undefined ? TOO_LARGE : perExample(flops),
     },
   };
 }
@@ -122,6 +125,29 @@ function locator(host: Host, checked: string): (file: string | undefined, range:
 }
 
 const jsonDim = (d: Dim): JsonDim => (isConst(d) ? d : formatDim(d));
+
+/** What the summary shows for a count past exact arithmetic, instead of a rounded number. */
+export const TOO_LARGE = `too large (over ${MAX_SIZE.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')})`;
+
+/** A count computed exactly, or TOO_LARGE. */
+function exactly(f: () => Dim): JsonDim {
+  try {
+    return jsonDim(f());
+  } catch (e) {
+    if (e instanceof SizeLimitError) return TOO_LARGE;
+    throw e;
+  }
+}
+
+/** The sum of counts; undefined when it passes exact arithmetic. */
+function total(dims: Dim[]): Dim | undefined {
+  try {
+    return dims.reduce<Dim>((sum, d) => add(sum, d), 0);
+  } catch (e) {
+    if (e instanceof SizeLimitError) return undefined;
+    throw e;
+  }
+}
 
 function shapeOf(v: Value): JsonDim[] {
   return v.kind === 'tensor' ? v.shape.map(jsonDim) : [];

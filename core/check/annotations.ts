@@ -30,7 +30,10 @@ export function evaluatePattern(st: CheckState, fr: Frame, list: ListExpr): Shap
   try {
     for (const item of list.items) {
       const v = evaluate(st, scoped, item);
-      if (v.kind === 'int') dims.push(v.value);
+      if (v.kind === 'int' && isConst(v.value) && v.value < 0) {
+        ok = false;
+        st.error(fr, 'NN3003', `a size cannot be negative, but this is ${v.value}`, item.range);
+      } else if (v.kind === 'int') dims.push(v.value);
       else {
         ok = false;
         if (v.kind === 'float') st.error(fr, 'NN2005', `a size must be a whole number, but this is ${v.value}`, item.range);

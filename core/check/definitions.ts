@@ -7,14 +7,17 @@
 import type { Definition, InputStmt, Node, Param, Range } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { keyOf, sym } from '../shapes/dim.js';
+import { SizeLimitError } from '../shapes/size-limit.js';
 import { formatShape } from '../shapes/shape.js';
 import { type BlockInstance, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { type ArgInput, type BindableParam, bindArgs } from './bind-args.js';
 import { BudgetExceeded, passing, reportStop } from './budget.js';
 import type { Site } from './calls.js';
 import { isRecorded, reportBindProblems } from './calls.js';
+import { useOfDefinition } from './definition-errors.js';
 import { evaluate } from './evaluate.js';
 import { Scope } from './scope.js';
+import { reportSizeLimit } from './size-limits.js';
 import { type CheckState, diagnosticKey, type Frame, type LayerRow, type Module } from './state.js';
 import { type Body, type OutputValue, runStatements } from './statements.js';
 
@@ -83,7 +86,7 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
   let result: Value;
   try {
     st.budget.application();
-    checkGeneric(st, moduleOf(st, inst.file), def);
+    useOfDefinition(st, fr, def, checkGeneric(st, moduleOf(st, inst.file), def), site.range);
     result = applyDefinition(st, fr, inst, inputs, site);
   } catch (e) {
     throw passing(e, { file: fr.module.file, range: site.range, what: inst.binding ?? def.name.name });
@@ -216,6 +219,8 @@ export interface GenericResult {
   diagnostics: Diagnostic[];
   /** the layers applied, when asked for (the summary) */
   rows?: LayerRow[];
+  /** the errors of the definitions it applies (theirs and those they reach in turn): a use of this one is a use of them */
+  reached: Diagnostic[];
 }
 
 /**
@@ -235,6 +240,8 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
   // the check of a definition that is not applied inside another: where a spent budget becomes its diagnostic
   const outermost = st.active.length === 0;
   st.active.push(def);
+  const reached = new Set<Diagnostic>();
+  st.reached.push(reached);
   let rows: LayerRow[] | undefined;
   const { diagnostics } = st.collect(() => {
     try {
@@ -242,10 +249,12 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
     } catch (e) {
       if (e instanceof BudgetExceeded && outermost) reportStop(st, e, { file: module.file, range: def.name.range, what: def.name.name });
       // Recursion deeper than the stack (a 50,000-term sum): a diagnostic, not a crash.
+      else if (e instanceof SizeLimitError) reportSizeLimit(st, frame, e, def.name.range);
       else if (e instanceof RangeError) st.error(frame, 'NN0003', `${def.name.name} nests too deeply to check (an expression with tens of thousands of parts)`, def.name.range);
       else throw e;
     } finally {
       st.active.pop();
+      st.reached.pop();
       rows = st.rows;
       st.rows = savedRows;
     }
@@ -269,6 +278,7 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
     inputs: def.body.flatMap((s) => (s.kind === 'Input' ? [{ name: s.name.name, value: frame.scope.own(s.name.name)?.value ?? UNKNOWN }] : [])),
     diagnostics,
     ...(rows ? { rows } : {}),
+    reached: [...reached],
   };
   // a stopped check is not a definition's result: nothing may reuse it
   if (memoise && !st.budget.stopped) {

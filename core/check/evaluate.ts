@@ -5,6 +5,7 @@
 import type { CallExpr, Expr, Identifier, Node } from '../../grammar/ast.js';
 import { findLayer, LAYERS } from '../catalog/index.js';
 import { findFunction, FUNCTIONS } from '../functions/index.js';
+import { SizeLimitError } from '../shapes/size-limit.js';
 import { closestName } from '../text/did-you-mean.js';
 import { UNKNOWN, type Value } from '../values.js';
 import { evaluateArgs } from './arguments.js';
@@ -14,6 +15,7 @@ import { binaryOp, unaryOp } from './operators.js';
 import { applyStage } from './stages.js';
 import { conditionValue } from './conditions.js';
 import { markUsed } from './mark-used.js';
+import { reportSizeLimit, unsafeInt } from './size-limits.js';
 import type { CheckState, Frame } from './state.js';
 
 /** Names that only mean something as values of settings (`loss: crossentropy`). */
@@ -24,7 +26,18 @@ export interface EvalOptions {
 
 export function evaluate(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions = NO_OPTIONS): Value {
   st.budget.step();
-  const v = evaluateInner(st, fr, e, opts);
+  let v: Value;
+  try {
+    v = evaluateInner(st, fr, e, opts);
+    // every int is exact: a literal, a power or a rounding past 2^53 is an error here, not a rounded size later
+    const unsafe = v.kind === 'int' ? unsafeInt(v.value, fr.module.text.slice(e.range.start, e.range.end)) : undefined;
+    if (unsafe) throw unsafe;
+  } catch (err) {
+    // the innermost expression whose arithmetic went past exact sizes is the one to underline
+    if (!(err instanceof SizeLimitError)) throw err;
+    reportSizeLimit(st, fr, err, e.range);
+    v = UNKNOWN;
+  }
   if (st.recording) record(st, fr, e, v);
   return v;
 }

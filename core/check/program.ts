@@ -5,9 +5,12 @@ import type { Definition, TrainDecl } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
 import { BudgetExceeded, reportStop, type WorkLimits } from './budget.js';
+import { SizeLimitError } from '../shapes/size-limit.js';
 import { checkGeneric, type GenericResult } from './definitions.js';
 import { loadModule } from './modules.js';
 import { Recording } from './recording.js';
+import { Scope } from './scope.js';
+import { reportSizeLimit } from './size-limits.js';
 import { NamesByText, type Reusable, reuse, reuseKey } from './reuse.js';
 import { CheckState, type Module } from './state.js';
 import { checkTrain } from './train.js';
@@ -95,12 +98,13 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   return { file, module, diagnostics: dedupe(mine), ...(st.recording ? { recording: st.recording } : {}), state: st, reusable, stamp, ...carriedOver };
 }
 
-/** A train block whose expressions nest deeper than the stack, or past the work budget, is a diagnostic, not a crash. */
+/** A train block whose expressions nest deeper than the stack, go past exact sizes or past the work budget is a diagnostic, not a crash. */
 function checkTrainSafely(st: CheckState, module: Module, item: TrainDecl): void {
   try {
     checkTrain(st, module, item);
   } catch (e) {
     if (e instanceof BudgetExceeded) return reportStop(st, e, { file: module.file, range: item.target.range, what: 'this train block' });
+    if (e instanceof SizeLimitError) return reportSizeLimit(st, { module, scope: new Scope(), mode: 'generic', iteration: '', path: '', lenient: false }, e, item.target.range);
     if (!(e instanceof RangeError)) throw e;
     st.diagnostics.push({ severity: 'error', code: 'NN0003', message: 'this train block nests too deeply to check', range: item.target.range, file: module.file });
   }

@@ -11,9 +11,15 @@ import { configureBlock } from './definitions.js';
 import { evaluate, record } from './evaluate.js';
 import { loopCount } from './loops.js';
 import { markUsed } from './mark-used.js';
+import { withinSizeLimits } from './size-limits.js';
 import type { CheckState, Frame } from './state.js';
 
 export function applyStage(st: CheckState, fr: Frame, stage: Expr, input: Value, inputRange: Range): Value {
+  // a layer whose weights or output size go past exact arithmetic: at the stage that applies it
+  return withinSizeLimits(st, fr, stage.range, () => applyStageInner(st, fr, stage, input, inputRange), UNKNOWN);
+}
+
+function applyStageInner(st: CheckState, fr: Frame, stage: Expr, input: Value, inputRange: Range): Value {
   if (input.kind === 'unknown') {
     // still evaluate the stage, so that mistakes inside it are found
     checkStageAlone(st, fr, stage);

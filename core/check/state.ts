@@ -99,6 +99,8 @@ export class CheckState {
   readonly pathCounters = new Map<string, number>();
   /** layers whose weights are counted already */
   readonly counted = new Map<number, string>();
+  /** one set per definition being checked on its own: the errors of the definitions it applies (definition-errors.ts) */
+  readonly reached: Set<Diagnostic>[] = [];
   /** the work this check may still do (budget.ts) */
   readonly budget: WorkBudget;
 

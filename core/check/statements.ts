@@ -10,6 +10,7 @@ import { conditionValue } from './conditions.js';
 import { evaluate, record } from './evaluate.js';
 import { loopCount, MAX_ITERATIONS } from './loops.js';
 import { markUsed } from './mark-used.js';
+import { withinSizeLimits } from './size-limits.js';
 import { describeOrigin, originRelated } from './origins.js';
 import { type Binding, Scope } from './scope.js';
 import type { CheckState, Frame } from './state.js';
@@ -35,6 +36,11 @@ export function runStatements(st: CheckState, fr: Frame, statements: readonly St
 
 function runStatement(st: CheckState, fr: Frame, s: Statement, body: Body): void {
   st.budget.step();
+  // sizes past exact arithmetic outside any one expression (matching an input's shape): at the statement
+  withinSizeLimits(st, fr, s.kind === 'Input' ? s.shape.range : s.range, () => runStatementInner(st, fr, s, body), undefined);
+}
+
+function runStatementInner(st: CheckState, fr: Frame, s: Statement, body: Body): void {
   switch (s.kind) {
     case 'Input':
       return runInput(st, fr, s, body);

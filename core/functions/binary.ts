@@ -122,6 +122,8 @@ export const clip: FunctionSpec = {
 
 /** `d^n` for a small whole `n`, as an int dim (symbolic bases included). */
 function intPower(base: Dim, n: number): Dim {
+  // a known base in one step: `pow(1, 10**15)` must not loop 10**15 times (an unsafe result is reported where it is used)
+  if (isConst(base)) return base ** n;
   let out: Dim = 1;
   for (let i = 0; i < n; i++) out = mul(out, base);
   return out;

@@ -110,6 +110,8 @@ export const split: FunctionSpec = {
       const n = parts.value;
       if (!isConst(n)) return ctx.error('NN3003', `split: the number of parts must be a constant, but is ${formatDim(n)}`, 'parts');
       if (n < 1) return ctx.error('NN3003', `split: the number of parts must be at least 1, but is ${n}`, 'parts');
+      // one tensor per part: bounded like the Split layer's, so a huge count cannot exhaust memory
+      if (n > 4096) return ctx.error('NN3003', `split: the number of parts must be at most 4096, but is ${n}`, 'parts');
       const piece = div(size, n);
       if (!isIntegral(piece)) {
         return ctx.error('NN2005', `split: axis ${axis} of ${formatShape(x.shape)} has size ${formatDim(size)}, which does not divide into ${n} equal parts`, 'parts');

@@ -15,6 +15,7 @@ import { findModel } from '../find-model.js';
 import type { Host } from '../host.js';
 import { add, type Dim, formatDim, isConst, substitute, sym, symbolName, symbolsOf } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
+import { MAX_SIZE, SizeLimitError } from '../shapes/size-limit.js';
 import type { TensorValue, Value } from '../values.js';
 import { buildGraph } from './build-graph.js';
 import type { Graph } from './graph.js';
@@ -50,7 +51,7 @@ export function traceModel(file: string, host: Host, options: TraceOptions = {})
   const def = found;
   const overrides = options.overrides ?? {};
   const generic = checkGeneric(st, module, def, { overrides });
-  const errors = [...module.diagnostics, ...generic.diagnostics].filter((d) => d.severity === 'error');
+  const errors = [...module.diagnostics, ...generic.diagnostics, ...generic.reached].filter((d) => d.severity === 'error');
   if (errors.length > 0) return { ok: false, message: `${def.name.name} has errors`, diagnostics: errors };
 
   const inputs = concreteInputs(generic.inputs, options.sizes ?? {}, options.inputShapes);
@@ -73,8 +74,16 @@ export function traceModel(file: string, host: Host, options: TraceOptions = {})
   }
   const outputs = result.kind === 'tuple' ? result.items.map((v, i) => ({ name: result.names?.[i] ?? `output${i}`, value: v })) : [{ name: 'output', value: result }];
   const rows = st.rows;
-  const trainable = rows.reduce<Dim>((sum, r) => add(sum, r.trainable), 0);
-  const nonTrainable = rows.reduce<Dim>((sum, r) => add(sum, r.nonTrainable), 0);
+  let trainable: Dim;
+  let nonTrainable: Dim;
+  try {
+    trainable = rows.reduce<Dim>((sum, r) => add(sum, r.trainable), 0);
+    nonTrainable = rows.reduce<Dim>((sum, r) => add(sum, r.nonTrainable), 0);
+  } catch (e) {
+    // each layer's weights are exact (the checker saw to it), their sum may not be
+    if (!(e instanceof SizeLimitError)) throw e;
+    return { ok: false, message: `${def.name.name} has more than ${MAX_SIZE} weights: too many to train`, diagnostics: [], range: def.name.range, file };
+  }
   return buildGraph({
     model: def.name.name,
     batch: inputs.batch,
@@ -110,12 +119,23 @@ function concreteInputs(declared: { name: string; value: Value }[], sizes: Recor
     batch ??= leadName;
   }
   if (batch === undefined) return 'the model has no inputs';
+  // sizes from the command line or the data: whole numbers the checker computes with exactly
+  const badSize = Object.entries(sizes).find(([, n]) => !Number.isSafeInteger(n) || n < 0);
+  if (badSize) return `the size ${badSize[0]} = ${badSize[1]} must be a whole number from 0 to ${MAX_SIZE}`;
+  const badShape = given?.find((shape) => shape.some((n) => !Number.isSafeInteger(n) || n < 0));
+  if (badShape) return `the data's shape [${badShape.join(', ')}] must hold whole numbers from 0 to ${MAX_SIZE}`;
   const env = new Map<string, Dim>(Object.entries(sizes));
   const batchDim = sym(batch);
   const tensors: TensorValue[] = [];
   for (const [index, { name, value }] of declared.entries()) {
     const t = value as TensorValue;
-    const declaredShape = t.shape.slice(1).map((d) => substitute(d, env));
+    let declaredShape: Dim[];
+    try {
+      declaredShape = t.shape.slice(1).map((d) => substitute(d, env));
+    } catch (e) {
+      if (!(e instanceof SizeLimitError)) throw e;
+      return `a size of input ${name} ${formatShape(t.shape)} is too large with these sizes: ${e.detail}`;
+    }
     const shape = [batchDim, ...(given && !sameSize(declaredShape, given[index]!) ? given[index]! : declaredShape)];
     const unknown = shape.slice(1).find((d) => !isConst(d));
     if (unknown !== undefined) {

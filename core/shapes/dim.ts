@@ -4,9 +4,12 @@
 // polynomial over atoms with exact rational coefficients. Atoms are symbols
 // (`B`, `H`), and the opaque results of floor, ceil and a division by a
 // symbolic divisor. Polynomials are kept in a canonical form so that two
-// equal dimensions have the same `key`.
+// equal dimensions have the same `key`. Every number in them is a safe
+// integer (size-limit.ts): arithmetic that leaves that range, or builds a
+// polynomial too large to follow, throws SizeLimitError.
 
 import { addQ, divQ, formatQ, isIntegerQ, mulQ, negQ, ONE, type Rational, rational, ZERO } from './rational.js';
+import { MAX_KEY_LENGTH, MAX_TERMS, safeInteger, SizeLimitError } from './size-limit.js';
 
 export type Dim = number | SymDim;
 
@@ -55,10 +58,18 @@ function makePoly(terms: readonly Term[]): Dim {
     merged.set(t.key, prev ? { ...prev, coeff: addQ(prev.coeff, t.coeff) } : t);
   }
   const kept = [...merged.values()].filter((t) => t.coeff.n !== 0);
+  if (kept.length > MAX_TERMS) throw new SizeLimitError('complex', `a size with ${kept.length} terms (at most ${MAX_TERMS})`);
   kept.sort(compareTerms);
   if (kept.length === 0) return 0;
   if (kept.length === 1 && kept[0]!.atoms.length === 0 && isIntegerQ(kept[0]!.coeff)) return kept[0]!.coeff.n;
-  return { terms: kept, key: kept.map((t) => `${formatQ(t.coeff)}*${t.key}`).join('+') };
+  return { terms: kept, key: polyKey(kept) };
+}
+
+/** The canonical text of a polynomial's terms; bounded, so that sizes nested in sizes cannot grow without end. */
+function polyKey(terms: readonly Term[]): string {
+  const key = terms.map((t) => `${formatQ(t.coeff)}*${t.key}`).join('+');
+  if (key.length > MAX_KEY_LENGTH) throw new SizeLimitError('complex', `a size whose text is ${key.length} characters long (at most ${MAX_KEY_LENGTH})`);
+  return key;
 }
 
 function compareTerms(a: Term, b: Term): number {
@@ -77,7 +88,7 @@ function makeTerm(atoms: Atom[], coeff: Rational): Term {
 
 export function add(a: Dim, b: Dim): Dim {
   if (typeof a === 'number') {
-    if (typeof b === 'number') return a + b;
+    if (typeof b === 'number') return safeInteger(a + b, () => `${a} + ${b}`);
     if (a === 0) return b;
   } else if (b === 0) return a;
   return makePoly([...termsOf(a), ...termsOf(b)]);
@@ -89,13 +100,13 @@ export function neg(a: Dim): Dim {
 }
 
 export function sub(a: Dim, b: Dim): Dim {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number' && typeof b === 'number') return safeInteger(a - b, () => `${a} - ${b}`);
   return add(a, neg(b));
 }
 
 export function mul(a: Dim, b: Dim): Dim {
   if (typeof a === 'number') {
-    if (typeof b === 'number') return a * b;
+    if (typeof b === 'number') return safeInteger(a * b, () => `${a} * ${b}`);
     return scale(b, a);
   }
   if (typeof b === 'number') return scale(a, b);
@@ -131,7 +142,7 @@ function scale(a: SymDim, n: number): Dim {
   const q = rational(n);
   const terms = a.terms.map((t) => ({ ...t, coeff: mulQ(t.coeff, q) }));
   if (terms.length === 1 && terms[0]!.atoms.length === 0 && isIntegerQ(terms[0]!.coeff)) return terms[0]!.coeff.n;
-  return { terms, key: terms.map((t) => `${formatQ(t.coeff)}*${t.key}`).join('+') };
+  return { terms, key: polyKey(terms) };
 }
 
 /** A constant rational as a dim (integral ones become numbers). */

@@ -1,5 +1,9 @@
 // Exact rational numbers for the coefficients of symbolic dimensions.
-// Dimensions are small integers, so JS numbers (exact below 2^53) suffice.
+// Dimensions are small integers, so JS numbers (exact below 2^53) suffice;
+// a numerator or denominator past that is a SizeLimitError, never a
+// rounded value (and gcd only ever sees safe integers, so it ends).
+
+import { SizeLimitError } from './size-limit.js';
 
 export interface Rational {
   /** numerator, any sign */
@@ -17,6 +21,7 @@ export function gcd(a: number, b: number): number {
 
 export function rational(n: number, d = 1): Rational {
   if (d === 0) throw new Error('rational: zero denominator');
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) throw new SizeLimitError('overflow', d === 1 ? String(n) : `${n}/${d}`);
   if (d < 0) {
     n = -n;
     d = -d;
