@@ -3,6 +3,7 @@
 // batch axis (the leading symbolic axis of the inputs) is taken as 1.
 
 import type { Definition } from '../grammar/ast.js';
+import type { WorkLimits } from './check/budget.js';
 import { checkGeneric } from './check/definitions.js';
 import { findModel } from './find-model.js';
 import { loadModule } from './check/modules.js';
@@ -52,8 +53,9 @@ export type SummaryResult =
   /** `usage`: the request itself is wrong (no such model); `errors`: the file has errors */
   | { ok: false; reason: 'usage' | 'errors'; message: string; diagnostics: Diagnostic[] };
 
-export function summarize(file: string, host: Host, modelName: string | undefined, overrides: Record<string, Value> = {}): SummaryResult {
-  const st = new CheckState();
+/** The summary of `modelName` (or the file's one model); `limits` bound its work as a check's (core/check/budget.ts). */
+export function summarize(file: string, host: Host, modelName: string | undefined, overrides: Record<string, Value> = {}, limits?: WorkLimits): SummaryResult {
+  const st = new CheckState(limits);
   const module = loadModule(st, host, file);
   if (!module) return { ok: false, reason: 'usage', message: `cannot read ${file}`, diagnostics: [] };
   const definitions = module.program.items.filter((i): i is Definition => i.kind === 'Definition');
