@@ -3,7 +3,9 @@
 // over 200 edits per file, didChange -> publishDiagnostics, then inlayHint
 // (the whole file), hover and completion at random places, against the same
 // check run in-process (the reference: the ratio says what the protocol,
-// the process boundary and the feature cost on top of checking).
+// the process boundary and the feature cost on top of checking). Then a
+// hover on a small file while a pathological document is checked
+// (lsp-responsive.ts); `--responsive` runs only that part.
 
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { analyze } from '../core/ide/analysis.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { generateSource } from './generate.js';
+import { benchResponsiveness, printResponsiveness } from './lsp-responsive.js';
 
 const EDITS = 200;
 const root = process.cwd();
@@ -94,6 +97,11 @@ async function benchFile(name: string, path: string, text: string): Promise<{ na
   return { name, lines: text.split('\n').length, rows: [['in-process analyze (reference)', stats(reference)], ...Object.entries(samples).map(([k, v]): [string, Stats] => [k, stats(v)])] };
 }
 
+if (process.argv.includes('--responsive')) {
+  printResponsiveness(await benchResponsiveness(root));
+  process.exit(0);
+}
+
 const sam = join(root, 'examples', 'sam.nn');
 const results = [
   await benchFile('sam.nn', sam, readFileSync(sam, 'utf8')),
@@ -110,3 +118,4 @@ for (const r of results) {
 }
 console.log('\nreference = analyze() of the same text in this process (parse + check + recording), no protocol.');
 console.log('inlayHint, hover and completion follow each edit once its diagnostics are out (the analysis is cached by then).');
+printResponsiveness(await benchResponsiveness(root));
