@@ -39,7 +39,7 @@ describe('a file importing another', () => {
     expect((await next).diagnostics).toEqual([]); // opening re-checks too: same text, same answer
 
     const broken = client.nextDiagnostics(uriOf(main));
-    await client.change(blocks, BLOCKS.replace('input x: [B, C]', 'input x: [B, H, W, C]'));
+    await client.change(blocks, BLOCKS.replace('input x: [B, C]', 'input x: [B, T, C]'));
     const published = await broken;
     expect(published.version).toBe(1); // the importer itself did not change
     expect(published.diagnostics.map((d) => d.code)).toEqual(['NN2020']);
@@ -87,7 +87,7 @@ describe('an imported file that is not open changes on disk', () => {
   test('a watched change re-checks the open importers', async () => {
     const main = join(folder, 'main.nn');
     const blocks = join(folder, 'blocks.nn');
-    writeFileSync(blocks, BLOCKS.replace('input x: [B, C]', 'input x: [B, H, W, C]'));
+    writeFileSync(blocks, BLOCKS.replace('input x: [B, C]', 'input x: [B, T, C]'));
     const next = client.nextDiagnostics(uriOf(main));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(blocks), type: 2 }] });
     expect((await next).diagnostics.map((d) => d.code)).toEqual(['NN2020']);
