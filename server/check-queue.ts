@@ -2,11 +2,12 @@
 // turn: a document changed again keeps its place (it is checked at its
 // newest version when its turn comes), so one document edited without a
 // pause cannot starve the others. Between two checks the connection handles
-// what the client sent: a check steps aside while messages wait (inbox.ts),
+// what the client sent: a check steps aside while messages are on their way
+// (traffic.ts: read and not yet handled, or answered and not yet written),
 // so requests are answered before checks that were only waiting for their
 // turn, and after at most one running check (bounded by its deadline).
 
-import type { Inbox } from './inbox.js';
+import type { Traffic } from './traffic.js';
 
 /** A check steps aside for waiting messages at most this many times in a row, so that a stream of requests cannot starve the checks. */
 const MAX_STEPS_ASIDE = 64;
@@ -21,9 +22,9 @@ export class CheckQueue {
 
   constructor(
     private readonly check: (uri: string) => void,
-    private readonly inbox?: Inbox,
+    private readonly traffic?: Traffic,
   ) {
-    inbox?.onIdle(() => this.arm());
+    traffic?.onIdle(() => this.arm());
   }
 
   /** Queues the check of `uri`; a document already waiting keeps its place. */
@@ -53,7 +54,7 @@ export class CheckQueue {
   }
 
   private next(): void {
-    if (this.inbox && this.inbox.size > 0 && this.stepsAside < MAX_STEPS_ASIDE) {
+    if (this.traffic && this.traffic.size > 0 && this.stepsAside < MAX_STEPS_ASIDE) {
       this.stepsAside++;
       this.arm();
       return;

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import type { Analysis } from '../core/ide/index.js';
 import { CheckQueue } from './check-queue.js';
 import { LineIndexes, pathToUri, toLspRange } from './convert.js';
-import type { Inbox } from './inbox.js';
+import type { Traffic } from './traffic.js';
 import { log } from './safe.js';
 import type { Workspace } from './workspace.js';
 
@@ -56,10 +56,10 @@ export class DiagnosticsPublisher {
     private readonly debounceMs: () => number,
     /** asks the editor to re-request views (inlay hints, ...) that other files' changes affect */
     private readonly refreshViews: () => void = () => {},
-    /** the messages waiting to be handled: checks step aside for them */
-    inbox?: Inbox,
+    /** the messages on their way: checks step aside for them */
+    traffic?: Traffic,
   ) {
-    this.queue = new CheckQueue((uri) => this.publish(uri), inbox);
+    this.queue = new CheckQueue((uri) => this.publish(uri), traffic);
   }
 
   /** A document opened or changed: check it (and its open importers) after the pause. */

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
-import { Inbox } from './inbox.js';
+import { Traffic } from './traffic.js';
 import { startServer } from './server.js';
 import { stdioTransport } from './stdio-transport.js';
 
@@ -37,16 +37,16 @@ export function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  // the reader is ours, seen through the inbox (checks step aside while messages wait); over stdio,
-  // its errors are said and end the process (the library would drop them silently: stdio-transport.ts)
+  // the reader and writer are ours, seen through (checks step aside while messages are on their way: traffic.ts);
+  // over stdio, the reader's errors are said and end the process (the library would drop them silently: stdio-transport.ts)
   let shutdownReceived = false;
   const { reader, writer } = transports.has('--node-ipc')
     ? { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process) }
     : stdioTransport(() => shutdownReceived);
-  const inbox = new Inbox();
-  const connection = createConnection(ProposedFeatures.all, inbox.watch(reader), writer, inbox.options);
+  const traffic = new Traffic();
+  const connection = createConnection(ProposedFeatures.all, traffic.watchReader(reader), traffic.watchWriter(writer), traffic.options);
   connection.onShutdown(() => {
     shutdownReceived = true;
   });
-  startServer(connection, packageVersion(), inbox);
+  startServer(connection, packageVersion(), traffic);
 }

@@ -20,7 +20,7 @@ import { DiagnosticsPublisher } from './diagnostics.js';
 import { foldingRanges } from './folding.js';
 import { formatting } from './formatting.js';
 import { hover } from './hover.js';
-import type { Inbox } from './inbox.js';
+import type { Traffic } from './traffic.js';
 import { inlayHints, resolveInlayHint } from './inlay-hints.js';
 import { definition, documentHighlights, references } from './navigation.js';
 import { prepareRename, rename } from './rename.js';
@@ -33,11 +33,11 @@ import { Workspace } from './workspace.js';
 export const DEFAULT_DEBOUNCE_MS = 150;
 
 /**
- * Serves LSP on `connection`. `inbox` counts the messages read and not yet
- * handled (main.ts builds the connection with it): documents' checks step
- * aside while requests wait.
+ * Serves LSP on `connection`. `traffic` counts the messages on their way
+ * (main.ts builds the connection with it): documents' checks step aside
+ * while requests wait to be handled or answers to be written.
  */
-export function startServer(connection: Connection, version: string, inbox?: Inbox): void {
+export function startServer(connection: Connection, version: string, traffic?: Traffic): void {
   const workspace = new Workspace();
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   // what the client lets the server ask it to refresh (hints shown in other open files)
@@ -53,7 +53,7 @@ export function startServer(connection: Connection, version: string, inbox?: Inb
     if (refresh.semanticTokens) connection.languages.semanticTokens.refresh();
     if (refresh.codeLenses) void connection.sendRequest('workspace/codeLens/refresh');
   };
-  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => debounceMs, refreshViews, inbox);
+  const diagnostics = new DiagnosticsPublisher(connection, workspace, () => debounceMs, refreshViews, traffic);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const ws = params.capabilities.workspace;
