@@ -5,13 +5,17 @@
 // - "Summary" (`nn.summary`), titled with the parameter count when the model
 //   checks cleanly (`Summary · 101,770 params`);
 // - "Graph" (`nn.graph`).
-// Each command's arguments are [file, modelName]. The count comes from
-// core/summary.ts over the analysis's own modules (no disk access); it is
-// computed once per analysis.
+// Each command's arguments are [file, modelName]. The count is the summary's
+// total (core/summary.ts): the model checked once more on its own, listing its
+// layers, over the modules the analysis already parsed (no disk access, no
+// parse: a file of 30,000 models is not parsed 30,000 times); it is computed
+// once per analysis.
 
 import type { Definition, Node, Program } from '../../grammar/ast.js';
-import type { Host } from '../host.js';
-import { summarize } from '../summary.js';
+import { checkGeneric } from '../check/definitions.js';
+import { CheckState } from '../check/state.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { add, type Dim, formatDim, isConst } from '../shapes/dim.js';
 import type { Analysis } from './analysis.js';
 import { walk } from './node-at.js';
 import type { CodeLens } from './types.js';
@@ -22,11 +26,9 @@ export function codeLenses(a: Analysis): CodeLens[] {
   const cached = cache.get(a);
   if (cached) return cached;
   const trained = trainedModels(a.program);
-  // the texts the analysis saw (an editor's unsaved ones included), then the analysis's own host
-  const host: Host = {
-    readFile: (path) => a.modules.get(path)?.text ?? a.host.readFile(path),
-    resolveImport: (from, spec) => a.host.resolveImport(from, spec),
-  };
+  const errors = a.check.diagnostics.filter((d) => d.severity === 'error');
+  // a syntax or import error anywhere: no model has a meaningful count (as the summary says)
+  const fileHasErrors = a.check.module?.diagnostics.some((d) => d.severity === 'error') ?? true;
   const lenses: CodeLens[] = [];
   for (const item of a.program.items) {
     if (item.kind !== 'Definition' || item.defKind !== 'model' || item.name.name === '') continue;
@@ -34,7 +36,8 @@ export function codeLenses(a: Analysis): CodeLens[] {
     const args = [a.file, name];
     const range = item.name.range;
     if (trained.has(name)) lenses.push({ range, title: 'Train', command: 'nn.train', arguments: args });
-    lenses.push({ range, title: summaryTitle(a, host, item), command: 'nn.summary', arguments: args });
+    const count = fileHasErrors || hasErrorWithin(errors, item) ? undefined : parameterCount(a, item);
+    lenses.push({ range, title: count === undefined ? 'Summary' : `Summary · ${count} params`, command: 'nn.summary', arguments: args });
     lenses.push({ range, title: 'Graph', command: 'nn.graph', arguments: args });
   }
   cache.set(a, lenses);
@@ -55,15 +58,32 @@ export function trainedModels(program: Program): Set<string> {
   return out;
 }
 
-function summaryTitle(a: Analysis, host: Host, model: Definition): string {
-  // A model with errors has no meaningful count.
-  if (a.check.diagnostics.some((d) => d.severity === 'error' && d.range.start >= model.range.start && d.range.end <= model.range.end)) return 'Summary';
+/** Whether an error lies within `model` (`errors` in source order, as the check gives them). */
+function hasErrorWithin(errors: readonly Diagnostic[], model: Definition): boolean {
+  const { start, end } = model.range;
+  let lo = 0;
+  let hi = errors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (errors[mid]!.range.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < errors.length && errors[i]!.range.start <= end; i++) if (errors[i]!.range.end <= end) return true;
+  return false;
+}
+
+/** The summary's total of `model`'s weights, as the lens shows it; undefined when the model has errors. */
+function parameterCount(a: Analysis, model: Definition): string | undefined {
+  const module = a.check.module;
+  if (!module) return undefined;
   try {
-    const r = summarize(a.file, host, model.name.name);
-    if (!r.ok) return 'Summary';
-    const p = r.summary.params;
-    return typeof p === 'number' ? `Summary · ${p.toLocaleString('en-US')} params` : `Summary · ${p} params`;
+    const st = new CheckState();
+    for (const [file, m] of a.modules) st.modules.set(file, m);
+    const result = checkGeneric(st, module, model, { rows: true });
+    if (result.diagnostics.some((d) => d.severity === 'error')) return undefined;
+    const total = (result.rows ?? []).reduce<Dim>((sum, r) => add(sum, add(r.trainable, r.nonTrainable)), 0);
+    return isConst(total) ? total.toLocaleString('en-US') : formatDim(total);
   } catch {
-    return 'Summary';
+    return undefined;
   }
 }
