@@ -6,10 +6,9 @@
 // the checks of documents are macrotasks too (check-queue.ts). Counting
 // what is on its way lets a check step aside meanwhile, so that a hover is
 // handled and its answer written before checks that were only waiting for
-// their turn. A request the client cancels while it waits is answered at
-// once as cancelled, not run.
+// their turn.
 
-import { LSPErrorCodes, Message, type ConnectionOptions, type MessageReader, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
+import { Message, type ConnectionOptions, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 
 export class Traffic {
   /** messages read and queued by the connection, not yet handed to a handler */
@@ -61,20 +60,12 @@ export class Traffic {
     };
   }
 
-  /** The connection's options that report each message handed on, and answer requests cancelled while waiting. */
+  /** The connection's options that report each message handed on to its handler. */
   readonly options: ConnectionOptions = {
     messageStrategy: {
       handleMessage: (message, next) => {
         this.handedOn(message);
         return next(message);
-      },
-    },
-    connectionStrategy: {
-      cancelUndispatched: (message) => {
-        this.handedOn(message);
-        if (!Message.isRequest(message)) return undefined;
-        const answer: ResponseMessage = { jsonrpc: '2.0', id: message.id, error: { code: LSPErrorCodes.RequestCancelled, message: 'cancelled before it was handled' } };
-        return answer;
       },
     },
   };
