@@ -25,7 +25,7 @@ export function progressDisplay(out: Write, interactive: boolean, err: Write): (
       case 'start': {
         const models = e.models.map((m) => `${m.name} (${m.parameters.toLocaleString('en-US')} parameters)`).join(' and ');
         out.write(`training ${models} on ${e.data}: ${e.examples.train.toLocaleString('en-US')} examples to learn from, ${(e.examples.validation || e.examples.test).toLocaleString('en-US')} to measure on\n`);
-        out.write(`backend: ${e.backend} (${e.device}), ${e.epochs} epochs of ${e.batchesPerEpoch} batches${e.firstEpoch > 1 ? `, resuming at epoch ${e.firstEpoch}` : ''}\n`);
+        out.write(`backend: ${e.backend} (${e.device}), ${e.epochs} epoch${e.epochs === 1 ? '' : 's'} of ${e.batchesPerEpoch} batch${e.batchesPerEpoch === 1 ? '' : 'es'}${e.firstEpoch > 1 ? `, resuming at epoch ${e.firstEpoch}` : ''}\n`);
         epochStarted = Date.now();
         return;
       }
