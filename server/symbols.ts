@@ -42,10 +42,17 @@ function toLsp(s: DocumentSymbol, lines: LineIndex): LspDocumentSymbol {
 
 const contains = (outer: { start: number; end: number }, inner: { start: number; end: number }) => outer.start <= inner.start && inner.end <= outer.end;
 
+/**
+ * At most this many workspace symbols are answered (in name order): an
+ * editor asks again as the query is typed, and a large workspace would
+ * otherwise send tens of thousands of them for every letter.
+ */
+export const MAX_WORKSPACE_SYMBOLS = 1000;
+
 export function workspaceSymbols(workspace: Workspace, params: WorkspaceSymbolParams): WorkspaceSymbol[] {
   const analyses = workspace.allAnalyses();
   const lines = linesFor(workspace, analyses);
-  return coreWorkspaceSymbols(analyses, params.query).flatMap((s) => {
+  return coreWorkspaceSymbols(analyses, params.query).slice(0, MAX_WORKSPACE_SYMBOLS).flatMap((s) => {
     const index = lines.get(s.location.file);
     return index ? [{ name: s.name, kind: SYMBOL_KIND[s.kind] ?? LspSymbolKind.Variable, location: { uri: pathToUri(s.location.file), range: toLspRange(index, s.location.range) } }] : [];
   });

@@ -33,7 +33,8 @@ export const INDEX_LIMITS: IndexLimits = {
   files: 2000,
   entries: 200_000,
   fileBytes: 1_000_000,
-  totalChars: 32_000_000,
+  // the server holds about 50 bytes per character of text indexed (trees, tokens, the parse's item tables): about 400 MB
+  totalChars: 8_000_000,
   timeMs: 2000,
 };
 

@@ -4,7 +4,8 @@
 // size, total text and time, each file left out logged once. First the
 // index on its own over real folders, then a real server over a hostile
 // workspace (a named pipe, a file over the size limit, nested repeats, a
-// link loop): workspace/symbol answers and the server stays small.
+// link loop): workspace/symbol answers (at most a thousand symbols) and
+// the server stays small.
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, symlinkSync, utimesSync } from 'node:fs';
@@ -111,6 +112,8 @@ describe('a hostile workspace, through a real server', () => {
     tmp.write('good.nn', `import "./pipe.nn"\n${model('Good')}`);
     tmp.write('user.nn', `import { Good } from "./good.nn"\nmodel User {\n  input x: [B, 4]\n  output x -> Good\n}\n`);
     tmp.write('nested.nn', nestedRepeats());
+    // more models than workspace/symbol answers (named to sort after the others)
+    tmp.write('many.nn', Array.from({ length: 1500 }, (_, i) => `model Zz${String(i).padStart(4, '0')} { input x: [B, 1]  output x }`).join('\n'));
     // over the index's size limit, under the parser's: parsed and checked in full, it would take seconds
     tmp.write('large.nn', largeSource(1_500_000));
     symlinkSync(tmp.dir, join(tmp.dir, 'loop'));
@@ -132,6 +135,7 @@ describe('a hostile workspace, through a real server', () => {
     expect(found).toContain('User');
     expect(found).toContain('Nested');
     expect(found).not.toContain('Net0'); // large.nn
+    expect(first).toHaveLength(1000); // the first thousand by name, of 1,503
     expect(first.some((s) => s.location.uri === uriOf(join(tmp.dir, 'pipe.nn')))).toBe(false);
     expect(client.stderr.match(/large\.nn is left out of the workspace index: \d+ bytes, more than its 1000000/g)).toHaveLength(1);
     if (fifo) expect(client.alive).toBe(true); // the named pipe was never opened
