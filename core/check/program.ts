@@ -79,8 +79,9 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   }
   for (const item of module.program.items) {
     if (st.budget.stopped) break; // reported once, where it stopped
-    if (item.kind === 'Definition' && isOwn.has(item)) diagnostics.push(...checkGeneric(st, module, item).diagnostics);
-    else if (item.kind === 'Train') diagnostics.push(...st.collect(() => checkTrainSafely(st, module, item)).diagnostics);
+    // appended one by one, not push(...): a definition may have more diagnostics than a call may have arguments
+    if (item.kind === 'Definition' && isOwn.has(item)) for (const d of checkGeneric(st, module, item).diagnostics) diagnostics.push(d);
+    else if (item.kind === 'Train') for (const d of st.collect(() => checkTrainSafely(st, module, item)).diagnostics) diagnostics.push(d);
   }
   const results = new Map<string, { definition: Definition; result: GenericResult }>();
   for (const def of own) {

@@ -73,7 +73,7 @@ function namesIn(root: unknown): Set<string> {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (Array.isArray(node)) stack.push(...node);
+    if (Array.isArray(node)) for (const child of node) stack.push(child); // not push(...node): a 200,000-stage pipe is too many arguments
     else if (typeof node === 'object' && node !== null && 'kind' in node) {
       const n = node as { kind: string; name?: unknown } & Record<string, unknown>;
       if (n.kind === 'Identifier' && typeof n.name === 'string') out.add(n.name);
