@@ -48,7 +48,7 @@ function toLspDiagnostic(d: Diagnostic, a: Analysis, others: LineIndexes): LspDi
 export class DiagnosticsPublisher {
   /** the documents in their pause after a change: the timer that queues each */
   private readonly pausing = new Map<string, ReturnType<typeof setTimeout>>();
-  readonly queue: CheckQueue;
+  private readonly queue: CheckQueue;
 
   constructor(
     private readonly connection: Connection,
