@@ -39,7 +39,11 @@ export function stdioTransport(shutdownReceived: () => boolean): StdioTransport 
     log(`the client sent bytes that are not a message (${describeError(error)}); the stream is out of step, so the server exits for the client to restart it`);
     process.exit(UNREADABLE_STREAM_EXIT);
   });
+  // the reader says so again after each pause: once per message is enough
+  let lastIncomplete: number | undefined;
   reader.onPartialMessage((info) => {
+    if (info.messageToken === lastIncomplete) return;
+    lastIncomplete = info.messageToken;
     log(`a message has been incomplete for ${info.waitingTime / 1000} s; if its Content-Length is larger than what was sent, the server will wait for ever: restart it`);
   });
   const ended = (): void => process.exit(shutdownReceived() ? 0 : 1);

@@ -2,7 +2,9 @@
 // a length that is not a number, a body that is not JSON): the server says
 // so on stderr and exits with status 1, so that the client restarts it,
 // instead of going silent. A server that kept running would be killed by
-// the timeout here, and the test would fail on its exit status.
+// the timeout here, and the test would fail on its exit status. A length
+// larger than what was sent cannot be told from a slow writer: it is said
+// on stderr, once.
 
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -24,6 +26,10 @@ interface Server {
   end(): void;
   /** resolves when stdout has held `pattern` */
   stdoutMatches(pattern: RegExp): Promise<void>;
+  /** resolves when stderr has held `pattern` */
+  stderrMatches(pattern: RegExp): Promise<void>;
+  /** what stderr has held so far */
+  stderr(): string;
   exited: Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
@@ -32,12 +38,19 @@ function start(killAfterMs = 15_000): Server {
   const child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  const watchers: { pattern: RegExp; resolve: () => void }[] = [];
+  const watchers: { stream: 'stdout' | 'stderr'; pattern: RegExp; resolve: () => void }[] = [];
+  const text = { stdout: () => stdout, stderr: () => stderr };
+  const notify = (): void => {
+    for (const w of watchers.filter((w) => w.pattern.test(text[w.stream]()))) w.resolve();
+  };
   child.stdout.on('data', (c: Buffer) => {
     stdout += c.toString();
-    for (const w of watchers.filter((w) => w.pattern.test(stdout))) w.resolve();
+    notify();
   });
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+    notify();
+  });
   const timer = setTimeout(() => child.kill(), killAfterMs);
   const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
     child.on('close', (code) => {
@@ -48,7 +61,9 @@ function start(killAfterMs = 15_000): Server {
   return {
     write: (bytes) => child.stdin.write(bytes),
     end: () => child.stdin.end(),
-    stdoutMatches: (pattern) => (pattern.test(stdout) ? Promise.resolve() : new Promise((resolve) => watchers.push({ pattern, resolve }))),
+    stdoutMatches: (pattern) => (pattern.test(stdout) ? Promise.resolve() : new Promise((resolve) => watchers.push({ stream: 'stdout', pattern, resolve }))),
+    stderr: () => stderr,
+    stderrMatches: (pattern) => (pattern.test(stderr) ? Promise.resolve() : new Promise((resolve) => watchers.push({ stream: 'stderr', pattern, resolve }))),
     exited,
   };
 }
@@ -92,6 +107,16 @@ describe('bytes over stdio that are not a message', () => {
     expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
     expect(r.stderr.length).toBeLessThan(1000);
   });
+
+  test('a Content-Length larger than what was sent: said on stderr once the reader has waited for the rest', async () => {
+    const server = start(40_000);
+    server.write('Content-Length: 1000\r\n\r\n{"jsonrpc":"2.0","id":1,"method":"initialize"');
+    // vscode-jsonrpc reports a message still incomplete after 10 s without new bytes
+    await server.stderrMatches(/a message has been incomplete for 10 s; if its Content-Length is larger than what was sent, the server will wait for ever: restart it\n/);
+    expect(server.stderr()).not.toMatch(/exits/); // still waiting: the client may yet send the rest
+    server.end();
+    expect((await server.exited).code).toBe(1);
+  }, 60_000);
 
   test('stdin ending without shutdown: exit 1; after shutdown: exit 0', async () => {
     const gone = start();
