@@ -7,21 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../core/check/program.js';
 import { summarize } from '../../core/summary.js';
 import { memoryHost } from '../helpers/memory-host.js';
+import { prng } from '../helpers/prng.js';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 const sources = readdirSync(examples)
   .filter((f) => f.endsWith('.nn'))
   .map((f) => readFileSync(join(examples, f), 'utf8'));
-
-/** A small deterministic PRNG (mulberry32), so failures reproduce. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = ['->', '(', ')', '[', ']', '{', '}', ',', ':', '=', '+', '*', '/', '@', 'x', 'B', 'H', '0', '-1', '3', '7', 'Dense(3)', 'Conv2D(8, 3)', 'repeat 2 {', 'if', 'else', 'let', 'output', 'input', 'model', 'block', '...', 'newaxis', '"s"', 'true', 'reshape([B, -1])', 'MaxPool2D(2)', 'split(x, 2)', 'x[..., 0:2]'];
 

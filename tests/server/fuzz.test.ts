@@ -12,16 +12,7 @@ import { expect, test } from 'vitest';
 import { LineIndex } from '../../core/text/line-index.js';
 import { Client, root, uriOf } from './client.js';
 import { hostileDocuments, nestedRepeats } from './hostile-sources.js';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from '../helpers/prng.js';
 
 const PIECES = [
   ' -> repeat 10000 { repeat 10000 { ReLU } }',

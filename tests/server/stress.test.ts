@@ -7,18 +7,9 @@ import { expect, test } from 'vitest';
 import { checkFile } from '../../core/check/program.js';
 import { LineIndex } from '../../core/text/line-index.js';
 import { Client, root, uriOf } from './client.js';
+import { prng as random } from '../helpers/prng.js';
 
 const SNIPPETS = [' ', '\n', '(', ')', '[', ']', '{', '}', ',', ':', '"', '->', ' -> Dense(10)', ' -> Flatten', 'Conv2D(64, 3, padding: 1)', 'let y = x\n', '[B, 7, 7]', '// note\n', '/// doc\n', 'model', 'block', 'repeat 3 { ReLU }', 'input z: [B, 4]\n', 'output', '2 *', '+', 'if', 'train', 'é', '🙂'];
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('2,000 random edits: alive, and the final diagnostics equal a fresh check', async () => {
   const file = join(root, 'examples', 'vgg.nn');
