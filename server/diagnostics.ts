@@ -45,9 +45,18 @@ function toLspDiagnostic(d: Diagnostic, a: Analysis, others: LineIndexes): LspDi
   return out;
 }
 
+/**
+ * A check cut short by its deadline is tried once more after this pause:
+ * a moment when the machine was busy (a build, a training run) should not
+ * leave "ran past its time limit" on the file until its next edit.
+ */
+export const RETRY_CUT_SHORT_MS = 1000;
+
 export class DiagnosticsPublisher {
   /** the documents in their pause after a change: the timer that queues each */
   private readonly pausing = new Map<string, ReturnType<typeof setTimeout>>();
+  /** the version of each document whose cut-short check was tried again (once per version) */
+  private readonly retried = new Map<string, number>();
   private readonly queue: CheckQueue;
 
   constructor(
@@ -87,6 +96,7 @@ export class DiagnosticsPublisher {
     clearTimeout(this.pausing.get(uri));
     this.pausing.delete(uri);
     this.queue.delete(uri);
+    this.retried.delete(uri);
     const importers = this.workspace.changed(uri);
     this.workspace.closed(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -109,6 +119,18 @@ export class DiagnosticsPublisher {
     );
   }
 
+  /** Checks the document again after a pause, unless it changed meanwhile (a change is checked anyway). */
+  private retryLater(uri: string, version: number): void {
+    this.retried.set(uri, version);
+    setTimeout(() => {
+      if (this.workspace.documents.get(uri)?.version !== version) return;
+      this.workspace.forget(uri);
+      this.queue.add(uri);
+      // the hints and lenses shown came from the cut-short check
+      this.refreshViews();
+    }, RETRY_CUT_SHORT_MS).unref();
+  }
+
   private publish(uri: string): void {
     try {
       const document = this.workspace.documents.get(uri);
@@ -120,6 +142,7 @@ export class DiagnosticsPublisher {
       if (this.workspace.documents.get(uri)?.version !== version) return;
       const diagnostics = analysis ? documentDiagnostics(analysis, this.workspace).map((d) => d.lsp) : [];
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
+      if (this.workspace.cutShort(uri) && this.retried.get(uri) !== version) this.retryLater(uri, version);
       // the diagnostics are on their way: copy the values carried over from the previous check while the editor shows them
       if (analysis) setImmediate(() => analysis.recording.complete());
     } catch (e) {

@@ -72,6 +72,21 @@ export class Workspace {
   }
 
   /**
+   * Whether the document's current analysis stopped at its deadline: the
+   * machine was busy or the file is slow. The work budget, unlike the
+   * clock, stops a check at the same place every time, so it is not asked.
+   */
+  cutShort(uri: string): boolean {
+    return this.analyses.get(uri)?.analysis?.check.state.budget.stopped?.reason === 'deadline';
+  }
+
+  /** Drops the document's current analysis: the next request checks it again (lending it its unchanged definitions). */
+  forget(uri: string): void {
+    const cached = this.analyses.get(uri);
+    if (cached) cached.version = -1;
+  }
+
+  /**
    * A document changed, opened or closed: forgets the analyses that read it
    * and returns the other open documents that import it (to re-check).
    */
