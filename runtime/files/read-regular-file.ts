@@ -8,6 +8,7 @@
 // Node only (no TensorFlow.js): the CLI's and the language server's hosts
 // read sources with it, and the data sources read their files with it.
 
+import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 export type FileRead =
@@ -110,4 +111,26 @@ function notRegular(stats: Stats): string {
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'is a device, not a regular file';
   if (stats.isSocket()) return 'is a socket, not a regular file';
   return 'is not a regular file';
+}
+
+/** The most a pointer, manifest or lock file of a run may hold. */
+export const SMALL_FILE_BYTES = 1 << 20;
+
+/** The largest file read whole into one buffer (weights), as Node allows. */
+export const LARGEST_BUFFER_BYTES = bufferConstants.MAX_LENGTH - 1;
+
+/**
+ * `readFileSync` for files a run reads back (pointers, manifests, locks,
+ * weights): only a regular file of at most `limit` bytes, never a wait on a
+ * named pipe. Anything else is thrown as an error with the path and a code
+ * (`ENOENT`, `EISDIR`, `ENOTREG`, `EFBIG`), as Node's own errors are.
+ */
+export function readFileOrThrow(path: string, limit: number): Buffer {
+  const read = readRegularFile(path, limit);
+  if (read.kind === 'read') return read.bytes;
+  const tooLarge = read.kind === 'too-large';
+  const error = new Error(tooLarge ? `${path} is larger than the ${limit} bytes expected` : `${path} ${read.problem}`) as NodeJS.ErrnoException;
+  error.code = tooLarge ? 'EFBIG' : read.code;
+  error.path = path;
+  throw error;
 }

@@ -4,10 +4,10 @@
 // and checksum: a file cut short by a full disk, or damaged since, is
 // found before a single weight is restored.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { crc32 as crc32InJs } from '../crc32.js';
+import { LARGEST_BUFFER_BYTES, readFileOrThrow, SMALL_FILE_BYTES } from '../files/read-regular-file.js';
 
 export const MANIFEST = 'manifest.json';
 
@@ -35,7 +35,7 @@ export function manifestOf(files: Record<string, string | Uint8Array>): Manifest
 export function readVerified(path: string): Map<string, Buffer> | undefined {
   let text: string;
   try {
-    text = readFileSync(join(path, MANIFEST), 'utf8');
+    text = readFileOrThrow(join(path, MANIFEST), SMALL_FILE_BYTES).toString('utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Error(`${join(path, MANIFEST)} cannot be read (${(e as Error).message})`);
@@ -47,7 +47,7 @@ export function readVerified(path: string): Map<string, Buffer> | undefined {
     const file = join(path, name);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readFileOrThrow(file, Math.min(expected.bytes, LARGEST_BUFFER_BYTES));
     } catch {
       throw new Error(`${file} is missing`);
     }

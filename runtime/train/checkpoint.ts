@@ -12,11 +12,12 @@
 // weight, and falls back to the newest intact one. `<dir>` is inside the
 // run's own folder (run-folder.ts): pruning touches only its run.
 
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { writeDirectoryAtomically, writeFileAtomically } from '../files/atomic-files.js';
 import { MANIFEST, manifestOf, readVerified } from './checkpoint-manifest.js';
+import { LARGEST_BUFFER_BYTES, readFileOrThrow, SMALL_FILE_BYTES } from '../files/read-regular-file.js';
 
 type NamedTensor = { name: string; tensor: Tensor };
 type Optimizer = { getWeights(): Promise<NamedTensor[]>; setWeights(w: NamedTensor[]): Promise<void> };
@@ -140,7 +141,7 @@ export function isCheckpointFolder(dir: string): boolean {
 function latestOf(dir: string, warn?: (message: string) => void): string | undefined {
   let text: string;
   try {
-    text = readFileSync(join(dir, 'latest.json'), 'utf8');
+    text = readFileOrThrow(join(dir, 'latest.json'), SMALL_FILE_BYTES).toString('utf8');
   } catch {
     return undefined;
   }
@@ -171,7 +172,7 @@ function readCheckpoint(tf: TF, path: string, models: Record<string, LayersModel
   const file = (name: string): Buffer | undefined => {
     if (verified) return verified.get(name);
     try {
-      return readFileSync(join(path, name));
+      return readFileOrThrow(join(path, name), LARGEST_BUFFER_BYTES);
     } catch {
       return undefined;
     }

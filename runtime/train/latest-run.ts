@@ -10,12 +10,13 @@
 // checked before it is followed: `--resume`, `nn export` and `nn run` also
 // find checkpoints without it (checkpointFolders).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CHECKPOINTS_DIR, runPathProblem } from '../../core/train/run-paths.js';
 import { writeFileAtomically } from '../files/atomic-files.js';
 import { isCheckpointFolder } from './checkpoint.js';
 import { RUN_ID, runFoldersIn } from './run-folder.js';
+import { readFileOrThrow, SMALL_FILE_BYTES } from '../files/read-regular-file.js';
 
 export interface LatestRun {
   /** the run's id: its folder in the runs folder */
@@ -32,7 +33,7 @@ const LATEST = 'latest.json';
 /** The runs folder's latest.json, when it is one this version wrote and names nothing outside a run folder. */
 export function readLatestRun(runsDir: string): LatestRun | undefined {
   try {
-    const v = JSON.parse(readFileSync(join(runsDir, LATEST), 'utf8')) as Partial<LatestRun>;
+    const v = JSON.parse(readFileOrThrow(join(runsDir, LATEST), SMALL_FILE_BYTES).toString('utf8')) as Partial<LatestRun>;
     const valid =
       typeof v.run === 'string' &&
       RUN_ID.test(v.run) &&

@@ -17,11 +17,12 @@
 // earlier versions: read, never written.
 
 import { hostname } from 'node:os';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { temporaryOwner, writeFileDurably } from '../files/atomic-files.js';
 import { CheckpointError, reason } from './checkpoint.js';
 import { newRunId } from './events-file.js';
+import { readFileOrThrow, SMALL_FILE_BYTES } from '../files/read-regular-file.js';
 
 /** A runs folder or run folder that cannot be made or written. */
 export class RunFolderError extends CheckpointError {}
@@ -125,7 +126,7 @@ export function runFoldersIn(runsDir: string): string[] {
 export function ownerAlive(runDir: string): boolean {
   let owner: Partial<Owner>;
   try {
-    owner = JSON.parse(readFileSync(join(runDir, RUN_LOCK), 'utf8')) as Partial<Owner>;
+    owner = JSON.parse(readFileOrThrow(join(runDir, RUN_LOCK), SMALL_FILE_BYTES).toString('utf8')) as Partial<Owner>;
   } catch (e) {
     // no lock: a run that ended, or one being created this instant (it has written nothing yet)
     return (e as NodeJS.ErrnoException).code !== 'ENOENT';
