@@ -1,7 +1,7 @@
 // How `nn train` shows a run: JSON Lines (`--json`: one event per line on
 // stdout, nothing else), or for people a progress bar with the ETA, the
-// loss and the metrics, and one line per epoch on stdout, and an error as
-// one line on stderr.
+// loss and the metrics, and one line per epoch on stdout; warnings and an
+// error as lines on stderr.
 
 import type { TrainEvent } from '../runtime/train/events.js';
 
@@ -52,7 +52,7 @@ export function progressDisplay(out: Write, interactive: boolean, err: Write): (
         return;
       case 'warning':
         clearBar();
-        out.write(`warning: ${e.message}\n`);
+        err.write(`nn: warning: ${e.message}\n`);
         return;
       case 'end':
         clearBar();
