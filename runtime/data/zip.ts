@@ -60,12 +60,21 @@ export function zipMembers(bytes: Uint8Array): ZipMember[] {
   return members;
 }
 
-/** The offset of the end-of-central-directory record: the last signature within a comment's reach of the end. */
+/**
+ * The offset of the end-of-central-directory record: the last signature
+ * within a comment's reach of the end whose comment length reaches the end
+ * exactly (the comment may itself hold the signature's bytes); failing
+ * that, the last signature (an archive with bytes appended after it).
+ */
 function findEnd(view: DataView): number {
   const lowest = Math.max(0, view.byteLength - END_SIZE - 0xffff);
+  let last: number | undefined;
   for (let at = view.byteLength - END_SIZE; at >= lowest; at--) {
-    if (view.getUint32(at, true) === END_SIGNATURE) return at;
+    if (view.getUint32(at, true) !== END_SIGNATURE) continue;
+    if (at + END_SIZE + view.getUint16(at + 20, true) === view.byteLength) return at;
+    last ??= at;
   }
+  if (last !== undefined) return last;
   throw new ZipFormatError('is not a zip archive (no end of central directory record; truncated?)');
 }
 

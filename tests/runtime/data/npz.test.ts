@@ -64,6 +64,12 @@ describe('npz(path, x, y, split)', () => {
     }
   });
 
+  it("finds the end record by its comment's length, not a copy of its signature inside the comment", () => {
+    const lookalike = `PK\x05\x06${'\0'.repeat(18)}tail`;
+    const raw = loadNpz({ file: archive('lookalike.npz', xy(8), { comment: lookalike }), x: 'x', y: 'y', split: 0.6 });
+    expect(raw.inputs[0]!.values).toEqual(FEATURES);
+  });
+
   it('ignores members that are not arrays', () => {
     const raw = loadNpz({ file: archive('extra.npz', [...xy(), { name: 'README.txt', data: Buffer.from('hello') }]), x: 'x', y: 'y', split: 0.6 });
     expect(raw.count).toBe(5);
