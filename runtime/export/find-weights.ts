@@ -2,7 +2,7 @@
 // them, among the runs next to the .nn file (`runs/<name>/`, a folder per
 // run: runtime/train/run-folder.ts), or in the folder given.
 
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkpointFolders } from '../train/latest-run.js';
 import { checkpointsNewestFirst, isCheckpointFolder } from '../train/checkpoint.js';
@@ -39,7 +39,7 @@ export function checkpointFoldersIn(dir: string): string[] {
 
 function holds(dir: string, model: string): boolean {
   const newest = checkpointsNewestFirst(dir)[0];
-  return newest !== undefined && exists(join(newest, `model-${model}.json`));
+  return newest !== undefined && existsSync(join(newest, `model-${model}.json`));
 }
 
 /** When a folder's newest checkpoint was saved: its latest.json's time, else the checkpoint's. */
@@ -54,11 +54,3 @@ function savedTime(dir: string): number {
   return 0;
 }
 
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
