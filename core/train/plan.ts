@@ -46,6 +46,7 @@ export interface TrainPlan {
   seed?: number;
   device: 'cpu' | 'gpu' | 'auto';
   checkpoints: { every: number; keep: number; dir?: string };
+  /** pictures while training (every run draws them): `count` examples each, every `every` epochs (0: none) */
   samples?: { count: number; every: number };
   steps: { discriminator: number; generator: number };
   shuffle: boolean;
@@ -111,7 +112,7 @@ function buildPlan(st: CheckState, fr: Frame, decl: TrainDecl, file: string): Tr
     ...optional('seed', value('seed')),
     device: (value('device') as 'cpu' | 'gpu' | undefined) ?? 'auto',
     checkpoints: { every: num(checkpoints['every'], 1), keep: num(checkpoints['keep'], 3), ...(typeof checkpoints['dir'] === 'string' ? { dir: checkpoints['dir'] } : {}) },
-    ...(setting('samples') ? { samples: { count: num(samples['count'], 16), every: num(samples['every'], 1) } } : {}),
+    samples: { count: num(samples['count'], 16), every: num(samples['every'], 1) },
     steps: { discriminator: num(steps['discriminator'], 1), generator: num(steps['generator'], 1) },
     shuffle: value('shuffle') !== false,
   };

@@ -44,7 +44,7 @@ export type TrainEvent =
       elapsed?: number;
     }
   | { type: 'epoch'; epoch: number; epochs: number; logs: Record<string, number>; seconds: number; learningRate: number }
-  | { type: 'sample'; epoch: number; path: string; kind: 'image-grid' | 'scatter' }
+  | { type: 'sample'; epoch: number; path: string; kind: SampleKind }
   | { type: 'checkpoint'; epoch: number; path: string }
   | { type: 'warning'; message: string }
   | { type: 'end'; reason: 'completed' | 'stopped' | 'early-stopping'; epochs: number; metrics: Record<string, number>; seconds: number }
@@ -64,3 +64,10 @@ export type TrainEvent =
     };
 
 export type Emit = (event: TrainEvent) => void;
+
+/**
+ * What a `sample` picture shows: a GAN's generated images or 2-D points;
+ * a classifier's held-out predictions and confusion matrix; a detector's
+ * boxes; an attention map; a segmentation; the run's loss and metrics.
+ */
+export type SampleKind = 'image-grid' | 'scatter' | 'predictions' | 'confusion' | 'detections' | 'attention' | 'segmentation' | 'metrics';

@@ -12,6 +12,7 @@ import { compileGraph } from '../compile/compile-graph.js';
 import { DataError, disposeDataset, type Examples, type RawData, toDataset } from '../data/dataset.js';
 import { loadData } from '../data/load-data.js';
 import { checkClassIdTargets } from '../data/labels.js';
+import { supervisedPictures } from '../pictures/epoch-pictures.js';
 import { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { trainAdversarial } from './adversarial.js';
@@ -111,6 +112,7 @@ async function trainInFolder(request: TrainRequest, plan: TrainPlan, place: RunP
       emit: request.emit,
       stop: request.stop,
       firstEpoch,
+      pictures: supervisedPictures({ tf, plan, model, raw, heldOut: split?.validation ?? data.test }, { runDir: place.runDir, emit: request.emit }),
       checkpoint: async (epoch) => {
         const path = await checkpoints.save(epoch, models, optimizers);
         request.emit({ type: 'checkpoint', epoch, path });

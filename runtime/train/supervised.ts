@@ -41,6 +41,8 @@ export interface SupervisedRun {
   firstEpoch: number;
   /** saves a checkpoint after `epochs` complete epochs */
   checkpoint(epochs: number): Promise<void>;
+  /** draws the run's pictures after epoch `epoch` (1-based), when they are due (../pictures/epoch-pictures.ts) */
+  pictures?: (epoch: number) => void;
 }
 
 export interface RunEnd {
@@ -105,6 +107,7 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
     assertFiniteLoss(`${run.heldOut.name}_loss`, held['loss']!, { epoch: epoch + 1 }, () => suspectOf(tf, models, batchData(model, run.heldOut.examples)));
     last = { loss: trainLoss, ...Object.fromEntries(Object.entries(held).map(([k, v]) => [`${run.heldOut.name}_${k}`, v])) };
     emit({ type: 'epoch', epoch: epoch + 1, epochs: plan.epochs, logs: last, seconds: (Date.now() - started) / 1000, learningRate: rate });
+    run.pictures?.(epoch + 1);
     warn(watch.epoch(trainLoss, epoch + 1));
     if ((epoch + 1) % plan.checkpoints.every === 0 || epoch + 1 === plan.epochs) await checkpoint(epoch + 1, { epoch: epoch + 1 });
     if (plan.earlyStopping !== undefined) {
