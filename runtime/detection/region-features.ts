@@ -1,0 +1,146 @@
+// What selective search knows about a region (Uijlings et al. 2013, section
+// 3.2): its size, its bounding box, and two histograms, each normalised to
+// sum 1 (L1):
+//   colour    25 bins per channel (75 for three channels), over [0, 1];
+//   texture   8 orientations x 10 bins per channel (240 for three): for
+//             each pixel, channel and orientation theta (0, 45, ..., 315
+//             degrees), the derivative along theta, its positive part, in
+//             one of 10 bins over [0, the channel's largest response]. The
+//             paper takes Gaussian derivatives (sigma 1); here they are
+//             central differences of the image smoothed with a Gaussian of
+//             sigma 1, the same thing up to discretisation.
+// A merged region's histograms are the size-weighted means of its parts'
+// (`mergeRegions`), which is what recounting its pixels would give.
+
+import { gaussianSmooth } from './gaussian-smooth.js';
+import type { ChannelImage } from './image.js';
+import type { Segmentation } from './felzenszwalb.js';
+
+export const COLOUR_BINS = 25;
+export const ORIENTATIONS = 8;
+export const TEXTURE_BINS = 10;
+
+export interface Region {
+  /** pixels */
+  size: number;
+  /** the pixels it covers, inclusive: x1, y1, x2, y2 */
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  /** [channels * 25], sums to 1 */
+  colour: Float32Array;
+  /** [channels * 8 * 10], sums to 1 */
+  texture: Float32Array;
+}
+
+/** One region per segment, with its size, box and histograms measured on `image` (channels in [0, 1]). */
+export function segmentRegions(segmentation: Segmentation, image: ChannelImage): Region[] {
+  const { labels, count, width } = segmentation;
+  const channels = image.channels;
+  const colourBins = colourBinsOf(image);
+  const textureBins = textureBinsOf(image);
+  const perPixel = channels * ORIENTATIONS;
+  const regions: Region[] = [];
+  for (let s = 0; s < count; s++) {
+    regions.push({
+      size: 0,
+      minX: Infinity,
+      minY: Infinity,
+      maxX: -Infinity,
+      maxY: -Infinity,
+      colour: new Float32Array(channels * COLOUR_BINS),
+      texture: new Float32Array(channels * ORIENTATIONS * TEXTURE_BINS),
+    });
+  }
+  for (let p = 0; p < labels.length; p++) {
+    const region = regions[labels[p]!]!;
+    const x = p % width;
+    const y = (p - x) / width;
+    region.size++;
+    if (x < region.minX) region.minX = x;
+    if (x > region.maxX) region.maxX = x;
+    if (y < region.minY) region.minY = y;
+    if (y > region.maxY) region.maxY = y;
+    for (let c = 0; c < channels; c++) region.colour[colourBins[p * channels + c]!]!++;
+    for (let i = 0; i < perPixel; i++) region.texture[textureBins[p * perPixel + i]!]!++;
+  }
+  for (const region of regions) {
+    scale(region.colour, 1 / (region.size * channels));
+    scale(region.texture, 1 / (region.size * perPixel));
+  }
+  return regions;
+}
+
+/** The region that is `a` and `b` together: sizes add, boxes join, histograms are size-weighted means. */
+export function mergeRegions(a: Region, b: Region): Region {
+  const size = a.size + b.size;
+  const mean = (u: Float32Array, v: Float32Array) => {
+    const out = new Float32Array(u.length);
+    for (let i = 0; i < u.length; i++) out[i] = (u[i]! * a.size + v[i]! * b.size) / size;
+    return out;
+  };
+  return {
+    size,
+    minX: Math.min(a.minX, b.minX),
+    minY: Math.min(a.minY, b.minY),
+    maxX: Math.max(a.maxX, b.maxX),
+    maxY: Math.max(a.maxY, b.maxY),
+    colour: mean(a.colour, b.colour),
+    texture: mean(a.texture, b.texture),
+  };
+}
+
+function scale(values: Float32Array, factor: number): void {
+  for (let i = 0; i < values.length; i++) values[i] = values[i]! * factor;
+}
+
+/** [pixels * channels]: the colour histogram index (channel * 25 + bin) of each pixel's channel. */
+function colourBinsOf(image: ChannelImage): Uint16Array {
+  const { pixels, channels } = image;
+  const out = new Uint16Array(pixels.length);
+  for (let i = 0; i < pixels.length; i++) {
+    const bin = Math.min(COLOUR_BINS - 1, Math.max(0, Math.floor(pixels[i]! * COLOUR_BINS)));
+    out[i] = (i % channels) * COLOUR_BINS + bin;
+  }
+  return out;
+}
+
+/** [pixels * channels * 8]: the texture histogram index ((channel * 8 + orientation) * 10 + bin) of each response. */
+function textureBinsOf(image: ChannelImage): Uint16Array {
+  const { height, width, channels } = image;
+  const smooth = gaussianSmooth(image, 1).pixels;
+  const pixels = height * width;
+  const responses = new Float32Array(pixels * channels * ORIENTATIONS);
+  const largest = new Float32Array(channels);
+  const cos = Array.from({ length: ORIENTATIONS }, (_, o) => Math.cos((o * 2 * Math.PI) / ORIENTATIONS));
+  const sin = Array.from({ length: ORIENTATIONS }, (_, o) => Math.sin((o * 2 * Math.PI) / ORIENTATIONS));
+  const at = (x: number, y: number, c: number) => smooth[(y * width + x) * channels + c]!;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      for (let c = 0; c < channels; c++) {
+        // central differences (one-sided at the border; 0 across a side of one pixel)
+        const x0 = Math.max(x - 1, 0);
+        const x1 = Math.min(x + 1, width - 1);
+        const y0 = Math.max(y - 1, 0);
+        const y1 = Math.min(y + 1, height - 1);
+        const gx = x1 > x0 ? (at(x1, y, c) - at(x0, y, c)) / (x1 - x0) : 0;
+        const gy = y1 > y0 ? (at(x, y1, c) - at(x, y0, c)) / (y1 - y0) : 0;
+        const base = ((y * width + x) * channels + c) * ORIENTATIONS;
+        for (let o = 0; o < ORIENTATIONS; o++) {
+          const r = Math.max(0, gx * cos[o]! + gy * sin[o]!);
+          responses[base + o] = r;
+          if (r > largest[c]!) largest[c] = r;
+        }
+      }
+    }
+  }
+  const out = new Uint16Array(responses.length);
+  for (let i = 0; i < responses.length; i++) {
+    const c = Math.floor(i / ORIENTATIONS) % channels;
+    const top = largest[c]!;
+    const bin = top > 0 ? Math.min(TEXTURE_BINS - 1, Math.floor((responses[i]! / top) * TEXTURE_BINS)) : 0;
+    out[i] = (c * ORIENTATIONS + (i % ORIENTATIONS)) * TEXTURE_BINS + bin;
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+// Selective search (Uijlings, van de Sande, Gevers and Smeulders, "Selective
+// Search for Object Recognition", IJCV 2013): the region proposals R-CNN
+// classifies. Pure TypeScript over typed arrays; no TensorFlow.
+//
+// What follows the paper:
+//   - an over-segmentation by Felzenszwalb and Huttenlocher's graph-based
+//     method (`felzenszwalb.ts`: Gaussian sigma 0.8, 8-connected grid,
+//     threshold k / |C|, small segments merged);
+//   - hierarchical grouping (`hierarchical-grouping.ts`): the most similar
+//     neighbouring pair merged until one region is left, similarity a sum
+//     of colour, texture, size and fill (`region-similarity.ts`), the merged
+//     region's histograms size-weighted means (`region-features.ts`);
+//     every region ever formed is a proposal;
+//   - diversification as the paper's "fast" mode: the colour spaces HSV and
+//     Lab, the similarity combinations C+T+S+F and T+S+F, and k = 50 and
+//     100: 2 x 2 x 2 = 8 hierarchies;
+//   - the ranking: within each hierarchy the region formed last (the whole
+//     image) has level 1, the one before it level 2, and so on down to the
+//     first segments; each proposal's priority is its level times a random
+//     number in [0, 1) (seeded), all hierarchies' proposals sorted by it,
+//     smallest first, and a box already proposed dropped.
+// What is simplified:
+//   - texture uses central differences of a Gaussian-smoothed (sigma 1)
+//     image instead of Gaussian derivative filters (`region-features.ts`);
+//   - hue is a distance on a line, not a circle (`colour-spaces.ts`);
+//   - minSize is one number for every k (the paper's code uses minSize = k,
+//     which on the small images used here would absorb whole objects);
+//     its default, 20 pixels, is the reference segmentation's.
+//
+// Boxes are [x1, y1, x2, y2] in pixels with x2, y2 exclusive: a region
+// covering columns 3..7 has x1 = 3, x2 = 8, so x2 - x1 is its width, as
+// runtime/data/shapes.ts writes the objects' boxes.
+
+import type { Box } from '../data/shapes.js';
+import { Random } from '../random.js';
+import { type ColourSpace, toColourSpace } from './colour-spaces.js';
+import { segmentImage } from './felzenszwalb.js';
+import { groupRegions } from './hierarchical-grouping.js';
+import { checkImageSize, type RgbImage } from './image.js';
+import { segmentRegions } from './region-features.js';
+import { FAST_SIMILARITIES, type SimilarityMeasure } from './region-similarity.js';
+
+export type { Box } from '../data/shapes.js';
+export type { RgbImage } from './image.js';
+
+export interface SelectiveSearchOptions {
+  /** at most this many boxes (2000, as R-CNN used) */
+  count?: number;
+  /** the segmentation scales k ([50, 100], the paper's fast mode) */
+  scales?: number[];
+  /** the smallest segment, in pixels (20) */
+  minSize?: number;
+  /** the segmentation's Gaussian smoothing, in pixels (0.8) */
+  sigma?: number;
+  /** the colour spaces (['hsv', 'lab'], the paper's fast mode) */
+  colourSpaces?: ColourSpace[];
+  /** the similarity combinations (C+T+S+F and T+S+F, the paper's fast mode) */
+  similarities?: (readonly SimilarityMeasure[])[];
+  /** the seed of the ranking's random numbers (0): the same seed, the same order */
+  seed?: number;
+}
+
+export const SELECTIVE_SEARCH_DEFAULTS = {
+  count: 2000,
+  scales: [50, 100],
+  minSize: 20,
+  sigma: 0.8,
+  colourSpaces: ['hsv', 'lab'] as ColourSpace[],
+  similarities: FAST_SIMILARITIES,
+  seed: 0,
+};
+
+/** Region proposals for `image` ([height, width, 3] in [0, 1]): distinct boxes, most promising first, at most `count`. */
+export function selectiveSearch(image: RgbImage, options: SelectiveSearchOptions = {}): Box[] {
+  const o = { ...SELECTIVE_SEARCH_DEFAULTS, ...options };
+  checkImageSize('selective search', { ...image, channels: 3 });
+  if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`selective search: count must be a whole number >= 0, not ${o.count}`);
+  if (image.height === 0 || image.width === 0 || o.count === 0) return [];
+  const random = new Random(o.seed);
+  const ranked: { box: Box; priority: number }[] = [];
+  for (const space of o.colourSpaces) {
+    const converted = toColourSpace(image, space);
+    for (const k of o.scales) {
+      const segmentation = segmentImage(converted, { k, minSize: o.minSize, sigma: o.sigma });
+      const segments = segmentRegions(segmentation, converted);
+      for (const measures of o.similarities) {
+        const regions = groupRegions(segmentation, segments, measures);
+        regions.forEach((r, i) => ranked.push({ box: [r.minX, r.minY, r.maxX + 1, r.maxY + 1], priority: (regions.length - i) * random.next() }));
+      }
+    }
+  }
+  ranked.sort((a, b) => a.priority - b.priority);
+  const seen = new Set<string>();
+  const boxes: Box[] = [];
+  for (const { box } of ranked) {
+    const key = box.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    boxes.push(box);
+    if (boxes.length === o.count) break;
+  }
+  return boxes;
+}
