@@ -5,6 +5,7 @@ import type { Definition, Expr, InputStmt, Range, TrainDecl, TrainEntry } from '
 import { type Dim, sym, symbolsOf } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
 import { closestName } from '../text/did-you-mean.js';
+import type { DataShape } from '../train/data-shapes.js';
 import { DEFAULT_CHECKPOINTS_DIR, runPathProblem } from '../train/run-paths.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, OPTIMIZERS, SCHEDULES, TRAIN_KEYS, type TrainKey } from '../train/settings.js';
 import { type BlockInstance, describeKind, type Value } from '../values.js';
@@ -16,6 +17,7 @@ import { checkGeneric, configureBlock } from './definitions.js';
 import { evaluate } from './evaluate.js';
 import { Scope } from './scope.js';
 import type { CheckState, Frame, Module } from './state.js';
+import { checkDiscriminatorFitsData, checkModelFitsData, knownData } from './train-data.js';
 
 export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): void {
   const fr: Frame = { module, scope: new Scope(), mode: 'generic', iteration: '', path: '', lenient: false };
@@ -24,11 +26,13 @@ export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): voi
   const adversarial = decl.entries.find((e) => !e.key && e.value.kind === 'Call' && e.value.callee.kind === 'Identifier' && e.value.callee.name === 'adversarial');
   const model = adversarial ? undefined : trainedModel(st, fr, decl);
   const data = callOf(st, fr, decl.data, DATA_SOURCES, 'data source');
-  if (model && data?.spec.name === 'mnist') checkMnistFits(st, fr, model, decl);
+  const shape = data ? knownData(data.spec.name, data.values) : undefined;
+  const lossEntry = decl.entries.find((e) => e.key?.name === 'loss');
+  if (model && shape) checkModelFitsData(st, fr, decl, model, shape, lossEntry?.value);
   const seen = new Map<string, TrainEntry>();
   for (const entry of decl.entries) {
     if (!entry.key) {
-      if (entry === adversarial) checkAdversarial(st, fr, entry.value);
+      if (entry === adversarial) checkAdversarial(st, fr, entry.value, shape);
       else st.error(fr, 'NN4001', `a train setting is written 'name: value'`, entry.range);
       continue;
     }
@@ -45,7 +49,7 @@ export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): voi
     seen.set(name, entry);
     checkSetting(st, fr, key, entry.value, model);
   }
-  if (model && data) checkLossFitsTargets(st, fr, model, data, seen.get('loss')?.value);
+  if (model && shape) checkLossFitsTargets(st, fr, model, shape, seen.get('loss')?.value);
 }
 
 function trainedModel(st: CheckState, fr: Frame, decl: TrainDecl): Definition | undefined {
@@ -201,7 +205,7 @@ function checkScalar(st: CheckState, fr: Frame, key: TrainKey, v: Value, range: 
   }
 }
 
-function checkAdversarial(st: CheckState, fr: Frame, e: Expr): void {
+function checkAdversarial(st: CheckState, fr: Frame, e: Expr, data: DataShape | undefined): void {
   if (e.kind !== 'Call') return;
   const spec = ADVERSARIAL;
   const args = evaluateArgs(st, fr, e.args);
@@ -219,54 +223,31 @@ function checkAdversarial(st: CheckState, fr: Frame, e: Expr): void {
   const d = models.discriminator;
   if (g && noise?.kind === 'tensor') fits(st, fr, noise.shape, g.inputs[0]?.value, `the noise ${formatShape(noise.shape)} does not fit the generator's input`, bound.ranges.noise ?? e.range);
   const fake = g?.outputs[0]?.value;
-  if (d && fake?.kind === 'tensor') fits(st, fr, fake.shape, d.inputs[0]?.value, `the generator's output ${formatShape(fake.shape)} does not fit the discriminator's input`, bound.ranges.discriminator ?? e.range);
+  const fakeFits = !(d && fake?.kind === 'tensor') || fits(st, fr, fake.shape, d.inputs[0]?.value, `the generator's output ${formatShape(fake.shape)} does not fit the discriminator's input`, bound.ranges.discriminator ?? e.range);
+  const discriminator = bound.values.discriminator;
+  if (d && data && discriminator?.kind === 'definition') {
+    const argument = e.args.find((a) => a.name?.name === 'discriminator')?.value ?? e.args[1]?.value ?? e;
+    checkDiscriminatorFitsData(st, fr, discriminator.definition, fakeFits ? fake : undefined, data, bound.ranges.discriminator ?? e.range, argument);
+  }
 }
 
-/** Reports when `shape` cannot be given to a model input declared as `input`. */
-function fits(st: CheckState, fr: Frame, shape: Dim[], input: Value | undefined, message: string, range: Range): void {
-  if (input?.kind !== 'tensor') return;
+/** Reports when `shape` cannot be given to a model input declared as `input`; whether it can. */
+function fits(st: CheckState, fr: Frame, shape: Dim[], input: Value | undefined, message: string, range: Range): boolean {
+  if (input?.kind !== 'tensor') return true;
   const pattern = { dims: input.shape, variables: new Set([...input.shape.flatMap((dim) => [...symbolsOf(dim)])]) };
   const match = matchPattern(pattern, shape);
   if (!match.ok) st.error(fr, 'NN4006', `${message} ${formatShape(input.shape)}`, range);
-}
-
-/** mnist gives 28x28x1 images (784 values) and 10 classes: the model must take and give that. */
-function checkMnistFits(st: CheckState, fr: Frame, model: Definition, decl: TrainDecl): void {
-  const module = st.modules.get(fr.module.definitions.get(model.name.name)!.file)!;
-  const { inputs, outputs } = checkGeneric(st, module, model);
-  const input = inputs[0]?.value;
-  if (input?.kind === 'tensor') {
-    const size = product(input.shape.slice(1));
-    if (typeof size === 'number' && size !== 784) {
-      // the fix corrects the input's declared size, when the model is in this file
-      const declaration = model.body.find((s): s is InputStmt => s.kind === 'Input');
-      const batch = declaration?.shape.items[0] ? module.text.slice(declaration.shape.items[0].range.start, declaration.shape.items[0].range.end) : 'B';
-      const shape = input.shape.length === 4 ? `[${batch}, 28, 28, 1]` : `[${batch}, 784]`;
-      const fixes = declaration && module.file === fr.module.file ? [{ title: `Change ${inputs[0]!.name}'s shape to ${shape}`, edits: [{ range: declaration.shape.range, newText: shape }] }] : [];
-      st.error(fr, 'NN4006', `mnist gives 28x28x1 images (784 values each), but ${model.name.name}'s input ${inputs[0]!.name} is ${formatShape(input.shape)}`, decl.data.range, { fixes });
-    }
-  }
-  const output = outputs[0]?.value;
-  if (output?.kind === 'tensor') {
-    const classes = output.shape.at(-1);
-    if (typeof classes === 'number' && classes !== 10) {
-      st.error(fr, 'NN4006', `mnist has 10 classes, but ${model.name.name}'s output is ${formatShape(output.shape)}`, decl.target.range);
-    }
-  }
+  return match.ok;
 }
 
 /** Losses that compare the model's outputs with the targets value by value. */
 const ELEMENTWISE_LOSSES = new Set(['mse', 'mae', 'binary_crossentropy']);
 
 /** The targets of the data sources whose targets are known before any file is read: class ids. */
-function knownTargets(data: BoundCall): { values: number; what: string } | undefined {
-  if (data.spec.name === 'mnist') return { values: 1, what: 'mnist gives class ids (one per example)' };
-  if (data.spec.name === 'sequences') {
-    const length = data.values['length'];
-    const n = length?.kind === 'int' && typeof length.value === 'number' ? length.value : 10;
-    return { values: n, what: `sequences gives class ids (one per position, ${n} per example)` };
-  }
-  return undefined;
+function knownTargets(data: DataShape): { values: number; what: string } | undefined {
+  if (data.targets.kind !== 'classes') return undefined;
+  const n = data.targets.shape.reduce((a, b) => a * b, 1);
+  return { values: n, what: `${data.source} gives class ids (${data.targets.shape.length === 0 ? 'one per example' : `one per position, ${n} per example`})` };
 }
 
 /**
@@ -275,7 +256,7 @@ function knownTargets(data: BoundCall): { values: number; what: string } | undef
  * runtime could only fail inside TensorFlow. (File data is checked by the
  * runtime once it is read.)
  */
-function checkLossFitsTargets(st: CheckState, fr: Frame, model: Definition, data: BoundCall, lossExpr: Expr | undefined): void {
+function checkLossFitsTargets(st: CheckState, fr: Frame, model: Definition, data: DataShape, lossExpr: Expr | undefined): void {
   if (lossExpr?.kind !== 'Identifier' || !ELEMENTWISE_LOSSES.has(lossExpr.name) || fr.module.definitions.get(lossExpr.name)) return;
   const targets = knownTargets(data);
   const output = checkGeneric(st, st.modules.get(fr.module.definitions.get(model.name.name)!.file)!, model).outputs[0]?.value;

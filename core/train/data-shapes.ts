@@ -12,6 +12,8 @@ import { DATA_SOURCES } from './settings.js';
 /** One model input a source gives: a name for messages, the shape of one example. */
 export interface DataInput {
   name: string;
+  /** what it is, for messages: "28x28x1 images (784 values each)" */
+  what: string;
   /** no batch axis: mnist's [28, 28, 1] */
   shape: number[];
   dtype: 'float32' | 'int32';
@@ -20,8 +22,12 @@ export interface DataInput {
 export type DataTargets =
   /** class ids below `classes`, one per position of `shape` ([] for one per example) */
   | { kind: 'classes'; shape: number[]; classes: number }
-  /** what the model's output calls for (`shapes`: a class id, a YOLO grid or a mask; runtime/data/shapes.ts) */
-  | { kind: 'model' }
+  /**
+   * what the model's output calls for (`shapes`: a class id, a YOLO grid or
+   * a mask; runtime/data/shapes.ts): `problem` says why an output (one
+   * example's shape) cannot be given targets, or nothing when it can
+   */
+  | { kind: 'model'; problem: (output: readonly number[]) => string | undefined }
   /** none: data for adversarial training (the real examples) */
   | { kind: 'none' };
 
@@ -30,12 +36,6 @@ export interface DataShape {
   source: string;
   inputs: DataInput[];
   targets: DataTargets;
-  /**
-   * Whether an input may be declared as any shape of as many values: the
-   * runtime reshapes the data to a concrete declared shape of the same
-   * size (mnist's 28x28x1 images for a model that takes [B, 784]).
-   */
-  reshapes: boolean;
 }
 
 /** A source's arguments as the train block gives them, defaults filled in. */
@@ -54,9 +54,8 @@ const int = (args: DataArgs, name: string): number | undefined => {
 export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefined> = {
   mnist: () => ({
     source: 'mnist',
-    inputs: [{ name: 'image', shape: [28, 28, 1], dtype: 'float32' }],
+    inputs: [{ name: 'image', what: '28x28x1 images (784 values each)', shape: [28, 28, 1], dtype: 'float32' }],
     targets: { kind: 'classes', shape: [], classes: 10 },
-    reshapes: true,
   }),
   sequences: (args) => {
     const length = int(args, 'length');
@@ -65,30 +64,53 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
     return {
       source: 'sequences',
       inputs: [
-        { name: 'source', shape: [length], dtype: 'int32' },
-        { name: 'decoder input', shape: [length], dtype: 'int32' },
+        { name: 'source', what: `source token ids [${length}]`, shape: [length], dtype: 'int32' },
+        { name: 'decoder input', what: `decoder input token ids [${length}] (the target shifted right)`, shape: [length], dtype: 'int32' },
       ],
       targets: { kind: 'classes', shape: [length], classes: vocab },
-      reshapes: true,
-    };
+      };
   },
   ring: () => ({
     source: 'ring',
-    inputs: [{ name: 'point', shape: [2], dtype: 'float32' }],
+    inputs: [{ name: 'point', what: 'points [2]', shape: [2], dtype: 'float32' }],
     targets: { kind: 'none' },
-    reshapes: true,
   }),
   shapes: (args) => {
     const size = int(args, 'size');
     if (size === undefined) return undefined;
     return {
       source: 'shapes',
-      inputs: [{ name: 'image', shape: [size, size, 3], dtype: 'float32' }],
-      targets: { kind: 'model' },
-      reshapes: true,
-    };
+      inputs: [{ name: 'image', what: `${size}x${size}x3 images`, shape: [size, size, 3], dtype: 'float32' }],
+      targets: { kind: 'model', problem: (output) => shapesTargetProblem(output, size, int(args, 'objects') ?? 1) },
+      };
   },
 };
+
+/** The kinds of shape `shapes` draws (class ids 0, 1, 2): runtime/data/shapes.ts's SHAPE_KINDS. */
+const SHAPE_KINDS = 3;
+
+/**
+ * Why `shapes` cannot give targets for a model output (one example's
+ * shape), as runtime/data/shapes.ts's `shapesTarget` decides: a class id
+ * for [3] or [4] (background first; one shape per image), a YOLO grid for
+ * [S, S, K*5 + 3] (S below the image size), a class per pixel for
+ * [size, size, 4].
+ */
+export function shapesTargetProblem(output: readonly number[], size: number, objects: number): string | undefined {
+  const kinds = SHAPE_KINDS;
+  if (output.length === 1 && (output[0] === kinds || output[0] === kinds + 1)) {
+    return objects === 1 ? undefined : `a classifier (output [B, ${output[0]}]) takes one shape per image, so shapes(objects: 1), not objects: ${objects}`;
+  }
+  if (output.length === 3 && output[0] === output[1]) {
+    const [side, , depth] = output as [number, number, number];
+    if (side === size && depth === kinds + 1) return undefined;
+    if (side < size && depth > 5 && (depth - kinds) % 5 === 0) return undefined;
+  }
+  return (
+    `shapes cannot give targets for a model output of [B, ${output.join(', ')}]. It gives: a class id for [B, ${kinds}] or [B, ${kinds + 1}] (background first); ` +
+    `a YOLO grid for [B, S, S, K*5 + ${kinds}]; a class per pixel for [B, ${size}, ${size}, ${kinds + 1}]`
+  );
+}
 
 /** What a call to a data source gives, or `undefined` when only its files can tell (csv, npy, ...). */
 export function dataShapeOf(name: string, given: DataArgs): DataShape | undefined {

@@ -239,6 +239,7 @@ train Gan on ring() {
 }`,
     [
       { code: 'NN4006', at: 'D', message: "the generator's output [B, 2] does not fit the discriminator's input [B, 3]" },
+      { code: 'NN4006', at: 'D', message: "ring gives points [2], but the discriminator D's input x is [B, 3]" },
       { code: 'NN4006', at: 'normal([B, 8])', message: "the noise [B, 8] does not fit the generator's input [B, 16]" },
     ],
   ],
@@ -262,10 +263,10 @@ loss L(K: int = 5) {
   input truth: [N, K]
   output sum(sq(pred - truth)) / N
 }
-train M on shapes() {
+train M on csv(path: "d.csv") {
   loss: L
 }
-train M on shapes() {
+train M on csv(path: "d.csv") {
   loss: L(K: 3)
 }`,
     [{ code: 'NN4006', at: 'L', message: 'the loss L takes predictions [N, 5], but M outputs [B, 3]' }],

@@ -63,9 +63,9 @@ describe('an element-wise loss needs as many targets as outputs', () => {
   });
 
   it('sequences: one class id per position', () => {
-    const seq = (output: string) => `model S {\n  input x: [B, 8]\n  output ${output}\n}\ntrain S on sequences(length: 8) {\n  loss: mse\n}\n`;
-    expect(check(seq('x -> Dense(8)'))).toEqual([]);
-    expect(check(seq('x -> Reshape([8, 1]) -> Dense(16)')).map((d) => d.code)).toEqual(['NN4008']);
+    const seq = (output: string) => `model S {\n  input x: [B, 8]\n  input y: [B, 8]\n  output ${output}\n}\ntrain S on sequences(length: 8) {\n  loss: mse\n}\n`;
+    expect(check(seq('(x -> Dense(8)) + y'))).toEqual([]);
+    expect(check(seq('(x + y) -> Reshape([8, 1]) -> Dense(16)')).map((d) => d.code)).toEqual(['NN4008']);
   });
 
   it('file data is left to the runtime, which reads it', () => {
