@@ -40,19 +40,29 @@ export interface Segmentation {
 
 /** Ties in weight are taken in the order the edges were made: weights are compared to 1/1024 of a colour step. */
 const WEIGHT_STEPS = 1024;
-/** At most 2^25 edges (4 a pixel, so 2^23 pixels): a key, quantised weight * 2^25 + index, stays exact in a double. */
-const INDEX_SPACE = 2 ** 25;
+/** At most 2^27 edges (4 a pixel, so 2^25 pixels): a key, quantised weight * 2^27 + index, stays exact in a double below 2^53. */
+const INDEX_SPACE = 2 ** 27;
+/** The largest quantised weight a key holds (a distance of 65,536 colour steps; one of [0, 1] channels is at most 255 per channel). */
+const LARGEST_WEIGHT = 2 ** 26 - 1;
 
 /** Segments an image whose channels are in [0, 1]. */
 export function segmentImage(image: ChannelImage, o: SegmentationOptions): Segmentation {
+  return segmentGraph(segmentationGraph(image, o.sigma), o);
+}
+
+/** The image smoothed and made a graph: its edges sorted once for every k. */
+export function segmentationGraph(image: ChannelImage, sigma: number): GridGraph {
   const { height, width } = image;
+  if (height * width * 4 > INDEX_SPACE) throw new Error(`segmentation: an image of ${height} x ${width} is larger than the ${INDEX_SPACE / 4} pixels it can segment`);
+  return gridGraph(gaussianSmooth(image, sigma));
+}
+
+/** Segments the image of `graph` at scale k, then merges the segments smaller than minSize. */
+export function segmentGraph(graph: GridGraph, o: { k: number; minSize: number }): Segmentation {
+  const { height, width, from, to, weight, order } = graph;
   const pixels = height * width;
-  if (pixels * 4 > INDEX_SPACE) throw new Error(`segmentation: an image of ${height} x ${width} is larger than the ${INDEX_SPACE / 4} pixels it can segment`);
-  const smooth = gaussianSmooth(image, o.sigma);
-  const graph = gridGraph(smooth);
   const sets = new DisjointSets(pixels);
   const threshold = new Float64Array(pixels).fill(o.k);
-  const { from, to, weight, order } = graph;
   for (let n = 0; n < order.length; n++) {
     const e = order[n]!;
     const a = sets.find(from[e]!);
@@ -73,7 +83,9 @@ export function segmentImage(image: ChannelImage, o: SegmentationOptions): Segme
   return { ...labelComponents(sets, pixels), height, width };
 }
 
-interface GridGraph {
+export interface GridGraph {
+  height: number;
+  width: number;
   from: Int32Array;
   to: Int32Array;
   /** colour distance on the 0-255 scale */
@@ -112,11 +124,11 @@ function gridGraph(image: ChannelImage): GridGraph {
   }
   // sort the edges by weight, natively: each key is the quantised weight and the index, exact in a double
   const keys = new Float64Array(edges);
-  for (let e = 0; e < edges; e++) keys[e] = Math.round(weight[e]! * WEIGHT_STEPS) * INDEX_SPACE + e;
+  for (let e = 0; e < edges; e++) keys[e] = Math.min(Math.round(weight[e]! * WEIGHT_STEPS), LARGEST_WEIGHT) * INDEX_SPACE + e;
   keys.sort();
   const order = new Int32Array(edges);
   for (let n = 0; n < edges; n++) order[n] = keys[n]! % INDEX_SPACE;
-  return { from: from.subarray(0, edges), to: to.subarray(0, edges), weight: weight.subarray(0, edges), order };
+  return { height, width, from: from.subarray(0, edges), to: to.subarray(0, edges), weight: weight.subarray(0, edges), order };
 }
 
 /** A label per pixel, numbered by the first pixel of each set in reading order. */

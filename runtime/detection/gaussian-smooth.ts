@@ -30,20 +30,24 @@ export function gaussianSmooth(image: ChannelImage, sigma: number): ChannelImage
 /**
  * Convolves along one axis: `lines` lines of `length` pixels, the pixels of
  * a line `step` pixels apart and the lines `(step === 1 ? length : 1)` apart.
+ * Each line of each channel is copied into a buffer with the border pixels
+ * repeated `taps.length - 1` times on each side, then filtered.
  */
 function convolve(input: Float32Array, lines: number, length: number, channels: number, taps: Float32Array, step: number): Float32Array {
   const out = new Float32Array(input.length);
   const lineStep = step === 1 ? length : 1;
+  const pad = taps.length - 1;
+  const padded = new Float32Array(length + 2 * pad);
   for (let line = 0; line < lines; line++) {
     const base = line * lineStep;
-    for (let i = 0; i < length; i++) {
-      for (let c = 0; c < channels; c++) {
-        let sum = taps[0]! * input[(base + i * step) * channels + c]!;
-        for (let t = 1; t < taps.length; t++) {
-          const before = Math.max(i - t, 0);
-          const after = Math.min(i + t, length - 1);
-          sum += taps[t]! * (input[(base + before * step) * channels + c]! + input[(base + after * step) * channels + c]!);
-        }
+    for (let c = 0; c < channels; c++) {
+      for (let i = 0; i < length; i++) padded[pad + i] = input[(base + i * step) * channels + c]!;
+      padded.fill(padded[pad]!, 0, pad);
+      padded.fill(padded[pad + length - 1]!, pad + length);
+      for (let i = 0; i < length; i++) {
+        const centre = pad + i;
+        let sum = taps[0]! * padded[centre]!;
+        for (let t = 1; t <= pad; t++) sum += taps[t]! * (padded[centre - t]! + padded[centre + t]!);
         out[(base + i * step) * channels + c] = sum;
       }
     }

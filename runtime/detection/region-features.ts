@@ -34,12 +34,24 @@ export interface Region {
   texture: Float32Array;
 }
 
-/** One region per segment, with its size, box and histograms measured on `image` (channels in [0, 1]). */
-export function segmentRegions(segmentation: Segmentation, image: ChannelImage): Region[] {
+/** Each pixel's histogram bins in an image: measured once per colour space, then counted per segment at every scale. */
+export interface PixelFeatures {
+  channels: number;
+  /** [pixels * channels]: the colour histogram index (channel * 25 + bin) of each pixel's channel */
+  colourBins: Uint16Array;
+  /** [pixels * channels * 8]: the texture histogram index ((channel * 8 + orientation) * 10 + bin) of each response */
+  textureBins: Uint16Array;
+}
+
+/** The histogram bins of every pixel of `image` (channels in [0, 1]). */
+export function pixelFeatures(image: ChannelImage): PixelFeatures {
+  return { channels: image.channels, colourBins: colourBinsOf(image), textureBins: textureBinsOf(image) };
+}
+
+/** One region per segment, with its size, box and histograms. */
+export function segmentRegions(segmentation: Segmentation, features: PixelFeatures): Region[] {
   const { labels, count, width } = segmentation;
-  const channels = image.channels;
-  const colourBins = colourBinsOf(image);
-  const textureBins = textureBinsOf(image);
+  const { channels, colourBins, textureBins } = features;
   const perPixel = channels * ORIENTATIONS;
   const regions: Region[] = [];
   for (let s = 0; s < count; s++) {
@@ -62,8 +74,10 @@ export function segmentRegions(segmentation: Segmentation, image: ChannelImage):
     if (x > region.maxX) region.maxX = x;
     if (y < region.minY) region.minY = y;
     if (y > region.maxY) region.maxY = y;
-    for (let c = 0; c < channels; c++) region.colour[colourBins[p * channels + c]!]!++;
-    for (let i = 0; i < perPixel; i++) region.texture[textureBins[p * perPixel + i]!]!++;
+    const colour = region.colour;
+    for (let c = 0; c < channels; c++) colour[colourBins[p * channels + c]!]!++;
+    const texture = region.texture;
+    for (let i = 0; i < perPixel; i++) texture[textureBins[p * perPixel + i]!]!++;
   }
   for (const region of regions) {
     scale(region.colour, 1 / (region.size * channels));
@@ -95,7 +109,7 @@ function scale(values: Float32Array, factor: number): void {
   for (let i = 0; i < values.length; i++) values[i] = values[i]! * factor;
 }
 
-/** [pixels * channels]: the colour histogram index (channel * 25 + bin) of each pixel's channel. */
+/** The colour bin of each pixel's channel: 25 equal bins over [0, 1]. */
 function colourBinsOf(image: ChannelImage): Uint16Array {
   const { pixels, channels } = image;
   const out = new Uint16Array(pixels.length);
@@ -106,30 +120,33 @@ function colourBinsOf(image: ChannelImage): Uint16Array {
   return out;
 }
 
-/** [pixels * channels * 8]: the texture histogram index ((channel * 8 + orientation) * 10 + bin) of each response. */
+/**
+ * The derivative along theta_o = o * 45 degrees is gx cos theta_o + gy sin theta_o;
+ * theta_(o+4) is its opposite, so the 8 rectified responses come from 4 derivatives.
+ */
 function textureBinsOf(image: ChannelImage): Uint16Array {
   const { height, width, channels } = image;
   const smooth = gaussianSmooth(image, 1).pixels;
-  const pixels = height * width;
-  const responses = new Float32Array(pixels * channels * ORIENTATIONS);
+  const half = ORIENTATIONS / 2;
+  const cos = Array.from({ length: half }, (_, o) => Math.cos((o * 2 * Math.PI) / ORIENTATIONS));
+  const sin = Array.from({ length: half }, (_, o) => Math.sin((o * 2 * Math.PI) / ORIENTATIONS));
+  const responses = new Float32Array(height * width * channels * ORIENTATIONS);
   const largest = new Float32Array(channels);
-  const cos = Array.from({ length: ORIENTATIONS }, (_, o) => Math.cos((o * 2 * Math.PI) / ORIENTATIONS));
-  const sin = Array.from({ length: ORIENTATIONS }, (_, o) => Math.sin((o * 2 * Math.PI) / ORIENTATIONS));
-  const at = (x: number, y: number, c: number) => smooth[(y * width + x) * channels + c]!;
   for (let y = 0; y < height; y++) {
+    // central differences (one-sided at the border; 0 across a side of one pixel)
+    const y0 = Math.max(y - 1, 0);
+    const y1 = Math.min(y + 1, height - 1);
     for (let x = 0; x < width; x++) {
+      const x0 = Math.max(x - 1, 0);
+      const x1 = Math.min(x + 1, width - 1);
       for (let c = 0; c < channels; c++) {
-        // central differences (one-sided at the border; 0 across a side of one pixel)
-        const x0 = Math.max(x - 1, 0);
-        const x1 = Math.min(x + 1, width - 1);
-        const y0 = Math.max(y - 1, 0);
-        const y1 = Math.min(y + 1, height - 1);
-        const gx = x1 > x0 ? (at(x1, y, c) - at(x0, y, c)) / (x1 - x0) : 0;
-        const gy = y1 > y0 ? (at(x, y1, c) - at(x, y0, c)) / (y1 - y0) : 0;
+        const gx = x1 > x0 ? (smooth[(y * width + x1) * channels + c]! - smooth[(y * width + x0) * channels + c]!) / (x1 - x0) : 0;
+        const gy = y1 > y0 ? (smooth[(y1 * width + x) * channels + c]! - smooth[(y0 * width + x) * channels + c]!) / (y1 - y0) : 0;
         const base = ((y * width + x) * channels + c) * ORIENTATIONS;
-        for (let o = 0; o < ORIENTATIONS; o++) {
-          const r = Math.max(0, gx * cos[o]! + gy * sin[o]!);
-          responses[base + o] = r;
+        for (let o = 0; o < half; o++) {
+          const d = gx * cos[o]! + gy * sin[o]!;
+          const r = d > 0 ? d : -d;
+          responses[base + (d > 0 ? o : o + half)] = r;
           if (r > largest[c]!) largest[c] = r;
         }
       }

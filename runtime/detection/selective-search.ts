@@ -34,10 +34,10 @@
 import type { Box } from '../data/shapes.js';
 import { Random } from '../random.js';
 import { type ColourSpace, toColourSpace } from './colour-spaces.js';
-import { segmentImage } from './felzenszwalb.js';
+import { segmentationGraph, segmentGraph } from './felzenszwalb.js';
 import { groupRegions } from './hierarchical-grouping.js';
 import { checkImageSize, type RgbImage } from './image.js';
-import { segmentRegions } from './region-features.js';
+import { pixelFeatures, segmentRegions } from './region-features.js';
 import { FAST_SIMILARITIES, type SimilarityMeasure } from './region-similarity.js';
 
 export type { Box } from '../data/shapes.js';
@@ -80,9 +80,11 @@ export function selectiveSearch(image: RgbImage, options: SelectiveSearchOptions
   const ranked: { box: Box; priority: number }[] = [];
   for (const space of o.colourSpaces) {
     const converted = toColourSpace(image, space);
+    const graph = segmentationGraph(converted, o.sigma);
+    const features = pixelFeatures(converted);
     for (const k of o.scales) {
-      const segmentation = segmentImage(converted, { k, minSize: o.minSize, sigma: o.sigma });
-      const segments = segmentRegions(segmentation, converted);
+      const segmentation = segmentGraph(graph, { k, minSize: o.minSize });
+      const segments = segmentRegions(segmentation, features);
       for (const measures of o.similarities) {
         const regions = groupRegions(segmentation, segments, measures);
         regions.forEach((r, i) => ranked.push({ box: [r.minX, r.minY, r.maxX + 1, r.maxY + 1], priority: (regions.length - i) * random.next() }));
