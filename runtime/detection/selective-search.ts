@@ -14,11 +14,14 @@
 //   - diversification as the paper's "fast" mode: the colour spaces HSV and
 //     Lab, the similarity combinations C+T+S+F and T+S+F, and k = 50 and
 //     100: 2 x 2 x 2 = 8 hierarchies;
-//   - the ranking: within each hierarchy the region formed last (the whole
-//     image) has level 1, the one before it level 2, and so on down to the
-//     first segments; each proposal's priority is its level times a random
-//     number in [0, 1) (seeded), all hierarchies' proposals sorted by it,
-//     smallest first, and a box already proposed dropped.
+//   - the ranking, as the authors' code does it: within each hierarchy the
+//     region formed by the last merge (the whole image) has level 1, the
+//     one before it level 2, and so on; the segments of each segmentation,
+//     shared by its hierarchies, come once, at the level after the first
+//     merge's. Each proposal's priority is its level times a random number
+//     in [0, 1) (seeded); all proposals are sorted by it, smallest first,
+//     and a box already proposed is dropped. So large regions tend to come
+//     first, and every hierarchy contributes to the top of the list.
 // What is simplified:
 //   - texture uses central differences of a Gaussian-smoothed (sigma 1)
 //     image instead of Gaussian derivative filters (`region-features.ts`);
@@ -37,7 +40,7 @@ import { type ColourSpace, toColourSpace } from './colour-spaces.js';
 import { segmentationGraph, segmentGraph } from './felzenszwalb.js';
 import { groupRegions } from './hierarchical-grouping.js';
 import { checkImageSize, type RgbImage } from './image.js';
-import { pixelFeatures, segmentRegions } from './region-features.js';
+import { pixelFeatures, type Region, segmentRegions } from './region-features.js';
 import { FAST_SIMILARITIES, type SimilarityMeasure } from './region-similarity.js';
 
 export type { Box } from '../data/shapes.js';
@@ -85,10 +88,12 @@ export function selectiveSearch(image: RgbImage, options: SelectiveSearchOptions
     for (const k of o.scales) {
       const segmentation = segmentGraph(graph, { k, minSize: o.minSize });
       const segments = segmentRegions(segmentation, features);
+      const merges = segments.length - 1;
       for (const measures of o.similarities) {
-        const regions = groupRegions(segmentation, segments, measures);
-        regions.forEach((r, i) => ranked.push({ box: [r.minX, r.minY, r.maxX + 1, r.maxY + 1], priority: (regions.length - i) * random.next() }));
+        const merged = groupRegions(segmentation, segments, measures).slice(segments.length);
+        merged.forEach((region, i) => ranked.push({ box: boxOf(region), priority: (merged.length - i) * random.next() }));
       }
+      for (const segment of segments) ranked.push({ box: boxOf(segment), priority: (merges + 1) * random.next() });
     }
   }
   ranked.sort((a, b) => a.priority - b.priority);
@@ -103,3 +108,6 @@ export function selectiveSearch(image: RgbImage, options: SelectiveSearchOptions
   }
   return boxes;
 }
+
+/** A region's box, [x1, y1, x2, y2] with x2, y2 exclusive. */
+const boxOf = (r: Region): Box => [r.minX, r.minY, r.maxX + 1, r.maxY + 1];
