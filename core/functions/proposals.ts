@@ -11,10 +11,13 @@ export const selective_search: FunctionSpec = {
   category: 'detection',
   pipelineOnly: true,
   doc:
-    'Proposes `count` regions of an image that may hold an object, as boxes `[count, 4]` (x1, y1, x2, y2 in pixels): the first step of R-CNN, ' +
-    'which then classifies each region. The original algorithm groups similar neighbouring pixels into ever larger segments; this implementation ' +
-    'is the documented equivalent used here, a grid of sliding windows at several scales and aspect ratios, which proposes `count` boxes in ' +
-    'the same format. The image is `[H, W, 3]` or a batch of one, `[1, H, W, 3]`.',
+    'Proposes `count` regions of an image that may hold an object, as boxes `[count, 4]` (x1, y1, x2, y2 in pixels, x2 and y2 exclusive): the first step of R-CNN, ' +
+    'which then classifies each region. It is selective search (Uijlings et al. 2013) in its "fast" mode: the image is cut into segments by ' +
+    'Felzenszwalb and Huttenlocher\'s graph-based method (scales k = 50 and 100), then neighbouring regions are merged, the most similar pair first ' +
+    '(colour and texture histograms, size, how well they fill their joint box), until one region is left; every region formed is a proposal. This is done ' +
+    'in two colour spaces (HSV, Lab) with two similarity combinations, and the proposals are ranked as the paper ranks them (large regions tend to come ' +
+    'first), each box once. An image with fewer distinct regions than `count` repeats its list to fill the rows; `nms` drops the repeats. ' +
+    'The image is `[H, W, 3]` or a batch of one, `[1, H, W, 3]`, with values in [0, 1].',
   params: [
     { name: 'image', type: 'tensor', doc: 'One RGB image, `[H, W, 3]` or `[1, H, W, 3]`.' },
     { name: 'count', type: 'int', default: 2000, min: 1, doc: 'How many regions to propose (R-CNN used about 2000).' },
