@@ -96,7 +96,7 @@ export interface LegendEntry {
 /** A legend box: one row per entry, its mark and its label, with its top-left corner at (x, y). */
 export function legend(x: number, y: number, entries: readonly LegendEntry[]): string {
   const rowHeight = 16;
-  const width = 28 + Math.max(...entries.map((e) => e.label.length * 6.2), 20);
+  const width = 28 + Math.max(...entries.map((e) => e.label.length * 6.8), 20);
   const rows = entries.map((e, i) => {
     const cy = y + 10 + i * rowHeight;
     const mark =
@@ -109,4 +109,15 @@ export function legend(x: number, y: number, entries: readonly LegendEntry[]): s
   });
   const box = rect(x, y, Math.round(width), entries.length * rowHeight + 4, { fill: '#ffffff', 'fill-opacity': 0.85, stroke: '#cccccc' });
   return group(box + rows.join(''), { class: 'legend' });
+}
+
+/** Legend entries side by side on one row from (x, y), each as wide as its label; returns the SVG and the width used. */
+export function legendRow(x: number, y: number, entries: readonly LegendEntry[]): { svg: string; width: number } {
+  let at = x;
+  const parts = entries.map((e) => {
+    const part = legend(at, y, [e]);
+    at += 36 + e.label.length * 6.8;
+    return part;
+  });
+  return { svg: parts.join(''), width: at - x };
 }

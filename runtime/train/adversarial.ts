@@ -7,14 +7,17 @@
 // ends the run there (divergence.ts), and weights that are not finite are
 // never saved.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainPlan } from '../../core/train/plan.js';
 import { compileGraph } from '../compile/compile-graph.js';
 import type { RawData } from '../data/dataset.js';
 import { disposeDataset, toDataset } from '../data/dataset.js';
 import { modesCovered, ringCentre } from '../data/ring.js';
-import { imageGrid, scatterPlot } from '../images/samples.js';
+import { writeFileAtomically } from '../files/atomic-files.js';
+import { gridPixels } from '../images/samples.js';
+import { pictureFileName, SAMPLES_FOLDER } from '../pictures/epoch-pictures.js';
+import { ringScatter, sampleGrid } from '../pictures/gan.js';
 import type { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
@@ -106,9 +109,9 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
       }
       last = { d_loss: dSum / batches, g_loss: gSum / batches, ...quality(tf, plan, generator, noise) };
       request.emit({ type: 'epoch', epoch: epoch + 1, epochs: plan.epochs, logs: last, seconds: (Date.now() - started) / 1000, learningRate: rate });
-      if (plan.samples && ((epoch + 1) % plan.samples.every === 0 || epoch + 1 === plan.epochs)) {
-        const path = writeSamples(tf, plan, generator, noise, setup.run.runDir, epoch + 1);
-        request.emit({ type: 'sample', epoch: epoch + 1, path, kind: fakeShape.length === 1 ? 'scatter' : 'image-grid' });
+      if (plan.samples && plan.samples.every > 0 && plan.samples.count > 0 && ((epoch + 1) % plan.samples.every === 0 || epoch + 1 === plan.epochs)) {
+        const { path, kind } = writeSamples(tf, plan, generator, noise, setup.run.runDir, epoch + 1);
+        request.emit({ type: 'sample', epoch: epoch + 1, path, kind });
       }
       if ((epoch + 1) % plan.checkpoints.every === 0 || epoch + 1 === plan.epochs) await checkpoint(epoch + 1);
     }
@@ -171,24 +174,33 @@ function generate(tf: TF, g: LayersModel, noise: (n: number) => Tensor, n: numbe
   return tf.tidy(() => predict(g, [noise(n)], false).dataSync() as Float32Array);
 }
 
-/** Writes a picture of `samples.count` generated samples; returns its path. */
-function writeSamples(tf: TF, plan: TrainPlan, g: LayersModel, noise: (n: number) => Tensor, runDir: string, epoch: number): string {
+/** Points a scatter plot of 2-D samples shows, at least. */
+const SCATTER_POINTS = 1000;
+
+/** Writes a picture of `samples.count` generated samples (a scatter plot: at least 1,000 points); returns its path and kind. */
+function writeSamples(tf: TF, plan: TrainPlan, g: LayersModel, noise: (n: number) => Tensor, runDir: string, epoch: number): { path: string; kind: 'scatter' | 'image-grid' } {
   const count = plan.samples!.count;
   const outShape = g.outputs[0]!.shape.slice(1) as number[];
-  const values = generate(tf, g, noise, count);
-  let png: Buffer;
+  const title = `${g.name}'s samples after epoch ${epoch}`;
+  let svg: string;
+  let kind: 'scatter' | 'image-grid';
   if (outShape.length === 1 && outShape[0] === 2) {
     const o = ringOptions(plan);
-    png = scatterPlot(values, o.radius * 1.5, Array.from({ length: o.modes }, (_, m) => ringCentre(m, o.modes, o.radius)));
+    const n = Math.max(count, SCATTER_POINTS);
+    const modes = Array.from({ length: o.modes }, (_, m) => ringCentre(m, o.modes, o.radius));
+    svg = ringScatter({ title, subtitle: `${n.toLocaleString('en-US')} points generated from fresh noise`, points: generate(tf, g, noise, n), modes, extent: o.radius * 1.5 });
+    kind = 'scatter';
   } else {
+    const values = generate(tf, g, noise, count);
     const [h, w, c] = outShape.length === 3 ? (outShape as [number, number, number]) : [1, outShape.reduce((a, b) => a * b, 1), 1];
     const scale = plan.data.args['scale'];
-    png = imageGrid(values, count, h, w, c, Array.isArray(scale) ? (scale as [number, number]) : [0, 1]);
+    const grid = gridPixels(values, count, h, w, c, Array.isArray(scale) ? (scale as [number, number]) : [0, 1]);
+    svg = sampleGrid({ title, subtitle: `${count} images generated from fresh noise`, grid, count });
+    kind = 'image-grid';
   }
-  const dir = join(runDir, 'samples');
+  const dir = join(runDir, SAMPLES_FOLDER);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `epoch-${String(epoch).padStart(4, '0')}.png`);
-  writeFileSync(path, png);
-  return path;
+  const path = join(dir, pictureFileName(epoch, 'samples'));
+  writeFileAtomically(path, svg);
+  return { path, kind };
 }
-

@@ -15,8 +15,11 @@ function projection(name: string, fanIn: number, fanOut: number, bias: boolean):
   ];
 }
 
+/** What computing attention needs of a call: the backend, the arguments and the weights. */
+export type AttentionContext = Pick<CallContext, 'tf' | 'args' | 'weight'>;
+
 /** x W (+ b) over the last axis. */
-function project(k: CallContext, name: string, x: Tensor, bias: boolean): Tensor {
+function project(k: AttentionContext, name: string, x: Tensor, bias: boolean): Tensor {
   const { tf } = k;
   const flat = tf.reshape(x, [-1, x.shape.at(-1)!]);
   let y = tf.matMul(flat, k.weight(`${name}_kernel`));
@@ -28,6 +31,29 @@ function project(k: CallContext, name: string, x: Tensor, bias: boolean): Tensor
 function splitHeads(tf: TF, x: Tensor, heads: number): Tensor {
   const [b, t, inner] = x.shape as [number, number, number];
   return tf.transpose(tf.reshape(x, [b, t, heads, inner / heads]), [0, 2, 1, 3]);
+}
+
+/**
+ * MultiHeadAttention's weights, before dropout: softmax(Q Kᵀ / sqrt(hd))
+ * with the causal mask and `mask` added to the scores. [B, heads, Tq, Tk].
+ * The pictures of a run draw them too (recomputed from a layer's inputs).
+ */
+export function attentionWeights(k: AttentionContext, query: Tensor, key: Tensor, mask?: Tensor): Tensor {
+  const { tf } = k;
+  const heads = k.args.int('heads');
+  const bias = k.args.bool('bias');
+  const q = splitHeads(tf, project(k, 'query', query, bias), heads); // [B, h, Tq, hd]
+  const kk = splitHeads(tf, project(k, 'key', key, bias), heads); // [B, h, Tk, hd]
+  const hd = q.shape[3]!;
+  let scores = tf.div(tf.matMul(q, kk, false, true), Math.sqrt(hd)); // [B, h, Tq, Tk]
+  const [tq, tk] = [q.shape[2]!, kk.shape[2]!];
+  if (k.args.bool('causal')) {
+    // query t sees keys 0..t: -inf above the diagonal
+    const future = tf.sub(1, tf.linalg.bandPart(tf.ones([tq, tk]), -1, 0));
+    scores = tf.add(scores, tf.mul(future, NEG));
+  }
+  if (mask) scores = tf.add(scores, maskBias(tf, mask));
+  return tf.softmax(scores);
 }
 
 export const MultiHeadAttention: Kernel = {
@@ -48,23 +74,12 @@ export const MultiHeadAttention: Kernel = {
     const [query, key = query, value = key, mask] = inputs as [Tensor, Tensor?, Tensor?, Tensor?];
     const heads = k.args.int('heads');
     const bias = k.args.bool('bias');
-    const q = splitHeads(tf, project(k, 'query', query, bias), heads); // [B, h, Tq, hd]
-    const kk = splitHeads(tf, project(k, 'key', key!, bias), heads); // [B, h, Tk, hd]
-    const v = splitHeads(tf, project(k, 'value', value!, bias), heads); // [B, h, Tk, hd]
-    const hd = q.shape[3]!;
-    let scores = tf.div(tf.matMul(q, kk, false, true), Math.sqrt(hd)); // [B, h, Tq, Tk]
-    const [tq, tk] = [q.shape[2]!, kk.shape[2]!];
-    if (k.args.bool('causal')) {
-      // query t sees keys 0..t: -inf above the diagonal
-      const future = tf.sub(1, tf.linalg.bandPart(tf.ones([tq, tk]), -1, 0));
-      scores = tf.add(scores, tf.mul(future, NEG));
-    }
-    if (mask) scores = tf.add(scores, maskBias(tf, mask));
-    let weights = tf.softmax(scores);
+    let weights = attentionWeights(k, query, key!, mask); // [B, h, Tq, Tk]
     const rate = k.args.float('dropout');
     if (k.training && rate > 0) weights = tf.dropout(weights, rate, undefined, k.nextSeed());
+    const v = splitHeads(tf, project(k, 'value', value!, bias), heads); // [B, h, Tk, hd]
     const attended = tf.matMul(weights, v); // [B, h, Tq, hd]
-    const [b] = attended.shape as [number];
+    const [b, , tq, hd] = attended.shape as [number, number, number, number];
     const joined = tf.reshape(tf.transpose(attended, [0, 2, 1, 3]), [b, tq, heads * hd]);
     return project(k, 'output', joined, bias);
   },

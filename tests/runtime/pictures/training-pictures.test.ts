@@ -9,7 +9,7 @@ import { nodeHost } from '../../../cli/node-host.js';
 import type { TrainEvent } from '../../../runtime/train/events.js';
 import { runTraining } from '../../../runtime/train/run-training.js';
 import { testTf } from '../../helpers/tf.js';
-import { wellFormed } from './svg-parse.js';
+import { byClass, num, parseXml, texts, wellFormed } from './svg-parse.js';
 
 const tf = testTf();
 
@@ -67,5 +67,95 @@ describe('pictures during training', () => {
     const events = await train(TINY('samples: { every: 0 }'));
     expect(samples(events)).toEqual([]);
     expect(events.at(-1)?.type).not.toBe('error');
+  });
+
+  it('a sequence model draws the attention of its cross-attention layer; a YOLO grid on shapes draws its detections', async () => {
+    const events = await train(`
+model Rev(vocab: int = 8) {
+  input source: [B, S] int
+  input target: [B, T] int
+  let embed = Embedding(vocab, 16)
+  let src = source -> embed -> PositionalEncoding("sinusoidal")
+  let tgt = target -> embed -> PositionalEncoding("sinusoidal")
+  let own = MultiHeadAttention(2, 16, causal: true)(tgt)
+  let looked = MultiHeadAttention(2, 16)(own, src, src)
+  output looked -> Dense(vocab) -> Softmax
+}
+
+train Rev on sequences(task: "reverse", length: 6, vocab: 8, count: 200) {
+  loss: sparse_crossentropy
+  epochs: 1
+  batch: 50
+  seed: 1
+}
+`);
+    const drawn = samples(events).filter((s) => s.kind !== 'metrics');
+    expect(drawn.map((s) => [s.kind, basename(s.path)])).toEqual([['attention', 'epoch-0001-attention.svg']]);
+    const svg = parseXml(readFileSync(drawn[0]!.path, 'utf8'));
+    const cells = byClass(svg, 'cell');
+    expect(cells).toHaveLength(36);
+    // each row (a target position) is a distribution over the 6 source positions
+    for (let q = 0; q < 6; q++) {
+      const row = cells.filter((c) => c.attrs['data-q'] === String(q)).map((c) => num(c, 'data-weight'));
+      expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    }
+    expect(byClass(svg, 'head')).toHaveLength(2);
+    // the layer drawn is the cross-attention (queries from the target, keys from the source)
+    expect(texts(svg).join(' ')).toContain('source tokens');
+
+    const yolo = await train(`
+model Grid(S: int = 2, K: int = 1, C: int = 3) {
+  input image: [B, 32, 32, 3]
+  output image -> Conv2D(8, 3, stride: 4) -> ReLU -> Flatten -> Dense(S * S * (K * 5 + C)) -> Sigmoid -> reshape([B, S, S, K * 5 + C])
+}
+
+train Grid on shapes(count: 60, size: 32, objects: 2) {
+  loss: mse
+  epochs: 1
+  batch: 20
+  seed: 2
+  samples: { count: 3 }
+}
+`);
+    const detections = samples(yolo).filter((s) => s.kind !== 'metrics');
+    expect(detections.map((s) => [s.kind, basename(s.path)])).toEqual([['detections', 'epoch-0001-detections.svg']]);
+    const picture = parseXml(readFileSync(detections[0]!.path, 'utf8'));
+    expect(byClass(picture, 'scene')).toHaveLength(3);
+    expect(byClass(picture, 'truth').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a GAN on the ring draws its scatter plot with axes, legend and true modes, and every run ends with its metrics chart', async () => {
+    const events = await train(`
+model G {
+  input noise: [B, 4]
+  output noise -> Dense(16) -> ReLU -> Dense(2)
+}
+model D {
+  input point: [B, 2]
+  output point -> Dense(16) -> ReLU -> Dense(1) -> Sigmoid
+}
+train Pair on ring(modes: 6, count: 512) {
+  adversarial(generator: G, discriminator: D, noise: normal([B, 4]))
+  loss: minimax
+  epochs: 2
+  batch: 128
+  seed: 4
+}
+`);
+    const drawn = samples(events);
+    expect(drawn.map((s) => [s.kind, s.epoch, basename(s.path)])).toEqual([
+      ['scatter', 1, 'epoch-0001-samples.svg'],
+      ['scatter', 2, 'epoch-0002-samples.svg'],
+      ['metrics', 2, 'metrics.svg'],
+    ]);
+    const scatter = parseXml(readFileSync(drawn[1]!.path, 'utf8'));
+    expect(byClass(scatter, 'mode')).toHaveLength(6);
+    expect(byClass(scatter, 'x-axis')).toHaveLength(1);
+    expect(byClass(scatter, 'y-axis')).toHaveLength(1);
+    expect(texts(byClass(scatter, 'legend')[0]!)).toEqual(['generated (1000)', 'true modes (6)']);
+    const chart = parseXml(readFileSync(drawn[2]!.path, 'utf8'));
+    expect(byClass(chart, 'series').map((e) => e.attrs['data-name'])).toEqual(['d_loss', 'g_loss', 'modes_covered']);
+    // the metrics chart comes before the end of the run
+    expect(events.findIndex((e) => e.type === 'sample' && e.kind === 'metrics')).toBeGreaterThan(events.findLastIndex((e) => e.type === 'epoch'));
   });
 });
