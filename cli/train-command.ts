@@ -5,6 +5,9 @@
 // batch with a checkpoint saved, and exit status 130. Every failure is one
 // line on stderr (and an `error` event with --json): exit status 3 for a
 // run that diverged, 2 for the others (failure-message.ts).
+// `--explain` takes the run's first step only and shows it layer by layer
+// (runtime/explain/, cli/explain-output.ts): it trains nothing and saves no
+// checkpoint.
 
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -12,28 +15,32 @@ import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
 import { planTraining } from '../core/train/plan.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { loadTensorflow } from '../runtime/backend.js';
+import { explainTraining } from '../runtime/explain/explain-training.js';
 import type { Emit } from '../runtime/train/events.js';
 import { recordEvents } from '../runtime/train/events-file.js';
 import { runTraining } from '../runtime/train/run-training.js';
 import type { StopSignal } from '../runtime/train/supervised.js';
 import { TrainError } from '../runtime/train/trace-model.js';
 import { parseArgs } from './args.js';
+import { explainDisplay, explainJsonLines } from './explain-output.js';
 import { describeFailure, type Failure } from './failure-message.js';
 import { toText } from './format-diagnostic.js';
 import { EXIT, type Io } from './io.js';
 import { nodeHost } from './node-host.js';
 import { jsonLines, progressDisplay } from './train-output.js';
 
-export const TRAIN_USAGE = 'usage: nn train FILE [--model NAME] [--json] [--epochs N] [--batch N] [--seed N] [--device cpu|gpu|auto] [--resume] [--out DIR]';
+export const TRAIN_USAGE = 'usage: nn train FILE [--model NAME] [--json] [--epochs N] [--batch N] [--seed N] [--device cpu|gpu|auto] [--resume] [--out DIR] [--explain]';
 
 /** Exit status after a stop request (as after SIGINT). */
 export const EXIT_STOPPED = 130;
 
 export async function trainCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json', 'resume'], options: ['model', 'epochs', 'batch', 'seed', 'device', 'out'] });
+  const args = parseArgs(argv, { flags: ['json', 'resume', 'explain'], options: ['model', 'epochs', 'batch', 'seed', 'device', 'out'] });
   if ('error' in args) return usage(io, args.error);
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
   const json = args.flags.has('json');
+  const explain = args.flags.has('explain');
+  if (explain && args.flags.has('resume')) return usage(io, '--explain shows the first step from the initial weights; it does not take --resume');
   // every event of a run is also kept in its run folder (runtime/train/events-file.ts)
   const recorder = recordEvents(json ? jsonLines(io.stdout) : progressDisplay(io.stdout, io.interactive ?? false, io.stderr));
   // the folder the run writes in, for a failed write that does not say where (the run's own folder once it starts)
@@ -71,6 +78,19 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   try {
     const loaded = await loadTensorflow({ device: device ?? planned.plan.device, stderr: io.stderr });
     if (loaded.backend !== 'tensorflow') emit({ type: 'warning', message: 'no native TensorFlow backend: training runs on pure JavaScript, about 100 times slower (run `nn doctor` to see why)' });
+    if (explain) {
+      await explainTraining({
+        file,
+        host: nodeHost,
+        ...(target !== undefined ? { target } : {}),
+        tf: loaded.tf as never,
+        backend: { name: loaded.backend, device: loaded.device },
+        ...(outDir !== undefined ? { outDir: resolve(io.cwd, outDir) } : {}),
+        overrides,
+        emit: json ? explainJsonLines(io.stdout) : explainDisplay(io.stdout, io.cwd),
+      });
+      return EXIT.ok;
+    }
     const result = await runTraining({
       file,
       host: nodeHost,

@@ -9,11 +9,10 @@ import type { Host } from '../../core/host.js';
 import { type PlainValue, planTraining, type TrainPlan } from '../../core/train/plan.js';
 import type { Value } from '../../core/values.js';
 import { compileGraph } from '../compile/compile-graph.js';
-import { DataError, disposeDataset, type Examples, type RawData, toDataset } from '../data/dataset.js';
+import { DataError, type Dataset, disposeDataset, type Examples, type RawData, toDataset } from '../data/dataset.js';
 import { loadData } from '../data/load-data.js';
 import { checkClassIdTargets } from '../data/labels.js';
 import { supervisedPictures } from '../pictures/epoch-pictures.js';
-import { runChart } from '../pictures/run-chart.js';
 import { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { trainAdversarial } from './adversarial.js';
@@ -23,7 +22,7 @@ import type { Emit } from './events.js';
 import { builtinLoss } from './losses.js';
 import { type Metric, METRICS } from './metrics.js';
 import { checkMemory } from './memory-estimate.js';
-import { createOptimizer } from './optimizers.js';
+import { createOptimizer, type TrainOptimizer } from './optimizers.js';
 import { checkpointsDirOf, type RunPlace, runCheckpoints } from './run-checkpoints.js';
 import { claimRunFolder } from './run-folder.js';
 import { type RunIdentity, startEvent } from './start-event.js';
@@ -54,50 +53,50 @@ export interface TrainResult extends RunEnd {
 
 export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   const started = Date.now();
-  const planned = planTraining(request.file, request.host, request.target);
-  if (!planned.ok) throw new TrainError(planned.message, planned.diagnostics);
-  const plan: TrainPlan = { ...planned.plan, ...request.overrides };
-  const baseDir = dirname(resolve(request.file));
+  const plan = planOf(request);
   // the runs folder holds a folder per run; this run writes only in its own (run-folder.ts)
-  const runsDir = request.outDir !== undefined ? resolve(request.outDir) : join(baseDir, 'runs', plan.name);
+  const runsDir = runsDirOf(request, plan);
   checkpointsDirOf(plan, runsDir); // a checkpoint folder outside the run is refused before anything is made
   const folder = claimRunFolder(runsDir, new Date(started));
   try {
-    // every run ends with its loss-and-metrics chart (../pictures/run-chart.ts)
-    const chart = runChart(plan, request.emit);
-    const result = await trainInFolder({ ...request, emit: chart.emit }, plan, { runsDir, runId: folder.runId, runDir: folder.runDir }, started);
-    chart.write(folder.runDir);
-    return result;
+    return await trainInFolder(request, plan, { runsDir, runId: folder.runId, runDir: folder.runDir }, started);
   } finally {
     folder.release();
   }
 }
 
+/** The request's train block, checked, with the command line's settings over it. */
+export function planOf(request: Pick<TrainRequest, 'file' | 'host' | 'target' | 'overrides'>): TrainPlan {
+  const planned = planTraining(request.file, request.host, request.target);
+  if (!planned.ok) throw new TrainError(planned.message, planned.diagnostics);
+  return { ...planned.plan, ...request.overrides };
+}
+
+/** The folder that holds a folder per run of the train block: `--out`, else `runs/<name>` next to the .nn file. */
+export function runsDirOf(request: Pick<TrainRequest, 'file' | 'outDir'>, plan: TrainPlan): string {
+  return request.outDir !== undefined ? resolve(request.outDir) : join(dirname(resolve(request.file)), 'runs', plan.name);
+}
+
+/** The train block's seed, else a random one. */
+export function seedOf(plan: TrainPlan): number {
+  return plan.seed ?? Math.floor(Math.random() * 2 ** 31);
+}
+
 async function trainInFolder(request: TrainRequest, plan: TrainPlan, place: RunPlace, started: number): Promise<TrainResult> {
-  const seed = plan.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const seed = seedOf(plan);
   const random = new Random(seed);
-  const baseDir = dirname(resolve(request.file));
   // a resumed run is a new run too: its own id, folder and events file
   const run: RunIdentity = { runId: place.runId, file: resolve(request.file), runDir: place.runDir };
   const { tf } = request;
   const checkpoints = runCheckpoints(tf, plan, place, { resume: request.resume === true, emit: request.emit });
-  const raw = loadData(plan.data, { baseDir, seed, tf, ...(plan.model ? { outputShape: (shapes: number[][]) => outputShape(request, plan.model!, shapes) } : {}) });
+  const raw = loadRunData(request, plan, seed);
   if (plan.adversarial) {
     const result = await trainAdversarial({ tf, plan, raw, random, seed, request, run, checkpoints });
     return { ...result, seconds: (Date.now() - started) / 1000 };
   }
 
-  const graph = trace(request, plan.model!, raw.inputs.map((i) => i.shape));
-  checkClassesFit(raw, graph, plan);
-  checkMemory({ name: plan.model!, graphs: [graph], optimizer: plan.optimizer, batch: plan.batch, device: request.backend.device });
-  checkTargetsFit(raw, graph, plan);
-  const model = compileGraph(tf, graph, { seed });
-  const data = toDataset(tf, raw, graph.inputs.map((i) => ({ name: i.name, shape: i.type.shape.slice(1) as number[] })));
-  const split = plan.validation > 0 ? holdOut(tf, data.train, plan.validation) : undefined;
-  const train: Examples = split?.train ?? data.train;
-  const loss = lossFunction(request, plan, graph, raw, seed);
+  const { model, data, split, train, loss, optimizer } = setUpSupervised(request, plan, raw, seed);
   const metrics = metricFunctions(plan, request.emit);
-  const optimizer = createOptimizer(tf, plan.optimizer);
   const models = { [plan.model!]: model };
   const optimizers = { model: optimizer.optimizer as never };
   const resumed = await checkpoints.resume(models, optimizers);
@@ -125,10 +124,50 @@ async function trainInFolder(request: TrainRequest, plan: TrainPlan, place: RunP
     });
     return { ...end, models, seconds: (Date.now() - started) / 1000 };
   } finally {
-    if (split) for (const part of [split.train, split.validation]) disposeExamples(part);
-    disposeDataset(data);
-    optimizer.optimizer.dispose();
+    disposeSupervised({ data, split, optimizer });
   }
+}
+
+/** The train block's data, as a run loads it (seeded; shaped for the model's output where the source asks). */
+export function loadRunData(request: Pick<TrainRequest, 'file' | 'host' | 'tf'>, plan: TrainPlan, seed: number): RawData {
+  const baseDir = dirname(resolve(request.file));
+  return loadData(plan.data, { baseDir, seed, tf: request.tf, ...(plan.model ? { outputShape: (shapes: number[][]) => outputShape(request, plan.model!, shapes) } : {}) });
+}
+
+/** What a supervised run trains with: the traced and compiled model, the data as tensors, the loss and the optimizer. */
+export interface SupervisedSetup {
+  graph: Graph;
+  model: LayersModel;
+  data: Dataset;
+  /** the validation split, with `validation:` */
+  split: { train: Examples; validation: Examples } | undefined;
+  /** the examples learnt from */
+  train: Examples;
+  loss: LossOf;
+  optimizer: TrainOptimizer;
+}
+
+/** The model fitted to the data and checked against it (classes, memory, targets), compiled with the seed, and the rest of the set-up. */
+export function setUpSupervised(request: Pick<TrainRequest, 'file' | 'host' | 'tf' | 'backend'>, plan: TrainPlan, raw: RawData, seed: number): SupervisedSetup {
+  const { tf } = request;
+  const graph = trace(request, plan.model!, raw.inputs.map((i) => i.shape));
+  checkClassesFit(raw, graph, plan);
+  checkMemory({ name: plan.model!, graphs: [graph], optimizer: plan.optimizer, batch: plan.batch, device: request.backend.device });
+  checkTargetsFit(raw, graph, plan);
+  const model = compileGraph(tf, graph, { seed });
+  const data = toDataset(tf, raw, graph.inputs.map((i) => ({ name: i.name, shape: i.type.shape.slice(1) as number[] })));
+  const split = plan.validation > 0 ? holdOut(tf, data.train, plan.validation) : undefined;
+  const train: Examples = split?.train ?? data.train;
+  const loss = lossFunction(request, plan, graph, raw, seed);
+  const optimizer = createOptimizer(tf, plan.optimizer);
+  return { graph, model, data, split, train, loss, optimizer };
+}
+
+/** Frees the set-up's data tensors and optimizer state (the model is the caller's). */
+export function disposeSupervised(setup: Pick<SupervisedSetup, 'data' | 'split' | 'optimizer'>): void {
+  if (setup.split) for (const part of [setup.split.train, setup.split.validation]) disposeExamples(part);
+  disposeDataset(setup.data);
+  setup.optimizer.optimizer.dispose();
 }
 
 const CLASS_LOSSES = new Set(['crossentropy', 'sparse_crossentropy', 'hinge']);
@@ -167,12 +206,12 @@ function checkTargetsFit(raw: RawData, graph: Graph, plan: TrainPlan): void {
 }
 
 /** One example's shape of the model's first output, for inputs of these shapes. */
-function outputShape(request: TrainRequest, model: string, inputShapes: number[][]): number[] {
+function outputShape(request: Pick<TrainRequest, 'file' | 'host'>, model: string, inputShapes: number[][]): number[] {
   return trace(request, model, inputShapes).outputs[0]!.type.shape.slice(1) as number[];
 }
 
 /** A built-in loss, or a `loss` definition compiled like a model (its inputs: predictions, then targets). */
-function lossFunction(request: TrainRequest, plan: TrainPlan, model: Graph, raw: RawData, seed: number): LossOf {
+function lossFunction(request: Pick<TrainRequest, 'file' | 'host' | 'tf'>, plan: TrainPlan, model: Graph, raw: RawData, seed: number): LossOf {
   const { tf } = request;
   if ('builtin' in plan.loss) {
     const f = builtinLoss(plan.loss.builtin);

@@ -59,7 +59,6 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
   const variables = trainableVariables(model);
   const models = { [plan.model ?? model.name]: model };
   const batches = batchCount(run.train.count, plan.batch);
-  const baseRate = typeof plan.optimizer.args['lr'] === 'number' ? plan.optimizer.args['lr'] : 0.001;
   const watch = new LossWatch('loss');
   const warn = (message: string | undefined) => message !== undefined && emit({ type: 'warning', message });
   /** never a checkpoint of weights that are not finite */
@@ -73,7 +72,7 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
   const pace = new Throughput(plan.batch, run.train.count, run.firstEpoch);
   for (let epoch = run.firstEpoch; epoch < plan.epochs; epoch++) {
     const started = Date.now();
-    const rate = learningRateAt(plan.schedule, baseRate, epoch, plan.epochs);
+    const rate = epochLearningRate(plan, epoch);
     run.optimizer.setLearningRate(rate);
     const order = epochOrder(run.train.count, plan.shuffle, run.random);
     let lossSum = 0;
@@ -129,8 +128,14 @@ function gradients(run: SupervisedRun, variables: Variables, batch: Batch): { lo
   return { loss, grads };
 }
 
+/** The learning rate the schedule sets for `epoch` (0-based). */
+export function epochLearningRate(plan: TrainPlan, epoch: number): number {
+  const baseRate = typeof plan.optimizer.args['lr'] === 'number' ? plan.optimizer.args['lr'] : 0.001;
+  return learningRateAt(plan.schedule, baseRate, epoch, plan.epochs);
+}
+
 /** One gradient step: the gradients clipped when asked, then applied. */
-function update(run: SupervisedRun, variables: Variables, grads: Record<string, Tensor>): void {
+export function update(run: Pick<SupervisedRun, 'tf' | 'plan' | 'optimizer'>, variables: Variables, grads: Record<string, Tensor>): void {
   const clipped = run.plan.clip !== undefined ? clipByGlobalNorm(run.tf, grads, run.plan.clip) : grads;
   run.optimizer.apply(clipped, variables.byName);
   if (clipped !== grads) for (const g of Object.values(clipped)) g.dispose();
