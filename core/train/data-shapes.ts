@@ -84,7 +84,37 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
       targets: { kind: 'model', problem: (output) => shapesTargetProblem(output, size, int(args, 'objects') ?? 1) },
       };
   },
+  segments: (args) => {
+    const size = int(args, 'size');
+    const points = int(args, 'points');
+    const text = int(args, 'text_dim');
+    if (size === undefined || points === undefined || text === undefined) return undefined;
+    const mask = int(args, 'mask_size') ?? size / 2;
+    if (!Number.isInteger(mask)) return undefined;
+    return {
+      source: 'segments',
+      inputs: [
+        { name: 'image', what: `${size}x${size}x3 images`, shape: [size, size, 3], dtype: 'float32' },
+        { name: 'points', what: `points [${points}, 2] (x, y in pixels)`, shape: [points, 2], dtype: 'float32' },
+        { name: 'labels', what: `point labels [${points}] (1 foreground, 0 background, -1 padding)`, shape: [points], dtype: 'int32' },
+        { name: 'boxes', what: 'boxes [4] (x0, y0, x1, y1; -1s: none)', shape: [4], dtype: 'float32' },
+        { name: 'mask', what: `mask prompts [${mask}, ${mask}, 1] (logits; zeros: none)`, shape: [mask, mask, 1], dtype: 'float32' },
+        { name: 'text', what: `text prompts [1, ${text}] (zeros: none)`, shape: [1, text], dtype: 'float32' },
+      ],
+      targets: { kind: 'model', problem: (output) => segmentsTargetProblem(output, mask) },
+    };
+  },
 };
+
+/**
+ * Why `segments` cannot train a model whose first output (one example's
+ * shape) is this: its target is the object's mask [1, mask_size, mask_size],
+ * which the model's masks [masks, mask_size, mask_size] are compared with.
+ */
+export function segmentsTargetProblem(output: readonly number[], mask: number): string | undefined {
+  if (output.length === 3 && output[1] === mask && output[2] === mask) return undefined;
+  return `segments gives one mask [1, ${mask}, ${mask}] per example as the target, so the model's first output must be masks [B, M, ${mask}, ${mask}], but it is [B, ${output.join(', ')}]`;
+}
 
 /** The kinds of shape `shapes` draws (class ids 0, 1, 2): runtime/data/shapes.ts's SHAPE_KINDS. */
 const SHAPE_KINDS = 3;
@@ -99,7 +129,7 @@ const SHAPE_KINDS = 3;
 export function shapesTargetProblem(output: readonly number[], size: number, objects: number): string | undefined {
   const kinds = SHAPE_KINDS;
   if (output.length === 1 && (output[0] === kinds || output[0] === kinds + 1)) {
-    return objects === 1 ? undefined : `a classifier (output [B, ${output[0]}]) takes one shape per image, so shapes(objects: 1), not objects: ${objects}`;
+    return objects === 1 ? undefined : `shapes: a classifier (output [B, ${output[0]}]) takes one shape per image, so shapes(objects: 1), not objects: ${objects}`;
   }
   if (output.length === 3 && output[0] === output[1]) {
     const [side, , depth] = output as [number, number, number];
