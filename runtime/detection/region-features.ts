@@ -153,11 +153,15 @@ function textureBinsOf(image: ChannelImage): Uint16Array {
     }
   }
   const out = new Uint16Array(responses.length);
-  for (let i = 0; i < responses.length; i++) {
-    const c = Math.floor(i / ORIENTATIONS) % channels;
-    const top = largest[c]!;
-    const bin = top > 0 ? Math.min(TEXTURE_BINS - 1, Math.floor((responses[i]! / top) * TEXTURE_BINS)) : 0;
-    out[i] = (c * ORIENTATIONS + (i % ORIENTATIONS)) * TEXTURE_BINS + bin;
+  const binsPerResponse = Array.from(largest, (top) => (top > 0 ? TEXTURE_BINS / top : 0));
+  let i = 0;
+  for (let p = 0; p < height * width; p++) {
+    for (let c = 0; c < channels; c++) {
+      const toBin = binsPerResponse[c]!;
+      for (let o = 0; o < ORIENTATIONS; o++, i++) {
+        out[i] = (c * ORIENTATIONS + o) * TEXTURE_BINS + Math.min(TEXTURE_BINS - 1, Math.floor(responses[i]! * toBin));
+      }
+    }
   }
   return out;
 }
