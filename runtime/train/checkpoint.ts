@@ -4,6 +4,12 @@
 //   <dir>/checkpoint-0007/{model-<Name>.json/.bin, optimizer-<role>.json/.bin, state.json, manifest.json}
 //   <dir>/latest.json  -> which checkpoint is the newest
 //
+// A checkpoint is named by the epochs completed when it was saved
+// (checkpoint-0007: after epoch 7; a resumed run goes on from the epoch it
+// resumed at). A run stopped during an epoch saves the epochs it completed
+// and the batches since: when that epoch's checkpoint is there already,
+// the later one is checkpoint-0007-2.
+//
 // A new checkpoint folder appears only when complete (every byte written
 // and flushed; its manifest lists each file's size and CRC-32), then
 // latest.json is replaced atomically: killing the process or filling the
@@ -39,7 +45,7 @@ interface Latest {
 }
 
 /** The only names a checkpoint folder has: anything else (`../../etc` in a damaged latest.json) is not followed. */
-const CHECKPOINT_NAME = /^checkpoint-(\d+)$/;
+export const CHECKPOINT_NAME = /^checkpoint-(\d+)(?:-(\d+))?$/;
 
 export async function saveCheckpoint(
   tf: TF,
@@ -62,7 +68,7 @@ export async function saveCheckpoint(
   }
   files[MANIFEST] = JSON.stringify(manifestOf(files));
   try {
-    const name = writeNext(dir, files);
+    const name = writeNext(dir, files, state.epoch);
     writeFileAtomically(join(dir, 'latest.json'), JSON.stringify({ checkpoint: name, epoch: state.epoch } satisfies Latest));
     prune(dir, name, keep);
     return join(dir, name);
@@ -245,21 +251,24 @@ function list(dir: string): string[] {
   }
 }
 
-/** The checkpoint names in `dir`, oldest first: by number (checkpoint-10000 comes after checkpoint-9999). */
+/** The checkpoint names in `dir`, oldest first: by epoch as a number (checkpoint-10000 comes after checkpoint-9999), then by the number after it. */
 function checkpointsIn(dir: string): string[] {
   return list(dir)
     .filter((n) => CHECKPOINT_NAME.test(n))
-    .sort((a, b) => numberOf(a) - numberOf(b));
+    .sort((a, b) => epochOf(a) - epochOf(b) || againOf(a) - againOf(b));
 }
 
-const numberOf = (name: string): number => Number(CHECKPOINT_NAME.exec(name)![1]);
+const epochOf = (name: string): number => Number(CHECKPOINT_NAME.exec(name)![1]);
+/** 1 for checkpoint-0007, 2 for checkpoint-0007-2 */
+const againOf = (name: string): number => Number(CHECKPOINT_NAME.exec(name)![2] ?? 1);
 
-/** Writes the checkpoint under the next free number; returns its name. */
-function writeNext(dir: string, files: Record<string, string | Uint8Array>): string {
-  const last = checkpointsIn(dir).at(-1);
-  const first = last ? numberOf(last) + 1 : 1;
+/** Writes the checkpoint of `epoch` epochs under its name (checkpoint-0007, or checkpoint-0007-2 after it); returns the name. */
+function writeNext(dir: string, files: Record<string, string | Uint8Array>, epoch: number): string {
+  const base = `checkpoint-${String(epoch).padStart(4, '0')}`;
+  const taken = checkpointsIn(dir).filter((n) => epochOf(n) === epoch);
+  const first = taken.length === 0 ? 1 : againOf(taken.at(-1)!) + 1;
   for (let n = first; n < first + 100; n++) {
-    const name = `checkpoint-${String(n).padStart(4, '0')}`;
+    const name = n === 1 ? base : `${base}-${n}`;
     try {
       writeDirectoryAtomically(join(dir, name), files);
       return name;
@@ -267,7 +276,7 @@ function writeNext(dir: string, files: Record<string, string | Uint8Array>): str
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
-  throw new Error(`checkpoint-${first} to checkpoint-${first + 99} already exist`);
+  throw new Error(`${base}-${first} to ${base}-${first + 99} already exist`);
 }
 
 /** Keeps the newest `keep` checkpoints of this folder (and always the latest). */

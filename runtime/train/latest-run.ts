@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CHECKPOINTS_DIR, runPathProblem } from '../../core/train/run-paths.js';
 import { writeFileAtomically } from '../files/atomic-files.js';
-import { isCheckpointFolder } from './checkpoint.js';
+import { CHECKPOINT_NAME, isCheckpointFolder } from './checkpoint.js';
 import { RUN_ID, runFoldersIn } from './run-folder.js';
 import { readFileOrThrow, SMALL_FILE_BYTES } from '../files/read-regular-file.js';
 
@@ -40,7 +40,7 @@ export function readLatestRun(runsDir: string): LatestRun | undefined {
       typeof v.dir === 'string' &&
       runPathProblem(v.dir) === undefined &&
       typeof v.checkpoint === 'string' &&
-      /^checkpoint-\d+$/.test(v.checkpoint) &&
+      CHECKPOINT_NAME.test(v.checkpoint) &&
       typeof v.epoch === 'number' &&
       typeof v.savedAt === 'string';
     return valid ? (v as LatestRun) : undefined;

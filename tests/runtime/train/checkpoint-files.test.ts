@@ -65,12 +65,12 @@ describe('writing', () => {
 });
 
 describe('checkpoints', () => {
-  it('are numbered past 9,999 in order, and pruned oldest first', async () => {
+  it('are named by epoch past 9,999 in order, and pruned oldest first', async () => {
     const dir = fresh('numbers');
     for (const n of ['checkpoint-9998', 'checkpoint-9999']) mkdirSync(join(dir, n));
     const model = tinyModel(1);
-    expect(await save(dir, 1, model, 2)).toBe(join(dir, 'checkpoint-10000'));
-    expect(await save(dir, 2, model, 2)).toBe(join(dir, 'checkpoint-10001'));
+    expect(await save(dir, 10000, model, 2)).toBe(join(dir, 'checkpoint-10000'));
+    expect(await save(dir, 10001, model, 2)).toBe(join(dir, 'checkpoint-10001'));
     // a string sort would call checkpoint-9999 the newest and prune the two new ones
     expect(readdirSync(dir).filter((n) => n.startsWith('checkpoint-')).sort()).toEqual(['checkpoint-10000', 'checkpoint-10001']);
     expect(checkpointsNewestFirst(dir).map((p) => p.slice(dir.length + 1))).toEqual(['checkpoint-10001', 'checkpoint-10000']);
