@@ -34,9 +34,12 @@ const pins: [string, string, string | number, number][] = [
   ['transformer.nn', 'Transformer', 'Transformer_vocab37000', 0],
   // the issue allows 0.1% for SAM (a text-prompt input is added); the spec matches exactly
   ['sam.nn', 'SAM', 'SAM_ViT_B', 0],
+  // 784*64 + 64, then 20 * (64*64 + 64), then 64*10 + 10: the twins differ only in their skip connections
+  ['backprop.nn', 'PlainDeep', 134_090, 0],
+  ['backprop.nn', 'ResidualDeep', 134_090, 0],
 ];
 
-const files = ['mlp.nn', 'vgg.nn', 'resnet.nn', 'yolo.nn', 'rcnn.nn', 'gan.nn', 'attention.nn', 'transformer.nn', 'sam.nn'];
+const files = ['mlp.nn', 'vgg.nn', 'resnet.nn', 'yolo.nn', 'rcnn.nn', 'gan.nn', 'attention.nn', 'transformer.nn', 'sam.nn', 'backprop.nn'];
 
 describe('bundled specs', () => {
   it('are all listed here', () => {
