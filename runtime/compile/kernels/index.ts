@@ -6,6 +6,7 @@ import { ACTIVATION_KERNELS } from './activations.js';
 import { MultiHeadAttention, RelPosAttention } from './attention.js';
 import { Conv1D, Conv2D, Conv2DTranspose } from './convolution.js';
 import { Dense } from './dense.js';
+import { DETECTION_KERNELS } from './detection.js';
 import { Embedding, FourierFeatures, PositionalEncoding, Weight } from './embeddings.js';
 import { FUNCTION_KERNELS } from './functions.js';
 import { MERGING_KERNELS } from './merging.js';
@@ -36,12 +37,15 @@ export const LAYER_KERNELS: Readonly<Record<string, Kernel>> = {
   RelPosAttention,
 };
 
+/** Functions by name: those a model may call, and the pipeline steps (run eagerly, by the pipeline executor). */
+const ALL_FUNCTION_KERNELS: Readonly<Record<string, Kernel>> = { ...FUNCTION_KERNELS, ...DETECTION_KERNELS };
+
 export function findKernel(kind: string): Kernel {
-  const kernel = kind.startsWith('fn:') ? FUNCTION_KERNELS[kind.slice(3)] : (LAYER_KERNELS[kind] ?? operatorKernel(kind));
+  const kernel = kind.startsWith('fn:') ? ALL_FUNCTION_KERNELS[kind.slice(3)] : (LAYER_KERNELS[kind] ?? operatorKernel(kind));
   if (!kernel) throw new CompileError(`nothing compiles '${kind}' yet`);
   return kernel;
 }
 
 export function hasKernel(kind: string): boolean {
-  return kind.startsWith('fn:') ? kind.slice(3) in FUNCTION_KERNELS : kind in LAYER_KERNELS || operatorKernel(kind) !== undefined;
+  return kind.startsWith('fn:') ? kind.slice(3) in ALL_FUNCTION_KERNELS : kind in LAYER_KERNELS || operatorKernel(kind) !== undefined;
 }
