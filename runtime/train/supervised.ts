@@ -101,16 +101,17 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
       }
     }
     const trainLoss = lossSum / run.train.count;
-    const held = evaluate(tf, model, run.heldOut.examples, run.loss, run.metrics);
+    // no held-out examples (`split: 1.0`): nothing is reported for them, not a loss of 0
+    const held = run.heldOut.examples.count > 0 ? evaluate(tf, model, run.heldOut.examples, run.loss, run.metrics) : {};
     // finite training losses and weights can still give a held-out loss that is not (the last update, or the held-out data)
-    assertFiniteLoss(`${run.heldOut.name}_loss`, held['loss']!, { epoch: epoch + 1 }, () => suspectOf(tf, models, batchData(model, run.heldOut.examples)));
+    if (held['loss'] !== undefined) assertFiniteLoss(`${run.heldOut.name}_loss`, held['loss'], { epoch: epoch + 1 }, () => suspectOf(tf, models, batchData(model, run.heldOut.examples)));
     last = { loss: trainLoss, ...Object.fromEntries(Object.entries(held).map(([k, v]) => [`${run.heldOut.name}_${k}`, v])) };
     emit({ type: 'epoch', epoch: epoch + 1, epochs: plan.epochs, logs: last, seconds: (Date.now() - started) / 1000, learningRate: rate });
     run.pictures?.(epoch + 1);
     warn(watch.epoch(trainLoss, epoch + 1));
     if ((epoch + 1) % plan.checkpoints.every === 0 || epoch + 1 === plan.epochs) await checkpoint(epoch + 1, { epoch: epoch + 1 });
-    if (plan.earlyStopping !== undefined) {
-      if (held['loss']! < best) (best = held['loss']!), (sinceBest = 0);
+    if (plan.earlyStopping !== undefined && held['loss'] !== undefined) {
+      if (held['loss'] < best) (best = held['loss']!), (sinceBest = 0);
       else if (++sinceBest >= plan.earlyStopping) {
         if ((epoch + 1) % plan.checkpoints.every !== 0) await checkpoint(epoch + 1, { epoch: epoch + 1 });
         return { reason: 'early-stopping', epochs: epoch + 1, metrics: last };
