@@ -42,7 +42,7 @@ export interface Segmentation {
 const WEIGHT_STEPS = 1024;
 /** At most 2^27 edges (4 a pixel, so 2^25 pixels): a key, quantised weight * 2^27 + index, stays exact in a double below 2^53. */
 const INDEX_SPACE = 2 ** 27;
-/** The largest quantised weight a key holds (a distance of 65,536 colour steps; one of [0, 1] channels is at most 255 per channel). */
+/** The largest quantised weight a key holds: a distance of 65,536 on the 0-255 scale (three channels in [0, 1] are at most 442 apart). */
 const LARGEST_WEIGHT = 2 ** 26 - 1;
 
 /** Segments an image whose channels are in [0, 1]. */
@@ -59,12 +59,11 @@ export function segmentationGraph(image: ChannelImage, sigma: number): GridGraph
 
 /** Segments the image of `graph` at scale k, then merges the segments smaller than minSize. */
 export function segmentGraph(graph: GridGraph, o: { k: number; minSize: number }): Segmentation {
-  const { height, width, from, to, weight, order } = graph;
+  const { height, width, from, to, weight } = graph;
   const pixels = height * width;
   const sets = new DisjointSets(pixels);
   const threshold = new Float64Array(pixels).fill(o.k);
-  for (let n = 0; n < order.length; n++) {
-    const e = order[n]!;
+  for (let e = 0; e < from.length; e++) {
     const a = sets.find(from[e]!);
     const b = sets.find(to[e]!);
     if (a === b) continue;
@@ -74,8 +73,7 @@ export function segmentGraph(graph: GridGraph, o: { k: number; minSize: number }
       threshold[root] = w + o.k / sets.size(root);
     }
   }
-  for (let n = 0; n < order.length; n++) {
-    const e = order[n]!;
+  for (let e = 0; e < from.length; e++) {
     const a = sets.find(from[e]!);
     const b = sets.find(to[e]!);
     if (a !== b && (sets.size(a) < o.minSize || sets.size(b) < o.minSize)) sets.join(a, b);
@@ -83,6 +81,7 @@ export function segmentGraph(graph: GridGraph, o: { k: number; minSize: number }
   return { ...labelComponents(sets, pixels), height, width };
 }
 
+/** The edges in order of weight (the order the segmentation takes them in, kept in memory in that order). */
 export interface GridGraph {
   height: number;
   width: number;
@@ -90,11 +89,9 @@ export interface GridGraph {
   to: Int32Array;
   /** colour distance on the 0-255 scale */
   weight: Float32Array;
-  /** the edges' indices in order of weight */
-  order: Int32Array;
 }
 
-/** The 8-connected grid graph of the image, each undirected edge once. */
+/** The 8-connected grid graph of the image, each undirected edge once, in order of weight. */
 function gridGraph(image: ChannelImage): GridGraph {
   const { height, width, channels, pixels } = image;
   const capacity = height * width * 4;
@@ -126,9 +123,14 @@ function gridGraph(image: ChannelImage): GridGraph {
   const keys = new Float64Array(edges);
   for (let e = 0; e < edges; e++) keys[e] = Math.min(Math.round(weight[e]! * WEIGHT_STEPS), LARGEST_WEIGHT) * INDEX_SPACE + e;
   keys.sort();
-  const order = new Int32Array(edges);
-  for (let n = 0; n < edges; n++) order[n] = keys[n]! % INDEX_SPACE;
-  return { height, width, from: from.subarray(0, edges), to: to.subarray(0, edges), weight: weight.subarray(0, edges), order };
+  const sorted: GridGraph = { height, width, from: new Int32Array(edges), to: new Int32Array(edges), weight: new Float32Array(edges) };
+  for (let n = 0; n < edges; n++) {
+    const e = keys[n]! % INDEX_SPACE;
+    sorted.from[n] = from[e]!;
+    sorted.to[n] = to[e]!;
+    sorted.weight[n] = weight[e]!;
+  }
+  return sorted;
 }
 
 /** A label per pixel, numbered by the first pixel of each set in reading order. */
