@@ -1,8 +1,10 @@
 // How `nn train` shows a run: JSON Lines (`--json`: one event per line on
 // stdout, nothing else), or for people a progress bar with the ETA, the
-// loss and the metrics, and one line per epoch on stdout; warnings and an
-// error as lines on stderr.
+// loss and the metrics, one line per epoch, where the pictures go, and at
+// the end the loss-and-metrics chart, on stdout; warnings and an error as
+// lines on stderr.
 
+import { dirname, sep } from 'node:path';
 import type { TrainEvent } from '../runtime/train/events.js';
 
 type Write = { write(text: string): unknown };
@@ -16,6 +18,8 @@ const BAR = 24;
 export function progressDisplay(out: Write, interactive: boolean, err: Write): (e: TrainEvent) => void {
   let epochStarted = Date.now();
   let barShown = false;
+  let picturesShown = false;
+  let chart: string | undefined;
   const clearBar = () => {
     if (barShown) out.write('\r\x1b[2K');
     barShown = false;
@@ -45,8 +49,13 @@ export function progressDisplay(out: Write, interactive: boolean, err: Write): (
         out.write(`epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.logs).map(([k, v]) => `${k} ${format(v)}`).join('  ')}  (${seconds(e.seconds)})\n`);
         return;
       case 'sample':
-        clearBar();
-        out.write(`  samples: ${e.path}\n`);
+        // the loss-and-metrics chart is named after the last line; the pictures' folder once, at the first
+        if (e.kind === 'metrics') chart = e.path;
+        else if (!picturesShown) {
+          clearBar();
+          out.write(`  pictures in ${dirname(e.path)}${sep}\n`);
+          picturesShown = true;
+        }
         return;
       case 'checkpoint':
         return;
@@ -57,6 +66,7 @@ export function progressDisplay(out: Write, interactive: boolean, err: Write): (
       case 'end':
         clearBar();
         out.write(`${e.reason === 'stopped' ? 'stopped' : e.reason === 'early-stopping' ? 'stopped early (no better validation loss)' : 'done'} after ${e.epochs} epoch${e.epochs === 1 ? '' : 's'} in ${seconds(e.seconds)}\n`);
+        if (chart !== undefined) out.write(`loss and metrics: ${chart}\n`);
         return;
       case 'error':
         clearBar();

@@ -8,7 +8,7 @@
 // (batch series grow by appending) and return it: treat the result as the
 // new value and the argument as gone. `revision` counts the updates.
 
-import type { TrainEvent } from '../../runtime/train/events.js';
+import type { SampleKind, TrainEvent } from '../../runtime/train/events.js';
 import { batchSize, doneBatches, estimateEta } from './run-progress.js';
 import { describeExit } from './run-status.js';
 
@@ -93,7 +93,7 @@ export interface RunState {
   epochs: EpochRow[];
   /** every key of the epochs' logs, in order of first appearance */
   epochKeys: string[];
-  samples: { epoch: number; path: string; kind: 'image-grid' | 'scatter' }[];
+  samples: RunSample[];
   checkpoints: { epoch: number; path: string }[];
   warnings: string[];
   end: { reason: 'completed' | 'stopped' | 'early-stopping'; epochs: number; metrics: Record<string, number>; seconds: number } | null;
@@ -108,6 +108,38 @@ export interface RunState {
 
 /** TensorBoard's default smoothing weight. */
 export const SMOOTHING = 0.6;
+
+/** A picture the run drew (a `sample` event). */
+export interface RunSample {
+  epoch: number;
+  path: string;
+  kind: SampleKind;
+}
+
+const SAMPLE_KIND_NAMES: Record<SampleKind, string> = {
+  'image-grid': 'generated samples',
+  scatter: 'generated points',
+  predictions: 'predictions',
+  confusion: 'confusion matrix',
+  detections: 'detections',
+  attention: 'attention',
+  segmentation: 'segmentation',
+  metrics: 'loss and metrics',
+};
+
+/** What a picture shows, in words, for its caption: "confusion matrix, epoch 3" (a kind this version does not know: as it is). */
+export function sampleCaption(sample: RunSample): string {
+  return `${SAMPLE_KIND_NAMES[sample.kind] ?? sample.kind}, ${sample.kind === 'metrics' ? `epochs 1-${sample.epoch}` : `epoch ${sample.epoch}`}`;
+}
+
+/** The pictures newest first (a later epoch first; within one, the later event first), at most `most`. */
+export function newestSamples(samples: readonly RunSample[], most: number): RunSample[] {
+  return samples
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => b.s.epoch - a.s.epoch || b.i - a.i)
+    .slice(0, most)
+    .map(({ s }) => s);
+}
 
 export function initialRunState(): RunState {
   return {

@@ -48,4 +48,19 @@ describe('nn train for people', () => {
     expect(out).not.toContain('exploding');
     expect(out).toMatch(/^training MLP \(101,770 parameters\) on mnist/);
   });
+
+  it('names the folder of the pictures once and the loss-and-metrics chart after the last line', () => {
+    const dir = 'runs/MLP/20261202-120000-abcd/samples';
+    const { out } = shown([
+      start,
+      { type: 'epoch', epoch: 1, epochs: 1, logs: { loss: 0.5 }, seconds: 1, learningRate: 0.001 },
+      { type: 'sample', epoch: 1, path: `${dir}/epoch-0001-predictions.svg`, kind: 'predictions' },
+      { type: 'sample', epoch: 1, path: `${dir}/epoch-0001-confusion.svg`, kind: 'confusion' },
+      { type: 'sample', epoch: 1, path: `${dir}/metrics.svg`, kind: 'metrics' },
+      { type: 'end', reason: 'completed', epochs: 1, metrics: { loss: 0.5 }, seconds: 1 },
+    ]);
+    const lines = out.trimEnd().split('\n');
+    expect(lines.filter((l) => l.includes('pictures in'))).toEqual([`  pictures in ${dir}/`]);
+    expect(lines.slice(-2)).toEqual(['done after 1 epoch in 1.0 s', `loss and metrics: ${dir}/metrics.svg`]);
+  });
 });

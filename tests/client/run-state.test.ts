@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { epochChartGroups } from '../../client/runs/chart-groups.js';
-import { epochSeries, exitRun, initialRunState, reduceRun, runStatusLine, type RunState } from '../../client/runs/run-state.js';
+import { epochSeries, exitRun, initialRunState, newestSamples, reduceRun, runStatusLine, type RunState, sampleCaption } from '../../client/runs/run-state.js';
 import type { TrainEvent } from '../../runtime/train/events.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'events');
@@ -235,5 +235,43 @@ describe('the rest of the stream', () => {
   it('pads batch logs that start late or stop with NaN', () => {
     const s = fold([start(), batch(1, 1, 1), batch(1, 2, 1, { logs: { d_loss: 0.7 } }), batch(1, 3, 1)]);
     expect(s.batches.logs.d_loss).toEqual([NaN, 0.7, NaN]);
+  });
+});
+
+describe('the pictures of a run', () => {
+  const dir = '/home/me/nn/runs/Tiny/20261202-120000-abcd/samples';
+  const picture = (epoch: number, kind: string, name: string): TrainEvent => ({ type: 'sample', epoch, path: `${dir}/${name}`, kind }) as TrainEvent;
+  const s = fold([
+    start({ name: 'Tiny' }),
+    epoch(1, 1),
+    picture(1, 'predictions', 'epoch-0001-predictions.svg'),
+    picture(1, 'confusion', 'epoch-0001-confusion.svg'),
+    epoch(2, 1),
+    picture(2, 'predictions', 'epoch-0002-predictions.svg'),
+    picture(2, 'confusion', 'epoch-0002-confusion.svg'),
+    picture(2, 'metrics', 'metrics.svg'),
+    // the same event again (a reloaded view reads the events file, then hears it live) is one picture
+    picture(2, 'metrics', 'metrics.svg'),
+  ]);
+
+  it('keeps every kind, newest first (within an epoch, the later first), as many as asked', () => {
+    expect(s.samples).toHaveLength(5);
+    expect(newestSamples(s.samples, 10).map((p) => p.path.slice(dir.length + 1))).toEqual([
+      'metrics.svg',
+      'epoch-0002-confusion.svg',
+      'epoch-0002-predictions.svg',
+      'epoch-0001-confusion.svg',
+      'epoch-0001-predictions.svg',
+    ]);
+    expect(newestSamples(s.samples, 2).map((p) => p.kind)).toEqual(['metrics', 'confusion']);
+  });
+
+  it('captions each picture with what it shows and its epoch', () => {
+    expect(s.samples.map(sampleCaption)).toEqual(['predictions, epoch 1', 'confusion matrix, epoch 1', 'predictions, epoch 2', 'confusion matrix, epoch 2', 'loss and metrics, epochs 1-2']);
+    expect(sampleCaption({ epoch: 4, path: 'x.svg', kind: 'attention' })).toBe('attention, epoch 4');
+    expect(sampleCaption({ epoch: 4, path: 'x.svg', kind: 'detections' })).toBe('detections, epoch 4');
+    expect(sampleCaption({ epoch: 4, path: 'x.svg', kind: 'scatter' })).toBe('generated points, epoch 4');
+    // a kind from a newer version is shown by its name
+    expect(sampleCaption({ epoch: 4, path: 'x.svg', kind: 'heatmap' as never })).toBe('heatmap, epoch 4');
   });
 });

@@ -6,7 +6,7 @@
 
 import { seriesLabel } from '../../runs/chart-groups.js';
 import { formatCount, formatDuration, formatRate, formatValue } from '../../runs/format.js';
-import type { RunState } from '../../runs/run-state.js';
+import { newestSamples, type RunState, sampleCaption } from '../../runs/run-state.js';
 import { baseName, fill, h } from './dom.js';
 import type { FromTrainingView, RunInfo } from './protocol.js';
 
@@ -146,20 +146,23 @@ export function renderEnd(el: HTMLElement, m: ViewModel, post: Post): void {
 }
 
 export function renderSamples(el: HTMLElement, m: ViewModel, post: Post): void {
-  const shown = m.state.samples.filter((s) => m.sampleUris[s.path]).slice(-24).reverse();
+  const shown = newestSamples(
+    m.state.samples.filter((s) => m.sampleUris[s.path]),
+    24,
+  );
   el.hidden = shown.length === 0;
   fill(
     el,
-    h('h2', {}, 'Samples'),
+    h('h2', {}, 'Pictures'),
     h(
       'div',
       { class: 'samples' },
       ...shown.map((s) =>
         h(
           'figure',
-          { class: `sample ${s.kind}`, title: s.path, onclick: () => post({ type: 'reveal', path: s.path }) },
-          h('img', { src: m.sampleUris[s.path]!, alt: `generated samples after epoch ${s.epoch}` }),
-          h('figcaption', {}, `epoch ${s.epoch}`),
+          { class: `sample ${s.kind}`, title: `${s.path} (click to reveal)`, onclick: () => post({ type: 'reveal', path: s.path }) },
+          h('img', { src: m.sampleUris[s.path]!, alt: sampleCaption(s) }),
+          h('figcaption', {}, sampleCaption(s)),
         ),
       ),
     ),
