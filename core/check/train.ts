@@ -6,9 +6,10 @@ import { type Dim, sym, symbolsOf } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
 import { closestName } from '../text/did-you-mean.js';
 import type { DataShape } from '../train/data-shapes.js';
+import { lossPredictions } from '../train/loss-inputs.js';
 import { DEFAULT_CHECKPOINTS_DIR, runPathProblem } from '../train/run-paths.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, OPTIMIZERS, SCHEDULES, TRAIN_KEYS, type TrainKey } from '../train/settings.js';
-import { type BlockInstance, describeKind, type Value } from '../values.js';
+import { type BlockInstance, describeKind, type TensorValue, type Value } from '../values.js';
 import { evaluateArgs } from './arguments.js';
 import { evaluatePattern, matchPattern } from './annotations.js';
 import { bindArgs } from './bind-args.js';
@@ -27,6 +28,7 @@ export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): voi
   const model = adversarial ? undefined : trainedModel(st, fr, decl);
   const data = callOf(st, fr, decl.data, DATA_SOURCES, 'data source');
   const shape = data ? knownData(data.spec.name, data.values) : undefined;
+  if (data) checkFullMnistSplit(st, fr, data);
   const lossEntry = decl.entries.find((e) => e.key?.name === 'loss');
   if (model && shape) checkModelFitsData(st, fr, decl, model, shape, lossEntry?.value);
   const seen = new Map<string, TrainEntry>();
@@ -52,6 +54,14 @@ export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): voi
   if (model && shape) checkLossFitsTargets(st, fr, model, shape, seen.get('loss')?.value);
 }
 
+/** mnist(set: "full") is the standard split: a `split` would be ignored. */
+function checkFullMnistSplit(st: CheckState, fr: Frame, data: BoundCall): void {
+  const set = data.values['set'];
+  const split = data.ranges['split'];
+  if (data.spec.name !== 'mnist' || set?.kind !== 'string' || set.value !== 'full' || !split) return;
+  st.error(fr, 'NN4005', `mnist(set: "full") has the standard split, 60,000 training and 10,000 test digits: leave out 'split' (or use the 10,000 digits of set: "small")`, split);
+}
+
 function trainedModel(st: CheckState, fr: Frame, decl: TrainDecl): Definition | undefined {
   const found = fr.module.definitions.get(decl.target.name);
   if (found?.definition.defKind === 'model') return found.definition;
@@ -69,6 +79,8 @@ function trainedModel(st: CheckState, fr: Frame, decl: TrainDecl): Definition | 
 interface BoundCall {
   spec: Callable;
   values: Record<string, Value>;
+  /** where each argument given is (defaults have none) */
+  ranges: Record<string, Range>;
 }
 
 /** A call (or bare name) to one of `table`: checks the name and binds the arguments. */
@@ -90,7 +102,7 @@ function callOf(st: CheckState, fr: Frame, e: Expr, table: readonly Callable[], 
   const range: Range = e.kind === 'Call' ? e.argsRange : e.range;
   const bound = bindArgs(spec.name, spec.params, args, range);
   reportBindProblems(st, fr, bound.problems);
-  return { spec, values: bound.values };
+  return { spec, values: bound.values, ranges: bound.ranges };
 }
 
 function checkSetting(st: CheckState, fr: Frame, key: TrainKey, e: Expr, model: Definition | undefined): void {
@@ -133,20 +145,37 @@ function checkLoss(st: CheckState, fr: Frame, e: Expr, model: Definition | undef
   namedIn(st, fr, id, losses, 'loss');
 }
 
-/** A loss definition's first input (the predictions) must match the model's output. */
+/**
+ * A loss definition takes the model's first output then the targets (two
+ * inputs), or every output in order then the targets (plan.ts
+ * lossPredictions); each prediction input must match its output.
+ */
 function checkLossFitsModel(st: CheckState, fr: Frame, loss: BlockInstance, model: Definition, e: Expr): void {
-  const pred = loss.definition.body.find((s): s is InputStmt => s.kind === 'Input');
-  const output = checkGeneric(st, st.modules.get(fr.module.definitions.get(model.name.name)!.file)!, model).outputs[0]?.value;
-  if (!pred || output?.kind !== 'tensor') return;
-  const scope = new Scope();
-  for (const [name, value] of Object.entries(loss.args)) scope.define({ name, value, kind: 'param', used: true });
-  const lossFrame: Frame = { module: st.modules.get(loss.file)!, definition: loss.definition, scope, mode: 'instance', iteration: '', path: '', lenient: false };
-  const pattern = st.collect(() => evaluatePattern(st, lossFrame, pred.shape)).result;
-  if (!pattern) return;
-  const match = matchPattern(pattern, output.shape);
-  if (!match.ok) {
-    st.error(fr, 'NN4006', `the loss ${loss.definition.name.name} takes predictions ${formatShape(pattern.dims)}, but ${model.name.name} outputs ${formatShape(output.shape)}`, e.range);
+  const inputs = loss.definition.body.filter((s): s is InputStmt => s.kind === 'Input');
+  const outputs = checkGeneric(st, st.modules.get(fr.module.definitions.get(model.name.name)!.file)!, model).outputs;
+  if (inputs.length === 0 || outputs.length === 0) return;
+  const taken = lossPredictions(inputs.length, outputs.length);
+  const name = loss.definition.name.name;
+  if (taken === undefined) {
+    const outs = outputs.map((o) => o.name).join(', ');
+    st.error(fr, 'NN4006', `the loss ${name} takes ${inputs.length} inputs, but a loss takes the model's first output and the targets (2 inputs) or all of ${model.name.name}'s ${outputs.length} outputs (${outs}) and the targets (${outputs.length + 1} inputs)`, e.range);
+    return;
   }
+  const scope = new Scope();
+  for (const [arg, value] of Object.entries(loss.args)) scope.define({ name: arg, value, kind: 'param', used: true });
+  const lossFrame: Frame = { module: st.modules.get(loss.file)!, definition: loss.definition, scope, mode: 'instance', iteration: '', path: '', lenient: false };
+  // the prediction inputs share their size names (N, M): matched together, as a call of the loss binds them
+  const patterns = inputs.slice(0, taken).map((input) => st.collect(() => evaluatePattern(st, lossFrame, input.shape)).result);
+  const given = outputs.slice(0, taken).map((o) => o.value);
+  if (patterns.some((p) => !p) || given.some((v) => v?.kind !== 'tensor')) return;
+  const variables = new Set(patterns.flatMap((p) => [...p!.variables]));
+  const pattern = { dims: patterns.flatMap((p) => p!.dims), variables };
+  const shapes = given.flatMap((v) => (v as TensorValue).shape);
+  if (matchPattern(pattern, shapes).ok) return;
+  const what = (dims: Dim[][]) => dims.map(formatShape).join(', ');
+  const takes = what(patterns.map((p) => p!.dims));
+  const outs = what(given.map((v) => (v as TensorValue).shape));
+  st.error(fr, 'NN4006', `the loss ${name} takes predictions ${takes}, but ${model.name.name} outputs ${outs}`, e.range);
 }
 
 function namedIn(st: CheckState, fr: Frame, e: Expr, names: readonly string[], what: string): void {

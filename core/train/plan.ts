@@ -34,7 +34,7 @@ export interface TrainPlan {
   model?: string;
   adversarial?: { generator: string; discriminator: string; noise: { distribution: 'normal' | 'uniform'; shape: number[]; args: Record<string, number> } };
   /** a built-in loss, or a `loss` definition with its arguments */
-  loss: { builtin: string } | { definition: string; args: Record<string, PlainValue> };
+  loss: { builtin: string } | { definition: string; args: Record<string, PlainValue>; inputs: number };
   optimizer: CallPlan;
   schedule: CallPlan;
   epochs: number;
@@ -153,8 +153,10 @@ function lossPlan(st: CheckState, fr: Frame, e: Expr | undefined): TrainPlan['lo
   if (fr.module.definitions.get(name)?.definition.defKind !== 'loss') return { builtin: name };
   const args: Record<string, PlainValue> = {};
   if (e.kind === 'Call') for (const a of evaluateArgs(st, fr, e.args)) if (a.name) args[a.name] = plain(a.value);
-  return { definition: name, args };
+  const inputs = fr.module.definitions.get(name)!.definition.body.filter((s) => s.kind === 'Input').length;
+  return { definition: name, args, inputs };
 }
+
 
 function adversarialPlan(st: CheckState, fr: Frame, e: Expr): TrainPlan['adversarial'] {
   if (e.kind !== 'Call') return undefined;

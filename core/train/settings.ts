@@ -58,6 +58,22 @@ export const DATA_SOURCES: readonly Callable[] = [
     params: [p('count', 'int', 'Number of images.', { default: 2000, min: 1 }), p('size', 'int', 'Image side in pixels.', { default: 64, min: 8 }), p('objects', 'int', 'Most objects per image.', { default: 3, min: 1 })],
   },
   {
+    name: 'segments',
+    doc:
+      "Promptable segmentation for SAM: each example is one object of a `shapes` scene with a prompt drawn at random, as SAM trains (points with labels, a jittered box, a coarse mask, a text embedding of the object's kind), and the object's mask as the target `[1, mask_size, mask_size]`. " +
+      'The model takes 6 inputs: image `[size, size, 3]`, points `[points, 2]`, labels `[points]` (1 foreground, 0 background, -1 padding), boxes `[4]` (`[-1, -1, -1, -1]`: none), mask `[mask_size, mask_size, 1]` (all zeros: none), text `[1, text_dim]` (all zeros: none). ' +
+      'The held-out examples take one point, a box, a point and a box, and a mask in turn, so that the `mask_iou` metric reports IoU per prompt kind.',
+    params: [
+      p('count', 'int', 'Number of examples (one object of its own scene each).', { default: 4000, min: 1 }),
+      p('size', 'int', 'Image side in pixels.', { default: 64, min: 8 }),
+      p('objects', 'int', 'Most objects per scene.', { default: 3, min: 1 }),
+      p('points', 'int', 'Point slots per example; unused slots have label -1.', { default: 4, min: 3 }),
+      p('mask_size', 'int', 'The side of the target and of the mask prompt, dividing `size` (SAM: 4x its embedding grid). Default: half of `size`.', { optional: true, min: 1 }),
+      p('text_dim', 'int', 'The width of the text prompt (the model\'s prompt width).', { default: 64, min: 1 }),
+      p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 }),
+    ],
+  },
+  {
     name: 'sequences',
     doc: 'Synthetic sequence tasks for attention and Transformers: copy, reverse or sort a sequence of tokens.',
     params: [
@@ -108,6 +124,10 @@ export const METRICS: readonly Named[] = [
   { name: 'sequence_accuracy', doc: 'The fraction of sequences predicted exactly, every token right.' },
   { name: 'iou', doc: 'Mean intersection over union of predicted and true masks or boxes.' },
   { name: 'map', doc: 'Mean average precision of detections at IoU 0.5.' },
+  {
+    name: 'mask_iou',
+    doc: 'Promptable segmentation (SAM on `segments`): the mean IoU of the first predicted mask (logits > 0) with the object, per prompt kind of the held-out examples: `iou_point`, `iou_box`, `iou_point_box`, `iou_mask`, and `iou` over all of them.',
+  },
 ];
 
 export interface TrainKey {

@@ -67,7 +67,7 @@ export function toDataset(tf: TF, raw: RawData, modelInputs: { name: string; sha
     if (want.shape.length === 0 || size(want.shape) === size(input.shape)) return want.shape.length === 0 ? input.shape : want.shape;
     throw new DataError(`${raw.description} gives examples of shape [${input.shape.join(', ')}], but the model's input ${want.name} is [B, ${want.shape.join(', ')}]`);
   });
-  const trainCount = Math.max(1, Math.min(raw.count - (raw.split < 1 ? 1 : 0), Math.round(raw.count * raw.split)));
+  const trainCount = trainCountOf(raw.count, raw.split);
   const part = (array: RawArray, shape: number[], from: number, to: number): Tensor => {
     const per = size(array.shape);
     return tf.tensor(array.values.subarray(from * per, to * per), [to - from, ...shape], array.dtype === 'bool' ? 'bool' : array.dtype);
@@ -84,6 +84,11 @@ export function toDataset(tf: TF, raw: RawData, modelInputs: { name: string; sha
     train: examples(0, trainCount),
     test: examples(trainCount, raw.count),
   };
+}
+
+/** How many of `count` examples are for training with `split`: at least one, and one left for testing when split < 1. */
+export function trainCountOf(count: number, split: number): number {
+  return Math.max(1, Math.min(count - (split < 1 ? 1 : 0), Math.round(count * split)));
 }
 
 export function disposeDataset(d: Dataset): void {

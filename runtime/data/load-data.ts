@@ -1,6 +1,6 @@
 // The data a train block names, loaded in memory: `mnist(...)`,
-// `sequences(...)`, `ring(...)`, files (csv, npy, npz, jsonl, images) and
-// the synthetic shapes. Paths are relative to the .nn file.
+// `sequences(...)`, `ring(...)`, files (csv, npy, npz, jsonl, images), the
+// synthetic shapes and SAM's prompted segments. Paths are relative to the .nn file.
 
 import type { CallPlan, PlainValue } from '../../core/train/plan.js';
 import type { TF } from '../tf-types.js';
@@ -15,6 +15,7 @@ import { loadNpz } from './npz.js';
 import { loadRing } from './ring.js';
 import { loadSequences } from './sequences.js';
 import { loadShapes, shapesTarget } from './shapes.js';
+import { loadSegments } from './segments.js';
 
 export interface LoadContext {
   /** the folder of the .nn file */
@@ -68,6 +69,10 @@ export function loadData(call: CallPlan, ctx: LoadContext): RawData {
       const o = { count: num('count', 2000), size: num('size', 64), objects: num('objects', 3) };
       const target = shapesTarget(ctx.outputShape?.([[o.size, o.size, 3]]), o);
       return loadShapes({ ...o, seed: ctx.seed, target, split });
+    }
+    case 'segments': {
+      const size = num('size', 64);
+      return loadSegments({ count: num('count', 4000), size, objects: num('objects', 3), points: num('points', 4), maskSize: num('mask_size', size / 2), textDim: num('text_dim', 64), seed: ctx.seed, split });
     }
     default:
       throw new DataError(`the data source '${call.name}' cannot be loaded yet`);

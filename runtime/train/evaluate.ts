@@ -5,14 +5,24 @@
 import type { Examples } from '../data/dataset.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { disposeBatch, sliceBatch } from './batches.js';
-import type { Metric } from './metrics.js';
+import type { Metric, MetricAccumulator } from './metrics.js';
 
-export type LossOf = (target: Tensor, prediction: Tensor) => Tensor;
+/** The loss of a batch: its targets against the model's output, or every output in order (most losses read only the first). */
+export type LossOf = (target: Tensor, outputs: Tensor | Tensor[]) => Tensor;
+
+/** The outputs a loss is given, as a list. */
+export const outputList = (outputs: Tensor | Tensor[]): Tensor[] => (Array.isArray(outputs) ? outputs : [outputs]);
 
 const EVAL_BATCH = 256;
 
 export function predict(model: LayersModel, inputs: Tensor[], training: boolean): Tensor {
   return model.apply(inputs.length === 1 ? inputs[0]! : inputs, { training }) as Tensor;
+}
+
+/** Every output of the model, in order (SAM: its masks, then their predicted IoU). */
+export function predictAll(model: LayersModel, inputs: Tensor[], training: boolean): Tensor[] {
+  const out = model.apply(inputs.length === 1 ? inputs[0]! : inputs, { training }) as Tensor | Tensor[];
+  return Array.isArray(out) ? out : [out];
 }
 
 export function evaluate(tf: TF, model: LayersModel, examples: Examples, loss: LossOf, metrics: Record<string, Metric>): Record<string, number> {
@@ -21,11 +31,16 @@ export function evaluate(tf: TF, model: LayersModel, examples: Examples, loss: L
   for (let from = 0; from < examples.count; from += EVAL_BATCH) {
     const batch = sliceBatch(tf, examples, from, EVAL_BATCH);
     tf.tidy(() => {
-      const prediction = predict(model, batch.inputs, false);
-      lossSum += loss(batch.target!, prediction).dataSync()[0]! * batch.size;
-      for (const [, a] of accumulators) a.add(batch.target!, prediction);
+      const outputs = predictAll(model, batch.inputs, false);
+      lossSum += loss(batch.target!, outputs).dataSync()[0]! * batch.size;
+      for (const [, a] of accumulators) a.add(batch.target!, outputs[0]!, { inputs: batch.inputs, outputs });
     });
     disposeBatch(batch);
   }
-  return { loss: lossSum / Math.max(1, examples.count), ...Object.fromEntries(accumulators.map(([name, a]) => [name, a.result()])) };
+  return { loss: lossSum / Math.max(1, examples.count), ...Object.fromEntries(accumulators.flatMap(([name, a]) => resultsOf(name, a))) };
+}
+
+/** A metric's results: one number named after it, or several under their own names (`iou_point`, `iou_box`). */
+function resultsOf(name: string, a: MetricAccumulator): [string, number][] {
+  return a.results ? Object.entries(a.results()) : [[name, a.result()]];
 }

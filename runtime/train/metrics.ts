@@ -3,6 +3,7 @@
 // needs every detection first.
 
 import type { Tensor, TF } from '../tf-types.js';
+import { maskIou } from './mask-iou.js';
 import { MeanAveragePrecision } from './mean-average-precision.js';
 
 export interface MetricFunction {
@@ -12,8 +13,11 @@ export interface MetricFunction {
 
 /** A metric measured over a whole dataset: batches added, then the result. */
 export interface MetricAccumulator {
-  add(target: Tensor, prediction: Tensor): void;
+  /** `prediction` is the model's first output; `batch` has the batch's inputs and every output */
+  add(target: Tensor, prediction: Tensor, batch?: { inputs: Tensor[]; outputs: Tensor[] }): void;
   result(): number;
+  /** several numbers by name, reported instead of `result` (mask_iou: iou_point, iou_box, ...) */
+  results?(): Record<string, number>;
 }
 
 export type Metric = (tf: TF) => MetricAccumulator;
@@ -126,4 +130,5 @@ export const METRICS: Record<string, Metric> = {
   ...Object.fromEntries(Object.entries(SUMMED).map(([name, f]) => [name, summed(f)])),
   map,
   iou,
+  mask_iou: maskIou,
 };

@@ -6,6 +6,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Graph } from '../../core/graph/graph.js';
 import type { Host } from '../../core/host.js';
+import { lossPredictions } from '../../core/train/loss-inputs.js';
 import { type PlainValue, planTraining, type TrainPlan } from '../../core/train/plan.js';
 import type { Value } from '../../core/values.js';
 import { compileGraph } from '../compile/compile-graph.js';
@@ -17,7 +18,7 @@ import { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { trainAdversarial } from './adversarial.js';
 import { holdOut } from './batches.js';
-import type { LossOf } from './evaluate.js';
+import { type LossOf, outputList } from './evaluate.js';
 import type { Emit } from './events.js';
 import { builtinLoss } from './losses.js';
 import { type Metric, METRICS } from './metrics.js';
@@ -215,12 +216,15 @@ function lossFunction(request: Pick<TrainRequest, 'file' | 'host' | 'tf'>, plan:
   const { tf } = request;
   if ('builtin' in plan.loss) {
     const f = builtinLoss(plan.loss.builtin);
-    return (target, prediction) => f(tf, target, prediction);
+    return (target, outputs) => f(tf, target, outputList(outputs)[0]!);
   }
-  const prediction = model.outputs[0]!.type.shape.slice(1) as number[];
-  const graph = trace(request, plan.loss.definition, [prediction, raw.target?.shape ?? prediction], valuesOf(plan.loss.args));
+  // the first output and the targets, or every output then the targets (the checker said which fits)
+  const taken = lossPredictions(plan.loss.inputs, model.outputs.length);
+  if (taken === undefined) throw new TrainError(`the loss ${plan.loss.definition} takes ${plan.loss.inputs} inputs, but ${model.model}'s outputs and the targets are ${model.outputs.length + 1}`);
+  const predictions = model.outputs.slice(0, taken).map((o) => o.type.shape.slice(1) as number[]);
+  const graph = trace(request, plan.loss.definition, [...predictions, raw.target?.shape ?? predictions[0]!], valuesOf(plan.loss.args));
   const compiled = compileGraph(tf, graph, { seed });
-  return (target, predicted) => compiled.apply([predicted, target]) as Tensor;
+  return (target, outputs) => compiled.apply([...outputList(outputs).slice(0, taken), target]) as Tensor;
 }
 
 /** A train block's arguments (`YoloV1Loss(S: 4)`) as the checker's values. */

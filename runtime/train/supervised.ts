@@ -12,7 +12,7 @@ import type { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { type Batch, batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
 import { assertFiniteLoss, assertFiniteWeights, LossWatch, suspectOf } from './divergence.js';
-import { evaluate, type LossOf, predict } from './evaluate.js';
+import { evaluate, type LossOf, predictAll } from './evaluate.js';
 import type { Emit } from './events.js';
 import type { Metric } from './metrics.js';
 import type { TrainOptimizer } from './optimizers.js';
@@ -123,7 +123,7 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
 
 /** A batch's loss, read now (before any update), and its gradients (the caller disposes them). */
 function gradients(run: SupervisedRun, variables: Variables, batch: Batch): { loss: number; grads: Record<string, Tensor> } {
-  const { value, grads } = run.tf.variableGrads(() => run.loss(batch.target!, predict(run.model, batch.inputs, true)) as never, variables.list);
+  const { value, grads } = run.tf.variableGrads(() => run.loss(batch.target!, predictAll(run.model, batch.inputs, true)) as never, variables.list);
   const loss = value.dataSync()[0]!;
   value.dispose();
   return { loss, grads };
