@@ -38,12 +38,10 @@ export interface Segmentation {
   width: number;
 }
 
-/** Ties in weight are taken in the order the edges were made: weights are compared to 1/1024 of a colour step. */
-const WEIGHT_STEPS = 1024;
-/** At most 2^27 edges (4 a pixel, so 2^25 pixels): a key, quantised weight * 2^27 + index, stays exact in a double below 2^53. */
-const INDEX_SPACE = 2 ** 27;
-/** The largest quantised weight a key holds: a distance of 65,536 on the 0-255 scale (three channels in [0, 1] are at most 442 apart). */
-const LARGEST_WEIGHT = 2 ** 26 - 1;
+/** The edges are ordered by weight to 1/64 of a colour step (a counting sort); within a step, in the order they were made. */
+const WEIGHT_STEPS = 64;
+/** At most this many steps: weights far beyond the 0-255 scale are ordered more coarsely. */
+const MOST_STEPS = 2 ** 22;
 
 /** Segments an image whose channels are in [0, 1]. */
 export function segmentImage(image: ChannelImage, o: SegmentationOptions): Segmentation {
@@ -52,8 +50,6 @@ export function segmentImage(image: ChannelImage, o: SegmentationOptions): Segme
 
 /** The image smoothed and made a graph: its edges sorted once for every k. */
 export function segmentationGraph(image: ChannelImage, sigma: number): GridGraph {
-  const { height, width } = image;
-  if (height * width * 4 > INDEX_SPACE) throw new Error(`segmentation: an image of ${height} x ${width} is larger than the ${INDEX_SPACE / 4} pixels it can segment`);
   return gridGraph(gaussianSmooth(image, sigma));
 }
 
@@ -119,16 +115,19 @@ function gridGraph(image: ChannelImage): GridGraph {
       if (x + 1 < width && y > 0) add(p, p - width + 1);
     }
   }
-  // sort the edges by weight, natively: each key is the quantised weight and the index, exact in a double
-  const keys = new Float64Array(edges);
-  for (let e = 0; e < edges; e++) keys[e] = Math.min(Math.round(weight[e]! * WEIGHT_STEPS), LARGEST_WEIGHT) * INDEX_SPACE + e;
-  keys.sort();
+  // a counting sort by quantised weight, stable
+  let largest = 0;
+  for (let e = 0; e < edges; e++) if (weight[e]! > largest) largest = weight[e]!;
+  const steps = Math.min(WEIGHT_STEPS, MOST_STEPS / Math.max(largest, 1));
+  const starts = new Int32Array(Math.floor(largest * steps) + 2);
+  for (let e = 0; e < edges; e++) starts[Math.floor(weight[e]! * steps) + 1]!++;
+  for (let q = 1; q < starts.length; q++) starts[q] = starts[q]! + starts[q - 1]!;
   const sorted: GridGraph = { height, width, from: new Int32Array(edges), to: new Int32Array(edges), weight: new Float32Array(edges) };
-  for (let n = 0; n < edges; n++) {
-    const e = keys[n]! % INDEX_SPACE;
-    sorted.from[n] = from[e]!;
-    sorted.to[n] = to[e]!;
-    sorted.weight[n] = weight[e]!;
+  for (let e = 0; e < edges; e++) {
+    const at = starts[Math.floor(weight[e]! * steps)]!++;
+    sorted.from[at] = from[e]!;
+    sorted.to[at] = to[e]!;
+    sorted.weight[at] = weight[e]!;
   }
   return sorted;
 }
