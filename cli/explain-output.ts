@@ -26,8 +26,9 @@ export function explainDisplay(out: Write, cwd: string): (e: ExplainEvent) => vo
 
 export function explainText(layers: ExplainLayerEvent[], s: ExplainSummaryEvent, cwd: string): string {
   const lines = [
-    `one training step of ${s.model} on ${s.data} (seed ${s.seed}): the first batch of a run with this seed, ${s.batch} example${s.batch === 1 ? '' : 's'}`,
-    `loss ${s.lossName} ${compact(s.loss)} before the step; the update: ${s.optimizer} at learning rate ${s.learningRate}`,
+    `one training step of ${s.model}: the first batch of a run with seed ${s.seed}`,
+    `data: ${s.data}; a batch of ${s.batch} example${s.batch === 1 ? '' : 's'}`,
+    `loss: ${s.lossName} ${compact(s.loss)} before the step; update: ${s.optimizer} at learning rate ${s.learningRate}`,
     '',
     ...layerTable(layers),
   ];
@@ -64,14 +65,19 @@ function statistics(o: TensorStatistics): string[] {
 
 /** Every number of a tiny model, as one follows it by hand. */
 function everyNumber(layers: ExplainLayerEvent[], s: ExplainSummaryEvent): string[] {
-  const out: string[] = ['every number (the model is tiny enough to follow by hand; values to 6 significant digits):', '', '1. forward pass'];
+  const out: string[] = [
+    'every number (the model is tiny enough to follow by hand): the weights as the model holds them',
+    '(float32, exact to 9 significant digits), every value computed from them to 6 significant digits',
+    '',
+    '1. forward pass',
+  ];
   const label = (name: string) => `   ${name.padEnd(22)}`;
   s.values!.inputs.forEach((x, i) => out.push(`${label(s.values!.inputs.length === 1 ? 'input' : `input ${i + 1}`)}${numbers(x)}`));
   for (const l of layers) {
-    for (const [name, w] of Object.entries(l.values!.weights)) out.push(`${label(`${l.layer} ${name}`)}${numbers(w.before)}`);
+    for (const [name, w] of Object.entries(l.values!.weights)) out.push(`${label(`${l.layer} ${name}`)}${numbers(w.before, EXACT_DIGITS)}`);
     out.push(`${label(`${l.layer} output`)}${numbers(l.values!.output)}`);
   }
-  out.push('', `2. loss: ${s.lossName}(output, target ${numbers(s.values!.target)}) = ${sixDigits(s.loss)}`, '', '3. backpropagation: d(loss)/d(w), from the output back');
+  out.push('', `2. loss: ${s.lossName}(output, target ${numbers(s.values!.target)}) = ${digits(s.loss)}`, '', '3. backpropagation: d(loss)/d(w), from the output back');
   const weighted = layers.filter((l) => l.weights.length > 0).reverse();
   for (const l of weighted) for (const [name, w] of Object.entries(l.values!.weights)) out.push(`${label(`${l.layer} ${name}`)}${numbers(w.gradient)}`);
   out.push('', `4. gradient descent: the weights after the update (${s.optimizer}, learning rate ${s.learningRate})`);
@@ -79,14 +85,17 @@ function everyNumber(layers: ExplainLayerEvent[], s: ExplainSummaryEvent): strin
   return out;
 }
 
-/** Nested arrays of numbers as `[[a, b], [c, d]]`, each to 6 significant digits. */
-export function numbers(v: unknown): string {
-  return Array.isArray(v) ? `[${v.map(numbers).join(', ')}]` : typeof v === 'number' ? sixDigits(v) : String(v);
+/** Significant digits that write a float32 exactly (it reads back as the same float32). */
+const EXACT_DIGITS = 9;
+
+/** Nested arrays of numbers as `[[a, b], [c, d]]`, each to `precision` significant digits. */
+export function numbers(v: unknown, precision = 6): string {
+  return Array.isArray(v) ? `[${v.map((x) => numbers(x, precision)).join(', ')}]` : typeof v === 'number' ? digits(v, precision) : String(v);
 }
 
-/** A number to 6 significant digits, without trailing zeros: 0.5, -0.123457, 1.5e-7. */
-export function sixDigits(v: number): string {
-  return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v);
+/** A number to `precision` significant digits, without trailing zeros: 0.5, -0.123457, 1.5e-7. */
+export function digits(v: number, precision = 6): string {
+  return Number.isFinite(v) ? String(Number(v.toPrecision(precision))) : String(v);
 }
 
 /** 4 significant digits, in exponent form when very small or large: 0.01234, 3.12e-5. */

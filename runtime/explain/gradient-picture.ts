@@ -16,6 +16,8 @@ export interface GradientSeries {
 const WIDTH = 760;
 const HEIGHT = 440;
 const PLOT = { left: 84, right: 24, top: 64, bottom: 64 };
+/** the legend's row, between the subtitle and the plot, when there are several series */
+const LEGEND_ROW = 22;
 
 /** The SVG document: a log-scale y axis of gradient norms, depth along x, a legend when there are several series. */
 export function gradientPicture(series: GradientSeries[], title: string, subtitle = ''): string {
@@ -23,15 +25,16 @@ export function gradientPicture(series: GradientSeries[], title: string, subtitl
   const all = shown.flatMap((s) => s.points);
   const maxDepth = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.depth)));
   const [low, high] = decades(all.map((p) => p.gradient));
+  const top = PLOT.top + (series.length > 1 ? LEGEND_ROW : 0);
   const w = WIDTH - PLOT.left - PLOT.right;
-  const h = HEIGHT - PLOT.top - PLOT.bottom;
+  const h = HEIGHT - top - PLOT.bottom;
   const x = (depth: number) => PLOT.left + (maxDepth === 1 ? w / 2 : ((depth - 1) / (maxDepth - 1)) * w);
-  const y = (g: number) => PLOT.top + h - ((Math.log10(g) - low) / (high - low)) * h;
+  const y = (g: number) => top + h - ((Math.log10(g) - low) / (high - low)) * h;
 
   const parts: string[] = [];
   parts.push(text(WIDTH / 2, 26, title, { size: 16, anchor: 'middle', weight: 'bold' }));
   if (subtitle) parts.push(text(WIDTH / 2, 46, subtitle, { size: 12, anchor: 'middle', fill: '#555555' }));
-  parts.push(rect(PLOT.left, PLOT.top, w, h, { fill: 'none', stroke: '#bbbbbb' }));
+  parts.push(rect(PLOT.left, top, w, h, { fill: 'none', stroke: '#bbbbbb' }));
   // y: one grid line and label per power of ten
   for (let d = low; d <= high; d++) {
     const at = y(10 ** d);
@@ -41,11 +44,11 @@ export function gradientPicture(series: GradientSeries[], title: string, subtitl
   // x: the depths, every one while they fit
   const every = Math.max(1, Math.ceil(maxDepth / 25));
   for (let d = 1; d <= maxDepth; d += every) {
-    parts.push(line(x(d), PLOT.top + h, x(d), PLOT.top + h + 5, { stroke: '#888888' }));
-    parts.push(text(x(d), PLOT.top + h + 18, String(d), { size: 11, anchor: 'middle' }));
+    parts.push(line(x(d), top + h, x(d), top + h + 5, { stroke: '#888888' }));
+    parts.push(text(x(d), top + h + 18, String(d), { size: 11, anchor: 'middle' }));
   }
   parts.push(text(PLOT.left + w / 2, HEIGHT - 18, 'depth: layers with weights, from the input (1) to the output', { size: 12, anchor: 'middle' }));
-  parts.push(text(20, PLOT.top + h / 2, '||d(loss)/d(w)|| per layer (log scale)', { size: 12, anchor: 'middle', rotate: -90 }));
+  parts.push(text(20, top + h / 2, '||d(loss)/d(w)|| per layer (log scale)', { size: 12, anchor: 'middle', rotate: -90 }));
 
   shown.forEach((s, i) => {
     const colour = colourOf(i);
@@ -60,6 +63,19 @@ export function gradientPicture(series: GradientSeries[], title: string, subtitl
   return svgDocument(WIDTH, HEIGHT, parts.join(''), { title });
 }
 
+/** The series' names in a row above the plot, each after a line of its colour. */
+function legend(names: string[]): string {
+  let x = PLOT.left;
+  const y = PLOT.top + 4;
+  return names
+    .map((name, i) => {
+      const item = line(x, y, x + 22, y, { stroke: colourOf(i), 'stroke-width': 3 }) + text(x + 28, y, name, { size: 12, baseline: 'middle' });
+      x += 28 + name.length * 7 + 24;
+      return item;
+    })
+    .join('');
+}
+
 /** The powers of ten that hold every value, at least one decade apart: [floor(log10 min), ceil(log10 max)]. */
 export function decades(values: number[]): [number, number] {
   if (values.length === 0) return [-1, 0];
@@ -67,14 +83,4 @@ export function decades(values: number[]): [number, number] {
   const high = Math.ceil(Math.log10(Math.max(...values)));
   if (high === low) low -= 1;
   return [low, high];
-}
-
-function legend(names: string[]): string {
-  const x = PLOT.left + 12;
-  return names
-    .map((name, i) => {
-      const y = PLOT.top + 16 + i * 18;
-      return line(x, y, x + 22, y, { stroke: colourOf(i), 'stroke-width': 3 }) + text(x + 28, y, name, { size: 12, baseline: 'middle' });
-    })
-    .join('');
 }
