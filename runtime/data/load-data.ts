@@ -42,7 +42,7 @@ export function loadData(call: CallPlan, ctx: LoadContext): RawData {
   switch (call.name) {
     case 'mnist': {
       const scale = Array.isArray(a['scale']) && a['scale'].length === 2 ? (a['scale'] as [number, number]) : undefined;
-      return loadMnist({ split, ...(scale ? { scale } : {}), ...(typeof a['limit'] === 'number' ? { limit: a['limit'] } : {}) });
+      return loadMnist({ split, ...(scale ? { scale } : {}), ...(typeof a['limit'] === 'number' ? { limit: a['limit'] } : {}), ...(a['set'] === 'full' ? { set: 'full' as const } : {}) });
     }
     case 'sequences':
       return loadSequences({
