@@ -211,7 +211,7 @@ function outputShape(request: Pick<TrainRequest, 'file' | 'host'>, model: string
   return trace(request, model, inputShapes).outputs[0]!.type.shape.slice(1) as number[];
 }
 
-/** A built-in loss, or a `loss` definition compiled like a model (its inputs: predictions, then targets). */
+/** A built-in loss, or a `loss` definition compiled like a model (its inputs: the first output or every output, then the targets). */
 function lossFunction(request: Pick<TrainRequest, 'file' | 'host' | 'tf'>, plan: TrainPlan, model: Graph, raw: RawData, seed: number): LossOf {
   const { tf } = request;
   if ('builtin' in plan.loss) {
