@@ -7,7 +7,8 @@
 //      Euclidean distance of the two pixels' colours, on the 0-255 scale
 //      (channels in [0, 1] are multiplied by 255, so k means what it means
 //      in the paper and the reference code);
-//   3. edges in order of weight; an edge joins its two components C1, C2
+//   3. edges in order of weight (to 1/64 of a colour step, by a counting
+//      sort; the reference sorts the exact weights); an edge joins its two components C1, C2
 //      when its weight is at most both Int(C) + k / |C| (Int(C): the
 //      largest edge weight inside C, the weight of the edge that last grew
 //      it; a single pixel's is 0), so k sets the scale: a larger k prefers

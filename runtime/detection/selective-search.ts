@@ -36,12 +36,12 @@
 
 import type { Box } from '../data/shapes.js';
 import { Random } from '../random.js';
-import { type ColourSpace, toColourSpace } from './colour-spaces.js';
+import { COLOUR_SPACES, type ColourSpace, toColourSpace } from './colour-spaces.js';
 import { segmentationGraph, segmentGraph } from './felzenszwalb.js';
 import { groupRegions } from './hierarchical-grouping.js';
 import { checkImageSize, type RgbImage } from './image.js';
 import { pixelFeatures, type Region, segmentRegions } from './region-features.js';
-import { FAST_SIMILARITIES, type SimilarityMeasure } from './region-similarity.js';
+import { FAST_SIMILARITIES, SIMILARITY_MEASURES, type SimilarityMeasure } from './region-similarity.js';
 
 export type { Box } from '../data/shapes.js';
 export type { RgbImage } from './image.js';
@@ -50,34 +50,33 @@ export interface SelectiveSearchOptions {
   /** at most this many boxes (2000, as R-CNN used) */
   count?: number;
   /** the segmentation scales k ([50, 100], the paper's fast mode) */
-  scales?: number[];
+  scales?: readonly number[];
   /** the smallest segment, in pixels (20) */
   minSize?: number;
   /** the segmentation's Gaussian smoothing, in pixels (0.8) */
   sigma?: number;
   /** the colour spaces (['hsv', 'lab'], the paper's fast mode) */
-  colourSpaces?: ColourSpace[];
+  colourSpaces?: readonly ColourSpace[];
   /** the similarity combinations (C+T+S+F and T+S+F, the paper's fast mode) */
-  similarities?: (readonly SimilarityMeasure[])[];
+  similarities?: readonly (readonly SimilarityMeasure[])[];
   /** the seed of the ranking's random numbers (0): the same seed, the same order */
   seed?: number;
 }
 
 export const SELECTIVE_SEARCH_DEFAULTS = {
   count: 2000,
-  scales: [50, 100],
+  scales: [50, 100] as readonly number[],
   minSize: 20,
   sigma: 0.8,
-  colourSpaces: ['hsv', 'lab'] as ColourSpace[],
+  colourSpaces: ['hsv', 'lab'] as readonly ColourSpace[],
   similarities: FAST_SIMILARITIES,
   seed: 0,
 };
 
 /** Region proposals for `image` ([height, width, 3] in [0, 1]): distinct boxes, most promising first, at most `count`. */
 export function selectiveSearch(image: RgbImage, options: SelectiveSearchOptions = {}): Box[] {
-  const o = { ...SELECTIVE_SEARCH_DEFAULTS, ...options };
+  const o = resolveOptions(options);
   checkImageSize('selective search', { ...image, channels: 3 });
-  if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`selective search: count must be a whole number >= 0, not ${o.count}`);
   if (image.height === 0 || image.width === 0 || o.count === 0) return [];
   const random = new Random(o.seed);
   const ranked: { box: Box; priority: number }[] = [];
@@ -107,6 +106,27 @@ export function selectiveSearch(image: RgbImage, options: SelectiveSearchOptions
     if (boxes.length === o.count) break;
   }
   return boxes;
+}
+
+/** The options with the defaults for those not given; throws a one-line message for one that cannot be used. */
+function resolveOptions(options: SelectiveSearchOptions): Required<SelectiveSearchOptions> {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const o: Required<SelectiveSearchOptions> = { ...SELECTIVE_SEARCH_DEFAULTS, ...given };
+  const refuse = (what: string) => {
+    throw new Error(`selective search: ${what}`);
+  };
+  if (!Number.isInteger(o.count) || o.count < 0) refuse(`count must be a whole number >= 0, not ${o.count}`);
+  if (o.scales.length === 0 || o.scales.some((k) => !(k > 0 && Number.isFinite(k)))) refuse(`scales must be one or more numbers > 0, not [${o.scales.join(', ')}]`);
+  if (!(o.minSize >= 0 && Number.isFinite(o.minSize))) refuse(`minSize must be a number of pixels >= 0, not ${o.minSize}`);
+  if (!(o.sigma >= 0 && Number.isFinite(o.sigma))) refuse(`sigma must be a number >= 0, not ${o.sigma}`);
+  if (!Number.isFinite(o.seed)) refuse(`seed must be a number, not ${o.seed}`);
+  if (o.colourSpaces.length === 0 || o.colourSpaces.some((c) => !COLOUR_SPACES.includes(c))) {
+    refuse(`colourSpaces must be one or more of ${COLOUR_SPACES.join(', ')}, not [${o.colourSpaces.join(', ')}]`);
+  }
+  if (o.similarities.length === 0 || o.similarities.some((m) => m.length === 0 || m.some((s) => !SIMILARITY_MEASURES.includes(s)))) {
+    refuse(`similarities must be one or more lists of ${SIMILARITY_MEASURES.join(', ')}, not ${JSON.stringify(o.similarities)}`);
+  }
+  return o;
 }
 
 /** A region's box, [x1, y1, x2, y2] with x2, y2 exclusive. */

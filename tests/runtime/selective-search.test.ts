@@ -118,6 +118,17 @@ describe('selective search', () => {
     expect(selectiveSearch(blank(0, 0, [0, 0, 0]))).toEqual([]);
   });
 
+  it('takes the defaults for options given as undefined, and refuses options it cannot use, in one line', () => {
+    const image = blank(6, 6, [0.2, 0.2, 0.2]);
+    expect(selectiveSearch(image, { count: undefined, seed: undefined })).toEqual([[0, 0, 6, 6]]);
+    expect(() => selectiveSearch(image, { count: 1.5 })).toThrow(/^selective search: count must be a whole number >= 0, not 1.5$/);
+    expect(() => selectiveSearch(image, { scales: [] })).toThrow(/^selective search: scales must be one or more numbers > 0, not \[\]$/);
+    expect(() => selectiveSearch(image, { scales: [50, -1] })).toThrow(/scales must be one or more numbers > 0, not \[50, -1\]/);
+    expect(() => selectiveSearch(image, { minSize: Number.NaN })).toThrow(/minSize must be a number of pixels >= 0, not NaN/);
+    expect(() => selectiveSearch(image, { colourSpaces: ['cmyk' as 'rgb'] })).toThrow(/colourSpaces must be one or more of rgb, hsv, lab, not \[cmyk\]/);
+    expect(() => selectiveSearch(image, { similarities: [[]] })).toThrow(/similarities must be one or more lists of colour, texture, size, fill/);
+  });
+
   it('refuses pixels that do not fit the size, in one line', () => {
     expect(() => selectiveSearch({ pixels: new Float32Array(10), height: 2, width: 2 })).toThrow(
       /^selective search: an image of 2 x 2 x 3 holds 12 values, but it was given 10$/,
