@@ -8,11 +8,11 @@
 //      (channels in [0, 1] are multiplied by 255, so k means what it means
 //      in the paper and the reference code);
 //   3. edges in order of weight (to 1/64 of a colour step, by a counting
-//      sort; the reference sorts the exact weights); an edge joins its two components C1, C2
-//      when its weight is at most both Int(C) + k / |C| (Int(C): the
-//      largest edge weight inside C, the weight of the edge that last grew
-//      it; a single pixel's is 0), so k sets the scale: a larger k prefers
-//      larger components;
+//      sort; the reference sorts the exact weights); an edge joins its two
+//      components C1, C2 when its weight is at most both Int(C) + k / |C|
+//      (Int(C): the largest edge weight inside C, the weight of the edge
+//      that last grew it; a single pixel's is 0), so k sets the scale: a
+//      larger k prefers larger components;
 //   4. then, in the same order, any edge whose component on either side is
 //      smaller than minSize pixels joins the two.
 // The result is a label per pixel, 0..count-1, numbered in the order their
