@@ -42,7 +42,7 @@ function nn(args: string[], cwd: string, input?: string) {
 const events = (stdout: string) => stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string; [k: string]: unknown });
 
 describe('nn train', () => {
-  it('--json writes JSON Lines only: start, batches, epochs, checkpoints, end', () => {
+  it('--json writes JSON Lines only: start, batches, epochs, pictures, checkpoints, end', () => {
     const { dir } = workspace();
     const r = nn(['train', 'tiny.nn', '--json'], dir);
     expect(r.code).toBe(0);
@@ -52,7 +52,9 @@ describe('nn train', () => {
     expect(all.filter((e) => e.type === 'epoch').map((e) => e['epoch'])).toEqual([1, 2, 3]);
     expect(all.filter((e) => e.type === 'checkpoint')).toHaveLength(3);
     expect(all.some((e) => e.type === 'batch')).toBe(true);
-    expect(new Set(all.map((e) => e.type))).toEqual(new Set(['start', 'batch', 'epoch', 'checkpoint', 'end']));
+    expect(new Set(all.map((e) => e.type))).toEqual(new Set(['start', 'batch', 'epoch', 'sample', 'checkpoint', 'end']));
+    // a classifier's pictures after each epoch, and the loss-and-metrics chart at the end
+    expect(all.filter((e) => e.type === 'sample').map((e) => `${e['epoch']} ${e['kind']}`)).toEqual(['1 predictions', '1 confusion', '2 predictions', '2 confusion', '3 predictions', '3 confusion', '3 metrics']);
   });
 
   it('keeps every event of a run in its run folder, and says which run it is', () => {
