@@ -28,7 +28,10 @@
 //   - hue is a distance on a line, not a circle (`colour-spaces.ts`);
 //   - minSize is one number for every k (the paper's code uses minSize = k,
 //     which on the small images used here would absorb whole objects);
-//     its default, 20 pixels, is the reference segmentation's.
+//     its default, 20 pixels, is the reference segmentation's;
+//   - the segmentation orders its edges to 1/64 of a colour step;
+//   - no box is dropped for being narrow (R-CNN's code drops those under
+//     20 pixels, which here would be whole objects).
 //
 // Boxes are [x1, y1, x2, y2] in pixels with x2, y2 exclusive: a region
 // covering columns 3..7 has x1 = 3, x2 = 8, so x2 - x1 is its width, as
