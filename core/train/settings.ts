@@ -153,7 +153,7 @@ export const TRAIN_KEYS: readonly TrainKey[] = [
   { name: 'seed', kind: 'int', min: 0, doc: 'The random seed: the same seed repeats the same run.' },
   { name: 'device', kind: 'device', doc: '`cpu` or `gpu`.' },
   { name: 'checkpoints', kind: 'record', fields: ['every', 'keep', 'dir'], doc: 'Where and how often weights are saved: `{ every: 1, keep: 3, dir: "checkpoints" }`.' },
-  { name: 'samples', kind: 'record', fields: ['count', 'every'], doc: 'Sample grids saved while training: `{ count: 16, every: 1 }` (epochs).' },
+  { name: 'samples', kind: 'record', fields: ['count', 'every'], doc: 'The pictures a run draws in its `samples/` folder (predictions, confusion matrix, detections, attention, a GAN\'s samples): `count` examples each, every `every` epochs; `{ count: 16, every: 1 }` by default, `every: 0` for none.' },
   { name: 'steps', kind: 'record', fields: ['discriminator', 'generator'], doc: 'Adversarial training: updates of each model per round.' },
   { name: 'shuffle', kind: 'bool', doc: 'Shuffle the training data each epoch.' },
 ];
