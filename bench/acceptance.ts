@@ -4,7 +4,9 @@
 //   - the MLP and the small CNN (VGGSmall) on the MNIST digits: test accuracy;
 //   - the GAN on the ring of 8 Gaussians: modes covered by 1,000 samples;
 //   - the small Transformer on sequence reversal: exact-match accuracy of
-//     whole sequences decoded greedily, one token at a time (no teacher forcing).
+//     whole sequences decoded greedily, one token at a time (no teacher forcing);
+//   - the deep plain network of examples/backprop.nn and its residual twin,
+//     one explained step each: the first layer's gradient norm over the last's.
 // Slow (minutes); a report, not a test.
 
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { nodeHost } from '../cli/node-host.js';
 import { loadTensorflow } from '../runtime/backend.js';
 import { toDataset } from '../runtime/data/dataset.js';
 import { loadSequences, START_TOKEN } from '../runtime/data/sequences.js';
+import { explainTraining } from '../runtime/explain/explain-training.js';
 import type { TrainEvent } from '../runtime/train/events.js';
 import { runTraining } from '../runtime/train/run-training.js';
 import type { LayersModel, Tensor, TF } from '../runtime/tf-types.js';
@@ -57,6 +60,20 @@ async function main(): Promise<void> {
     console.log(`${run.target.padEnd(18)} ${(await run.measure(tf, result.models, last)).padEnd(62)} ${result.epochs} epochs in ${result.seconds.toFixed(0)} s`);
     for (const m of Object.values(result.models)) m.dispose();
   }
+  console.log(await gradientContrast(tf, { name: loaded.backend, device: loaded.device }));
+}
+
+/** One explained step of the plain network and of its residual twin: the first layer's gradient norm over the last's (examples/backprop.nn). */
+async function gradientContrast(tf: TF, backend: { name: string; device: 'cpu' | 'gpu' }): Promise<string> {
+  const started = Date.now();
+  const ratios: number[] = [];
+  for (const target of ['PlainDeep', 'ResidualDeep']) {
+    const file = join(process.cwd(), 'examples', 'backprop.nn');
+    const { summary } = await explainTraining({ file, host: nodeHost, target, tf, backend, outDir: join(process.cwd(), 'dist', 'bench-acceptance', target), emit: () => {} });
+    ratios.push(summary.gradientRatio!.ratio);
+  }
+  const measured = `gradient norm first/last layer: plain ${ratios[0]!.toExponential(1)}, residual ${ratios[1]!.toPrecision(2)} (target < 1e-6, > 0.1)`;
+  return `${'PlainDeep/Residual'.padEnd(18)} ${measured.padEnd(62)} one step each in ${((Date.now() - started) / 1000).toFixed(0)} s`;
 }
 
 /**
