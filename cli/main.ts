@@ -31,7 +31,8 @@ ${SUMMARY_USAGE}
 ${FMT_USAGE}
     rewrite files in the canonical layout
 ${TRAIN_USAGE}
-    train a model on the native TensorFlow backend: a progress bar, or JSON Lines events with --json
+    train a model on the native TensorFlow backend: a progress bar, or JSON Lines events with --json;
+    --explain takes the first step only and shows each layer's activations, gradients and update
 ${EXPORT_USAGE}
     write the model with its trained weights for TensorFlow.js (model.json, weights.bin, nn-layers.mjs)
 ${RUN_USAGE}
