@@ -6,5 +6,6 @@ import { attentionPictures } from './attention-pictures.js';
 import { classificationPictures } from './classification-pictures.js';
 import { detectionPictures } from './detection-pictures.js';
 import type { PictureMaker } from './picture-run.js';
+import { segmentationPictures } from './segmentation-pictures.js';
 
-export const PICTURE_MAKERS: readonly PictureMaker[] = [classificationPictures, detectionPictures, attentionPictures];
+export const PICTURE_MAKERS: readonly PictureMaker[] = [classificationPictures, detectionPictures, attentionPictures, segmentationPictures];

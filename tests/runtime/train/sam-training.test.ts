@@ -1,6 +1,7 @@
 // SAMSmall trains from the train block of examples/sam.nn (its data cut to
 // a few dozen examples): six inputs from segments, SAM's loss over both of
-// its outputs, a finite loss that falls, and held-out IoU per prompt kind.
+// its outputs, a finite loss that falls, held-out IoU per prompt kind, and
+// the segmentation pictures it draws.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,5 +48,12 @@ describe('SAMSmall', () => {
       expect(logs[`test_iou_${kind}`]).toBeLessThanOrEqual(1);
     }
     expect(Number.isFinite(logs['test_loss']!)).toBe(true);
+    // the segmentation pictures of `samples: { count: 6, every: 2 }`: after epochs 2 and 4
+    const pictures = events.filter((e): e is Extract<TrainEvent, { type: 'sample' }> => e.type === 'sample' && e.kind === 'segmentation');
+    expect(pictures.map((e) => e.epoch)).toEqual([2, 4]);
+    const svg = readFileSync(pictures[1]!.path, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/class="example"/g)).toHaveLength(6);
+    expect(svg).toContain('Held-out masks after epoch 4');
   }, 240_000);
 });
