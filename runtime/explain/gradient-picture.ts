@@ -35,11 +35,13 @@ export function gradientPicture(series: GradientSeries[], title: string, subtitl
   parts.push(text(WIDTH / 2, 26, title, { size: 16, anchor: 'middle', weight: 'bold' }));
   if (subtitle) parts.push(text(WIDTH / 2, 46, subtitle, { size: 12, anchor: 'middle', fill: '#555555' }));
   parts.push(rect(PLOT.left, top, w, h, { fill: 'none', stroke: '#bbbbbb' }));
-  // y: one grid line and label per power of ten
+  // y: one grid line and label per power of ten; over a few decades, 2 and 5 times each too
   for (let d = low; d <= high; d++) {
-    const at = y(10 ** d);
-    parts.push(line(PLOT.left, at, PLOT.left + w, at, { stroke: '#e5e5e5' }));
-    parts.push(text(PLOT.left - 8, at, `1e${d}`, { size: 11, anchor: 'end', baseline: 'middle' }));
+    for (const m of high - low <= 3 && d < high ? [1, 2, 5] : [1]) {
+      const at = y(m * 10 ** d);
+      parts.push(line(PLOT.left, at, PLOT.left + w, at, { stroke: m === 1 ? '#e5e5e5' : '#f3f3f3' }));
+      parts.push(text(PLOT.left - 8, at, `${m}e${d}`, { size: 11, anchor: 'end', baseline: 'middle', fill: m === 1 ? '#222222' : '#777777' }));
+    }
   }
   // x: the depths, every one while they fit
   const every = Math.max(1, Math.ceil(maxDepth / 25));
@@ -79,8 +81,8 @@ function legend(names: string[]): string {
 /** The powers of ten that hold every value, at least one decade apart: [floor(log10 min), ceil(log10 max)]. */
 export function decades(values: number[]): [number, number] {
   if (values.length === 0) return [-1, 0];
-  let low = Math.floor(Math.log10(Math.min(...values)));
-  const high = Math.ceil(Math.log10(Math.max(...values)));
+  let low = Math.floor(Math.log10(Math.min(...values))) || 0;
+  const high = Math.ceil(Math.log10(Math.max(...values))) || 0; // not -0
   if (high === low) low -= 1;
   return [low, high];
 }
