@@ -5,6 +5,8 @@
 //   - the GAN on the ring of 8 Gaussians: modes covered by 1,000 samples;
 //   - the small Transformer on sequence reversal: exact-match accuracy of
 //     whole sequences decoded greedily, one token at a time (no teacher forcing);
+//   - SAMSmall on prompted shapes (segments): held-out mask IoU per prompt
+//     kind (one point, a box, a point and a box, a mask);
 //   - the deep plain network of examples/backprop.nn and its residual twin,
 //     one explained step each: the first layer's gradient norm over the last's.
 // Slow (minutes); a report, not a test.
@@ -34,6 +36,12 @@ const RUNS: Run[] = [
     file: 'examples/transformer.nn',
     target: 'TransformerSmall',
     measure: async (tf, models) => `greedy exact-match sequence accuracy ${percent(greedySequenceAccuracy(tf, models['TransformerSmall']!))} (target 95%)`,
+  },
+  {
+    file: 'examples/sam.nn',
+    target: 'SAMSmall',
+    measure: async (_tf, _m, last) =>
+      `held-out IoU point ${fixed(last['test_iou_point'])}, box ${fixed(last['test_iou_box'])}, point+box ${fixed(last['test_iou_point_box'])}, mask ${fixed(last['test_iou_mask'])} (target box 0.80, point 0.70)`,
   },
 ];
 
@@ -113,5 +121,6 @@ function greedySequenceAccuracy(tf: TF, model: LayersModel): number {
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(2)}%`;
+const fixed = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(2));
 
 await main();
