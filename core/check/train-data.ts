@@ -176,9 +176,15 @@ function apply(st: CheckState, fr: Frame, trained: Trained, tensors: TensorValue
   // a model with errors of its own is reported there, and never traced
   if ([...generic.diagnostics, ...generic.reached].some((d) => d.severity === 'error')) return undefined;
   const frame: Frame = { module: fr.module, scope: new Scope(), mode: 'instance', iteration: '', path: '', lenient: false };
+  // the sizes this application makes up (`K1` from nms) are its own: the names the rest of the check gives stay as they were
+  const freshBefore = st.fresh.next;
   const { result, diagnostics } = st.collect(() => {
-    const instance = configureBlock(st, frame, trained.definition, trained.module.file, [], range, node);
-    return instance ? instantiate(st, frame, instance, tensors, { range, inputRanges: [], node }) : undefined;
+    try {
+      const instance = configureBlock(st, frame, trained.definition, trained.module.file, [], range, node);
+      return instance ? instantiate(st, frame, instance, tensors, { range, inputRanges: [], node }) : undefined;
+    } finally {
+      st.fresh.next = freshBefore;
+    }
   });
   const sizes = tensors.map((t) => formatShape(t.shape)).join(', ');
   for (const d of diagnostics) {
