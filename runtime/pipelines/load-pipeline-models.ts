@@ -1,7 +1,9 @@
 // The trained models a pipeline applies: each model traced alone with the
-// arguments the pipeline gives it, compiled, and given the weights of its
-// newest intact checkpoint (found among the runs next to the .nn file, or in
-// the folder given, as `nn run` finds a model's).
+// arguments the pipeline gives it (and values for the sizes its inputs leave
+// open, such as SAM's N points: the weights do not depend on them),
+// compiled, and given the weights of its newest intact checkpoint (found
+// among the runs next to the .nn file, or in the folder given, as `nn run`
+// finds a model's).
 
 import { dirname, join, resolve } from 'node:path';
 import { traceModel } from '../../core/graph/trace.js';
@@ -11,7 +13,7 @@ import { checkpointFoldersIn, findCheckpointFolders } from '../export/find-weigh
 import type { LayersModel, TF } from '../tf-types.js';
 import { CheckpointError, checkpointsNewestFirst, reason, restoreNewestIntact } from '../train/checkpoint.js';
 import type { PipelineGraph } from './pipeline-graph.js';
-import { PipelineError } from './trace-pipeline.js';
+import { openInputSizes, PipelineError } from './trace-pipeline.js';
 
 /** Trained weights that were not found: the message says which model and how to train it. */
 export class NoWeightsError extends Error {}
@@ -30,7 +32,9 @@ export async function loadPipelineModels(tf: TF, request: { file: string; /** th
   for (const application of request.graph.models) {
     const name = application.model;
     if (out.models[name]) continue;
-    const traced = traceModel(request.file, request.host, { model: name, overrides: application.args });
+    // the model's open sizes other than the batch (SAM's N points) take the values the pipeline's inputs gave those names, else 1
+    const sizes = Object.fromEntries(openInputSizes(request.file, request.host, name).map((n) => [n, request.graph.sizes[n] ?? 1]));
+    const traced = traceModel(request.file, request.host, { model: name, overrides: application.args, sizes });
     if (!traced.ok) throw new PipelineError(`${request.graph.pipeline} applies ${name}, which cannot be compiled: ${traced.message}`, traced.diagnostics);
     const model = compileGraph(tf, traced.graph, { seed: 1 });
     const folders = request.checkpoints !== undefined ? checkpointFoldersIn(request.checkpoints) : findCheckpointFolders(join(dirname(resolve(request.file)), 'runs'), name);

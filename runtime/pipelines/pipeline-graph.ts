@@ -72,4 +72,6 @@ export interface PipelineGraph {
   nodes: PipelineNode[];
   /** the models applied in it, outermost applications only */
   models: ModelApplication[];
+  /** the sizes its inputs gave the names their declarations leave open (`N: 2` points) */
+  sizes: Record<string, number>;
 }

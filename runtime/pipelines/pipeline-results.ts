@@ -1,8 +1,8 @@
 // What a pipeline's outputs mean, read by their shapes: boxes [K, 4]
 // (x1, y1, x2, y2 in the pixels of the pipeline's input), with scores [K]
-// (float) and classes [K] (int) beside them; masks [..., h, w] (logits, as
-// SAM gives them: a pixel belongs to the mask where its logit is above 0),
-// with one score per mask beside them (SAM's predicted IoU). Boxes and
+// (float) and classes [K] (int) beside them; masks [..., h, w] (bool, or
+// logits as SAM gives them: a pixel belongs to the mask where its logit is
+// above 0), with one score per mask beside them (SAM's predicted IoU). Boxes and
 // masks are mapped to the pixels of the picture the pipeline ran on; any
 // other output is kept as it is.
 
@@ -70,10 +70,12 @@ export function readResults(tf: TF, outputs: PipelineOutputs, sizes: Sizes, clas
       boxes.push(result);
     }
   }
-  const masksOut = outputs.find((o) => !used.has(o.name) && o.tensor.rank >= 3 && o.tensor.dtype !== 'int32');
+  // the mask as the pipeline gives it (bool), else from logits; other outputs of its shape are the same mask
+  const maskLike = outputs.filter((o) => !used.has(o.name) && o.tensor.rank >= 3 && o.tensor.dtype !== 'int32');
+  const masksOut = maskLike.find((o) => o.tensor.dtype === 'bool') ?? maskLike[0];
   const masks: MaskResult[] = [];
   if (masksOut) {
-    used.add(masksOut.name);
+    for (const o of maskLike) if (o.tensor.shape.join() === masksOut.tensor.shape.join()) used.add(o.name);
     const count = masksOut.tensor.shape.slice(0, -2).reduce((a, b) => a * b, 1);
     const scores = outputs.find((o) => !used.has(o.name) && o.tensor.dtype === 'float32' && o.tensor.size === count);
     if (scores) used.add(scores.name);
@@ -92,11 +94,13 @@ function mapBox(box: [number, number, number, number], { from, to }: Sizes): [nu
   return [clamp(box[0] * sx, to.width), clamp(box[1] * sy, to.height), clamp(box[2] * sx, to.width), clamp(box[3] * sy, to.height)];
 }
 
-/** Mask logits [..., h, w] resized bilinearly to the picture, each a 0/1 array [height, width]. */
-function pictureMasks(tf: TF, logits: Tensor, to: { width: number; height: number }): Uint8Array[] {
-  const [h, w] = logits.shape.slice(-2) as [number, number];
+/** Masks [..., h, w] (bool, or logits: inside where above 0) resized bilinearly to the picture, each a 0/1 array [height, width]. */
+function pictureMasks(tf: TF, masks: Tensor, to: { width: number; height: number }): Uint8Array[] {
+  const [h, w] = masks.shape.slice(-2) as [number, number];
   const resized = tf.tidy(() => {
-    const stacked = tf.reshape(tf.cast(logits, 'float32'), [-1, h, w, 1]); // [M, h, w, 1]
+    // a bool mask as logits -1 and 1, so that resizing keeps its edges where they are
+    const logits = masks.dtype === 'bool' ? tf.sub(tf.mul(tf.cast(masks, 'float32'), 2), 1) : tf.cast(masks, 'float32');
+    const stacked = tf.reshape(logits, [-1, h, w, 1]); // [M, h, w, 1]
     return tf.greater(tf.image.resizeBilinear(stacked as never, [to.height, to.width], false, true), 0); // [M, height, width, 1]
   });
   const values = resized.dataSync() as Uint8Array;

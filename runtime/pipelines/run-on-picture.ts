@@ -95,7 +95,8 @@ function promptTensors(tf: TF, request: PictureRunRequest, declared: { name: str
     if (d === undefined || !isConst(d)) throw new PipelineError(`${request.pipeline}'s ${what} must have a fixed size to take prompts from the command line`);
     return d;
   };
-  const slots = fixed(points.shape[1], 'points input');
+  // point slots: as the pipeline declares them, or (an open N) one per point given, at least one
+  const slots = points.shape[1] !== undefined && isConst(points.shape[1]) ? points.shape[1] : Math.max(1, request.points.length);
   const maskSize = fixed(mask.shape[1], 'mask input');
   const textDim = fixed(text.shape.at(-1), 'text input');
   const sx = sizes.from.width / sizes.to.width;
@@ -135,7 +136,7 @@ function writeResults(request: PictureRunRequest, picture: { width: number; heig
     size: { width: picture.width, height: picture.height },
     weights: weightsFrom,
     ...(request.points.length > 0 || request.box ? { prompts: { points: request.points, ...(request.box ? { box: request.box } : {}) } } : {}),
-    detections: results.boxes.map((b) => ({ box: b.box.map(round2), ...(b.class !== undefined ? { class: b.class } : {}), ...(b.classId !== undefined ? { classId: b.classId } : {}), ...(b.score !== undefined ? { score: round4(b.score) } : {}) })),
+    ...(results.boxes.length > 0 || results.masks.length === 0 ? { detections: results.boxes.map((b) => ({ box: b.box.map(round2), ...(b.class !== undefined ? { class: b.class } : {}), ...(b.classId !== undefined ? { classId: b.classId } : {}), ...(b.score !== undefined ? { score: round4(b.score) } : {}) })) } : {}),
     masks: results.masks.map((m, i) => ({ file: maskFiles[i]!, area: m.area, ...(m.score !== undefined ? { score: round4(m.score) } : {}) })),
     ...(results.other.length > 0 ? { outputs: Object.fromEntries(results.other.map((o) => [o.name, { shape: o.shape, values: o.values }])) } : {}),
   };

@@ -54,12 +54,28 @@ export function describePipeline(file: string, host: Host, pipeline: string): { 
   return { inputs, program: module.program };
 }
 
+/**
+ * The names a model's inputs leave open besides their leading (batch) axis:
+ * SAM's N points and Nt text tokens. A pipeline gives them values when it
+ * applies the model; its weights do not depend on them.
+ */
+export function openInputSizes(file: string, host: Host, model: string): string[] {
+  const st = new CheckState();
+  const module = loadModule(st, host, file);
+  const def = module?.program.items.find((i): i is Definition => i.kind === 'Definition' && i.defKind === 'model' && i.name.name === model);
+  if (!module || !def) return [];
+  const names = new Set<string>();
+  for (const { value } of checkGeneric(st, module, def).inputs) if (value.kind === 'tensor') for (const d of value.shape.slice(1)) symbolsOf(d, names);
+  return [...names];
+}
+
 export function tracePipeline(file: string, host: Host, options: PipelineTraceOptions): PipelineGraph {
   const { st, module, def } = findPipeline(file, host, options.pipeline);
   const generic = checkGeneric(st, module, def);
   const errors = [...module.diagnostics, ...generic.diagnostics, ...generic.reached].filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new PipelineError(`${def.name.name} has errors`, errors);
-  const inputs = concreteInputs(def.name.name, generic.inputs, options.inputShapes);
+  const sizes = new Map<string, Dim>();
+  const inputs = concreteInputs(def.name.name, generic.inputs, options.inputShapes, sizes);
 
   st.trace = true;
   st.rows = [];
@@ -76,7 +92,8 @@ export function tracePipeline(file: string, host: Host, options: PipelineTraceOp
     throw new PipelineError(`${def.name.name} has errors with these input sizes (${inputs.map((t) => formatShape(t.shape)).join(', ')})`, traceErrors);
   }
   const outputs = result.kind === 'tuple' ? result.items.map((v, i) => ({ name: result.names?.[i] ?? `output${i}`, value: v })) : [{ name: 'output', value: result }];
-  return new PipelineBuilder().build(def.name.name, inputs, generic.inputs.map((i) => i.name), outputs, modelApplications(st.blocks));
+  const graph = new PipelineBuilder().build(def.name.name, inputs, generic.inputs.map((i) => i.name), outputs, modelApplications(st.blocks));
+  return { ...graph, sizes: Object.fromEntries([...sizes].filter((e): e is [string, number] => isConst(e[1]))) };
 }
 
 function findPipeline(file: string, host: Host, name: string): { st: CheckState; module: NonNullable<ReturnType<typeof loadModule>>; def: Definition } {
@@ -93,11 +110,10 @@ function findPipeline(file: string, host: Host, name: string): { st: CheckState;
 }
 
 /** The inputs with the shapes given: each declared size must agree, and each name it leaves open is taken from them. */
-function concreteInputs(pipeline: string, declared: { name: string; value: Value }[], given: number[][]): TensorValue[] {
+function concreteInputs(pipeline: string, declared: { name: string; value: Value }[], given: number[][], env: Map<string, Dim>): TensorValue[] {
   if (given.length !== declared.length) {
     throw new PipelineError(`${pipeline} takes ${declared.length} input${declared.length === 1 ? '' : 's'} (${declared.map((d) => d.name).join(', ')}), but ${given.length} ${given.length === 1 ? 'was' : 'were'} given`);
   }
-  const env = new Map<string, Dim>();
   return declared.map(({ name, value }, index) => {
     if (value.kind !== 'tensor') throw new PipelineError(`input ${name} of ${pipeline} has no shape`);
     const shape = given[index]!;
@@ -132,7 +148,7 @@ class PipelineBuilder {
   private readonly byApplication = new Map<object, number>();
   private readonly nameCounts = new Map<string, number>();
 
-  build(pipeline: string, inputs: TensorValue[], names: string[], outputs: { name: string; value: Value }[], models: ModelApplication[]): PipelineGraph {
+  build(pipeline: string, inputs: TensorValue[], names: string[], outputs: { name: string; value: Value }[], models: ModelApplication[]): Omit<PipelineGraph, 'sizes'> {
     return {
       pipeline,
       inputs: inputs.map((tensor, i) => ({ name: names[i]!, node: this.visit(tensor).node, type: typeOf(tensor) })),
