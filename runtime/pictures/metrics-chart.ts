@@ -65,9 +65,12 @@ export function metricsChart(o: { title: string; subtitle?: string; epochs: read
       const dots = points.length <= 60 ? points.map(([cx, cy]) => circle(cx, cy, 2.5, { fill: colour })).join('') : '';
       return group(polyline(points, { stroke: colour, 'stroke-width': 2, 'stroke-dasharray': dashed }) + dots, { class: 'series', 'data-name': s });
     });
+    // the legend in the top right corner, or the bottom right where the lines end high
+    const ends = panel.series.map((s) => o.epochs.map((e) => e.logs[s]).filter((v): v is number => v !== undefined && Number.isFinite(v)).at(-1));
+    const endHigh = ends.some((v) => v !== undefined && y(v) < top + PANEL_H / 2);
     const key = legend(
       left + PANEL_W - (28 + Math.max(...panel.series.map((s) => s.length * 6.8), 20)) - 6,
-      top + 6,
+      endHigh ? top + PANEL_H - 10 - panel.series.length * 16 : top + 6,
       panel.series.map((s, k) => ({ label: s, colour: colourOf(k), mark: /^(val|test)_/.test(s) ? ('dashed' as const) : ('line' as const) })),
     );
     return group(
