@@ -68,7 +68,7 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
         { name: 'decoder input', what: `decoder input token ids [${length}] (the target shifted right)`, shape: [length], dtype: 'int32' },
       ],
       targets: { kind: 'classes', shape: [length], classes: vocab },
-      };
+    };
   },
   ring: () => ({
     source: 'ring',
@@ -82,7 +82,7 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
       source: 'shapes',
       inputs: [{ name: 'image', what: `${size}x${size}x3 images`, shape: [size, size, 3], dtype: 'float32' }],
       targets: { kind: 'model', problem: (output) => shapesTargetProblem(output, size, int(args, 'objects') ?? 1) },
-      };
+    };
   },
   segments: (args) => {
     const size = int(args, 'size');
