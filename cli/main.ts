@@ -36,7 +36,8 @@ ${TRAIN_USAGE}
 ${EXPORT_USAGE}
     write the model with its trained weights for TensorFlow.js (model.json, weights.bin, nn-layers.mjs)
 ${RUN_USAGE}
-    apply the trained model to NumPy arrays, writing its outputs as NumPy arrays
+    apply the trained model to NumPy arrays, writing its outputs as NumPy arrays;
+    or run a pipeline on a picture, writing its boxes or mask as JSON and SVG
 ${DOCTOR_USAGE}
     which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why
 
