@@ -19,7 +19,9 @@ import { update } from '../train/supervised.js';
 import { trainableVariables } from '../train/variables.js';
 import type { LayersModel, LayerVariable, Tensor, TF } from '../tf-types.js';
 import type { ExplainedWeight, ExplainLayerEvent, TensorStatistics, WeightTotals } from './explain-events.js';
-import { probeLayers } from './layer-probe.js';
+import { type LayerProbe, probeLayers } from './layer-probe.js';
+
+type Variable = import('@tensorflow/tfjs').Variable;
 
 /** A model is shown number by number when no layer output (for the whole batch) and no weight tensor has more values than this. */
 export const TINY_VALUES = 32;
@@ -46,61 +48,83 @@ export function explainBatch(parts: StepParts, batch: Batch): BatchExplanation {
   const tiny = isTiny(model, batch.size);
   const probe = probeLayers(tf, model, tiny);
   const variables = trainableVariables(model);
+  // the weights before the step, to measure the update against
   const before = new Map(variables.list.map((v) => [v.name, tf.clone(v)]));
-  let kept: { stats: Tensor[][]; shapes: number[][]; outputs: Tensor[] } = { stats: [], shapes: [], outputs: [] };
+  const step = forwardAndBackward(parts, probe, batch, variables.list, tiny);
+  try {
+    const gradientNorms = new Map(Object.entries(step.grads).map(([name, g]) => [name, normOf(tf, g)]));
+    const gradientValues = tiny ? new Map(Object.entries(step.grads).map(([name, g]) => [name, g.arraySync()])) : undefined;
+    try {
+      update(parts, variables, step.grads);
+    } finally {
+      for (const g of Object.values(step.grads)) g.dispose();
+    }
+    let depth = 0;
+    const layers = probe.layers.map((l, i): ExplainLayerEvent => {
+      const [mean, std, zeros] = step.statistics[i]!.map((t) => t.dataSync()[0]!);
+      const weights = l.weights.map(({ name, variable }): ExplainedWeight => {
+        const id = variableName(variable);
+        const old = before.get(id)!;
+        const norm = normOf(tf, old);
+        const moved = tf.tidy(() => normOf(tf, tf.sub(variable.read(), old)));
+        return { name, shape: [...variable.shape] as number[], norm, gradient: gradientNorms.get(id) ?? 0, update: moved, ratio: norm > 0 ? moved / norm : null };
+      });
+      const output: TensorStatistics = { shape: step.shapes[i]!, mean: mean!, std: std!, zeros: zeros! };
+      const event: ExplainLayerEvent = { type: 'explain', index: i + 1, layer: l.path, kind: l.kind, ...(weights.length > 0 ? { depth: ++depth } : {}), output, weights };
+      if (weights.length > 0) event.total = totalOf(weights);
+      if (tiny) {
+        const weightValues = l.weights.map(({ name, variable }) => {
+          const id = variableName(variable);
+          const old = before.get(id)!.arraySync();
+          return [name, { before: old, gradient: gradientValues!.get(id) ?? zerosLike(old), after: variable.read().arraySync() }] as const;
+        });
+        event.values = {
+          inputs: l.inputs.map((at) => ('probe' in at ? step.outputs[at.probe]! : batch.inputs[at.modelInput]!).arraySync()),
+          output: step.outputs[l.output]!.arraySync(),
+          weights: Object.fromEntries(weightValues),
+        };
+      }
+      return event;
+    });
+    const values = tiny ? { inputs: batch.inputs.map((t) => t.arraySync()), target: batch.target?.arraySync() } : undefined;
+    return { loss: step.loss, layers, ...(values ? { values } : {}) };
+  } finally {
+    for (const t of [...before.values(), ...step.statistics.flat(), ...step.outputs]) t.dispose();
+  }
+}
+
+/** What the forward and backward passes leave for the report (tensors the caller disposes). */
+interface StepTensors {
+  /** the loss before the update */
+  loss: number;
+  /** d(loss)/d(w) by variable name */
+  grads: Record<string, Tensor>;
+  /** per explained layer: mean, std, zeros of its output (scalars) */
+  statistics: Tensor[][];
+  /** per explained layer: its output's shape, batch first */
+  shapes: number[][];
+  /** every probe output, when the model is tiny */
+  outputs: Tensor[];
+}
+
+/** The forward pass through the probe (the loss on the model's own outputs), and backpropagation to every trainable variable. */
+function forwardAndBackward(parts: StepParts, probe: LayerProbe, batch: Batch, variables: Variable[], tiny: boolean): StepTensors {
+  const { tf } = parts;
+  let kept: Omit<StepTensors, 'loss' | 'grads'> = { statistics: [], shapes: [], outputs: [] };
   const { value, grads } = tf.variableGrads(() => {
     const applied = probe.model.apply(batch.inputs.length === 1 ? batch.inputs[0]! : batch.inputs, { training: true });
-    const outputs = Array.isArray(applied) ? (applied as Tensor[]) : [applied as Tensor];
+    const outputs = Array.isArray(applied) ? (applied as Tensor[]) : [applied as Tensor]; // the model's outputs, then each layer's [B, ...]
     kept = {
-      stats: probe.layers.map((l) => statisticsOf(tf, outputs[l.output]!).map((t) => tf.keep(t))),
+      statistics: probe.layers.map((l) => statisticsOf(tf, outputs[l.output]!).map((t) => tf.keep(t))),
       shapes: probe.layers.map((l) => [...outputs[l.output]!.shape]),
       outputs: tiny ? outputs.map((t) => tf.keep(t)) : [],
     };
     const prediction = probe.modelOutputs === 1 ? outputs[0]! : outputs.slice(0, probe.modelOutputs);
-    return parts.loss(batch.target!, prediction as unknown as Tensor) as never;
-  }, variables.list);
+    return parts.loss(batch.target!, prediction as unknown as Tensor) as never; // a scalar
+  }, variables);
   const loss = value.dataSync()[0]!;
   value.dispose();
-  const gradientValues = tiny ? new Map(Object.entries(grads).map(([name, g]) => [name, g.arraySync()])) : undefined;
-  const gradientNorms = new Map(Object.entries(grads).map(([name, g]) => [name, normOf(tf, g)]));
-  try {
-    update(parts, variables, grads);
-  } finally {
-    for (const g of Object.values(grads)) g.dispose();
-  }
-
-  let depth = 0;
-  const layers = probe.layers.map((l, i): ExplainLayerEvent => {
-    const [mean, std, zeros] = kept.stats[i]!.map((t) => t.dataSync()[0]!);
-    const output: TensorStatistics = { shape: kept.shapes[i]!, mean: mean!, std: std!, zeros: zeros! };
-    const weights = l.weights.map(({ name, variable }): ExplainedWeight => {
-      const id = variableName(variable);
-      const old = before.get(id)!;
-      const norm = normOf(tf, old);
-      const step = tf.tidy(() => normOf(tf, tf.sub(variable.read(), old)));
-      return { name, shape: [...variable.shape] as number[], norm, gradient: gradientNorms.get(id) ?? 0, update: step, ratio: norm > 0 ? step / norm : null };
-    });
-    const event: ExplainLayerEvent = { type: 'explain', index: i + 1, layer: l.path, kind: l.kind, ...(weights.length > 0 ? { depth: ++depth } : {}), output, weights };
-    if (weights.length > 0) event.total = totalOf(weights);
-    if (tiny) {
-      event.values = {
-        inputs: l.inputs.map((at) => ('probe' in at ? kept.outputs[at.probe]! : batch.inputs[at.modelInput]!).arraySync()),
-        output: kept.outputs[l.output]!.arraySync(),
-        weights: Object.fromEntries(
-          l.weights.map(({ name, variable }) => {
-            const id = variableName(variable);
-            return [name, { before: before.get(id)!.arraySync(), gradient: gradientValues!.get(id) ?? zerosLike(before.get(id)!.arraySync()), after: variable.read().arraySync() }];
-          }),
-        ),
-      };
-    }
-    return event;
-  });
-
-  for (const t of before.values()) t.dispose();
-  for (const t of [...kept.stats.flat(), ...kept.outputs]) t.dispose();
-  const values = tiny ? { inputs: batch.inputs.map((t) => t.arraySync()), target: batch.target?.arraySync() } : undefined;
-  return { loss, layers, ...(values ? { values } : {}) };
+  return { loss, grads, ...kept };
 }
 
 /** Mean, standard deviation and the fraction of exact zeros of every value of `t` (scalars; the caller keeps or disposes them). */
