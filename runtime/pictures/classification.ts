@@ -84,12 +84,14 @@ export function confusionMatrix(o: { title: string; counts: readonly (readonly n
       const y = top + t * cell;
       cells.push(
         group(
-          rect(x, y, cell, cell, { fill: shade(fraction), stroke: t === p ? '#222222' : '#dddddd', 'stroke-width': t === p ? 1.5 : 1, class: 'cell', 'data-true': t, 'data-predicted': p }) +
+          rect(x, y, cell, cell, { fill: shade(fraction), stroke: '#dddddd', class: 'cell', 'data-true': t, 'data-predicted': p }) +
             (count > 0 ? text(x + cell / 2, y + cell / 2, String(count), { size: cell >= 40 ? 12 : 10, anchor: 'middle', baseline: 'middle', fill: inkOn(fraction) }) : ''),
         ),
       );
     });
   });
+  // the diagonal (right answers) outlined over the cells
+  const diagonal = names.map((_, i) => rect(left + i * cell, top + i * cell, cell, cell, { fill: 'none', stroke: '#222222', 'stroke-width': 1.5 })).join('');
   const axisNames = names.map(
     (name, i) =>
       text(left - 6, top + i * cell + cell / 2, name, { size: 11, anchor: 'end', baseline: 'middle' }) +
@@ -100,5 +102,5 @@ export function confusionMatrix(o: { title: string; counts: readonly (readonly n
     text(MARGIN, 38, `${total.toLocaleString('en-US')} held-out examples; shade: the share of the true class`, { size: 11, fill: '#555555' }) +
     text(left + side / 2, top - 8, 'predicted', { size: 12, anchor: 'middle', weight: 'bold' }) +
     text(MARGIN + 4, top + side / 2, 'true', { size: 12, anchor: 'middle', weight: 'bold', rotate: -90 });
-  return svgDocument(width, height, titles + element('g', { class: 'cells' }, cells.join('')) + axisNames.join(''), { title: `${o.title}: accuracy ${(accuracy * 100).toFixed(1)}%` });
+  return svgDocument(width, height, titles + element('g', { class: 'cells' }, cells.join('')) + diagonal + axisNames.join(''), { title: `${o.title}: accuracy ${(accuracy * 100).toFixed(1)}%` });
 }

@@ -29,12 +29,17 @@ train Tiny on mnist(split: 0.8, limit: 300) {
 }
 `;
 
-async function train(source: string): Promise<TrainEvent[]> {
+/** The run's events; the number of tensors at each checkpoint (after the epoch's pictures) is kept in `tensors`. */
+async function train(source: string, tensors: number[] = []): Promise<TrainEvent[]> {
   const dir = mkdtempSync(join(tmpdir(), 'nn-pictures-'));
   const file = join(dir, 'tiny.nn');
   writeFileSync(file, source);
   const events: TrainEvent[] = [];
-  const result = await runTraining({ file, host: nodeHost, tf, backend: { name: 'tensorflow', device: 'cpu' }, emit: (e) => events.push(e), stop: { requested: false } });
+  const emit = (e: TrainEvent) => {
+    events.push(e);
+    if (e.type === 'checkpoint') tensors.push(tf.memory().numTensors);
+  };
+  const result = await runTraining({ file, host: nodeHost, tf, backend: { name: 'tensorflow', device: 'cpu' }, emit, stop: { requested: false } });
   for (const m of Object.values(result.models)) m.dispose();
   return events;
 }
@@ -70,6 +75,7 @@ describe('pictures during training', () => {
   });
 
   it('a sequence model draws the attention of its cross-attention layer; a YOLO grid on shapes draws its detections', async () => {
+    const tensors: number[] = [];
     const events = await train(`
 model Rev(vocab: int = 8) {
   input source: [B, S] int
@@ -84,13 +90,19 @@ model Rev(vocab: int = 8) {
 
 train Rev on sequences(task: "reverse", length: 6, vocab: 8, count: 200) {
   loss: sparse_crossentropy
-  epochs: 1
+  epochs: 2
   batch: 50
   seed: 1
 }
-`);
+`, tensors);
     const drawn = samples(events).filter((s) => s.kind !== 'metrics');
-    expect(drawn.map((s) => [s.kind, basename(s.path)])).toEqual([['attention', 'epoch-0001-attention.svg']]);
+    expect(drawn.map((s) => [s.kind, basename(s.path)])).toEqual([
+      ['attention', 'epoch-0001-attention.svg'],
+      ['attention', 'epoch-0002-attention.svg'],
+    ]);
+    // drawing leaves no tensor behind
+    expect(tensors).toHaveLength(2);
+    expect(tensors[1]).toBe(tensors[0]);
     const svg = parseXml(readFileSync(drawn[0]!.path, 'utf8'));
     const cells = byClass(svg, 'cell');
     expect(cells).toHaveLength(36);
@@ -103,6 +115,7 @@ train Rev on sequences(task: "reverse", length: 6, vocab: 8, count: 200) {
     // the layer drawn is the cross-attention (queries from the target, keys from the source)
     expect(texts(svg).join(' ')).toContain('source tokens');
 
+    const yoloTensors: number[] = [];
     const yolo = await train(`
 model Grid(S: int = 2, K: int = 1, C: int = 3) {
   input image: [B, 32, 32, 3]
@@ -111,14 +124,16 @@ model Grid(S: int = 2, K: int = 1, C: int = 3) {
 
 train Grid on shapes(count: 60, size: 32, objects: 2) {
   loss: mse
-  epochs: 1
+  epochs: 2
   batch: 20
   seed: 2
-  samples: { count: 3 }
+  samples: { count: 3, every: 2 }
 }
-`);
+`, yoloTensors);
     const detections = samples(yolo).filter((s) => s.kind !== 'metrics');
-    expect(detections.map((s) => [s.kind, basename(s.path)])).toEqual([['detections', 'epoch-0001-detections.svg']]);
+    // every 2 epochs: only after the second
+    expect(detections.map((s) => [s.kind, basename(s.path)])).toEqual([['detections', 'epoch-0002-detections.svg']]);
+    expect(yoloTensors[1]).toBe(yoloTensors[0]);
     const picture = parseXml(readFileSync(detections[0]!.path, 'utf8'));
     expect(byClass(picture, 'scene')).toHaveLength(3);
     expect(byClass(picture, 'truth').length).toBeGreaterThanOrEqual(3);
