@@ -3,7 +3,8 @@
 // worked out by hand, apply_deltas, crop_and_resize and selective_search.
 
 import { describe, expect, it } from 'vitest';
-import { applyDeltas, boxIou, cropAndResize, decodeYolo, proposeRegions, suppress } from '../../runtime/compile/kernels/detection.js';
+import { applyDeltas, cropAndResize, decodeYolo, proposeRegions, suppressTensors } from '../../runtime/compile/kernels/detection.js';
+import { boxIou } from '../../runtime/detection/nms.js';
 import { testTf } from '../helpers/tf.js';
 
 const tf = testTf();
@@ -11,8 +12,11 @@ const tf = testTf();
 const values = (t: { dataSync(): ArrayLike<number> }) => Array.from(t.dataSync());
 
 describe('nms', () => {
-  const nms = (boxes: number[][], scores: number[][], o: { maxIou?: number; minScore?: number; max?: number } = {}) =>
-    suppress(boxes.flat(), scores.flat(), boxes.length, scores[0]!.length, { maxIou: o.maxIou ?? 0.5, minScore: o.minScore ?? 0, max: o.max ?? 100 });
+  const nms = (boxes: number[][], scores: number[][], o: { iou?: number; score?: number; max?: number } = {}) => {
+    const [kept, keptScores, classes] = suppressTensors(tf, tf.tensor2d(boxes), tf.tensor2d(scores), { iou: o.iou ?? 0.5, score: o.score ?? 0, max: o.max ?? 100 });
+    const k = kept.shape[0]!;
+    return Array.from({ length: k }, (_, i) => ({ box: values(kept).slice(4 * i, 4 * i + 4), score: Math.round(values(keptScores)[i]! * 1000) / 1000, class: values(classes)[i]! }));
+  };
 
   it('keeps the best of boxes that overlap by more than the threshold', () => {
     // A and B overlap with IoU 81/119 = 0.68; C is apart
@@ -23,7 +27,7 @@ describe('nms', () => {
 
   it('keeps both when their overlap is at or below the threshold', () => {
     expect(boxIou([0, 0, 10, 10], [1, 1, 11, 11])).toBeCloseTo(81 / 119, 6);
-    expect(nms([[0, 0, 10, 10], [1, 1, 11, 11]], [[0.6], [0.9]], { maxIou: 0.7 })).toHaveLength(2);
+    expect(nms([[0, 0, 10, 10], [1, 1, 11, 11]], [[0.6], [0.9]], { iou: 0.7 })).toHaveLength(2);
   });
 
   it('suppresses only within a class: each box takes its best class', () => {
@@ -40,7 +44,7 @@ describe('nms', () => {
 
   it('drops boxes scoring below the threshold and keeps at most max', () => {
     const boxes = [[0, 0, 1, 1], [2, 2, 3, 3], [4, 4, 5, 5], [6, 6, 7, 7]];
-    expect(nms(boxes, [[0.5], [0.2], [0.4], [0.1]], { minScore: 0.2 }).map((d) => d.score)).toEqual([0.5, 0.4, 0.2]);
+    expect(nms(boxes, [[0.5], [0.2], [0.4], [0.1]], { score: 0.2 }).map((d) => d.score)).toEqual([0.5, 0.4, 0.2]);
     expect(nms(boxes, [[0.5], [0.2], [0.4], [0.1]], { max: 2 }).map((d) => d.score)).toEqual([0.5, 0.4]);
   });
 });
@@ -113,7 +117,7 @@ describe('selective_search', () => {
     const boxes = proposeRegions(tf, tf.tensor4d(pixels, [1, 32, 32, 3]), 50);
     expect(boxes.shape).toEqual([50, 4]);
     const rows = Array.from({ length: 50 }, (_, i) => values(boxes).slice(4 * i, 4 * i + 4));
-    expect(Math.max(...rows.map((b) => boxIou(b, [10, 8, 22, 20])))).toBeGreaterThan(0.9);
+    expect(Math.max(...rows.map((b) => boxIou(b as [number, number, number, number], [10, 8, 22, 20])))).toBeGreaterThan(0.9);
   });
 
   it('repeats its proposals to fill the count when the image holds fewer regions', () => {

@@ -7,72 +7,39 @@
 // Boxes are corners [x1, y1, x2, y2], x2 and y2 exclusive, as
 // runtime/data/shapes.ts writes them: a box over the pixel columns 3..7 has
 // x1 = 3, x2 = 8. selective_search and crop_and_resize speak pixels;
-// decode_yolo gives fractions of the image (a pipeline scales them).
+// decode_yolo gives fractions of the image (a pipeline scales them). The
+// work without tensors is runtime/detection's (selective search, NMS).
 
+import { nonMaxSuppression } from '../../detection/nms.js';
 import { selectiveSearch } from '../../detection/selective-search.js';
+import type { Box } from '../../detection/yolo-decode.js';
 import type { Tensor, TF } from '../../tf-types.js';
 import type { CallContext, Kernel } from '../kernel.js';
 
 const tensorArg = (k: CallContext, inputs: Tensor[], name: string): Tensor => inputs[k.args.tensorIndex(name)]!;
 
-/** One kept detection. */
-export interface Detection {
-  box: [number, number, number, number];
-  score: number;
-  class: number;
-}
-
-/** The area two corner boxes share over the area they cover. */
-export function boxIou(a: readonly number[], b: readonly number[]): number {
-  const w = Math.max(0, Math.min(a[2]!, b[2]!) - Math.max(a[0]!, b[0]!));
-  const h = Math.max(0, Math.min(a[3]!, b[3]!) - Math.max(a[1]!, b[1]!));
-  const inter = w * h;
-  const union = Math.max(0, a[2]! - a[0]!) * Math.max(0, a[3]! - a[1]!) + Math.max(0, b[2]! - b[0]!) * Math.max(0, b[3]! - b[1]!) - inter;
-  return union > 0 ? inter / union : 0;
-}
-
 /**
- * Per-class non-maximum suppression. `boxes` [n, 4] flattened; `scores`
- * [n, classes] flattened (classes = 1 for one score per box). Each box takes
- * its best class; those scoring below `minScore` are dropped; from the
- * highest score down, a box is kept unless it overlaps a kept box of its
- * class by more than `maxIou`; at most `max` are kept, best first (ties: the
- * earlier box first).
+ * Per-class non-maximum suppression (runtime/detection/nms.ts) of boxes
+ * [N, 4] with scores [N] or [N, classes]: the kept boxes [K, 4], their
+ * scores [K] and classes [K], best first.
  */
-export function suppress(boxes: ArrayLike<number>, scores: ArrayLike<number>, n: number, classes: number, o: { maxIou: number; minScore: number; max: number }): Detection[] {
-  const candidates: (Detection & { index: number })[] = [];
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (scores[i * classes + c]! > scores[i * classes + best]!) best = c;
-    const score = scores[i * classes + best]!;
-    if (!(score >= o.minScore)) continue;
-    const box: Detection['box'] = [boxes[4 * i]!, boxes[4 * i + 1]!, boxes[4 * i + 2]!, boxes[4 * i + 3]!];
-    candidates.push({ box, score, class: best, index: i });
-  }
-  candidates.sort((a, b) => b.score - a.score || a.index - b.index);
-  const kept: Detection[] = [];
-  for (const d of candidates) {
-    if (kept.length === o.max) break;
-    if (kept.some((k) => k.class === d.class && boxIou(k.box, d.box) > o.maxIou)) continue;
-    kept.push({ box: d.box, score: d.score, class: d.class });
-  }
-  return kept;
+export function suppressTensors(tf: TF, boxes: Tensor, scores: Tensor, o: { iou: number; score: number; max: number }): [Tensor, Tensor, Tensor] {
+  const n = boxes.shape[0]!;
+  const classes = scores.rank === 2 ? scores.shape[1]! : 1;
+  const corners = boxes.dataSync();
+  const values = scores.dataSync();
+  const rows = Array.from({ length: n }, (_, i) => [corners[4 * i]!, corners[4 * i + 1]!, corners[4 * i + 2]!, corners[4 * i + 3]!] as Box);
+  const perBox = Array.from({ length: n }, (_, i) => Array.from(values.subarray(i * classes, (i + 1) * classes)));
+  const kept = nonMaxSuppression(rows, perBox, o);
+  return [
+    tf.tensor2d(kept.flatMap((d) => d.box), [kept.length, 4], boxes.dtype === 'int32' ? 'int32' : 'float32'), // [K, 4]
+    tf.tensor1d(kept.map((d) => d.score), 'float32'), // [K]
+    tf.tensor1d(kept.map((d) => d.classId), 'int32'), // [K]
+  ];
 }
 
 const nms: Kernel = {
-  call(k, inputs) {
-    const { tf } = k;
-    const boxes = tensorArg(k, inputs, 'boxes'); // [N, 4]
-    const scores = tensorArg(k, inputs, 'scores'); // [N] or [N, classes]
-    const n = boxes.shape[0]!;
-    const classes = scores.rank === 2 ? scores.shape[1]! : 1;
-    const kept = suppress(boxes.dataSync(), scores.dataSync(), n, classes, { maxIou: k.args.float('iou'), minScore: k.args.float('score'), max: k.args.int('max') });
-    return [
-      tf.tensor2d(kept.flatMap((d) => d.box), [kept.length, 4], boxes.dtype === 'int32' ? 'int32' : 'float32'), // [K, 4]
-      tf.tensor1d(kept.map((d) => d.score), 'float32'), // [K]
-      tf.tensor1d(kept.map((d) => d.class), 'int32'), // [K]
-    ];
-  },
+  call: (k, inputs) => suppressTensors(k.tf, tensorArg(k, inputs, 'boxes'), tensorArg(k, inputs, 'scores'), { iou: k.args.float('iou'), score: k.args.float('score'), max: k.args.int('max') }),
 };
 
 /** R-CNN's box regression: centres moved by (w dx, h dy), sizes scaled by (e^dw, e^dh). */
