@@ -174,4 +174,58 @@ train Pair on ring(modes: 6, count: 512) {
     const types = events.map((e) => (e.type === 'sample' ? e.kind : e.type));
     expect(types.indexOf('metrics')).toBeGreaterThan(types.lastIndexOf('epoch'));
   });
+
+  it('features from a csv file: the confusion matrix only, with the class names of the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nn-pictures-csv-'));
+    const rows = Array.from({ length: 90 }, (_, i) => `${(i % 3) + Math.sin(i)},${(i * 7) % 5},${['setosa', 'versicolor', 'virginica'][i % 3]}`);
+    writeFileSync(join(dir, 'flowers.csv'), `a,b,label\n${rows.join('\n')}\n`);
+    const file = join(dir, 'flowers.nn');
+    writeFileSync(
+      file,
+      `model Flowers {
+  input x: [B, 2]
+  output x -> Dense(8) -> ReLU -> Dense(3) -> Softmax
+}
+
+train Flowers on csv("flowers.csv", label: "label") {
+  epochs: 1
+  batch: 30
+  seed: 5
+}
+`,
+    );
+    const events: TrainEvent[] = [];
+    const result = await runTraining({ file, host: nodeHost, tf, backend: { name: 'tensorflow', device: 'cpu' }, emit: (e) => events.push(e), stop: { requested: false } });
+    for (const m of Object.values(result.models)) m.dispose();
+    const drawn = samples(events).filter((e) => e.kind !== 'metrics');
+    expect(drawn.map((e) => e.kind)).toEqual(['confusion']);
+    const words = texts(parseXml(readFileSync(drawn[0]!.path, 'utf8')));
+    for (const name of ['setosa', 'versicolor', 'virginica']) expect(words.filter((w) => w === name)).toHaveLength(2);
+  });
+
+  it('a GAN that makes digits draws them as a grid under a title', async () => {
+    const events = await train(`
+model G {
+  input noise: [B, 8]
+  output noise -> Dense(784) -> Sigmoid -> reshape([B, 28, 28, 1])
+}
+model D {
+  input image: [B, 28, 28, 1]
+  output image -> Flatten -> Dense(1) -> Sigmoid
+}
+train Digits on mnist(limit: 200) {
+  adversarial(generator: G, discriminator: D, noise: normal([B, 8]))
+  loss: minimax
+  epochs: 1
+  batch: 100
+  seed: 6
+  samples: { count: 9 }
+}
+`);
+    const drawn = samples(events).filter((e) => e.kind !== 'metrics');
+    expect(drawn.map((e) => [e.kind, basename(e.path)])).toEqual([['image-grid', 'epoch-0001-samples.svg']]);
+    const doc = parseXml(readFileSync(drawn[0]!.path, 'utf8'));
+    expect(texts(doc)[0]).toBe("G's samples after epoch 1");
+    expect(byClass(doc, 'samples')[0]!.attrs['data-count']).toBe('9');
+  });
 });
