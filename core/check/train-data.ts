@@ -11,11 +11,13 @@
 import type { Definition, Expr, InputStmt, Range, TrainDecl } from '../../grammar/ast.js';
 import { type Dim, isConst, symbolName, symbolsOf, sym } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
-import { type DataShape, dataShapeOf, formatExample } from '../train/data-shapes.js';
+import { type DataShape, type DataTarget, dataShapeOf, formatExample } from '../train/data-shapes.js';
+import { lossPredictions } from '../train/loss-inputs.js';
 import type { PlainValue } from '../train/plan.js';
 import type { TensorValue, Value } from '../values.js';
 import { matchPattern } from './annotations.js';
 import { checkGeneric, configureBlock, instantiate } from './definitions.js';
+import { evaluate } from './evaluate.js';
 import { Scope } from './scope.js';
 import type { CheckState, Frame, Module } from './state.js';
 
@@ -56,8 +58,9 @@ interface Trained {
  */
 export function checkModelFitsData(st: CheckState, fr: Frame, decl: TrainDecl, model: Definition, data: DataShape, loss: Expr | undefined): void {
   const trained: Trained = { definition: model, module: moduleOf(st, fr, model), role: model.name.name };
-  const output = fitAndApply(st, fr, trained, data, decl.data.range, decl.data);
-  if (!output) return;
+  const outputs = fitAndApply(st, fr, trained, data, decl.data.range, decl.data);
+  const output = outputs?.[0];
+  if (!outputs || !output) return;
   const lossName = loss === undefined ? 'crossentropy' : loss.kind === 'Identifier' && !fr.module.definitions.get(loss.name) ? loss.name : undefined;
   const targets = data.targets;
   if (targets.kind === 'classes' && lossName !== undefined && CLASS_LOSSES.has(lossName)) {
@@ -70,7 +73,47 @@ export function checkModelFitsData(st: CheckState, fr: Frame, decl: TrainDecl, m
   if (targets.kind === 'model') {
     const problem = targets.problem(output);
     if (problem) st.error(fr, 'NN4006', problem, decl.data.range);
+    else if (targets.target && loss) checkLossAtDataSizes(st, fr, loss, outputs, targets.target(output), data);
   }
+  if (targets.kind === 'classes' && loss) checkLossAtDataSizes(st, fr, loss, outputs, { shape: targets.shape, dtype: 'int32' }, data);
+}
+
+/**
+ * A `loss` definition applied to the model's outputs and the data's
+ * targets at their sizes, as the runtime traces it (run-training.ts
+ * lossFunction): a problem is reported at the loss. How many outputs it
+ * takes, and whether they fit, checkLoss (train.ts) says.
+ */
+function checkLossAtDataSizes(st: CheckState, fr: Frame, loss: Expr, outputs: number[][], target: DataTarget, data: DataShape): void {
+  const id = loss.kind === 'Call' ? loss.callee : loss;
+  const def = id.kind === 'Identifier' ? fr.module.definitions.get(id.name) : undefined;
+  if (!def || def.definition.defKind !== 'loss') return;
+  const taken = lossPredictions(def.definition.body.filter((s) => s.kind === 'Input').length, outputs.length);
+  const generic = checkGeneric(st, st.modules.get(def.file) ?? fr.module, def.definition);
+  if (taken === undefined || [...generic.diagnostics, ...generic.reached].some((d) => d.severity === 'error')) return;
+  const instance = st.collect(() => {
+    const value = evaluate(st, fr, loss);
+    return value.kind === 'block' ? value.instance : value.kind === 'definition' ? configureBlock(st, fr, def.definition, def.file, [], loss.range, loss) : undefined;
+  }).result;
+  if (!instance) return;
+  const origin = (what: string) => ({ file: fr.module.file, range: loss.range, what });
+  const batch = sym('B');
+  const tensors: TensorValue[] = [
+    ...outputs.slice(0, taken).map((shape, i): TensorValue => ({ kind: 'tensor', shape: [batch, ...shape], dtype: declaredType(generic.inputs[i]?.value) ?? 'float32', origin: origin(`output ${i + 1} of the model`) })),
+    // of the type the loss declares, as the runtime traces it (its targets' type is not checked)
+    { kind: 'tensor', shape: [batch, ...target.shape], dtype: declaredType(generic.inputs[taken]?.value) ?? target.dtype, origin: origin(`${data.source}'s targets`) },
+  ];
+  const frame: Frame = { module: fr.module, scope: new Scope(), mode: 'instance', iteration: '', path: '', lenient: false };
+  const freshBefore = st.fresh.next;
+  const { diagnostics } = st.collect(() => {
+    try {
+      return instantiate(st, frame, instance, tensors, { range: loss.range, inputRanges: [], node: loss });
+    } finally {
+      st.fresh.next = freshBefore;
+    }
+  });
+  const sizes = tensors.map((t) => formatShape(t.shape)).join(', ');
+  for (const d of diagnostics) if (d.severity === 'error') st.diagnostics.push({ ...d, message: `with ${data.source}'s targets (the loss given ${sizes}): ${d.message}` });
 }
 
 /**
@@ -113,13 +156,15 @@ export function checkDiscriminatorFitsData(st: CheckState, fr: Frame, discrimina
   }
 }
 
+const declaredType = (v: Value | undefined): TensorValue['dtype'] | undefined => (v?.kind === 'tensor' ? v.dtype : undefined);
+
 function moduleOf(st: CheckState, fr: Frame, def: Definition): Module {
   const file = fr.module.definitions.get(def.name.name)?.file ?? fr.module.file;
   return st.modules.get(file) ?? fr.module;
 }
 
-/** The inputs fitted to the data and the model applied to them: one example's output shape, when concrete. */
-function fitAndApply(st: CheckState, fr: Frame, trained: Trained, data: DataShape, range: Range, node: Expr): number[] | undefined {
+/** The inputs fitted to the data and the model applied to them: one example's shape of each output, when all are concrete. */
+function fitAndApply(st: CheckState, fr: Frame, trained: Trained, data: DataShape, range: Range, node: Expr): number[][] | undefined {
   const generic = checkGeneric(st, trained.module, trained.definition);
   if (generic.inputs.length !== data.inputs.length) {
     const takes = generic.inputs.map((i) => i.name).join(', ');
@@ -130,10 +175,10 @@ function fitAndApply(st: CheckState, fr: Frame, trained: Trained, data: DataShap
   const traced = fitInputs(st, fr, trained, data, range);
   if (!traced) return undefined;
   const result = apply(st, fr, trained, traced.tensors, data, range, node);
-  const first = result?.kind === 'tuple' ? result.items[0] : result;
-  if (first?.kind !== 'tensor') return undefined;
-  const shape = first.shape.slice(1);
-  return shape.every(isConst) ? (shape as number[]) : undefined;
+  const all = result?.kind === 'tuple' ? result.items : result ? [result] : [];
+  const shapes = all.map((v) => (v.kind === 'tensor' ? v.shape.slice(1) : undefined));
+  // every output's shape without the batch, when each is concrete
+  return shapes.length > 0 && shapes.every((s) => s?.every(isConst)) ? (shapes as number[][]) : undefined;
 }
 
 /**

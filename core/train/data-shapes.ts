@@ -25,11 +25,18 @@ export type DataTargets =
   /**
    * what the model's output calls for (`shapes`: a class id, a YOLO grid or
    * a mask; runtime/data/shapes.ts): `problem` says why an output (one
-   * example's shape) cannot be given targets, or nothing when it can
+   * example's shape) cannot be given targets, or nothing when it can;
+   * `target`, the targets it is then given
    */
-  | { kind: 'model'; problem: (output: readonly number[]) => string | undefined }
+  | { kind: 'model'; problem: (output: readonly number[]) => string | undefined; target?: (output: readonly number[]) => DataTarget }
   /** none: data for adversarial training (the real examples) */
   | { kind: 'none' };
+
+/** The targets of one example, for a `loss` definition: their shape and type. */
+export interface DataTarget {
+  shape: number[];
+  dtype: 'float32' | 'int32';
+}
 
 export interface DataShape {
   /** the source, for messages: "mnist", "sequences" */
@@ -81,7 +88,7 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
     return {
       source: 'shapes',
       inputs: [{ name: 'image', what: `${size}x${size}x3 images`, shape: [size, size, 3], dtype: 'float32' }],
-      targets: { kind: 'model', problem: (output) => shapesTargetProblem(output, size, int(args, 'objects') ?? 1) },
+      targets: { kind: 'model', problem: (output) => shapesTargetProblem(output, size, int(args, 'objects') ?? 1), target: (output) => shapesTargetOf(output, size) },
     };
   },
   segments: (args) => {
@@ -101,7 +108,7 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
         { name: 'mask', what: `mask prompts [${mask}, ${mask}, 1] (logits; zeros: none)`, shape: [mask, mask, 1], dtype: 'float32' },
         { name: 'text', what: `text prompts [1, ${text}] (zeros: none)`, shape: [1, text], dtype: 'float32' },
       ],
-      targets: { kind: 'model', problem: (output) => segmentsTargetProblem(output, mask) },
+      targets: { kind: 'model', problem: (output) => segmentsTargetProblem(output, mask), target: () => ({ shape: [1, mask, mask], dtype: 'float32' }) },
     };
   },
 };
@@ -140,6 +147,13 @@ export function shapesTargetProblem(output: readonly number[], size: number, obj
     `shapes cannot give targets for a model output of [B, ${output.join(', ')}]. It gives: a class id for [B, ${kinds}] or [B, ${kinds + 1}] (background first); ` +
     `a YOLO grid for [B, S, S, K*5 + ${kinds}]; a class per pixel for [B, ${size}, ${size}, ${kinds + 1}]`
   );
+}
+
+/** The targets `shapes` gives for an output it accepts: a class id, a YOLO grid's truth [S, S, 5 + 3], or a class per pixel. */
+function shapesTargetOf(output: readonly number[], size: number): DataTarget {
+  if (output.length === 1) return { shape: [], dtype: 'int32' };
+  if (output[0] === size && output[2] === SHAPE_KINDS + 1) return { shape: [size, size], dtype: 'int32' };
+  return { shape: [output[0]!, output[1]!, 5 + SHAPE_KINDS], dtype: 'float32' };
 }
 
 /** What a call to a data source gives, or `undefined` when only its files can tell (csv, npy, ...). */

@@ -147,6 +147,26 @@ train M on shapes(size: 32) {
     says: 'shapes cannot give targets for a model output of [B, 7]',
   },
   {
+    name: "a loss definition whose targets input does not take mnist's class ids",
+    source: `model M {
+  input x: [B, 784]
+  output x -> Dense(10) -> Softmax
+}
+loss L {
+  input p: [N, 10]
+  input t: [N, 10]
+  output mean(sq(p - t))
+}
+train M on mnist() {
+  loss: L
+}
+`,
+    at: '11:9',
+    code: 'NN2020',
+    runtime: /L has errors with these input sizes \(\[N, 10\], \[N\]\)/,
+    says: "with mnist's targets (the loss given [B, 10], [B]): in L: input t expected rank 2 [B, 10], but the shape is [B] (rank 1)",
+  },
+  {
     name: 'an input without the batch axis',
     source: `model M {
   input x: [32, 784]

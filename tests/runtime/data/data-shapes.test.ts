@@ -35,6 +35,7 @@ describe('each source gives what the table says', () => {
     ['shapes', { count: 6, size: 32, objects: 1 }, [3]],
     ['shapes', { count: 6, size: 32 }, [32, 32, 4]],
     ['shapes', { count: 6, size: 64, objects: 3 }, [4, 4, 13]],
+    ['segments', { count: 4, size: 32 }, [3, 16, 16]],
   ])('%s(%j)', (name, args, output) => {
     const table = dataShapeOf(name, args)!;
     const raw = loadData({ name, args }, { baseDir: tmpdir(), seed: 1, tf, ...(output ? { outputShape: () => output } : {}) });
@@ -45,7 +46,10 @@ describe('each source gives what the table says', () => {
       expect(raw.classes).toBe(table.targets.classes);
     }
     if (table.targets.kind === 'none') expect(raw.target).toBeUndefined();
-    if (table.targets.kind === 'model') expect(table.targets.problem(output!)).toBeUndefined();
+    if (table.targets.kind === 'model') {
+      expect(table.targets.problem(output!)).toBeUndefined();
+      expect(table.targets.target?.(output!)).toEqual({ shape: raw.target!.shape, dtype: raw.target!.dtype });
+    }
   });
 
   it('shapes gives targets for exactly the outputs the table accepts', () => {
@@ -101,6 +105,8 @@ function runtimeRefusal(source: string): string | undefined {
     const raw = loadData(call, { baseDir: dir, seed: 1, tf, outputShape: (shapes) => trace(request, model, shapes).outputs[0]!.type.shape.slice(1) as number[] });
     const graph = trace(request, model, raw.inputs.map((i) => i.shape));
     const data = toDataset(tf, raw, graph.inputs.map((i) => ({ name: i.name, shape: i.type.shape.slice(1) as number[] })));
+    // a loss definition is traced with the prediction's and the targets' shapes, as run-training.ts does
+    if (new RegExp(`^loss\\s+${loss}\\b`, 'm').test(source)) trace(request, loss, [graph.outputs[0]!.type.shape.slice(1) as number[], raw.target!.shape]);
     const compiled = compileGraph(tf, graph);
     try {
       tf.tidy(() => {
