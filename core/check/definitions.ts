@@ -243,6 +243,10 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
   const reached = new Set<Diagnostic>();
   st.reached.push(reached);
   let rows: LayerRow[] | undefined;
+  // sizes made up while it runs (`K1` from nms) are numbered within the definition, so that its
+  // results are the same whatever was checked before it (an editor reuses them from the last check)
+  const freshBefore = st.fresh.next;
+  st.fresh.next = 1;
   const { diagnostics } = st.collect(() => {
     try {
       runGeneric();
@@ -257,6 +261,7 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
       st.reached.pop();
       rows = st.rows;
       st.rows = savedRows;
+      st.fresh.next = freshBefore;
     }
   });
   function runGeneric(): void {
