@@ -91,6 +91,15 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
       targets: { kind: 'model', problem: (output) => shapesTargetProblem(output, size, int(args, 'objects') ?? 1), target: (output) => shapesTargetOf(output, size) },
     };
   },
+  regions: (args) => {
+    const region = int(args, 'region');
+    if (region === undefined) return undefined;
+    return {
+      source: 'regions',
+      inputs: [{ name: 'region', what: `${region}x${region}x3 warped regions`, shape: [region, region, 3], dtype: 'float32' }],
+      targets: { kind: 'classes', shape: [], classes: SHAPE_KINDS + 1 },
+    };
+  },
   segments: (args) => {
     const size = int(args, 'size');
     const points = int(args, 'points');

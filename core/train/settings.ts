@@ -59,6 +59,22 @@ export const DATA_SOURCES: readonly Callable[] = [
     params: [p('count', 'int', 'Number of images.', { default: 2000, min: 1 }), p('size', 'int', 'Image side in pixels.', { default: 64, min: 8 }), p('objects', 'int', 'Most objects per image.', { default: 3, min: 1 })],
   },
   {
+    name: 'regions',
+    doc:
+      "R-CNN's fine-tuning data: selective search's proposals on `shapes` scenes, each grown by `context` about its centre and warped to `region` x `region` (as the detection pipeline does), labelled by IoU with the true boxes: 0.5 or more takes that shape's class (1 square, 2 circle, 3 triangle), less is 0, background. " +
+      'A fraction `positives` of the examples are shapes (R-CNN: a quarter). The model takes the regions `[region, region, 3]` and gives 4 class scores.',
+    params: [
+      p('count', 'int', 'Number of regions.', { default: 4000, min: 1 }),
+      p('size', 'int', 'Scene side in pixels.', { default: 64, min: 8 }),
+      p('region', 'int', 'The warped regions\' side in pixels.', { default: 32, min: 1 }),
+      p('objects', 'int', 'Most objects per scene.', { default: 3, min: 1 }),
+      p('positives', 'float', 'The fraction of regions that hold a shape (IoU >= 0.5).', { default: 0.25, min: 0, max: 1 }),
+      p('context', 'float', 'How much each proposal is grown about its centre before it is warped (2: twice its width and height).', { default: 2, min: 1 }),
+      p('proposals', 'int', "Selective search's boxes per scene, at most.", { default: 200, min: 1 }),
+      p('split', 'float', 'Training fraction.', { default: 0.8, min: 0, max: 1 }),
+    ],
+  },
+  {
     name: 'segments',
     doc:
       "Promptable segmentation for SAM: each example is one object of a `shapes` scene with a prompt drawn at random, as SAM trains (points with labels, a jittered box, a coarse mask, a text embedding of the object's kind), and the object's mask as the target `[1, mask_size, mask_size]`. " +

@@ -12,6 +12,7 @@ import { loadJsonl } from './jsonl.js';
 import { loadMnist } from './mnist.js';
 import { loadNpy } from './npy.js';
 import { loadNpz } from './npz.js';
+import { loadRegions } from './regions.js';
 import { loadRing } from './ring.js';
 import { loadSequences } from './sequences.js';
 import { loadShapes, shapesTarget } from './shapes.js';
@@ -69,6 +70,11 @@ export function loadData(call: CallPlan, ctx: LoadContext): RawData {
       const o = { count: num('count', 2000), size: num('size', 64), objects: num('objects', 3) };
       const target = shapesTarget(ctx.outputShape?.([[o.size, o.size, 3]]), o);
       return loadShapes({ ...o, seed: ctx.seed, target, split });
+    }
+    case 'regions': {
+      if (!ctx.tf) throw new DataError('regions(...) warps its regions with TensorFlow, which this command does not load');
+      const o = { count: num('count', 4000), size: num('size', 64), region: num('region', 32), objects: num('objects', 3), positives: num('positives', 0.25), context: num('context', 2), proposals: num('proposals', 200) };
+      return loadRegions(ctx.tf, { ...o, seed: ctx.seed, split });
     }
     case 'segments': {
       const size = num('size', 64);
