@@ -15,13 +15,13 @@
 // image is black), so training sees the crops the pipeline classifies:
 // partial shapes, two shapes in one crop, loose boxes.
 //
-// The sampling: R-CNN's batches hold a quarter positives. Here, from each
-// scene in turn, up to 16 * positives of its positive proposals and the
-// rest of 16 of its negatives are taken at random, scenes being drawn until
-// there are round(count * positives) positives and the rest negatives; the
-// examples then alternate so that positives are spread evenly, each kind in
-// scene order. So the held-out part (the last 1 - split) comes from the last
-// scenes. The same options and seed give the same examples.
+// The sampling: R-CNN's batches hold a quarter positives. Here each scene
+// in turn gives at random up to 16 * positives of its positive proposals
+// and up to the rest of 16 of its negatives, in the wanted ratio, until
+// there are round(count * positives) positives and the rest negatives. The
+// examples come scene by scene, so the held-out part (the last 1 - split)
+// holds scenes the training part does not, in the same ratio. The same
+// options and seed give the same examples.
 //
 // Input: the warped regions [region, region, 3]; target: the class id, 0
 // background, 1 square, 2 circle, 3 triangle.
@@ -104,53 +104,70 @@ export function checkRegionsOptions(o: RegionsOptions): void {
   if (!(o.context >= 1)) throw new DataError(`regions: context is how much each proposal is grown, 1 or more, not ${o.context}`);
 }
 
-/** The examples in order (positives spread evenly among the negatives): the same options give the same examples. */
+/** The examples, scene by scene: the same options give the same examples. */
 export function regionExamples(o: RegionsOptions): RegionExample[] {
   checkRegionsOptions(o);
-  const wanted = { positive: Math.round(o.count * o.positives), negative: 0 };
-  wanted.negative = o.count - wanted.positive;
+  const wanted = { positive: Math.round(o.count * o.positives), negative: o.count - Math.round(o.count * o.positives) };
   const perScene = { positive: wanted.positive > 0 ? Math.max(1, Math.round(PER_SCENE * o.positives)) : 0, negative: 0 };
   perScene.negative = wanted.negative > 0 ? Math.max(1, PER_SCENE - perScene.positive) : 0;
-  const positives: RegionExample[] = [];
-  const negatives: RegionExample[] = [];
+  const left = { ...wanted };
+  const examples: RegionExample[] = [];
   const random = new Random(o.seed ^ 0x4c1);
   // at most 100 scenes per example: only a scene that selective search cannot split gives no negatives
   const scenes = shapeScenes({ count: 100 * o.count, size: o.size, objects: o.objects, seed: o.seed, target: { kind: 'mask' } });
   for (const scene of scenes) {
-    if (positives.length >= wanted.positive && negatives.length >= wanted.negative) break;
-    const proposals = selectiveSearch({ pixels: scene.image, height: o.size, width: o.size }, { count: o.proposals });
-    const labelled = labelProposals(proposals, scene.objects);
-    const take = (list: LabelledBox[], into: RegionExample[], most: number, total: number) => {
-      const order = random.permutation(list.length);
-      for (let i = 0; i < Math.min(most, list.length) && into.length < total; i++) into.push({ ...list[order[i]!]!, scene });
-    };
-    take(labelled.filter((l) => l.label > 0), positives, perScene.positive, wanted.positive);
-    take(labelled.filter((l) => l.label === 0), negatives, perScene.negative, wanted.negative);
+    if (left.positive === 0 && left.negative === 0) break;
+    const labelled = labelProposals(selectiveSearch({ pixels: scene.image, height: o.size, width: o.size }, { count: o.proposals }), scene.objects);
+    const positives = shuffled(random, labelled.filter((l) => l.label > 0));
+    const negatives = shuffled(random, labelled.filter((l) => l.label === 0));
+    let p = Math.min(perScene.positive, positives.length, left.positive);
+    let n = Math.min(perScene.negative, negatives.length, left.negative);
+    if (left.positive > 0 && left.negative > 0) {
+      // the scene's share keeps the wanted ratio, so that every part of the list (the held-out end too) has it
+      p = Math.min(p, Math.ceil((n * wanted.positive) / wanted.negative));
+      n = Math.min(n, Math.ceil((p * wanted.negative) / wanted.positive));
+    }
+    const taken = shuffled(random, [...positives.slice(0, p), ...negatives.slice(0, n)]);
+    for (const t of taken) examples.push({ ...t, scene });
+    left.positive -= p;
+    left.negative -= n;
   }
-  if (positives.length < wanted.positive || negatives.length < wanted.negative) {
-    throw new DataError(`regions: ${100 * o.count} scenes gave only ${positives.length} positive and ${negatives.length} background regions`);
+  if (left.positive > 0 || left.negative > 0) {
+    throw new DataError(`regions: ${100 * o.count} scenes gave only ${wanted.positive - left.positive} shape and ${wanted.negative - left.negative} background regions`);
   }
-  // example i is positive when the count of positives due by i + 1 grows
-  let p = 0;
-  let n = 0;
-  return Array.from({ length: o.count }, (_, i) => {
-    const positive = Math.floor(((i + 1) * wanted.positive) / o.count) > Math.floor((i * wanted.positive) / o.count);
-    return positive ? positives[p++]! : negatives[n++]!;
-  });
+  return examples;
+}
+
+function shuffled<T>(random: Random, list: readonly T[]): T[] {
+  return Array.from(random.permutation(list.length), (i) => list[i]!);
 }
 
 /** The examples warped to region x region: the regions [count, region, region, 3] and their class ids. */
 export function loadRegions(tf: TF, o: RegionsOptions): RawData {
   const examples = regionExamples(o);
+  const labels = Int32Array.from(examples, (e) => e.label);
+  const scenes = new Set(examples.map((e) => e.scene)).size;
+  const positive = Math.round(o.count * o.positives);
+  return {
+    description: `regions: ${o.count.toLocaleString('en-US')} selective-search regions of ${scenes.toLocaleString('en-US')} ${o.size}x${o.size} scenes warped to ${o.region}x${o.region} (${positive.toLocaleString('en-US')} shapes by IoU >= ${POSITIVE_IOU}, the rest background)`,
+    inputs: [{ values: warpRegions(tf, examples, o), shape: [o.region, o.region, 3], dtype: 'float32' }],
+    target: { values: labels, shape: [], dtype: 'int32' },
+    count: o.count,
+    classes: SHAPE_KINDS.length + 1,
+    classNames: ['background', ...SHAPE_KINDS],
+    split: o.split,
+  };
+}
+
+/**
+ * Each example's box grown by `context` and warped to region x region, a
+ * scene at a time, by crop_and_resize's function: [examples, region, region, 3].
+ */
+export function warpRegions(tf: TF, examples: readonly RegionExample[], o: { size: number; region: number; context: number }): Float32Array {
   const per = o.region * o.region * 3;
-  const regions = new Float32Array(o.count * per);
-  const labels = new Int32Array(o.count);
-  // warped a scene at a time, with the pipeline's crop_and_resize
+  const regions = new Float32Array(examples.length * per);
   const byScene = new Map<ShapeScene, number[]>();
-  examples.forEach((e, n) => {
-    labels[n] = e.label;
-    byScene.set(e.scene, [...(byScene.get(e.scene) ?? []), n]);
-  });
+  examples.forEach((e, n) => byScene.set(e.scene, [...(byScene.get(e.scene) ?? []), n]));
   for (const [scene, indexes] of byScene) {
     const crops = tf.tidy(() => {
       const image = tf.tensor4d(scene.image, [1, o.size, o.size, 3]); // [1, size, size, 3]
@@ -161,14 +178,5 @@ export function loadRegions(tf: TF, o: RegionsOptions): RawData {
     crops.dispose();
     indexes.forEach((n, i) => regions.set(values.subarray(i * per, (i + 1) * per), n * per));
   }
-  const positive = Math.round(o.count * o.positives);
-  return {
-    description: `regions: ${o.count.toLocaleString('en-US')} selective-search regions of ${byScene.size.toLocaleString('en-US')} ${o.size}x${o.size} scenes warped to ${o.region}x${o.region} (${positive.toLocaleString('en-US')} shapes by IoU >= ${POSITIVE_IOU}, the rest background)`,
-    inputs: [{ values: regions, shape: [o.region, o.region, 3], dtype: 'float32' }],
-    target: { values: labels, shape: [], dtype: 'int32' },
-    count: o.count,
-    classes: SHAPE_KINDS.length + 1,
-    classNames: ['background', ...SHAPE_KINDS],
-    split: o.split,
-  };
+  return regions;
 }
