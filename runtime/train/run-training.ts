@@ -14,6 +14,7 @@ import { DataError, type Dataset, disposeDataset, type Examples, type RawData, t
 import { loadData } from '../data/load-data.js';
 import { checkClassIdTargets } from '../data/labels.js';
 import { supervisedPictures } from '../pictures/epoch-pictures.js';
+import { runChart } from '../pictures/run-chart.js';
 import { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { trainAdversarial } from './adversarial.js';
@@ -60,7 +61,11 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   checkpointsDirOf(plan, runsDir); // a checkpoint folder outside the run is refused before anything is made
   const folder = claimRunFolder(runsDir, new Date(started));
   try {
-    return await trainInFolder(request, plan, { runsDir, runId: folder.runId, runDir: folder.runDir }, started);
+    // every run ends with its loss-and-metrics chart (../pictures/run-chart.ts)
+    const chart = runChart(plan, request.emit);
+    const result = await trainInFolder({ ...request, emit: chart.emit }, plan, { runsDir, runId: folder.runId, runDir: folder.runDir }, started);
+    chart.write(folder.runDir);
+    return result;
   } finally {
     folder.release();
   }

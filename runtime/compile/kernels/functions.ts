@@ -123,7 +123,7 @@ export const FUNCTION_KERNELS: Record<string, Kernel> = {
   where: {
     call(k, inputs) {
       const shape = outputShape(k);
-      const full = (v: Tensor | number) => k.tf.broadcastTo(typeof v === 'number' ? k.tf.scalar(v) : v, shape);
+      const full = (v: Tensor | number) => broadcastTo(k.tf, typeof v === 'number' ? k.tf.scalar(v) : v, shape);
       return k.tf.where(k.tf.broadcastTo(tensorArg(k, inputs, 'cond'), shape), full(operand(k, inputs, 'a')), full(operand(k, inputs, 'b')));
     },
   },
@@ -164,8 +164,8 @@ export function matmul(tf: TF, a: Tensor, b: Tensor): Tensor {
   const x = va ? tf.expandDims(a, 0) : a;
   const y = vb ? tf.expandDims(b, 1) : b;
   const batch = broadcastBatch(x.shape.slice(0, -2), y.shape.slice(0, -2));
-  const xb = x.rank > 2 || y.rank > 2 ? tf.broadcastTo(x, [...batch, ...x.shape.slice(-2)]) : x;
-  const yb = x.rank > 2 || y.rank > 2 ? tf.broadcastTo(y, [...batch, ...y.shape.slice(-2)]) : y;
+  const xb = x.rank > 2 || y.rank > 2 ? broadcastTo(tf, x, [...batch, ...x.shape.slice(-2)]) : x;
+  const yb = x.rank > 2 || y.rank > 2 ? broadcastTo(tf, y, [...batch, ...y.shape.slice(-2)]) : y;
   let out = tf.matMul(xb, yb);
   if (va) out = tf.squeeze(out, [out.rank - 2]);
   if (vb) out = tf.squeeze(out, [out.rank - 1]);
@@ -190,7 +190,17 @@ function broadcastBatch(a: number[], b: number[]): number[] {
 function broadcastPair(tf: TF, a: Tensor | number, b: Tensor | number): [Tensor | number, Tensor | number] {
   if (typeof a === 'number' || typeof b === 'number') return [a, b];
   const shape = broadcastBatch(a.shape, b.shape);
-  return [a.shape.length === shape.length && a.shape.every((d, i) => d === shape[i]) ? a : tf.broadcastTo(a, shape), b.shape.length === shape.length && b.shape.every((d, i) => d === shape[i]) ? b : tf.broadcastTo(b, shape)];
+  return [broadcastTo(tf, a, shape), broadcastTo(tf, b, shape)];
+}
+
+/**
+ * `x` broadcast to `shape`, by adding zeros of that shape: the gradient of
+ * an addition sums over the broadcast axes in one reduction, where tfjs's
+ * `broadcastTo` (a Tile) takes one slice and one addition per repetition.
+ */
+function broadcastTo(tf: TF, x: Tensor, shape: number[]): Tensor {
+  if (x.shape.length === shape.length && x.shape.every((d, i) => d === shape[i])) return x;
+  return tf.add(x, tf.zeros(shape, x.dtype));
 }
 
 /** Intersection over union of boxes `[..., 4]`, broadcasting the leading axes. */
