@@ -46,6 +46,7 @@ const CASES: Record<string, { wrap?: (text: string) => string; files?: Record<st
   'Architecture: attention': {},
   'Architecture: Transformer': {},
   'Architecture: SAM': {},
+  'Architecture: backprop (plain vs residual)': {},
 };
 
 const source = (name: string, chosen: Record<number, string> = {}): string => {

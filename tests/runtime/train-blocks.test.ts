@@ -19,7 +19,7 @@ const tf = testTf();
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 
 /** How many examples each data source is cut to: the argument that says it, and its value. */
-const TINY: Record<string, [string, number]> = { mnist: ['limit', 40], shapes: ['count', 24], sequences: ['count', 40], ring: ['count', 64], segments: ['count', 24] };
+const TINY: Record<string, [string, number]> = { mnist: ['limit', 40], shapes: ['count', 24], sequences: ['count', 40], ring: ['count', 64], segments: ['count', 24], regions: ['count', 24] };
 
 /** The train block's data call with its example count cut to TINY (the rest of the file as it is). */
 export function withTinyData(source: string): string {
