@@ -12,7 +12,8 @@
 //     training did not use: mAP@0.5;
 //   - the deep plain network of examples/backprop.nn and its residual twin,
 //     one explained step each: the first layer's gradient norm over the last's.
-// Slow (minutes); a report, not a test.
+// Slow (minutes); a report, not a test. Names after `--` run only those rows
+// (a train block's model, or `backprop` for the gradient contrast).
 
 import { join } from 'node:path';
 import { nodeHost } from '../cli/node-host.js';
@@ -73,7 +74,10 @@ async function main(): Promise<void> {
   const loaded = await loadTensorflow({ device: 'cpu' });
   const tf = loaded.tf as unknown as TF;
   console.log(`backend: ${loaded.backend} (${loaded.device})\n`);
-  for (const run of RUNS) {
+  // `npm run bench:acceptance -- SAMSmall backprop`: only the rows named (all without names)
+  const only = process.argv.slice(2);
+  const chosen = (name: string) => only.length === 0 || only.includes(name);
+  for (const run of RUNS.filter((r) => chosen(r.target))) {
     let last: Record<string, number> = {};
     const emit = (e: TrainEvent) => {
       if (e.type === 'epoch') last = e.logs;
@@ -92,7 +96,7 @@ async function main(): Promise<void> {
     console.log(`${run.target.padEnd(18)} ${(await run.measure(tf, result.models, last)).padEnd(62)} ${result.epochs} epochs in ${result.seconds.toFixed(0)} s`);
     for (const m of Object.values(result.models)) m.dispose();
   }
-  console.log(await gradientContrast(tf, { name: loaded.backend, device: loaded.device }));
+  if (chosen('backprop')) console.log(await gradientContrast(tf, { name: loaded.backend, device: loaded.device }));
 }
 
 /** One explained step of the plain network and of its residual twin: the first layer's gradient norm over the last's (examples/backprop.nn). */
