@@ -85,6 +85,8 @@ export function checkModelFitsData(st: CheckState, fr: Frame, decl: TrainDecl, m
  * takes, and whether they fit, checkLoss (train.ts) says.
  */
 function checkLossAtDataSizes(st: CheckState, fr: Frame, loss: Expr, outputs: number[][], target: DataTarget, data: DataShape): void {
+  // a loss that does not fit the model's outputs is reported there once (train.ts checkLossFitsModel)
+  if (st.diagnostics.some((d) => d.severity === 'error' && d.range.start === loss.range.start && d.range.end === loss.range.end)) return;
   const id = loss.kind === 'Call' ? loss.callee : loss;
   const def = id.kind === 'Identifier' ? fr.module.definitions.get(id.name) : undefined;
   if (!def || def.definition.defKind !== 'loss') return;

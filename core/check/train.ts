@@ -30,7 +30,6 @@ export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): voi
   const shape = data ? knownData(data.spec.name, data.values) : undefined;
   if (data) checkFullMnistSplit(st, fr, data);
   const lossEntry = decl.entries.find((e) => e.key?.name === 'loss');
-  if (model && shape) checkModelFitsData(st, fr, decl, model, shape, lossEntry?.value);
   const seen = new Map<string, TrainEntry>();
   for (const entry of decl.entries) {
     if (!entry.key) {
@@ -51,6 +50,8 @@ export function checkTrain(st: CheckState, module: Module, decl: TrainDecl): voi
     seen.set(name, entry);
     checkSetting(st, fr, key, entry.value, model);
   }
+  // after the settings, so that a loss already reported as not fitting the model is not reported again at the data's sizes
+  if (model && shape) checkModelFitsData(st, fr, decl, model, shape, lossEntry?.value);
   if (model && shape) checkLossFitsTargets(st, fr, model, shape, seen.get('loss')?.value);
 }
 

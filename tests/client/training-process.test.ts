@@ -35,7 +35,7 @@ function start(): TrainingProcess {
 }
 
 describe('TrainingProcess', () => {
-  it('streams the events, and stops the graceful way: a checkpoint, end, exit 130', async () => {
+  it('streams the events, and stops the graceful way: a checkpoint, the chart, end, exit 130', async () => {
     const run = start();
     const types: string[] = [];
     run.onEvent((e) => {
@@ -46,7 +46,9 @@ describe('TrainingProcess', () => {
     expect(exit).toMatchObject({ code: 130, signal: null });
     expect(exit.failure).toBeUndefined();
     expect(types[0]).toBe('start');
-    expect(types.slice(-2)).toEqual(['checkpoint', 'end']);
+    // the checkpoint, then the run's loss-and-metrics chart, then the end
+    expect(types.slice(-3)).toEqual(['checkpoint', 'sample', 'end']);
+    expect(run.events.at(-2)).toMatchObject({ type: 'sample', kind: 'metrics' });
     expect(run.events.at(-1)).toMatchObject({ type: 'end', reason: 'stopped' });
     // the run folder has the same events
     const first = run.events[0] as { runDir: string; runId: string };

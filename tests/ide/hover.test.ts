@@ -109,7 +109,7 @@ const cases: Case[] = [
   { name: 'bound layer applied twice', source: at(ATTN, 'proj(a)', 1), word: 'proj', has: ['proj: Dense(units: 64', 'shared: `proj` is applied 2 times', 'Parameters: 4,160'] },
   { name: 'function', source: at('model F {\n  input x: [B, 4, 4]\n  output reshape(x, [B, 16])\n}\n', 'reshape', 1), word: 'reshape', has: ['### reshape', 'reshape('] },
   { name: 'train setting key', source: at(TRAIN, 'epochs', 0), word: 'epochs', has: ['*train setting*: Passes over the training data.'] },
-  { name: 'data source', source: at(TRAIN, 'mnist', 1), word: 'mnist', has: ['mnist(split: 0.8, scale?, limit?)', '*data source*'] },
+  { name: 'data source', source: at(TRAIN, 'mnist', 1), word: 'mnist', has: ['mnist(split: 0.8, scale?, limit?, set: "small")', '*data source*'] },
   { name: 'optimizer and its argument', source: at(TRAIN, 'lr:', 0), word: 'lr', has: ['lr: float = 0.001', 'learning rate'] },
   { name: 'optimizer', source: at(TRAIN, 'Adam', 0), word: 'Adam', has: ['*optimizer*', 'Adam(lr: 0.001'] },
   { name: 'loss name', source: at(TRAIN, 'crossentropy', 4), word: 'crossentropy', has: ['*loss*: Categorical crossentropy'] },

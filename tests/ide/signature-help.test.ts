@@ -29,7 +29,7 @@ const cases: Case[] = [
   { name: 'block call', source: 'block P(filters: int, k: int = 3) {\n  input x: [B, H, W, C]\n  output x -> Conv2D(filters, k)\n}\n' + m('  output x -> P(8, <|>)'), label: 'P(filters, k: 3)', active: 'k: 3' },
   { name: 'a configured layer applied to tensors', source: 'model A {\n  input q: [B, T, 64]\n  output MultiHeadAttention(4, 64)(q, <|>q)\n}\n', label: 'MultiHeadAttention(query, key?, value?, mask?)', active: 'key?' },
   { name: 'train optimizer', source: 'model M {\n  input x: [B, 784]\n  output x -> Dense(10)\n}\ntrain M on mnist() {\n  optimizer: Adam(lr: 0.01, <|>)\n}\n', label: 'Adam(lr: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7)', active: 'beta1: 0.9' },
-  { name: 'train data source', source: 'model M {\n  input x: [B, 784]\n  output x -> Dense(10)\n}\ntrain M on mnist(<|>) {\n  epochs: 1\n}\n', label: 'mnist(split: 0.8, scale?, limit?)', active: 'split: 0.8' },
+  { name: 'train data source', source: 'model M {\n  input x: [B, 784]\n  output x -> Dense(10)\n}\ntrain M on mnist(<|>) {\n  epochs: 1\n}\n', label: 'mnist(split: 0.8, scale?, limit?, set: "small")', active: 'split: 0.8' },
   { name: 'positional after a named argument skips it', source: m('  output x -> Conv2D(filters: 8, <|>)'), label: CONV, active: 'kernel' },
   { name: 'a string with a comma does not count', source: m('  output x -> Conv2D(8, 3, padding: "sa,me", <|>)'), label: CONV, active: 'stride: 1' },
   { name: 'outside the parentheses: none', source: m('  output x -> Conv2D<|>(64, 3)') },
