@@ -46,11 +46,13 @@ export function detectionGrid(o: { title: string; scenes: readonly DetectionScen
       const [bx, by, bw, bh] = boxOnTile(d.box, x, y, TILE);
       const label = `${nameOf(o.classNames, d.classId)} ${d.score.toFixed(2)}`;
       const labelWidth = label.length * 6 + 6;
+      // the label above the box (inside it at the top edge), and within the tile at its right edge
       const ly = by - 14 >= y ? by - 14 : by;
+      const lx = Math.max(x, Math.min(bx, x + TILE - labelWidth));
       return group(
         rect(bx, by, bw, bh, { fill: 'none', stroke: colourOf(d.classId), 'stroke-width': 2.5, class: 'prediction', 'data-class': d.classId }) +
-          rect(bx, ly, labelWidth, 14, { fill: colourOf(d.classId), 'fill-opacity': 0.9 }) +
-          text(bx + 3, ly + 10.5, label, { size: 10, fill: '#ffffff', weight: 'bold' }),
+          rect(lx, ly, labelWidth, 14, { fill: colourOf(d.classId), 'fill-opacity': 0.9 }) +
+          text(lx + 3, ly + 10.5, label, { size: 10, fill: '#ffffff', weight: 'bold' }),
       );
     });
     return group(pixelImage(x, y, TILE, TILE, scene.image) + truths.join('') + predictions.join(''), { class: 'scene' });

@@ -119,6 +119,24 @@ describe('the detection picture', () => {
     expect(box(byClass(second, 'truth')[0]!)).toEqual(box(elements(second, 'image')[0]!));
   });
 
+  it('keeps the label of a box at the right edge within its image', () => {
+    const edge = parseXml(
+      detectionGrid({
+        title: 't',
+        classNames: ['square', 'circle', 'triangle'],
+        threshold: 0.2,
+        scenes: [{ image: image(32, 32, 3), predicted: [{ box: [0.9, 0.5, 1, 0.7], score: 0.5, classId: 2 }], truth: [] }],
+      }),
+    );
+    const scene = byClass(edge, 'scene')[0]!;
+    const [ix, , iw] = box(elements(scene, 'image')[0]!);
+    const labels = elements(scene, 'rect').filter((r) => r.attrs['class'] === undefined);
+    expect(labels).toHaveLength(1);
+    const [lx, , lw] = box(labels[0]!);
+    expect(lx + lw).toBeLessThanOrEqual(ix + iw);
+    expect(lx).toBeGreaterThanOrEqual(ix);
+  });
+
   it('clamps a box that leaves the image to its edges', () => {
     expect(boxOnTile([-0.5, 0.5, 0.5, 1.5], 10, 20, 100)).toEqual([10, 70, 50, 50]);
   });
