@@ -78,28 +78,23 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   try {
     const loaded = await loadTensorflow({ device: device ?? planned.plan.device, stderr: io.stderr });
     if (loaded.backend !== 'tensorflow') emit({ type: 'warning', message: 'no native TensorFlow backend: training runs on pure JavaScript, about 100 times slower (run `nn doctor` to see why)' });
-    if (explain) {
-      await explainTraining({
-        file,
-        host: nodeHost,
-        ...(target !== undefined ? { target } : {}),
-        tf: loaded.tf as never,
-        backend: { name: loaded.backend, device: loaded.device },
-        ...(outDir !== undefined ? { outDir: resolve(io.cwd, outDir) } : {}),
-        overrides,
-        emit: json ? explainJsonLines(io.stdout) : explainDisplay(io.stdout, io.cwd),
-      });
-      return EXIT.ok;
-    }
-    const result = await runTraining({
+    // what a run and an explained step both take
+    const request = {
       file,
       host: nodeHost,
       ...(target !== undefined ? { target } : {}),
       tf: loaded.tf as never,
       backend: { name: loaded.backend, device: loaded.device },
       ...(outDir !== undefined ? { outDir: resolve(io.cwd, outDir) } : {}),
-      resume: args.flags.has('resume'),
       overrides,
+    };
+    if (explain) {
+      await explainTraining({ ...request, emit: json ? explainJsonLines(io.stdout) : explainDisplay(io.stdout, io.cwd) });
+      return EXIT.ok;
+    }
+    const result = await runTraining({
+      ...request,
+      resume: args.flags.has('resume'),
       emit,
       stop,
     });
