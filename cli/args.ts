@@ -1,6 +1,12 @@
-// A small argument parser: flags (`--json`), options with values
-// (`--model VGG16`, `--model=VGG16`), repeatable options (`--set a=1`) and
-// positional arguments. Unknown flags are errors, not silently ignored.
+// Argument parsing for the subcommands, on Node's `util.parseArgs`: flags
+// (`--json`), options with values (`--model VGG16`, `--model=VGG16`),
+// repeatable options (`--set a=1`) and positional arguments after `--`.
+// `-h` / `--help` asks for the command's help. Every misuse is one message:
+// an unknown flag, a flag given a value, an option with no value (also when
+// the next argument is another option: `--model --json`), an option given
+// twice.
+
+import { parseArgs as parseNodeArgs } from 'node:util';
 
 export interface ArgSpec {
   flags: readonly string[];
@@ -14,30 +20,42 @@ export interface ParsedArgs {
   positional: string[];
 }
 
-export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs | { error: string } {
+export type ArgsResult = ParsedArgs | { error: string } | { help: true };
+
+/** A value that is really the next option: `--json`, `-h` (but not `-`, `-3` or `-0.5,2`). */
+function looksLikeOption(value: string): boolean {
+  return /^-[^\d.]/.test(value) && value !== '-';
+}
+
+export function parseArgs(argv: readonly string[], spec: ArgSpec): ArgsResult {
+  const valued = [...spec.options, ...(spec.repeatable ?? [])];
+  const { tokens } = parseNodeArgs({
+    args: [...argv],
+    options: Object.fromEntries(valued.map((name) => [name, { type: 'string' as const, multiple: true }])),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const flags = new Set<string>();
   const options = new Map<string, string[]>();
   const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg === '-') {
-      positional.push(arg);
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
       continue;
     }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (token.kind !== 'option') continue; // `--`: what follows is positional
+    const { name, rawName } = token;
+    if (name === 'help' || rawName === '-h') return { help: true };
     if (spec.flags.includes(name)) {
-      if (inline !== undefined) return { error: `--${name} takes no value` };
+      if (token.value !== undefined) return { error: `${rawName} takes no value` };
       flags.add(name);
-    } else if (spec.options.includes(name) || spec.repeatable?.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) return { error: `--${name} needs a value` };
-      if (options.has(name) && !spec.repeatable?.includes(name)) return { error: `--${name} is given twice` };
+    } else if (valued.includes(name)) {
+      const value = token.value;
+      if (value === undefined || (!token.inlineValue && looksLikeOption(value))) return { error: `${rawName} needs a value` };
+      if (options.has(name) && !spec.repeatable?.includes(name)) return { error: `${rawName} is given twice` };
       options.set(name, [...(options.get(name) ?? []), value]);
-    } else return { error: `unknown option --${name}` };
+    } else return { error: `unknown option ${rawName}` };
   }
   return { flags, options, positional };
 }

@@ -5,14 +5,23 @@ import { checkFile } from '../core/check/program.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { parseArgs } from './args.js';
 import { toJson, toText } from './format-diagnostic.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, type Io, printHelp } from './io.js';
 import { nodeHost, sourceProblem } from './node-host.js';
 
 export const CHECK_USAGE = 'usage: nn check FILE... [--json]';
 
+export const CHECK_HELP = `${CHECK_USAGE}
+
+Checks .nn files: every syntax, name and shape error, and every train block
+against its data, as path:line:col: error[NNxxxx]: message (with a help: line
+where a fix is known). Exit status 1 when there are errors.
+  --json   one JSON object: each file's diagnostics with codes, ranges and fixes
+`;
+
 export function checkCommand(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv, { flags: ['json'], options: [] });
   if ('error' in args) return usage(io, args.error);
+  if ('help' in args) return printHelp(io, CHECK_HELP);
   if (args.positional.length === 0) return usage(io, 'no file given');
   let errors = 0;
   let unreadable = 0;

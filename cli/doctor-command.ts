@@ -6,9 +6,17 @@
 import { existsSync } from 'node:fs';
 import { BackendError, loadTensorflow, type Device, type LoadedTensorflow } from '../runtime/backend.js';
 import { parseArgs } from './args.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, type Io, printHelp } from './io.js';
 
 export const DOCTOR_USAGE = 'usage: nn doctor [--json] [--device cpu|gpu|auto]';
+
+export const DOCTOR_HELP = `${DOCTOR_USAGE}
+
+Says which TensorFlow backend training uses (native or pure JavaScript, CPU or
+GPU), where it was loaded from, and why; exit status 1 when training cannot run.
+  --device cpu|gpu|auto   check for this device (default auto)
+  --json                  the report as JSON
+`;
 
 export interface DoctorReport {
   ok: boolean;
@@ -28,6 +36,7 @@ export interface DoctorReport {
 export async function doctorCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: ['json'], options: ['device'] });
   if ('error' in args) return usage(io, args.error);
+  if ('help' in args) return printHelp(io, DOCTOR_HELP);
   if (args.positional.length > 0) return usage(io, `unexpected argument '${args.positional[0]}'`);
   const device = args.options.get('device')?.[0] ?? 'auto';
   if (device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, `--device takes cpu, gpu or auto, not '${device}'`);

@@ -8,15 +8,26 @@ import { resolve } from 'node:path';
 import { exportModel } from '../runtime/export/export-model.js';
 import { parseArgs } from './args.js';
 import { reportFailure } from './failure-message.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, type Io, printHelp } from './io.js';
 import { parseSizes } from './sizes.js';
 import { withTrainedModel } from './trained-model.js';
 
 export const EXPORT_USAGE = 'usage: nn export FILE [--model NAME] --out DIR [--checkpoints DIR] [--size NAME=N ...]';
 
+export const EXPORT_HELP = `${EXPORT_USAGE}
+
+Writes a model with its trained weights (the newest checkpoint of its runs, or
+--checkpoints DIR) for TensorFlow.js: model.json, weights.bin and nn-layers.mjs.
+  --model NAME        the train block or model to export
+  --out DIR           the folder to write (required)
+  --checkpoints DIR   the checkpoint folder to take the weights from
+  --size NAME=N       a value for a size left open in the model (repeatable)
+`;
+
 export async function exportCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: [], options: ['model', 'out', 'checkpoints'], repeatable: ['size'] });
   if ('error' in args) return usage(io, args.error);
+  if ('help' in args) return printHelp(io, EXPORT_HELP);
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
   const out = args.options.get('out')?.[0];
   if (out === undefined) return usage(io, '--out DIR is required');

@@ -6,15 +6,24 @@ import { resolve } from 'node:path';
 import { parse, print, type Program } from '../grammar/index.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { parseArgs } from './args.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, type Io, printHelp } from './io.js';
 import { describeUnreadable, readSource } from './node-host.js';
 import { writeFileAtomically } from '../runtime/files/atomic-files.js';
 
 export const FMT_USAGE = 'usage: nn fmt FILE... [--check] [--stdout]';
 
+export const FMT_HELP = `${FMT_USAGE}
+
+Rewrites .nn files in the canonical layout. A file with syntax errors is left
+as it is. A symbolic link is followed: its target is formatted, keeping its mode.
+  --check    change nothing; exit 1 when a file is not formatted
+  --stdout   print the formatted text instead of writing the file
+`;
+
 export function fmtCommand(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv, { flags: ['check', 'stdout'], options: [] });
   if ('error' in args) return usage(io, args.error);
+  if ('help' in args) return printHelp(io, FMT_HELP);
   if (args.positional.length === 0) return usage(io, 'no file given');
   let status: number = EXIT.ok;
   for (const path of args.positional) {

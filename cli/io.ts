@@ -13,3 +13,9 @@ export interface Io {
 
 /** Exit codes: 0 fine, 1 problems found in the input, 2 usage or I/O errors, 3 a training run that diverged (a loss or weight became NaN or infinite). */
 export const EXIT = { ok: 0, problems: 1, usage: 2, diverged: 3 } as const;
+
+/** Prints a command's help (asked for with -h or --help): exit status 0. */
+export function printHelp(io: Io, help: string): number {
+  io.stdout.write(help);
+  return EXIT.ok;
+}

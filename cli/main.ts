@@ -41,16 +41,19 @@ ${RUN_USAGE}
 ${DOCTOR_USAGE}
     which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why
 
+nn COMMAND --help (or nn help COMMAND) explains one command and its options.
+
 exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 3 training diverged (a loss or weight became NaN or infinite), 130 training stopped
 `;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'help' && rest.length > 0) return run([rest[0]!, '--help'], io);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.stdout.write(HELP);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
-  const handler = COMMANDS[command];
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!handler) {
     io.stderr.write(`nn: unknown command '${command}'\n\n${HELP}`);
     return EXIT.usage;

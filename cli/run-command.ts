@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { runModel } from '../runtime/export/run-model.js';
 import { parseArgs } from './args.js';
 import { reportFailure } from './failure-message.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, type Io, printHelp } from './io.js';
 import { runPipelineCommand } from './run-pipeline-command.js';
 import { parseSizes } from './sizes.js';
 import { withTrainedModel } from './trained-model.js';
@@ -16,7 +16,7 @@ export const RUN_USAGE =
   'usage: nn run FILE [--model NAME] --input X.npy [--input ...] --out Y.npy [--out ...] [--checkpoints DIR] [--size NAME=N ...]\n' +
   '       nn run FILE --pipeline NAME --image PICTURE [--point X,Y[,LABEL] ...] [--box X0,Y0,X1,Y1] [--out DIR] [--checkpoints DIR]';
 
-const RUN_HELP = `${RUN_USAGE}
+export const RUN_HELP = `${RUN_USAGE}
 
 Applies a trained model (the newest checkpoint of its runs, or --checkpoints DIR)
 to NumPy arrays, one --input per model input, writing one --out .npy per output.
@@ -33,12 +33,9 @@ picture) in --out DIR (default: the working folder).
 `;
 
 export async function runCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['help'], options: ['model', 'checkpoints', 'pipeline', 'image', 'box'], repeatable: ['input', 'out', 'size', 'point'] });
+  const args = parseArgs(argv, { flags: [], options: ['model', 'checkpoints', 'pipeline', 'image', 'box'], repeatable: ['input', 'out', 'size', 'point'] });
   if ('error' in args) return usage(io, args.error);
-  if (args.flags.has('help')) {
-    io.stdout.write(RUN_HELP);
-    return EXIT.ok;
-  }
+  if ('help' in args) return printHelp(io, RUN_HELP);
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
   if (args.options.has('pipeline')) return runPipelineCommand(args, io, (message) => usage(io, message));
   for (const option of ['image', 'point', 'box']) if (args.options.has(option)) return usage(io, `--${option} is for pipelines: give --pipeline NAME`);

@@ -7,14 +7,25 @@ import type { Value } from '../core/values.js';
 import { nodeHost } from './node-host.js';
 import { parseArgs } from './args.js';
 import { toText } from './format-diagnostic.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, type Io, printHelp } from './io.js';
 import { summaryTable } from './summary-table.js';
 
 export const SUMMARY_USAGE = 'usage: nn summary FILE [--model NAME] [--set name=value ...] [--json]';
 
+export const SUMMARY_HELP = `${SUMMARY_USAGE}
+
+Prints a model's layers as a table: each layer's output shape, weights and
+FLOPs per example, and the totals. FILE may hold several models: --model picks
+one (a model, not a train block); a model's parameters take --set.
+  --model NAME        the model to summarize (default: the file's only model)
+  --set name=value    a value for a model parameter (repeatable): --set depth=50
+  --json              the summary as JSON (layers, totals, inputs and outputs)
+`;
+
 export function summaryCommand(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv, { flags: ['json'], options: ['model'], repeatable: ['set'] });
   if ('error' in args) return usage(io, args.error);
+  if ('help' in args) return printHelp(io, SUMMARY_HELP);
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'one file at a time');
   const overrides: Record<string, Value> = {};
   for (const assignment of args.options.get('set') ?? []) {

@@ -25,11 +25,29 @@ import { parseArgs } from './args.js';
 import { explainDisplay, explainJsonLines } from './explain-output.js';
 import { describeFailure, type Failure } from './failure-message.js';
 import { toText } from './format-diagnostic.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, type Io, printHelp } from './io.js';
 import { nodeHost } from './node-host.js';
 import { jsonLines, progressDisplay } from './train-output.js';
 
 export const TRAIN_USAGE = 'usage: nn train FILE [--model NAME] [--json] [--epochs N] [--batch N] [--seed N] [--device cpu|gpu|auto] [--resume] [--out DIR] [--explain]';
+
+export const TRAIN_HELP = `${TRAIN_USAGE}
+
+Trains a model on the native TensorFlow backend, as its train block says, and
+writes the run (checkpoints, events, pictures) into a folder of its own,
+runs/<name>/<run-id>/ beside FILE. FILE may hold several train blocks: --model
+picks one (a train block, not a model). Ctrl-C finishes the batch, saves a
+checkpoint and exits with 130.
+  --model NAME         the train block to run (default: the file's only one)
+  --epochs N, --batch N, --seed N
+                       override the train block's settings
+  --device cpu|gpu|auto
+                       where to train (default auto: a GPU when TensorFlow sees one)
+  --resume             start a new run from the newest intact checkpoint of this train block
+  --out DIR            put the run folders in DIR instead of runs/<name>/ beside FILE
+  --json               JSON Lines events instead of a progress bar (docs/events.md)
+  --explain            take one step only and show each layer's activations, gradients and update
+`;
 
 /** Exit status after a stop request (as after SIGINT). */
 export const EXIT_STOPPED = 130;
@@ -37,6 +55,7 @@ export const EXIT_STOPPED = 130;
 export async function trainCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: ['json', 'resume', 'explain'], options: ['model', 'epochs', 'batch', 'seed', 'device', 'out'] });
   if ('error' in args) return usage(io, args.error);
+  if ('help' in args) return printHelp(io, TRAIN_HELP);
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
   const json = args.flags.has('json');
   const explain = args.flags.has('explain');
