@@ -9,6 +9,8 @@ export interface Io {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** whether stdout is a terminal (progress bars) */
   interactive?: boolean;
+  /** the terminal's width in columns, when stdout is one (read when needed: it may be resized) */
+  columns?: () => number | undefined;
 }
 
 /** Exit codes: 0 fine, 1 problems found in the input, 2 usage or I/O errors, 3 a training run that diverged (a loss or weight became NaN or infinite). */

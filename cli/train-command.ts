@@ -61,7 +61,7 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   const explain = args.flags.has('explain');
   if (explain && args.flags.has('resume')) return usage(io, '--explain shows the first step from the initial weights; it does not take --resume');
   // every event of a run is also kept in its run folder (runtime/train/events-file.ts)
-  const recorder = recordEvents(json ? jsonLines(io.stdout) : progressDisplay(io.stdout, io.interactive ?? false, io.stderr));
+  const recorder = recordEvents(json ? jsonLines(io.stdout) : progressDisplay(io.stdout, io.interactive ?? false, io.stderr, io.columns));
   // the folder the run writes in, for a failed write that does not say where (the run's own folder once it starts)
   let place: string | undefined;
   const emit: Emit = (e) => {

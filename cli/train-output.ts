@@ -6,6 +6,7 @@
 
 import { dirname, sep } from 'node:path';
 import type { TrainEvent } from '../runtime/train/events.js';
+import { progressLine } from './progress-line.js';
 
 type Write = { write(text: string): unknown };
 
@@ -13,9 +14,11 @@ export function jsonLines(out: Write): (e: TrainEvent) => void {
   return (e) => out.write(`${JSON.stringify(e)}\n`);
 }
 
-const BAR = 24;
-
-export function progressDisplay(out: Write, interactive: boolean, err: Write): (e: TrainEvent) => void {
+/**
+ * The display for people. `columns` gives the terminal's current width
+ * (read at every batch: a terminal may be resized during a run).
+ */
+export function progressDisplay(out: Write, interactive: boolean, err: Write, columns: () => number | undefined = () => undefined): (e: TrainEvent) => void {
   let epochStarted = Date.now();
   let barShown = false;
   let picturesShown = false;
@@ -36,11 +39,9 @@ export function progressDisplay(out: Write, interactive: boolean, err: Write): (
       case 'batch': {
         if (!interactive) return;
         if (e.batch === 1) epochStarted = Date.now();
-        const done = e.batch / e.batches;
-        const filled = Math.round(done * BAR);
         const eta = ((Date.now() - epochStarted) / e.batch) * (e.batches - e.batch);
-        const logs = e.logs ? Object.entries(e.logs).map(([k, v]) => `${k} ${format(v)}`).join('  ') : `loss ${format(e.loss)}`;
-        out.write(`\r\x1b[2Kepoch ${e.epoch} [${'='.repeat(filled)}${filled < BAR ? '>' : ''}${' '.repeat(Math.max(0, BAR - filled - 1))}] ${e.batch}/${e.batches}  ${logs}  ETA ${seconds(eta / 1000)}`);
+        const logs = e.logs ? Object.entries(e.logs).map(([k, v]) => `${k} ${format(v)}`) : [`loss ${format(e.loss)}`];
+        out.write(`\r\x1b[2K${progressLine({ epoch: e.epoch, batch: e.batch, batches: e.batches, logs, eta: seconds(eta / 1000) }, columns())}`);
         barShown = true;
         return;
       }
