@@ -90,13 +90,27 @@ export function writeDirectoryAtomically(path: string, files: Record<string, str
   syncDirectory(parent);
 }
 
-export function syncDirectory(path: string): void {
-  const fd = openSync(path, 'r');
+/** Errors of a file system that cannot flush a folder: the rename before is still atomic. */
+const CANNOT_SYNC_FOLDER = ['EINVAL', 'EPERM', 'EISDIR', 'ENOTSUP'];
+
+/**
+ * Flushes a folder's entries (a rename into it) to the disk. Windows cannot
+ * open a folder as a file (EISDIR), and its renames are durable without it:
+ * there it does nothing.
+ */
+export function syncDirectory(path: string, platform: NodeJS.Platform = process.platform): void {
+  if (platform === 'win32') return;
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if (CANNOT_SYNC_FOLDER.includes((e as NodeJS.ErrnoException).code ?? '')) return;
+    throw e;
+  }
   try {
     fsyncSync(fd);
   } catch (e) {
-    // some file systems (and Windows) cannot flush a folder: the rename is still atomic
-    if (!['EINVAL', 'EPERM', 'EISDIR', 'ENOTSUP'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    if (!CANNOT_SYNC_FOLDER.includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
   } finally {
     closeSync(fd);
   }
