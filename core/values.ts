@@ -149,7 +149,7 @@ export function describeKind(v: Value): string {
     case 'string':
       return 'a string';
     case 'list':
-      return 'a list';
+      return describeList(v.items);
     case 'record':
       return 'a record';
     case 'tensor':
@@ -170,4 +170,13 @@ export function describeKind(v: Value): string {
     case 'unknown':
       return 'an unknown value';
   }
+}
+
+/** `an empty list`, `a list of 3 tensors`, `a list of 1 int`, `a list of 4 values` (of mixed kinds). */
+function describeList(items: readonly Value[]): string {
+  if (items.length === 0) return 'an empty list';
+  const kinds = new Set(items.map((i) => i.kind));
+  const kind = kinds.size === 1 ? items[0]!.kind : kinds.size === 2 && kinds.has('int') && kinds.has('float') ? 'number' : 'value';
+  const noun = ['tensor', 'int', 'float', 'bool', 'string', 'list', 'number'].includes(kind) ? kind : 'value';
+  return `a list of ${items.length} ${noun}${items.length === 1 ? '' : 's'}`;
 }

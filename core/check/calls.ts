@@ -214,11 +214,20 @@ export function traceSite(fr: Frame, range: Range): TraceSite {
   return { file: fr.module.file, range, block: fr.path };
 }
 
-/** Marks each tensor a function returned (in order, through lists and tuples) as its output number n. */
+/**
+ * Marks each tensor a function made (in order, through lists and tuples) as its output number n.
+ * A tensor it returns as it was given (`reverse(skips)`) keeps where it came from.
+ */
 function traceFunctionOutputs(value: Value, spec: FunctionSpec, args: Readonly<Record<string, Value>>, site: TraceSite): void {
   const call: FunctionCallRecord = { spec, args, outputs: [] };
+  const given = new Set<Value>();
+  const collect = (v: Value): void => {
+    if (v.kind === 'tensor') given.add(v);
+    else if (v.kind === 'list' || v.kind === 'tuple') v.items.forEach(collect);
+  };
+  Object.values(args).forEach(collect);
   const visit = (v: Value): void => {
-    if (v.kind === 'tensor') {
+    if (v.kind === 'tensor' && !given.has(v)) {
       v.source = { op: 'function', call, output: call.outputs.length, site };
       call.outputs.push(v);
     } else if (v.kind === 'list' || v.kind === 'tuple') v.items.forEach(visit);

@@ -1,6 +1,6 @@
-// Indexing and slicing: `x[..., 0:4]`, `x[:, 0]`, `x[..., newaxis, 0:4]`,
-// `sizes[1]`. Slices follow NumPy: negative positions count from the end,
-// positions past the end are clamped.
+// Indexing and slicing tensors: `x[..., 0:4]`, `x[:, 0]`, `x[..., newaxis, 0:4]`.
+// Slices follow NumPy: negative positions count from the end, positions past
+// the end are clamped. Lists (`sizes[1]`, `skips[-1]`) are indexed in lists.ts.
 
 import type { Expr, IndexExpr, IndexItem } from '../../grammar/ast.js';
 import { add, ceilDiv, type Dim, formatDim, isConst, sub } from '../shapes/dim.js';
@@ -8,11 +8,13 @@ import { formatShape } from '../shapes/shape.js';
 import { describeKind, type SliceAxis, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { traceSite } from './calls.js';
 import { evaluate } from './evaluate.js';
+import { indexList } from './lists.js';
+import { recordSliceRow } from './math-rows.js';
 import type { CheckState, Frame } from './state.js';
 
 export function indexTensor(st: CheckState, fr: Frame, e: IndexExpr, target: Value): Value {
   if (target.kind === 'unknown') return UNKNOWN;
-  if (target.kind === 'list' || target.kind === 'tuple') return indexList(st, fr, e, target.items);
+  if (target.kind === 'list' || target.kind === 'tuple') return indexList(st, fr, e, target, target.items);
   if (target.kind !== 'tensor') {
     st.error(fr, 'NN3001', `only tensors and lists can be indexed, but this is ${describeKind(target)}`, e.target.range);
     return UNKNOWN;
@@ -52,6 +54,7 @@ export function indexTensor(st: CheckState, fr: Frame, e: IndexExpr, target: Val
   out.push(...target.shape.slice(axis));
   const tensor: TensorValue = { kind: 'tensor', shape: out, dtype: target.dtype, origin: { file: fr.module.file, range: e.range, what: 'a slice' } };
   if (axes && !axes.some((a) => a === undefined)) tensor.source = { op: 'slice', target, axes: axes as SliceAxis[], site: traceSite(fr, e.range) };
+  recordSliceRow(st, fr, tensor);
   return tensor;
 }
 
@@ -60,25 +63,6 @@ interface AxisResult {
   length: Dim | undefined;
   /** undefined when a position is symbolic (the slice cannot be compiled) */
   axis: SliceAxis | undefined;
-}
-
-function indexList(st: CheckState, fr: Frame, e: IndexExpr, items: Value[]): Value {
-  const [only] = e.items;
-  if (e.items.length !== 1 || !only || only.kind === 'Slice' || only.kind === 'Ellipsis' || only.kind === 'NewAxis') {
-    st.error(fr, 'NN3003', 'a list takes one index', e.range);
-    return UNKNOWN;
-  }
-  const v = evaluate(st, fr, only);
-  if (v.kind !== 'int' || !isConst(v.value)) {
-    if (v.kind !== 'unknown') st.error(fr, 'NN3001', 'a list index must be an int known at check time', only.range);
-    return UNKNOWN;
-  }
-  const i = v.value < 0 ? v.value + items.length : v.value;
-  if (i < 0 || i >= items.length) {
-    st.error(fr, 'NN2006', `index ${v.value} is out of range for a list of ${items.length}`, only.range);
-    return UNKNOWN;
-  }
-  return items[i]!;
 }
 
 /** An integer index removes its axis; it must lie inside the axis when the size is known. */

@@ -7,6 +7,7 @@ import { add, type Dim, div, formatDim, isConst, isIntegral, mul, neg, sub } fro
 import { broadcastShapes, formatShape } from '../shapes/shape.js';
 import { describeKind, type DType, type TensorSource, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { traceSite } from './calls.js';
+import { listOp } from './lists.js';
 import { describeOrigin, originRelated } from './origins.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -32,6 +33,7 @@ export function binaryOp(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: 
   if (e.op === 'and' || e.op === 'or') {
     if (a.kind === 'bool' && b.kind === 'bool') return { kind: 'bool', value: e.op === 'and' ? a.value && b.value : a.value || b.value };
   }
+  if (a.kind === 'list' || b.kind === 'list') return listOp(st, fr, e, a, b);
   if (a.kind === 'tensor' || b.kind === 'tensor') return tensorOp(st, fr, e, a, b);
   if ((a.kind === 'int' || a.kind === 'float') && (b.kind === 'int' || b.kind === 'float')) return numberOp(st, fr, e, a, b);
   if (e.op === '==' || e.op === '!=') {

@@ -77,6 +77,8 @@ function runStatementInner(st: CheckState, fr: Frame, s: Statement, body: Body):
           st.budget.step();
           const inner = child(fr, `${s.range.start}:${i}`);
           if (s.variable) define(inner, body, s.variable, { kind: 'int', value: i }, 'loop');
+          // the editor shows a loop variable's value in the last iteration, as it does every value inside the loop
+          if (s.variable) record(st, inner, s.variable, { kind: 'int', value: i });
           runStatements(st, inner, s.body, body);
         }
       } catch (e) {
@@ -91,7 +93,7 @@ function runStatementInner(st: CheckState, fr: Frame, s: Statement, body: Body):
         forgetAssigned(fr, s.body);
         return;
       }
-      if (list.kind !== 'list') {
+      if (list.kind !== 'list' && list.kind !== 'tuple') {
         st.error(fr, 'NN3001', `'for' loops over a list, but this is ${describeKind(list)}`, s.iterable.range);
         return;
       }
@@ -100,6 +102,7 @@ function runStatementInner(st: CheckState, fr: Frame, s: Statement, body: Body):
           st.budget.step();
           const inner = child(fr, `${s.range.start}:${i}`);
           define(inner, body, s.variable, item, 'loop');
+          record(st, inner, s.variable, item);
           runStatements(st, inner, s.body, body);
         });
       } catch (e) {

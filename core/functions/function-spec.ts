@@ -37,6 +37,8 @@ export interface FunctionSpec {
   params: readonly (BindableParam & { doc: string })[];
   /** only allowed inside a `pipeline` (steps that are not differentiable layers) */
   pipelineOnly?: boolean;
+  /** computes only at check time, on lists (`len`, `reverse`): never a step of a compiled model, so it has no kernel */
+  checkTimeOnly?: boolean;
   /** the result, or undefined after reporting an error */
   call(ctx: FunctionContext): Value | undefined;
 }

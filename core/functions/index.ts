@@ -6,6 +6,7 @@ import { DETECTION_FUNCTIONS } from './detection.js';
 import { ELEMENTWISE_FUNCTIONS } from './elementwise.js';
 import type { FunctionSpec } from './function-spec.js';
 import { JOIN_FUNCTIONS } from './join-functions.js';
+import { LIST_FUNCTIONS } from './lists.js';
 import { MASK_FUNCTIONS } from './masks.js';
 import { matmul } from './matmul.js';
 import { PROPOSAL_FUNCTIONS } from './proposals.js';
@@ -27,6 +28,7 @@ const ALL: readonly FunctionSpec[] = [
   ...DETECTION_FUNCTIONS,
   ...PROPOSAL_FUNCTIONS,
   ...RANDOM_FUNCTIONS,
+  ...LIST_FUNCTIONS,
 ];
 
 export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(ALL.map((f) => [f.name, f]));

@@ -42,7 +42,7 @@ export function formatValue(v: Value): string {
     case 'string':
       return JSON.stringify(v.value);
     case 'list':
-      return `[${v.items.map(formatValue).join(', ')}]`;
+      return formatList(v.items);
     case 'record':
       return `{ ${[...v.fields].map(([k, f]) => `${k}: ${formatValue(f)}`).join(', ')} }`;
     case 'tensor':
@@ -64,6 +64,16 @@ export function formatValue(v: Value): string {
     case 'unknown':
       return '?';
   }
+}
+
+/** The most items of a list written out; a longer one ends with how many more it holds. */
+const LIST_ITEMS_SHOWN = 8;
+
+/** `[[B, 16, 16, 4], [B, 8, 8, 8]]`; a long list: its first items, then `... 92 more`. */
+function formatList(items: readonly Value[]): string {
+  if (items.length <= LIST_ITEMS_SHOWN) return `[${items.map(formatValue).join(', ')}]`;
+  const shown = items.slice(0, LIST_ITEMS_SHOWN - 2).map(formatValue);
+  return `[${shown.join(', ')}, ... ${items.length - shown.length} more]`;
 }
 
 /** `filters: 64, kernel: 3, stride: 1` (arguments with no value are left out). */

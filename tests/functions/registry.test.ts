@@ -8,6 +8,7 @@ const REQUIRED = {
   reductions: ['sum', 'mean', 'max', 'min', 'prod', 'argmax', 'argmin', 'sum_sq', 'logsumexp', 'norm', 'matmul'],
   other: ['one_hot', 'cast', 'causal_mask', 'padding_mask', 'iou', 'normal', 'uniform'],
   pipeline: ['selective_search', 'crop_and_resize', 'nms', 'apply_deltas', 'decode_yolo'],
+  lists: ['len', 'reverse'],
 };
 const ALL = Object.values(REQUIRED).flat();
 /** functions whose first parameter is not the piped tensor */
