@@ -1,7 +1,11 @@
 // Offsets <-> LSP positions, file paths <-> URIs. Core speaks offsets and
-// paths; LSP speaks zero-based lines, UTF-16 characters and URIs.
+// paths; LSP speaks zero-based lines, UTF-16 characters and URIs. URIs are
+// converted as VS Code does (`vscode-uri`): on Windows it writes
+// `file:///c%3A/...` where Node's `pathToFileURL` writes `file:///C:/...`,
+// and a URI the editor does not recognise as its document's is a second,
+// unopened document.
 
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { URI } from 'vscode-uri';
 import type { Range as LspRange } from 'vscode-languageserver';
 import type { Range } from '../grammar/ast.js';
 import { LineIndex } from '../core/text/line-index.js';
@@ -10,7 +14,7 @@ import { LineIndex } from '../core/text/line-index.js';
 export function uriToPath(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
   try {
-    return fileURLToPath(uri);
+    return URI.parse(uri).fsPath;
   } catch {
     return uri;
   }
@@ -18,7 +22,7 @@ export function uriToPath(uri: string): string {
 
 export function pathToUri(path: string): string {
   if (/^[a-z][a-z0-9+.-]+:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return path; // already a URI
-  return pathToFileURL(path).href;
+  return URI.file(path).toString();
 }
 
 export function toLspRange(lines: LineIndex, range: Range): LspRange {

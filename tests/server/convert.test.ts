@@ -23,6 +23,14 @@ describe('conversions', () => {
     expect(pathToUri('untitled:Untitled-1')).toBe('untitled:Untitled-1');
   });
 
+  test('a Windows URI as VS Code writes it comes back exactly as VS Code wrote it', () => {
+    // VS Code sends `file:///c%3A/...`; Node's pathToFileURL would answer `file:///C:/...`, a different document
+    for (const uri of ['file:///c%3A/Users/me/models/m.nn', 'file:///d%3A/a%20b/%C3%A9t%C3%A9.nn']) expect(pathToUri(uriToPath(uri))).toBe(uri);
+    expect(uriToPath('file:///c%3A/Users/me/m.nn')).toBe(process.platform === 'win32' ? 'c:\\Users\\me\\m.nn' : 'c:/Users/me/m.nn');
+    // Node's form is read too, and answered in VS Code's
+    expect(pathToUri(uriToPath('file:///C:/Users/me/m.nn'))).toBe('file:///c%3A/Users/me/m.nn');
+  });
+
   test('other files are indexed once, and an unreadable one has no index', () => {
     let reads = 0;
     const indexes = new LineIndexes((f) => (reads++, f === '/a.nn' ? 'x\ny' : undefined));
