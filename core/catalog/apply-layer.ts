@@ -4,6 +4,7 @@
 
 import type { Dim } from '../shapes/dim.js';
 import type { DType, TensorValue, Value } from '../values.js';
+import { isInitProblem, parseInitializer } from './initializers.js';
 import type { At, FixHint, LayerContext, LayerSpec, WeightCount } from './layer-spec.js';
 
 export interface LayerProblem {
@@ -40,6 +41,7 @@ export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>
       return failed();
     }
   }
+  checkInitializers(spec, args, problems);
   try {
     const shape = spec.shape(ctx);
     if (!shape) return failed();
@@ -48,6 +50,36 @@ export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>
   } catch (e) {
     if (e instanceof ArgumentUnavailable) return failed();
     throw e;
+  }
+}
+
+/**
+ * The initialiser arguments (`init: "he_normal"`): a known name with
+ * numbers that make sense (NN3016, NN3017), `"pytorch"` only where it means
+ * something, and only for a weight the layer has (`bias_init` with
+ * `bias: false` is a mistake). Reported at the argument; the shape is still
+ * computed.
+ */
+function checkInitializers(spec: LayerSpec, args: Readonly<Record<string, Value>>, problems: LayerProblem[]): void {
+  for (const param of spec.params) {
+    const v = args[param.name];
+    if (!param.initializer || v?.kind !== 'string') continue;
+    const at = { arg: param.name };
+    const read = parseInitializer(v.value);
+    if (isInitProblem(read)) {
+      const fix: FixHint | undefined = read.replacement === undefined ? undefined : { kind: 'replaceArg', text: `"${read.replacement}"`, title: `Change to "${read.replacement}"` };
+      problems.push({ code: read.code, message: `${spec.name}: ${read.message}`, at, ...(fix ? { fix } : {}) });
+      continue;
+    }
+    if (read.name === 'pytorch' && !param.initializer.pytorch) {
+      problems.push({ code: 'NN3017', message: `${spec.name}: "pytorch" names no default here (PyTorch has no module like it); say how it starts, e.g. "normal(0, 0.02)"`, at });
+      continue;
+    }
+    const needs = param.initializer.needs;
+    const flag = needs === undefined ? undefined : args[needs];
+    if (flag?.kind === 'bool' && !flag.value && v.value !== param.default) {
+      problems.push({ code: 'NN3017', message: `${spec.name}: '${param.name}' starts a weight the layer does not have (${needs}: false)`, at });
+    }
   }
 }
 

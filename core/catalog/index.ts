@@ -27,7 +27,7 @@ import { Conv2DTranspose } from './layers/conv2d-transpose.js';
 import { Dense } from './layers/dense.js';
 import { Embedding, FourierFeatures, PositionalEncoding, Weight } from './layers/embeddings.js';
 import { Add, Concat, Multiply, Split, Subtract } from './layers/merging.js';
-import { BatchNorm, Dropout, GroupNorm, LayerNorm, LocalResponseNorm } from './layers/normalization.js';
+import { BatchNorm, DropPath, Dropout, GroupNorm, LayerNorm, LocalResponseNorm } from './layers/normalization.js';
 import { AdaptiveAvgPool2D, AvgPool1D, AvgPool2D, GlobalAvgPool, GlobalMaxPool, MaxPool1D, MaxPool2D } from './layers/pooling.js';
 import { Flatten, Permute, Reshape, Transpose } from './layers/reshaping.js';
 import { Cropping2D, UpSampling2D, ZeroPadding2D } from './layers/resizing.js';
@@ -61,6 +61,7 @@ const ALL: readonly LayerSpec[] = [
   Cropping2D,
   // normalization and regularization
   Dropout,
+  DropPath,
   BatchNorm,
   LayerNorm,
   GroupNorm,

@@ -32,6 +32,12 @@ export interface ParamSpec {
   min?: number;
   /** for numbers: the largest value allowed */
   max?: number;
+  /**
+   * A string naming an initialiser (`init`, `bias_init`), read and checked by
+   * `initializers.ts`. `pytorch`: whether `"pytorch"` means something here;
+   * `needs`: the bool parameter without which the weight does not exist.
+   */
+  initializer?: { pytorch: boolean; needs?: string };
   doc: string;
 }
 
@@ -49,7 +55,10 @@ export interface At {
 }
 
 /** A fix the rule can suggest without knowing the syntax: the checker turns it into an edit. */
-export type FixHint = { kind: 'insertBefore'; stage: string; title: string };
+export type FixHint =
+  | { kind: 'insertBefore'; stage: string; title: string }
+  /** the argument's whole text replaced (a did-you-mean) */
+  | { kind: 'replaceArg'; text: string; title: string };
 
 export interface LayerContext {
   readonly spec: LayerSpec;

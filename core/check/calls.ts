@@ -133,10 +133,12 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     // the layer that rejects its input is underlined; where the input's shape comes from is related
     const related = p.at?.arg === undefined && input ? originRelated(input, `the input has shape ${formatShape(input.shape)}`) : [];
     const fixes: Fix[] = [];
-    if (p.fix && inputRange) {
+    if (p.fix?.kind === 'insertBefore' && inputRange) {
       const end = inputRange.end;
       fixes.push({ title: p.fix.title, edits: [{ range: { start: end, end }, newText: ` -> ${p.fix.stage}` }] });
     }
+    const argRange = p.at?.arg !== undefined ? layer.argRanges[p.at.arg] : undefined;
+    if (p.fix?.kind === 'replaceArg' && argRange) fixes.push({ title: p.fix.title, edits: [{ range: argRange, newText: p.fix.text }] });
     st.error(fr, p.code, p.message, range, { fixes, related });
   }
   if (app.outputs.length === 0) return UNKNOWN;

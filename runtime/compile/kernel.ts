@@ -6,20 +6,12 @@ import type { TensorType } from '../../core/graph/graph.js';
 import type { SliceAxis } from '../../core/values.js';
 import type { Tensor, TF } from '../tf-types.js';
 import type { ArgReader } from './graph-args.js';
+import type { Initializer } from './initializers.js';
 
 /** What the compiler does not support yet (a limitation, not a bug): reported as a message. */
 export class CompileError extends Error {}
 
-export type Initializer =
-  /** Keras's default for kernels: uniform in ±sqrt(6 / (fanIn + fanOut)) */
-  | { kind: 'glorotUniform'; fanIn: number; fanOut: number }
-  /** He initialisation, for layers followed by ReLU */
-  | { kind: 'heNormal'; fanIn: number }
-  | { kind: 'zeros' }
-  | { kind: 'ones' }
-  | { kind: 'constant'; value: number }
-  | { kind: 'normal'; std: number }
-  | { kind: 'uniform'; low: number; high: number };
+export type { Initializer } from './initializers.js';
 
 export interface WeightSpec {
   name: string;

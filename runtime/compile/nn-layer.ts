@@ -8,7 +8,8 @@ import type { SliceAxis } from '../../core/values.js';
 import { resolveDim } from '../../core/graph/runtime-dim.js';
 import type { LayerVariable, Tensor, TF } from '../tf-types.js';
 import { ArgReader } from './graph-args.js';
-import type { CallContext, Initializer, Kernel, WeightSpec } from './kernel.js';
+import { initialValue } from './initializers.js';
+import type { CallContext, Kernel } from './kernel.js';
 import { findKernel } from './kernels/index.js';
 
 export interface NnLayerConfig {
@@ -94,7 +95,7 @@ function defineNnLayer(tf: TF): NnLayerClass {
       const specs = this.kernel.weights?.({ args: this.reader, inputs: this.nn.inputTypes, outputs: this.nn.outputTypes, ...(this.nn.axes ? { axes: this.nn.axes } : {}) }) ?? [];
       specs.forEach((spec, i) => {
         const variable = this.addWeight(spec.name, spec.shape, 'float32', tf.initializers.zeros(), undefined, spec.trainable);
-        const initial = initialValue(tf, spec, this.nn.seed === undefined ? undefined : this.nn.seed + i);
+        const initial = initialValue(tf, spec.shape, spec.init, this.nn.seed === undefined ? undefined : this.nn.seed + i);
         variable.write(initial);
         initial.dispose();
         this.variables.set(spec.name, variable);
@@ -157,29 +158,6 @@ function batchSize(types: readonly TensorType[], inputs: readonly Tensor[]): num
     }
   }
   throw new Error('no input carries the batch size');
-}
-
-function initialValue(tf: TF, spec: WeightSpec, seed: number | undefined): Tensor {
-  const init: Initializer = spec.init;
-  const shape = spec.shape;
-  switch (init.kind) {
-    case 'zeros':
-      return tf.zeros(shape);
-    case 'ones':
-      return tf.ones(shape);
-    case 'constant':
-      return tf.fill(shape, init.value);
-    case 'normal':
-      return tf.randomNormal(shape, 0, init.std, 'float32', seed);
-    case 'uniform':
-      return tf.randomUniform(shape, init.low, init.high, 'float32', seed);
-    case 'heNormal':
-      return tf.truncatedNormal(shape, 0, Math.sqrt(2 / Math.max(1, init.fanIn)), 'float32', seed);
-    case 'glorotUniform': {
-      const limit = Math.sqrt(6 / Math.max(1, init.fanIn + init.fanOut));
-      return tf.randomUniform(shape, -limit, limit, 'float32', seed);
-    }
-  }
 }
 
 /** Resolves the sizes of a type for a batch (for kernels that reshape). */

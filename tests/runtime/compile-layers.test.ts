@@ -68,6 +68,9 @@ const CASES: [string, string][] = [
   ['x -> GroupNorm(2)', 'x: [B, 5, 5, 4]'],
   ['x -> LocalResponseNorm(5)', 'x: [B, 5, 5, 8]'],
   ['x -> Dropout(0.5)', 'x: [B, 6]'],
+  ['x -> DropPath(0.2)', 'x: [B, 4, 6]'],
+  ['x -> Dense(5, init: "he_normal", bias_init: "pytorch")', 'x: [B, 7]'],
+  ['x -> Conv2D(6, 3, init: "orthogonal", bias_init: "constant(0.1)")', 'x: [B, 9, 9, 4]'],
   // reshaping and resizing
   ['x -> Flatten', 'x: [B, 3, 4, 2]'],
   ['x -> Reshape([4, 6])', 'x: [B, 3, 8]'],

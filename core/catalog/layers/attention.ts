@@ -12,7 +12,7 @@
 import { add, type Dim, dimEquals, div, formatDim, isConst, mul, sub } from '../../shapes/dim.js';
 import { formatShape } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec } from '../layer-spec.js';
-import { argumentsKnown, biasParam, expectRank, hasArg, sizeArg } from './common.js';
+import { argumentsKnown, biasInitParam, biasParam, expectRank, hasArg, initParam, PYTORCH_LINEAR, sizeArg } from './common.js';
 
 /** query, key, value as the layer sees them: one input is self-attention, two share key and value. */
 function qkv(ctx: LayerContext) {
@@ -39,6 +39,8 @@ export const MultiHeadAttention: LayerSpec = {
     { name: 'causal', type: 'bool', default: false, doc: 'Mask future positions: query t sees keys 0..t only (a decoder\'s self-attention).' },
     { name: 'dropout', type: 'float', default: 0, min: 0, max: 1, doc: 'Dropout on the attention weights during training.' },
     { ...biasParam, doc: 'Whether the four projections have biases.' },
+    initParam('the four projection kernels', 'glorot_uniform', ' (Keras\'s, as `nn.MultiheadAttention` starts q, k and v)', `${PYTORCH_LINEAR}, each projection as an \`nn.Linear\` (SAM's attention)`),
+    biasInitParam('the four projection biases', `${PYTORCH_LINEAR}, each projection as an \`nn.Linear\``),
   ],
   inputs: { min: 1, max: 4, names: ['query', 'key', 'value', 'mask'] },
   inputDTypes: ['float32', 'bool'],
@@ -114,6 +116,8 @@ export const RelPosAttention: LayerSpec = {
     { name: 'heads', type: 'int', min: 1, doc: 'The number of attention heads; the channels must divide by it.' },
     { name: 'size', type: 'size', min: 1, doc: 'The token grid `[h, w]` the relative position tables cover (an int: square).' },
     { ...biasParam, doc: 'Whether the fused qkv projection has a bias (SAM: `qkv_bias: true`); the output projection always has one.' },
+    initParam('the qkv and output kernels', 'glorot_uniform', ' (Keras\'s; the relative position tables start at zeros, as in SAM)', `${PYTORCH_LINEAR}, each projection as SAM's \`nn.Linear\``),
+    { ...biasInitParam('the qkv and output biases', `${PYTORCH_LINEAR}, each projection as SAM's \`nn.Linear\``), initializer: { pytorch: true } },
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {

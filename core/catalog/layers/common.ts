@@ -62,6 +62,35 @@ export const activationParam: ParamSpec = {
 
 export const biasParam: ParamSpec = { name: 'bias', type: 'bool', default: true, doc: 'Whether to add a learned bias.' };
 
+/**
+ * `init:` for a layer's main weight (a kernel, a table, a scale): an
+ * initialiser string, `start` its default with why; `pytorch` what
+ * `"pytorch"` means for it (absent: it means nothing here).
+ */
+export function initParam(weight: string, start: string, why: string, pytorch?: string, needs?: string): ParamSpec {
+  return {
+    name: 'init',
+    type: 'string',
+    default: start,
+    initializer: { pytorch: pytorch !== undefined, ...(needs ? { needs } : {}) },
+    doc: `How ${weight} starts: an initialiser such as \`"he_normal"\` or \`"normal(0, 0.02)"\` (see Initialisers in the language guide). Default \`"${start}"\`${why}.` + (pytorch ? ` \`"pytorch"\`: ${pytorch}.` : ''),
+  };
+}
+
+/** `bias_init:` for a layer's additive weight (a bias, a shift); the default is zeros, as in Keras and tfjs. */
+export function biasInitParam(weight: string, pytorch?: string, needs = 'bias'): ParamSpec {
+  return {
+    name: 'bias_init',
+    type: 'string',
+    default: 'zeros',
+    initializer: { pytorch: pytorch !== undefined, needs },
+    doc: `How ${weight} starts: an initialiser. Default \`"zeros"\` (Keras's and tfjs's).` + (pytorch ? ` \`"pytorch"\`: ${pytorch}.` : ''),
+  };
+}
+
+/** PyTorch's nn.Linear and nn.ConvNd start kernel and bias alike: kaiming_uniform with a = sqrt(5). */
+export const PYTORCH_LINEAR = 'as PyTorch\'s module, uniform in `±1/sqrt(fan_in)`';
+
 // ---------------------------------------------------------------- more helpers for the catalog
 
 /** Whether an argument was given (for optional parameters). */

@@ -2,7 +2,7 @@ import { convOutputLength } from '../../shapes/conv-size.js';
 import { add, type Dim, div, mul } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
-import { activationParam, argumentsKnown, biasParam, checkFits, expectRank, groupsDivide, kernelAndBias, macFlops, paddingArg, sizeArg } from './common.js';
+import { activationParam, argumentsKnown, biasInitParam, biasParam, checkFits, expectRank, groupsDivide, initParam, kernelAndBias, macFlops, paddingArg, PYTORCH_LINEAR, sizeArg } from './common.js';
 
 // FLOPs: 2 per multiply-add of the kernel over every output element, plus 1 per output element for the bias.
 export const Conv1D: LayerSpec = {
@@ -22,6 +22,8 @@ export const Conv1D: LayerSpec = {
     { name: 'groups', type: 'int', default: 1, min: 1, doc: 'Independent channel groups; input and output channels must both divide by it.' },
     biasParam,
     activationParam,
+    initParam('the kernel', 'glorot_uniform', ' (Keras\'s and tfjs\'s; fan_in = kernel*C/groups, fan_out = kernel*filters/groups)', `${PYTORCH_LINEAR} (\`nn.Conv1d\`)`),
+    biasInitParam('the bias', `${PYTORCH_LINEAR} (\`nn.Conv1d\`)`),
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {

@@ -2,7 +2,7 @@ import { deconvOutputLength, effectiveKernel, type Padding } from '../../shapes/
 import { add, type Dim, div, floorDiv, isConst, mul, sub } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
-import { activationParam, argumentsKnown, biasParam, checkFits, expectRank, groupsDivide, kernelAndBias, macFlops, paddingArg, sizeArg } from './common.js';
+import { activationParam, argumentsKnown, biasInitParam, biasParam, checkFits, expectRank, groupsDivide, initParam, kernelAndBias, macFlops, paddingArg, PYTORCH_LINEAR, sizeArg } from './common.js';
 
 /**
  * One axis of a transposed convolution. Without output padding: tfjs
@@ -38,6 +38,8 @@ export const Conv2DTranspose: LayerSpec = {
     { name: 'groups', type: 'int', default: 1, min: 1, doc: 'Independent channel groups; input and output channels must both divide by it.' },
     biasParam,
     activationParam,
+    initParam('the kernel', 'glorot_uniform', ' (Keras\'s and tfjs\'s; fan_in = kh*kw*filters and fan_out = kh*kw*C, as Keras and PyTorch count them for a transposed kernel)', `${PYTORCH_LINEAR} (\`nn.ConvTranspose2d\`)`),
+    biasInitParam('the bias', `${PYTORCH_LINEAR} (\`nn.ConvTranspose2d\`)`),
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {

@@ -2,7 +2,7 @@ import { convOutputLength } from '../../shapes/conv-size.js';
 import { add, type Dim, div, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
-import { activationParam, argumentsKnown, biasParam, expectRank, groupsDivide, kernelAndBias, macFlops, paddingArg, sizeArg } from './common.js';
+import { activationParam, argumentsKnown, biasInitParam, biasParam, expectRank, groupsDivide, initParam, kernelAndBias, macFlops, paddingArg, PYTORCH_LINEAR, sizeArg } from './common.js';
 
 export const Conv2D: LayerSpec = {
   name: 'Conv2D',
@@ -21,6 +21,8 @@ export const Conv2D: LayerSpec = {
     { name: 'groups', type: 'int', default: 1, min: 1, doc: 'Independent channel groups; input and output channels must both divide by it.' },
     biasParam,
     activationParam,
+    initParam('the kernel', 'glorot_uniform', ' (Keras\'s and tfjs\'s; fan_in = kh*kw*C/groups, fan_out = kh*kw*filters/groups)', `${PYTORCH_LINEAR} (\`nn.Conv2d\`)`),
+    biasInitParam('the bias', `${PYTORCH_LINEAR} (\`nn.Conv2d\`)`),
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {

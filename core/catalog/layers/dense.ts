@@ -1,7 +1,7 @@
 import { add, mul } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
-import { activationParam, argumentsKnown, biasParam, kernelAndBias, macFlops } from './common.js';
+import { activationParam, argumentsKnown, biasInitParam, biasParam, initParam, kernelAndBias, macFlops, PYTORCH_LINEAR } from './common.js';
 
 export const Dense: LayerSpec = {
   name: 'Dense',
@@ -15,6 +15,8 @@ export const Dense: LayerSpec = {
     { name: 'units', type: 'int', min: 1, doc: 'The number of output features.' },
     activationParam,
     biasParam,
+    initParam('the kernel `[in, units]`', 'glorot_uniform', ' (Keras\'s and tfjs\'s; fan_in = in, fan_out = units)', `${PYTORCH_LINEAR} (\`nn.Linear\`)`),
+    biasInitParam('the bias', `${PYTORCH_LINEAR} (\`nn.Linear\`)`),
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {

@@ -11,7 +11,7 @@
 import { add, type Dim, dimEquals, div, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
-import { argumentsKnown, expectMinRank, expectRank, hasArg } from './common.js';
+import { argumentsKnown, expectMinRank, expectRank, hasArg, initParam } from './common.js';
 
 export const Embedding: LayerSpec = {
   name: 'Embedding',
@@ -23,6 +23,7 @@ export const Embedding: LayerSpec = {
   params: [
     { name: 'vocab', type: 'int', min: 1, doc: 'The number of distinct ids (the vocabulary size).' },
     { name: 'd', type: 'int', min: 1, doc: 'The size of each embedding vector.' },
+    initParam('the table `[vocab, d]`', 'uniform', ' (uniform in `[-0.05, 0.05)`, Keras\'s and tfjs\'s)', '`N(0, 1)`, as `nn.Embedding`'),
   ],
   inputs: { min: 1, max: 1, names: ['ids'] },
   inputDTypes: ['int32'],
@@ -47,6 +48,7 @@ export const PositionalEncoding: LayerSpec = {
     { name: 'kind', type: 'string', default: 'sinusoidal', allowed: ['sinusoidal', 'learned'], doc: '`"sinusoidal"` (fixed, no weights) or `"learned"` (a `[max_len, d]` table).' },
     { name: 'max_len', type: 'int', min: 1, doc: 'The longest sequence: 5000 if left out for `"sinusoidal"`; required for `"learned"` (its table has `max_len*d` weights).', optional: true },
     { name: 'dropout', type: 'float', default: 0, min: 0, max: 1, doc: 'Dropout applied after adding the encoding (the paper: 0.1).' },
+    initParam('the learned table', 'normal', ' (`N(0, 0.02)`, BERT and GPT-2)'),
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {
@@ -58,6 +60,7 @@ export const PositionalEncoding: LayerSpec = {
       return ctx.error('NN3003', 'PositionalEncoding("learned") needs max_len: the length of its learned table (e.g. 512)', { arg: 'kind' });
     }
     if (ctx.float('dropout') >= 1) return ctx.error('NN3003', 'PositionalEncoding: dropout must be below 1', { arg: 'dropout' });
+    if (kind !== 'learned' && ctx.string('init') !== 'normal') return ctx.error('NN3017', `PositionalEncoding: 'init' starts the learned table, but kind is "${kind}" (no weights)`, { arg: 'init' });
     if (kind === 'sinusoidal' && isConst(d) && d % 2 !== 0) {
       return ctx.error('NN2005', `PositionalEncoding: sinusoidal encoding pairs sin and cos, so d must be even, but it is ${d}`, { input: 0 });
     }
@@ -83,7 +86,7 @@ export const Weight: LayerSpec = {
     'The output shape is exactly `shape` (broadcast it against the batch by adding or concatenating). `init` says how it starts. Weights: the product of `shape`.',
   params: [
     { name: 'shape', type: 'ints', doc: 'The shape of the tensor, every size at least 1.' },
-    { name: 'init', type: 'string', default: 'normal', allowed: ['zeros', 'ones', 'normal', 'uniform'], doc: 'The initial values: `"normal"` (small random), `"uniform"`, `"zeros"` or `"ones"`.' },
+    initParam('the tensor', 'normal', ' (`N(0, 0.02)`); the fans are read from the shape as for a kernel: `[..., fan_in, fan_out]`'),
   ],
   inputs: { min: 0, max: 0, names: [] },
   shape(ctx) {

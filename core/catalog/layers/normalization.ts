@@ -1,16 +1,16 @@
-// Normalization layers and Dropout. All act on channels-last tensors: the
-// channels (features) are the last axis.
+// Normalization layers, Dropout and DropPath. All act on channels-last
+// tensors: the channels (features) are the last axis.
 //
 // FLOPs (inference): BatchNorm 2 per element (its statistics are fixed, so it is
 // one scale and one shift); LayerNorm and GroupNorm 5 per element for the
 // statistics and the normalisation (mean 1, variance 2, subtract and divide 2)
 // plus 1 each for the scale and the bias; LocalResponseNorm 2*size + 4 per
-// element; Dropout 0 (the identity at inference).
+// element; Dropout and DropPath 0 (the identity at inference).
 
 import { add, type Dim, dimEquals, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec } from '../layer-spec.js';
-import { argumentsKnown, expectMinRank } from './common.js';
+import { argumentsKnown, biasInitParam, expectMinRank, initParam } from './common.js';
 
 const channelsOf = (ctx: LayerContext): Dim => ctx.inputs[0]!.shape.at(-1)!;
 
@@ -30,12 +30,34 @@ export const Dropout: LayerSpec = {
   doc:
     'During training, sets each element to 0 with probability `rate` and scales the rest by `1 / (1 - rate)`; at inference it does nothing. ' +
     'No unit can rely on any particular other unit, which fights overfitting (AlexNet and VGG use `Dropout(0.5)` in their classifiers, ' +
-    'Transformers `Dropout(0.1)` after each sublayer). The shape is unchanged.',
+    'Transformers `Dropout(0.1)` after each sublayer). The shape is unchanged. ' +
+    'Training only: `nn train` drops while it trains and not when it evaluates; `nn run`, `nn export` and a pipeline never drop.',
   params: [{ name: 'rate', type: 'float', min: 0, max: 1, doc: 'The probability of dropping each element, in [0, 1).' }],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {
     argumentsKnown(ctx);
     if (ctx.float('rate') >= 1) return ctx.error('NN3003', 'Dropout: rate must be below 1 (a rate of 1 drops everything)', { arg: 'rate' });
+    return [...ctx.inputs[0]!.shape];
+  },
+  weights: () => ({ trainable: 0, nonTrainable: 0 }),
+  flops: () => 0,
+};
+
+export const DropPath: LayerSpec = {
+  name: 'DropPath',
+  category: 'regularization',
+  doc:
+    'Stochastic depth (Huang et al. 2016; `timm`\'s `DropPath`): during training, each example\'s whole input is set to 0 with probability `rate` ' +
+    'and the kept ones are scaled by `1 / (1 - rate)`, so the mean is unchanged; at inference it does nothing. It goes at the end of a residual branch, ' +
+    '`x + (x -> branch -> DropPath(0.1))`: for each example the block is then sometimes the identity, so a deep network trains as an ensemble of shallower ones ' +
+    '(EfficientNet, ViT, Swin and ConvNeXt, often with a rate growing with depth). Never on the skip path, which would drop the whole signal. ' +
+    'Unlike Dropout it drops all or nothing of each example. Training only, as Dropout. Shape unchanged, no weights.',
+  params: [{ name: 'rate', type: 'float', min: 0, max: 1, doc: 'The probability of dropping each example\'s branch, in [0, 1).' }],
+  inputs: { min: 1, max: 1, names: ['x'] },
+  shape(ctx) {
+    argumentsKnown(ctx);
+    if (!expectMinRank(ctx, 2, '[B, ...]')) return undefined;
+    if (ctx.float('rate') >= 1) return ctx.error('NN3003', 'DropPath: rate must be below 1 (a rate of 1 drops every branch)', { arg: 'rate' });
     return [...ctx.inputs[0]!.shape];
   },
   weights: () => ({ trainable: 0, nonTrainable: 0 }),
@@ -50,12 +72,15 @@ export const BatchNorm: LayerSpec = {
     'then applies a learned scale `gamma` and shift `beta`: `y = gamma * (x - mean) / sqrt(var + epsilon) + beta`. During training it keeps running ' +
     'averages of the mean and variance (2*C non-trainable values) and uses them at inference. It lets deep networks train fast with large learning rates; ' +
     'ResNet puts one after every convolution (`Conv2D(..., bias: false) -> BatchNorm -> ReLU`). Shape unchanged; weights `2*C` trainable + `2*C` non-trainable. ' +
+    'While training it normalizes with the batch\'s own statistics and updates the averages; when `nn train` evaluates, in `nn run`, an export and a pipeline it uses the averages. ' +
     'Defaults are PyTorch\'s: `momentum: 0.1` weighs the new batch (`running = 0.9*running + 0.1*batch`; Keras\' 0.99 means the same as PyTorch\'s 0.01), `epsilon: 1e-5`.',
   params: [
     { name: 'channels', type: 'int', min: 1, doc: 'The number of channels, as PyTorch\'s `BatchNorm2d(64)` writes it; optional, checked against the input\'s last axis.', optional: true },
     { name: 'momentum', type: 'float', default: 0.1, min: 0, max: 1, doc: 'PyTorch-style: the weight of the current batch in the running statistics.' },
     { name: 'epsilon', type: 'float', default: 1e-5, min: 0, doc: 'Added to the variance before the square root, for stability.' },
     { name: 'affine', type: 'bool', default: true, doc: 'Learn the scale `gamma` and shift `beta` (2*C weights).' },
+    initParam('the scale `gamma`', 'ones', ': `"zeros"` on the last BatchNorm of a residual branch starts each block as the identity (Goyal et al. 2017)', 'the same, as PyTorch\'s module starts them', 'affine'),
+    biasInitParam('the shift `beta`', 'the same, as PyTorch\'s module starts them', 'affine'),
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {
@@ -88,6 +113,8 @@ export const LayerNorm: LayerSpec = {
     { name: 'epsilon', type: 'float', default: 1e-5, min: 0, doc: 'Added to the variance before the square root (PyTorch 1e-5; SAM uses 1e-6).' },
     { name: 'scale', type: 'bool', default: true, doc: 'Learn a per-feature scale `gamma`.' },
     { name: 'bias', type: 'bool', default: true, doc: 'Learn a per-feature bias `beta`.' },
+    initParam('the scale `gamma`', 'ones', '', 'the same, as PyTorch\'s module starts them', 'scale'),
+    biasInitParam('the bias `beta`', 'the same, as PyTorch\'s module starts them', 'bias'),
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {
@@ -114,6 +141,8 @@ export const GroupNorm: LayerSpec = {
     { name: 'groups', type: 'int', min: 1, doc: 'The number of channel groups; the channels must divide by it.' },
     { name: 'epsilon', type: 'float', default: 1e-5, min: 0, doc: 'Added to the variance before the square root.' },
     { name: 'affine', type: 'bool', default: true, doc: 'Learn a per-channel scale and bias (2*C weights).' },
+    initParam('the scale', 'ones', '', 'the same, as PyTorch\'s module starts them', 'affine'),
+    biasInitParam('the bias', 'the same, as PyTorch\'s module starts them', 'affine'),
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {

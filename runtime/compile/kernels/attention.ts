@@ -3,15 +3,18 @@
 // grid with decomposed relative position embeddings).
 
 import type { Tensor, TF } from '../../tf-types.js';
-import type { CallContext, Kernel, WeightSpec } from '../kernel.js';
+import type { BuildContext, CallContext, Kernel, WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
+import { chosenInitializer, pytorchLinear } from '../initializers.js';
 
 const NEG = -1e9;
 
-function projection(name: string, fanIn: number, fanOut: number, bias: boolean): WeightSpec[] {
+/** A projection's kernel [in, out] (`init`) and bias [out] (`bias_init`); "pytorch" starts both as an nn.Linear. */
+function projection(k: BuildContext, name: string, fanIn: number, fanOut: number, bias: boolean): WeightSpec[] {
+  const fans = { fanIn, fanOut };
   return [
-    { name: `${name}_kernel`, shape: [fanIn, fanOut], init: { kind: 'glorotUniform', fanIn, fanOut }, trainable: true },
-    ...(bias ? [{ name: `${name}_bias`, shape: [fanOut], init: { kind: 'zeros' as const }, trainable: true }] : []),
+    { name: `${name}_kernel`, shape: [fanIn, fanOut], init: chosenInitializer(k.args, 'init', 'glorot_uniform', fans, pytorchLinear(fanIn)), trainable: true },
+    ...(bias ? [{ name: `${name}_bias`, shape: [fanOut], init: chosenInitializer(k.args, 'bias_init', 'zeros', fans, pytorchLinear(fanIn)), trainable: true }] : []),
   ];
 }
 
@@ -63,10 +66,10 @@ export const MultiHeadAttention: Kernel = {
     const inner = k.args.has('inner') ? k.args.int('inner') : d;
     const bias = k.args.bool('bias');
     return [
-      ...projection('query', lastDim(q!), inner, bias),
-      ...projection('key', lastDim(key!), inner, bias),
-      ...projection('value', lastDim(value!), inner, bias),
-      ...projection('output', inner, d, bias),
+      ...projection(k, 'query', lastDim(q!), inner, bias),
+      ...projection(k, 'key', lastDim(key!), inner, bias),
+      ...projection(k, 'value', lastDim(value!), inner, bias),
+      ...projection(k, 'output', inner, d, bias),
     ];
   },
   call(k, inputs) {
@@ -97,8 +100,8 @@ export const RelPosAttention: Kernel = {
     const heads = k.args.int('heads');
     const [sh, sw] = k.args.size('size', 2) as [number, number];
     return [
-      ...projection('qkv', c, 3 * c, k.args.bool('bias')),
-      ...projection('proj', c, c, true),
+      ...projection(k, 'qkv', c, 3 * c, k.args.bool('bias')),
+      ...projection(k, 'proj', c, c, true),
       { name: 'rel_pos_h', shape: [2 * sh - 1, c / heads], init: { kind: 'zeros' }, trainable: true },
       { name: 'rel_pos_w', shape: [2 * sw - 1, c / heads], init: { kind: 'zeros' }, trainable: true },
     ];

@@ -5,6 +5,7 @@
 import type { Tensor, TF } from '../../tf-types.js';
 import { type BuildContext, CompileError, type Kernel, type WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
+import { chosenInitializer, type Fans, pytorchLinear } from '../initializers.js';
 import { applyActivation } from './activations.js';
 import { isZero, type Padding, type Pair, paddingOf } from './padding.js';
 
@@ -14,16 +15,23 @@ function convWeights(k: BuildContext, rank: 1 | 2): WeightSpec[] {
   const groups = k.args.int('groups');
   const kernel = k.args.size('kernel', rank);
   const area = kernel.reduce((a, b) => a * b, 1);
+  const fans = { fanIn: area * (channels / groups), fanOut: area * (filters / groups) };
   return [
     {
       name: 'kernel',
       // [kh, kw, C/groups, F]: each group of F/groups filters sees C/groups channels
       shape: [...kernel, channels / groups, filters],
-      init: { kind: 'glorotUniform', fanIn: area * (channels / groups), fanOut: area * (filters / groups) },
+      init: chosenInitializer(k.args, 'init', 'glorot_uniform', fans, pytorchLinear(fans.fanIn)),
       trainable: true,
     },
-    ...(k.args.bool('bias') ? [{ name: 'bias', shape: [filters], init: { kind: 'zeros' as const }, trainable: true }] : []),
+    ...biasWeight(k, filters, fans),
   ];
+}
+
+/** The bias [F], when the layer has one; PyTorch starts it as the kernel, uniform in ±1/sqrt(fan_in). */
+function biasWeight(k: BuildContext, filters: number, fans: Fans): WeightSpec[] {
+  if (!k.args.bool('bias')) return [];
+  return [{ name: 'bias', shape: [filters], init: chosenInitializer(k.args, 'bias_init', 'zeros', fans, pytorchLinear(fans.fanIn)), trainable: true }];
 }
 
 /** Explicit zeros around the spatial axes of a channels-last tensor. */
@@ -138,10 +146,12 @@ export const Conv2DTranspose: Kernel = {
     const kernel = k.args.size('kernel', 2);
     const area = kernel[0]! * kernel[1]!;
     if (k.args.int('groups') !== 1) throw new CompileError('Conv2DTranspose with groups is not supported by the compiler yet');
+    // Keras and PyTorch both count a transposed kernel's fan-in over the filters
+    const fans = { fanIn: area * filters, fanOut: area * channels };
     return [
       // tfjs's layout for the transposed filter: [kh, kw, F, C]
-      { name: 'kernel', shape: [...kernel, filters, channels], init: { kind: 'glorotUniform', fanIn: area * channels, fanOut: area * filters }, trainable: true },
-      ...(k.args.bool('bias') ? [{ name: 'bias', shape: [filters], init: { kind: 'zeros' as const }, trainable: true }] : []),
+      { name: 'kernel', shape: [...kernel, filters, channels], init: chosenInitializer(k.args, 'init', 'glorot_uniform', fans, pytorchLinear(fans.fanIn)), trainable: true },
+      ...biasWeight(k, filters, fans),
     ];
   },
   call(k, [x]) {

@@ -3,15 +3,17 @@
 import type { Tensor } from '../../tf-types.js';
 import type { Kernel } from '../kernel.js';
 import { lastDim } from '../kernel.js';
+import { chosenInitializer, pytorchLinear } from '../initializers.js';
 import { applyActivation } from './activations.js';
 
 export const Dense: Kernel = {
   weights(k) {
     const fanIn = lastDim(k.inputs[0]!);
     const units = k.args.int('units');
+    const fans = { fanIn, fanOut: units };
     return [
-      { name: 'kernel', shape: [fanIn, units], init: { kind: 'glorotUniform', fanIn, fanOut: units }, trainable: true },
-      ...(k.args.bool('bias') ? [{ name: 'bias', shape: [units], init: { kind: 'zeros' as const }, trainable: true }] : []),
+      { name: 'kernel', shape: [fanIn, units], init: chosenInitializer(k.args, 'init', 'glorot_uniform', fans, pytorchLinear(fanIn)), trainable: true },
+      ...(k.args.bool('bias') ? [{ name: 'bias', shape: [units], init: chosenInitializer(k.args, 'bias_init', 'zeros', fans, pytorchLinear(fanIn)), trainable: true }] : []),
     ];
   },
   call(k, [x]) {

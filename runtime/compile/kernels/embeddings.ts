@@ -3,11 +3,16 @@
 // FourierFeatures (random Fourier features of 2-D coordinates).
 
 import type { Tensor, TF } from '../../tf-types.js';
-import type { Initializer, Kernel } from '../kernel.js';
+import type { Kernel } from '../kernel.js';
 import { lastDim } from '../kernel.js';
+import { chosenInitializer, fansOfShape } from '../initializers.js';
 
 export const Embedding: Kernel = {
-  weights: (k) => [{ name: 'embeddings', shape: [k.args.int('vocab'), k.args.int('d')], init: { kind: 'uniform', low: -0.05, high: 0.05 }, trainable: true }],
+  weights(k) {
+    const shape = [k.args.int('vocab'), k.args.int('d')];
+    // PyTorch's nn.Embedding starts from N(0, 1)
+    return [{ name: 'embeddings', shape, init: chosenInitializer(k.args, 'init', 'uniform', fansOfShape(shape), { kind: 'normal', std: 1 }), trainable: true }];
+  },
   // [B, T] ids -> [B, T, d]
   call: (k, [ids]) => k.tf.gather(k.weight('embeddings'), k.tf.cast(ids!, 'int32')),
 };
@@ -26,7 +31,8 @@ export function sinusoidalTable(tf: TF, length: number, d: number): Tensor {
 export const PositionalEncoding: Kernel = {
   weights(k) {
     if (k.args.string('kind') !== 'learned') return [];
-    return [{ name: 'table', shape: [k.args.int('max_len'), lastDim(k.inputs[0]!)], init: { kind: 'normal', std: 0.02 }, trainable: true }];
+    const shape = [k.args.int('max_len'), lastDim(k.inputs[0]!)];
+    return [{ name: 'table', shape, init: chosenInitializer(k.args, 'init', 'normal', fansOfShape(shape)), trainable: true }];
   },
   call(k, [x]) {
     const { tf } = k;
@@ -38,15 +44,11 @@ export const PositionalEncoding: Kernel = {
   },
 };
 
-const WEIGHT_INITS: Record<string, Initializer> = {
-  zeros: { kind: 'zeros' },
-  ones: { kind: 'ones' },
-  normal: { kind: 'normal', std: 0.02 },
-  uniform: { kind: 'uniform', low: -0.05, high: 0.05 },
-};
-
 export const Weight: Kernel = {
-  weights: (k) => [{ name: 'value', shape: k.args.ints('shape'), init: WEIGHT_INITS[k.args.string('init')]!, trainable: true }],
+  weights(k) {
+    const shape = k.args.ints('shape');
+    return [{ name: 'value', shape, init: chosenInitializer(k.args, 'init', 'normal', fansOfShape(shape)), trainable: true }];
+  },
   // a copy: the caller may dispose what a layer returns, never the weight itself
   call: (k) => k.tf.clone(k.weight('value')),
 };

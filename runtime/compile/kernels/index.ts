@@ -10,7 +10,7 @@ import { DETECTION_KERNELS } from './detection.js';
 import { Embedding, FourierFeatures, PositionalEncoding, Weight } from './embeddings.js';
 import { FUNCTION_KERNELS } from './functions.js';
 import { MERGING_KERNELS } from './merging.js';
-import { BatchNorm, Dropout, GroupNorm, LayerNorm, LocalResponseNorm } from './normalization.js';
+import { BatchNorm, DropPath, Dropout, GroupNorm, LayerNorm, LocalResponseNorm } from './normalization.js';
 import { operatorKernel } from './operators.js';
 import { POOLING_KERNELS } from './pooling.js';
 import { RESHAPING_KERNELS } from './reshaping.js';
@@ -27,6 +27,7 @@ export const LAYER_KERNELS: Readonly<Record<string, Kernel>> = {
   GroupNorm,
   LocalResponseNorm,
   Dropout,
+  DropPath,
   ...RESHAPING_KERNELS,
   ...MERGING_KERNELS,
   Embedding,

@@ -3,20 +3,25 @@
 // running = (1 - momentum) * running + momentum * batch.
 
 import type { Tensor } from '../../tf-types.js';
-import type { Kernel, WeightSpec } from '../kernel.js';
+import type { BuildContext, Kernel, WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
+import { chosenInitializer } from '../initializers.js';
 
-const affineWeights = (channels: number, scale: boolean, shift: boolean): WeightSpec[] => [
-  ...(scale ? [{ name: 'gamma', shape: [channels], init: { kind: 'ones' as const }, trainable: true }] : []),
-  ...(shift ? [{ name: 'beta', shape: [channels], init: { kind: 'zeros' as const }, trainable: true }] : []),
-];
+/** gamma [C] from `init` (ones), beta [C] from `bias_init` (zeros); PyTorch starts them the same. */
+function affineWeights(k: BuildContext, channels: number, scale: boolean, shift: boolean): WeightSpec[] {
+  const fans = { fanIn: channels, fanOut: channels };
+  return [
+    ...(scale ? [{ name: 'gamma', shape: [channels], init: chosenInitializer(k.args, 'init', 'ones', fans, { kind: 'ones' }), trainable: true }] : []),
+    ...(shift ? [{ name: 'beta', shape: [channels], init: chosenInitializer(k.args, 'bias_init', 'zeros', fans, { kind: 'zeros' }), trainable: true }] : []),
+  ];
+}
 
 export const BatchNorm: Kernel = {
   weights(k) {
     const c = lastDim(k.inputs[0]!);
     const affine = k.args.bool('affine');
     return [
-      ...affineWeights(c, affine, affine),
+      ...affineWeights(k, c, affine, affine),
       { name: 'moving_mean', shape: [c], init: { kind: 'zeros' }, trainable: false },
       { name: 'moving_variance', shape: [c], init: { kind: 'ones' }, trainable: false },
     ];
@@ -48,7 +53,7 @@ export const BatchNorm: Kernel = {
 };
 
 export const LayerNorm: Kernel = {
-  weights: (k) => affineWeights(lastDim(k.inputs[0]!), k.args.bool('scale'), k.args.bool('bias')),
+  weights: (k) => affineWeights(k, lastDim(k.inputs[0]!), k.args.bool('scale'), k.args.bool('bias')),
   call(k, [x]) {
     const { tf } = k;
     // [..., d]: each position normalised over its d features
@@ -63,7 +68,7 @@ export const LayerNorm: Kernel = {
 export const GroupNorm: Kernel = {
   weights: (k) => {
     const affine = k.args.bool('affine');
-    return affineWeights(lastDim(k.inputs[0]!), affine, affine);
+    return affineWeights(k, lastDim(k.inputs[0]!), affine, affine);
   },
   call(k, [x]) {
     const { tf } = k;
@@ -86,6 +91,23 @@ export const LocalResponseNorm: Kernel = {
     const size = k.args.int('size');
     const radius = Math.floor(size / 2);
     return k.tf.localResponseNormalization(x as never, radius, k.args.float('k'), k.args.float('alpha') / size, k.args.float('beta'));
+  },
+};
+
+/**
+ * Stochastic depth: while training, each example's whole input is kept with
+ * probability 1 - rate and scaled by 1 / (1 - rate), or set to 0.
+ */
+export const DropPath: Kernel = {
+  call(k, [x]) {
+    const rate = k.args.float('rate');
+    if (!k.training || rate <= 0) return x!;
+    const { tf } = k;
+    const input = x!;
+    const keep = 1 - rate;
+    const perExample = [input.shape[0]!, ...input.shape.slice(1).map(() => 1)]; // [B, 1, ..., 1]
+    const kept = tf.cast(tf.less(tf.randomUniform(perExample, 0, 1, 'float32', k.nextSeed()), keep), 'float32');
+    return tf.mul(input, tf.div(kept, keep));
   },
 };
 
