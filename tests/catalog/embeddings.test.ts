@@ -35,7 +35,7 @@ const rows: Row[] = [
   ['Weight', '[1, 256]', '[B, 4]', 'NN2010'],
   ['Weight', '[0, 256]', [], 'NN3003'],
   ['Weight', '[]', [], 'NN3003'],
-  ['Weight', '[4], init: "xavier"', [], 'NN3001'],
+  ['Weight', '[4], init: "xavier"', [], 'NN3016'],
 
   // ---- FourierFeatures: [..., 2] -> [..., 2*num_feats]; the Gaussian matrix is a buffer (non-trainable)
   ['FourierFeatures', '', '[B, N, 2]', '[B, N, 256]', 0, 256],

@@ -86,7 +86,7 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'layer callee with its application', source: at(MLP, 'Dense(hidden)', 2), word: 'Dense', has: ['Dense(units, activation: "linear", bias: true)', 'fully connected', 'Here: `Dense(units: 128, activation: "linear", bias: true)`', '`[B, 784]` → `[B, 128]`', 'Parameters: 100,480', 'FLOPs per example: 200,832'] },
+  { name: 'layer callee with its application', source: at(MLP, 'Dense(hidden)', 2), word: 'Dense', has: ['Dense(units, activation: "linear", bias: true, init: "glorot_uniform", bias_init: "zeros"', 'fully connected', 'Here: `Dense(units: 128, activation: "linear", bias: true, init: "glorot_uniform", bias_init: "zeros")`', '`[B, 784]` → `[B, 128]`', 'Parameters: 100,480', 'FLOPs per example: 200,832'] },
   { name: 'bare block stage', source: 'block Stem {\n  input x: [B, 4]\n  output x -> Dense(8)\n}\nmodel S {\n  input x: [B, 4]\n  output x -> St<|>em\n}\n', word: 'Stem', has: ['block Stem', '`[B, 4]` → `[B, 8]`'] },
   { name: 'bare layer stage', source: at(MLP, 'ReLU', 0), word: 'ReLU', has: ['ReLU()', '`[B, 128]` → `[B, 128]`', 'Parameters: 0'] },
   { name: 'cursor at the end of a layer name', source: at(MLP, 'Softmax', 7), word: 'Softmax', has: ['`[B, 10]` → `[B, 10]`'] },

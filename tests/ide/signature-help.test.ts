@@ -6,7 +6,7 @@ import { signatureHelp } from '../../core/ide/signature-help.js';
 import { analyzeAt } from './helpers.js';
 
 const m = (body: string): string => `model M {\n  input x: [B, 28, 28, 3]\n${body}\n}\n`;
-const CONV = 'Conv2D(filters, kernel, stride: 1, padding: "valid", dilation: 1, groups: 1, bias: true, activation: "linear")';
+const CONV = 'Conv2D(filters, kernel, stride: 1, padding: "valid", dilation: 1, groups: 1, bias: true, activation: "linear", init: "glorot_uniform", bias_init: "zeros")';
 
 interface Case {
   name: string;
