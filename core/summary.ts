@@ -1,6 +1,10 @@
-// The Keras-style summary of a model: every layer applied, its output
-// shape, its weights and FLOPs, and the totals. FLOPs are per example: the
-// batch axis (the leading symbolic axis of the inputs) is taken as 1.
+// The Keras-style summary of a model: every layer applied, and every
+// function call, operator and slice on tensors (core/check/math-rows.ts),
+// with its output shape, its weights and FLOPs, and the totals. FLOPs are
+// per example: the batch axis (the leading symbolic axis of the inputs) is
+// taken as 1. A multiply-add counts 2, every other arithmetic operation 1
+// (each layer's spec, and core/functions/flops.ts for the math, say what
+// they count).
 
 import type { Definition } from '../grammar/ast.js';
 import type { WorkLimits } from './check/budget.js';
@@ -28,6 +32,8 @@ export interface SummaryLayer {
   flops: JsonDim;
   /** the path of the layer whose weights this application shares */
   sharedWith?: string;
+  /** present for math outside layers: a built-in function's call (`kind` is its name) or an operator (`kind` is `@`, `+`, `neg`, `slice`, ...) */
+  math?: 'function' | 'operator';
   /** where the layer is written: its file and range (zero-based lines and characters, as `nn check --json`) */
   source?: SourceLocation;
 }
@@ -79,7 +85,8 @@ export function summarize(file: string, host: Host, modelName: string | undefine
     trainableParams: jsonDim(row.trainable),
     flops: perExample(row.flops),
     ...(row.sharedWith ? { sharedWith: row.sharedWith } : {}),
-    ...locate(row.layer.origin.file, row.layer.origin.range),
+    ...(row.math ? { math: row.math.op } : {}),
+    ...(row.math ? locate(row.math.file, row.math.range) : row.layer ? locate(row.layer.origin.file, row.layer.origin.range) : {}),
   }));
   const rows = result.rows ?? [];
   // each layer's counts are exact (the checker saw to it); their sums may still pass 2^53

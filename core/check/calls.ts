@@ -14,6 +14,7 @@ import { describeKind, type FunctionCallRecord, type LayerApplication, type Laye
 import { passing } from './budget.js';
 import { type ArgInput, bindArgs, type BindProblem } from './bind-args.js';
 import { configureBlock, instantiate } from './definitions.js';
+import { mathRowsWanted, recordFunctionRow } from './math-rows.js';
 import { originRelated } from './origins.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -205,8 +206,9 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
   const bound = bindArgs(spec.name, spec.params, args, argsRange);
   reportBindProblems(st, fr, bound.problems);
   if (bound.problems.length > 0) return UNKNOWN;
-  const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh);
+  const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh, mathRowsWanted(st));
   for (const p of call.problems) st.error(fr, p.code, p.message, (p.arg !== undefined ? bound.ranges[p.arg] : undefined) ?? range);
+  recordFunctionRow(st, fr, spec, call.made, call.flops, range);
   if (st.trace && call.value) traceFunctionOutputs(call.value, spec, bound.values, traceSite(fr, range));
   return call.value ?? UNKNOWN;
 }

@@ -7,6 +7,7 @@ import { add, type Dim, div, formatDim, isConst, isIntegral, mul, neg, sub } fro
 import { broadcastShapes, formatShape } from '../shapes/shape.js';
 import { describeKind, type DType, type TensorSource, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { traceSite } from './calls.js';
+import { recordBinaryRow, recordUnaryRow } from './math-rows.js';
 import { listOp } from './lists.js';
 import { describeOrigin, originRelated } from './origins.js';
 import type { CheckState, Frame } from './state.js';
@@ -153,7 +154,7 @@ function tensorOpShape(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: Va
   }
   if (e.op === '@') {
     const result = matmulShape(x.shape, y.shape);
-    if (result.ok) return tensorResult(fr, e, result.shape, x.dtype, "'@'");
+    if (result.ok) return tensorResult(fr, e, result.shape, x.dtype === 'int32' && y.dtype === 'int32' ? 'int32' : 'float32', "'@'");
     st.error(fr, result.code, `'@': ${result.message}`, e.opRange, {
       related: [...originRelated(a, 'left operand'), ...originRelated(b, 'right operand')],
     });
@@ -182,6 +183,8 @@ function tensorOpShape(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: Va
 
 function traced(st: CheckState, fr: Frame, t: TensorValue, source: TensorSource): TensorValue {
   if (st.trace) t.source = { ...source, site: traceSite(fr, t.origin.range) };
+  if (source.op === 'binary') recordBinaryRow(st, fr, source.operator, source.left, t);
+  else if (source.op === 'unary') recordUnaryRow(st, fr, source.operator, t);
   return t;
 }
 

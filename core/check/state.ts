@@ -26,11 +26,14 @@ export interface Module {
   diagnostics: Diagnostic[];
 }
 
-/** One application of a layer, as the summary lists it. */
+/** One application of a layer, or one function call or operator on tensors, as the summary lists it. */
 export interface LayerRow {
   path: string;
   kind: string;
-  layer: LayerInstance;
+  /** the layer applied; absent for function and operator math (math-rows.ts) */
+  layer?: LayerInstance;
+  /** function and operator math: which, and where it is written */
+  math?: { op: 'function' | 'operator'; file: string; range: Range };
   outputs: Dim[][];
   /** weights counted here: zero when the layer's weights were already counted (sharing) */
   trainable: Dim;

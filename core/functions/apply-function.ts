@@ -17,6 +17,10 @@ export interface FunctionCall {
   /** undefined after a problem */
   value: Value | undefined;
   problems: FunctionProblem[];
+  /** the tensors the call made (not those it passed on from its arguments), in order */
+  made: TensorValue[];
+  /** their FLOPs, batch included (0 unless counted) */
+  flops: Dim;
 }
 
 /** Counter for fresh data-dependent dimensions (`K1`, `K2`, ...), per check run. */
@@ -24,15 +28,34 @@ export interface FreshDims {
   next: number;
 }
 
-export function applyFunction(spec: FunctionSpec, args: Readonly<Record<string, Value>>, origin: Origin, fresh: FreshDims = { next: 1 }): FunctionCall {
+/** `countFlops`: also count the FLOPs of the tensors it made (only the summary needs them). */
+export function applyFunction(spec: FunctionSpec, args: Readonly<Record<string, Value>>, origin: Origin, fresh: FreshDims = { next: 1 }, countFlops = false): FunctionCall {
   const problems: FunctionProblem[] = [];
   const ctx = makeFunctionContext(spec, args, origin, fresh, problems);
   try {
-    return { value: spec.call(ctx), problems };
+    const value = spec.call(ctx);
+    const made = value ? madeTensors(value, args) : [];
+    const flops = countFlops && made.length > 0 && spec.flops ? spec.flops(ctx, made.map((t) => t.shape)) : 0;
+    return { value, problems, made, flops };
   } catch (e) {
-    if (e instanceof ArgumentUnavailable) return { value: undefined, problems };
+    if (e instanceof ArgumentUnavailable) return { value: undefined, problems, made: [], flops: 0 };
     throw e;
   }
+}
+
+/** The tensors in `value` (through lists and tuples) that are not among the arguments'. */
+function madeTensors(value: Value, args: Readonly<Record<string, Value>>): TensorValue[] {
+  const given = new Set<Value>();
+  const collect = (v: Value, into: (t: TensorValue) => void): void => {
+    if (v.kind === 'tensor') into(v);
+    else if (v.kind === 'list' || v.kind === 'tuple') for (const item of v.items) collect(item, into);
+  };
+  for (const v of Object.values(args)) collect(v, (t) => given.add(t));
+  const made: TensorValue[] = [];
+  collect(value, (t) => {
+    if (!given.has(t)) made.push(t);
+  });
+  return made;
 }
 
 class ArgumentUnavailable extends Error {}

@@ -4,6 +4,7 @@
 import { type Dim, dimEquals, isConst, mul } from '../shapes/dim.js';
 import type { DType, Value } from '../values.js';
 import type { FunctionContext, FunctionSpec } from './function-spec.js';
+import { perOutputElement } from './flops.js';
 import { broadcastAll, combineDtypes, expectDtype, type Operand, operand, shapeOf } from './util.js';
 
 const UNKNOWN: Value = { kind: 'unknown' };
@@ -32,6 +33,7 @@ function extremum(name: 'maximum' | 'minimum', pick: (a: number, b: number) => n
       { name: 'a', type: 'any', doc: 'A number or a tensor.' },
       { name: 'b', type: 'any', doc: 'A number or a tensor; broadcast against `a`.' },
     ],
+    flops: perOutputElement(1),
     call(ctx) {
       const a = operand(ctx, name, 'a');
       const b = operand(ctx, name, 'b');
@@ -73,6 +75,7 @@ export const where: FunctionSpec = {
     { name: 'a', type: 'any', doc: 'The values where `cond` is true (a number or a tensor).' },
     { name: 'b', type: 'any', doc: 'The values where `cond` is false (a number or a tensor).' },
   ],
+  flops: perOutputElement(1),
   call(ctx) {
     const cond = ctx.tensor('cond');
     const a = operand(ctx, 'where', 'a');
@@ -103,6 +106,8 @@ export const clip: FunctionSpec = {
     { name: 'lo', type: 'float', doc: 'The smallest value allowed.' },
     { name: 'hi', type: 'float', doc: 'The largest value allowed (at least `lo`).' },
   ],
+  // a maximum and a minimum
+  flops: perOutputElement(2),
   call(ctx) {
     const x = operand(ctx, 'clip', 'x');
     const lo = ctx.float('lo');
@@ -139,6 +144,7 @@ export const pow: FunctionSpec = {
     { name: 'x', type: 'any', doc: 'The base: a number or a tensor.' },
     { name: 'p', type: 'any', doc: 'The exponent: a number or a tensor.' },
   ],
+  flops: perOutputElement(1),
   call(ctx) {
     const x = operand(ctx, 'pow', 'x');
     const p = operand(ctx, 'pow', 'p');

@@ -3,6 +3,7 @@
 
 import type { DType } from '../values.js';
 import type { FunctionSpec } from './function-spec.js';
+import { NO_FLOPS } from './flops.js';
 import { checkSizes, expectDtype } from './util.js';
 
 export const one_hot: FunctionSpec = {
@@ -16,6 +17,7 @@ export const one_hot: FunctionSpec = {
     { name: 'indices', type: 'tensor', doc: 'The int32 labels, each in 0..depth-1.' },
     { name: 'depth', type: 'int', min: 1, doc: 'The number of classes: the size of the new last axis.' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const indices = ctx.tensor('indices');
     const depth = ctx.int('depth');
@@ -34,6 +36,7 @@ export const cast: FunctionSpec = {
     { name: 'x', type: 'tensor', doc: 'The tensor to convert.' },
     { name: 'dtype', type: 'string', allowed: ['float32', 'int32', 'bool'], doc: 'The new dtype: "float32", "int32" or "bool".' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     return ctx.result([...x.shape], ctx.string('dtype') as DType);

@@ -6,6 +6,7 @@ import { add, type Dim, formatDim, mul } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
 import type { TensorValue } from '../values.js';
 import type { FunctionContext, FunctionSpec } from './function-spec.js';
+import { NO_FLOPS } from './flops.js';
 import { broadcastAll, expectDtype, expectRank, expectSize } from './util.js';
 
 /** A tensor of boxes `[..., 4]` (or of one of `ranks`), float or int. */
@@ -32,6 +33,9 @@ export const iou: FunctionSpec = {
     { name: 'b', type: 'tensor', doc: 'Boxes `[..., 4]`; the leading axes broadcast against those of `a`.' },
     { name: 'format', type: 'string', default: 'xywh', allowed: ['xywh', 'xyxy'], doc: '"xywh": centre x, centre y, width, height; "xyxy": the two corners.' },
   ],
+  // per pair: the intersection 9 (2 minima, 2 maxima, 2 differences clamped at 0, a product), the two areas 10, the union 2, the division 1;
+  // from xywh, 16 more (each box's corners: a half and an addition per coordinate)
+  flops: (ctx, [out]) => mul(ctx.string('format') === 'xyxy' ? 22 : 38, product(out!)),
   call(ctx) {
     const a = ctx.tensor('a');
     const b = ctx.tensor('b');
@@ -48,6 +52,8 @@ export const nms: FunctionSpec = {
   name: 'nms',
   category: 'detection',
   pipelineOnly: true,
+  // a pipeline step: only models are summarised
+  flops: NO_FLOPS,
   doc:
     'Non-maximum suppression: keeps the best of overlapping detections. Boxes are visited from the highest score down; each one is kept unless it ' +
     'overlaps an already kept box (of the same class) by more than `iou`. Boxes scoring below `score` are dropped first, and at most `max` are kept. ' +
@@ -79,6 +85,8 @@ export const apply_deltas: FunctionSpec = {
   name: 'apply_deltas',
   category: 'detection',
   pipelineOnly: true,
+  // a pipeline step: only models are summarised
+  flops: NO_FLOPS,
   doc:
     'Moves boxes by predicted corrections, as R-CNN\'s bounding-box regression does: for a box with centre (x, y) and size (w, h) and deltas ' +
     '`[dx, dy, dw, dh]`, the new centre is `(x + w*dx, y + h*dy)` and the new size `(w*e^dw, h*e^dh)`. Boxes and deltas are `[N, 4]` ' +
@@ -103,6 +111,8 @@ export const decode_yolo: FunctionSpec = {
   name: 'decode_yolo',
   category: 'detection',
   pipelineOnly: true,
+  // a pipeline step: only models are summarised
+  flops: NO_FLOPS,
   doc:
     'Turns the raw YOLO output into boxes and class scores. The image is divided into an S x S grid; every cell predicts `boxes` boxes of 5 numbers ' +
     '(x, y, w, h relative to the cell, and a confidence) and `classes` class probabilities, so `pred` is `[B, S, S, boxes*5 + classes]` ' +

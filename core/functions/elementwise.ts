@@ -6,6 +6,7 @@ import { type Dim, isConst, mul, neg as negDim } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import type { Value } from '../values.js';
 import type { FunctionSpec } from './function-spec.js';
+import { perOutputElement } from './flops.js';
 import { axisArg, operand } from './util.js';
 
 interface Unary {
@@ -19,6 +20,8 @@ interface Unary {
   int?: (d: Dim) => Dim;
   /** 'keep': a tensor keeps its dtype (int32 stays int32); 'float': the result is float32 */
   dtype: 'keep' | 'float';
+  /** FLOPs per element, as the activation layers count them (flops.ts); absent: 1 */
+  cost?: number;
 }
 
 const erf = (x: number): number => {
@@ -59,10 +62,10 @@ const UNARY: readonly Unary[] = [
   { name: 'sin', doc: 'The sine (of an angle in radians), elementwise. The Transformer\'s positional encoding uses sines and cosines of different frequencies, so that every position gets a distinct pattern. A number gives a float, a tensor a float tensor of the same shape.', f: Math.sin, dtype: 'float' },
   { name: 'cos', doc: 'The cosine (of an angle in radians), elementwise; with `sin`, it builds the sinusoidal positional encoding of the Transformer. A number gives a float, a tensor a float tensor of the same shape.', f: Math.cos, dtype: 'float' },
   { name: 'relu', doc: 'The rectified linear unit `max(x, 0)`, elementwise: negatives become 0, positives pass unchanged. Its gradient is 1 for positive inputs, so deep networks train without vanishing gradients. Ints stay ints and a tensor keeps its dtype and shape.', f: (x) => Math.max(x, 0), int: nonNegative((x) => Math.max(x, 0)), dtype: 'keep' },
-  { name: 'gelu', doc: 'The Gaussian error linear unit `x * Phi(x)` (Phi: the standard normal CDF), elementwise: a smooth ReLU that lets small negative values through a little. Transformers (BERT, GPT, ViT, SAM) use it in their MLPs. A number gives a float, a tensor a float tensor of the same shape.', f: (x) => 0.5 * x * (1 + erf(x / Math.SQRT2)), dtype: 'float' },
-  { name: 'sigmoid', doc: 'The logistic function `1 / (1 + e^-x)`, elementwise: squashes any value into (0, 1), so it turns a score into a probability for a yes/no question (a GAN discriminator, an LSTM gate, YOLO\'s objectness). A number gives a float, a tensor a float tensor of the same shape.', f: (x) => 1 / (1 + Math.exp(-x)), dtype: 'float' },
+  { name: 'gelu', doc: 'The Gaussian error linear unit `x * Phi(x)` (Phi: the standard normal CDF), elementwise: a smooth ReLU that lets small negative values through a little. Transformers (BERT, GPT, ViT, SAM) use it in their MLPs. A number gives a float, a tensor a float tensor of the same shape.', f: (x) => 0.5 * x * (1 + erf(x / Math.SQRT2)), dtype: 'float', cost: 5 },
+  { name: 'sigmoid', doc: 'The logistic function `1 / (1 + e^-x)`, elementwise: squashes any value into (0, 1), so it turns a score into a probability for a yes/no question (a GAN discriminator, an LSTM gate, YOLO\'s objectness). A number gives a float, a tensor a float tensor of the same shape.', f: (x) => 1 / (1 + Math.exp(-x)), dtype: 'float', cost: 3 },
   { name: 'tanh', doc: 'The hyperbolic tangent, elementwise: squashes values into (-1, 1), centred at 0. RNN and LSTM cells use it for their state, and a GAN generator for its output image scaled to [-1, 1]. A number gives a float, a tensor a float tensor of the same shape.', f: Math.tanh, dtype: 'float' },
-  { name: 'softplus', doc: 'The smooth ReLU `log(1 + e^x)`, elementwise: always positive, so it suits values that must be above 0, such as a predicted standard deviation. A number gives a float, a tensor a float tensor of the same shape.', f: (x) => (x > 30 ? x : Math.log1p(Math.exp(x))), dtype: 'float' },
+  { name: 'softplus', doc: 'The smooth ReLU `log(1 + e^x)`, elementwise: always positive, so it suits values that must be above 0, such as a predicted standard deviation. A number gives a float, a tensor a float tensor of the same shape.', f: (x) => (x > 30 ? x : Math.log1p(Math.exp(x))), dtype: 'float', cost: 3 },
   { name: 'neg', doc: 'The negation `-x`, elementwise, the same as writing `-x`: a gradient step moves weights along `neg(gradient)`, downhill. Ints stay ints (`neg(d)` is the int `-d`) and a tensor keeps its dtype and shape.', f: (x) => -x, int: negDim, dtype: 'keep' },
 ];
 
@@ -72,6 +75,7 @@ function unarySpec(u: Unary): FunctionSpec {
     category: 'math',
     doc: u.doc,
     params: [{ name: 'x', type: 'any', doc: 'A number or a tensor.' }],
+    flops: perOutputElement(u.cost ?? 1),
     call(ctx): Value | undefined {
       const x = operand(ctx, u.name, 'x');
       if (!x) return undefined;
@@ -118,6 +122,8 @@ function softmaxSpec(name: 'softmax' | 'log_softmax', doc: string): FunctionSpec
       { name: 'x', type: 'tensor', doc: 'The scores (logits).' },
       { name: 'axis', type: 'axis', default: -1, doc: 'The axis to normalise over (default: the last).' },
     ],
+    // as the Softmax and LogSoftmax layers: exp, sum, divide (or log)
+    flops: perOutputElement(3),
     call(ctx) {
       const x = ctx.tensor('x');
       if (x.dtype === 'bool') return ctx.error('NN2008', `${name} expects a numeric tensor, but x is bool ${formatShape(x.shape)}`, 'x');

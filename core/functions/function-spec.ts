@@ -6,6 +6,7 @@
 import type { Dim } from '../shapes/dim.js';
 import type { BindableParam } from '../check/bind-args.js';
 import type { TensorValue, Value } from '../values.js';
+import type { FlopCount } from './flops.js';
 
 export interface FunctionContext {
   /** every parameter, defaults filled in (optional ones may be absent) */
@@ -41,4 +42,10 @@ export interface FunctionSpec {
   checkTimeOnly?: boolean;
   /** the result, or undefined after reporting an error */
   call(ctx: FunctionContext): Value | undefined;
+  /**
+   * The FLOPs of a call that made tensors, for the whole batch (flops.ts
+   * says how they are counted); absent: 0, for functions that make no
+   * tensors of their own (they rearrange lists, or compute numbers).
+   */
+  flops?: FlopCount;
 }

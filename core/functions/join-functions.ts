@@ -5,6 +5,7 @@ import { add, type Dim, dimEquals, div, formatDim, isConst, isIntegral, mul } fr
 import { formatShape } from '../shapes/shape.js';
 import { describeKind, type TensorValue, type Value } from '../values.js';
 import type { FunctionContext, FunctionSpec } from './function-spec.js';
+import { NO_FLOPS } from './flops.js';
 import { argValue, axisArg, axisIn, checkSizes, intList } from './util.js';
 
 /** Every tensor has the rank and dtype of the first; NN2001 / NN2008 otherwise. */
@@ -35,6 +36,7 @@ export const concat: FunctionSpec = {
     { name: 'xs', type: 'tensors', doc: 'The tensors to join, in order.' },
     { name: 'axis', type: 'axis', default: -1, doc: 'The axis to join along (default: the last).' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const xs = ctx.tensors('xs');
     if (xs.length === 0) return ctx.error('NN3003', 'concat: xs must hold at least one tensor', 'xs');
@@ -71,6 +73,7 @@ export const stack: FunctionSpec = {
     { name: 'xs', type: 'tensors', doc: 'The tensors to stack; all must have the same shape.' },
     { name: 'axis', type: 'axis', default: 0, doc: 'Where the new axis goes, counted in the result.' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const xs = ctx.tensors('xs');
     if (xs.length === 0) return ctx.error('NN3003', 'stack: xs must hold at least one tensor', 'xs');
@@ -99,6 +102,7 @@ export const split: FunctionSpec = {
     { name: 'parts', type: 'any', doc: 'A number of equal pieces, or a list of piece sizes.' },
     { name: 'axis', type: 'axis', default: -1, doc: 'The axis to cut along (default: the last).' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     const axis = axisArg(ctx, 'split', 'axis', x.shape);
@@ -147,6 +151,7 @@ export const tile: FunctionSpec = {
     { name: 'x', type: 'tensor', doc: 'The tensor to repeat.' },
     { name: 'reps', type: 'ints', doc: 'How many copies along each axis, one entry per axis.' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     const reps = ctx.ints('reps');
@@ -172,6 +177,7 @@ export const pad: FunctionSpec = {
     { name: 'paddings', type: 'any', doc: 'One `[before, after]` pair of sizes per axis.' },
     { name: 'value', type: 'float', default: 0, doc: 'The value of the added entries.' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     const v = argValue(ctx, 'paddings');

@@ -1,6 +1,7 @@
 // Attention masks: which positions may attend to which.
 
 import type { FunctionSpec } from './function-spec.js';
+import { NO_FLOPS, perOutputElement } from './flops.js';
 import { checkSizes, expectDtype, expectRank } from './util.js';
 
 export const causal_mask: FunctionSpec = {
@@ -11,6 +12,8 @@ export const causal_mask: FunctionSpec = {
     'but never to later ones. It is the decoder\'s masked self-attention: while predicting token t+1 the model must not see it. ' +
     'It broadcasts over the batch and heads of attention scores `[B, h, T, T]`.',
   params: [{ name: 'size', type: 'int', min: 1, doc: 'The sequence length T.' }],
+  // a constant
+  flops: NO_FLOPS,
   call(ctx) {
     const size = ctx.int('size');
     if (!checkSizes(ctx, 'causal_mask', 'size', [size])) return undefined;
@@ -29,6 +32,8 @@ export const padding_mask: FunctionSpec = {
     { name: 'tokens', type: 'tensor', doc: 'The token ids, int32 `[B, S]`.' },
     { name: 'pad', type: 'int', default: 0, doc: 'The id of the padding token.' },
   ],
+  // one comparison per token
+  flops: perOutputElement(1),
   call(ctx) {
     const tokens = ctx.tensor('tokens');
     if (!expectRank(ctx, 'padding_mask', 'tokens', tokens, 2, '[B, S]') || !expectDtype(ctx, 'padding_mask', 'tokens', tokens, ['int32'])) return undefined;

@@ -4,6 +4,7 @@
 import { type Dim, dimEquals, formatDim } from '../shapes/dim.js';
 import { broadcastShapes, formatShape } from '../shapes/shape.js';
 import type { FunctionSpec } from './function-spec.js';
+import { matmulFlops } from './flops.js';
 import { combineDtypes } from './util.js';
 
 export type MatmulShape =
@@ -66,6 +67,7 @@ export const matmul: FunctionSpec = {
     { name: 'a', type: 'tensor', doc: 'The left operand, `[..., m, k]`.' },
     { name: 'b', type: 'tensor', doc: 'The right operand, `[..., k, n]`.' },
   ],
+  flops: (ctx, [out]) => matmulFlops(ctx.tensor('a').shape, out!),
   call(ctx) {
     const a = ctx.tensor('a');
     const b = ctx.tensor('b');

@@ -3,6 +3,7 @@
 
 import type { Dim } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
+import { NO_FLOPS } from './flops.js';
 import type { FunctionSpec } from './function-spec.js';
 import { checkSizes, expectDtype, expectRank, expectSize } from './util.js';
 
@@ -10,6 +11,8 @@ export const selective_search: FunctionSpec = {
   name: 'selective_search',
   category: 'detection',
   pipelineOnly: true,
+  // a pipeline step: only models are summarised
+  flops: NO_FLOPS,
   doc:
     'Proposes `count` regions of an image that may hold an object, as boxes `[count, 4]` (x1, y1, x2, y2 in pixels, x2 and y2 exclusive): the first step of R-CNN, ' +
     'which then classifies each region. It is selective search (Uijlings et al. 2013) in its "fast" mode: the image is cut into segments by ' +
@@ -41,6 +44,8 @@ export const crop_and_resize: FunctionSpec = {
   name: 'crop_and_resize',
   category: 'detection',
   pipelineOnly: true,
+  // a pipeline step: only models are summarised
+  flops: NO_FLOPS,
   doc:
     'Cuts each box out of the image and resizes it (bilinearly) to `size`, whatever its own proportions: R-CNN warps every proposed region to ' +
     'the CNN\'s input, 227 x 227 for AlexNet or 224 x 224 for VGG. An image `[1, H, W, C]` (or `[H, W, C]`) and boxes `[N, 4]` give `[N, h, w, C]`, ' +

@@ -1,6 +1,7 @@
 // Random tensors: noise for GANs and VAEs, random initial values.
 
 import type { FunctionSpec } from './function-spec.js';
+import { NO_FLOPS } from './flops.js';
 import { checkSizes } from './util.js';
 
 export const normal: FunctionSpec = {
@@ -15,6 +16,7 @@ export const normal: FunctionSpec = {
     { name: 'mean', type: 'float', default: 0, doc: 'The mean of the distribution.' },
     { name: 'std', type: 'float', default: 1, min: 0, doc: 'The standard deviation (at least 0).' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const shape = ctx.ints('shape');
     if (!checkSizes(ctx, 'normal', 'shape', shape)) return undefined;
@@ -33,6 +35,7 @@ export const uniform: FunctionSpec = {
     { name: 'low', type: 'float', default: 0, doc: 'The smallest value (included).' },
     { name: 'high', type: 'float', default: 1, doc: 'The bound above every value (excluded); must be above `low`.' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const shape = ctx.ints('shape');
     const low = ctx.float('low');

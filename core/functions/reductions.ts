@@ -4,6 +4,7 @@
 import { formatShape } from '../shapes/shape.js';
 import type { DType } from '../values.js';
 import type { FunctionSpec } from './function-spec.js';
+import { perInputElement } from './flops.js';
 import { axesArg, axisArg, type Param } from './util.js';
 
 interface Reduction {
@@ -13,6 +14,8 @@ interface Reduction {
   dtype: (input: DType) => DType;
   /** the default axes: 'all' (axis is optional) or -1 (the last) */
   axes: 'all' | 'last';
+  /** FLOPs per input element (flops.ts); absent: 1 */
+  cost?: number;
 }
 
 const floatOut = (): DType => 'float32';
@@ -55,18 +58,21 @@ const REDUCTIONS: readonly Reduction[] = [
     doc: 'The sum of squares along an axis (the last by default): `sum_sq(p - t)` on `[N, S, S, K, 4]` box coordinates gives the squared distance per box, `[N, S, S, K]`, as in the YOLO loss. It equals `sum(sq(x), axis)`. The result is float.',
     dtype: floatOut,
     axes: 'last',
+    cost: 2,
   },
   {
     name: 'logsumexp',
     doc: 'The logarithm of the sum of exponentials along an axis (the last by default), `log(sum(exp(x)))`, computed stably by subtracting the maximum first. It is a smooth maximum, and the normaliser of softmax: `log_softmax(x) = x - logsumexp(x, keepdims = true)`. The result is float.',
     dtype: floatOut,
     axes: 'last',
+    cost: 3,
   },
   {
     name: 'norm',
     doc: 'The Euclidean (L2) length along an axis (the last by default), `sqrt(sum_sq(x))`: `x / norm(x, keepdims = true)` scales vectors to unit length, as CLIP and contrastive losses do before comparing embeddings. The result is float.',
     dtype: floatOut,
     axes: 'last',
+    cost: 2,
   },
 ];
 
@@ -84,6 +90,7 @@ function reductionSpec(r: Reduction): FunctionSpec {
       axisParam,
       { name: 'keepdims', type: 'bool', default: false, doc: 'Keep the reduced axes with size 1, so the result broadcasts against `x`.' },
     ],
+    flops: perInputElement(r.cost ?? 1),
     call(ctx) {
       const x = ctx.tensor('x');
       if (x.dtype === 'bool' && r.dtype('bool') === 'float32' && r.name !== 'mean') {
@@ -107,6 +114,7 @@ function argSpec(name: 'argmax' | 'argmin', doc: string): FunctionSpec {
       { name: 'x', type: 'tensor', doc: 'The tensor to search.' },
       { name: 'axis', type: 'axis', default: -1, doc: 'The axis to search along (default: the last); it is removed.' },
     ],
+    flops: perInputElement(1),
     call(ctx) {
       const x = ctx.tensor('x');
       const axis = axisArg(ctx, name, 'axis', x.shape);

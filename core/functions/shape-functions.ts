@@ -4,6 +4,7 @@
 import { dimEquals, div, formatDim, isConst, isIntegral } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
 import type { FunctionSpec } from './function-spec.js';
+import { NO_FLOPS } from './flops.js';
 import { axisArg, axisIn } from './util.js';
 
 export const reshape: FunctionSpec = {
@@ -18,6 +19,7 @@ export const reshape: FunctionSpec = {
     { name: 'x', type: 'tensor', doc: 'The tensor to reshape.' },
     { name: 'shape', type: 'ints', doc: 'The full target shape, batch axis included; at most one `-1` (inferred).' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     const target = ctx.ints('shape');
@@ -55,6 +57,7 @@ export const transpose: FunctionSpec = {
     { name: 'x', type: 'tensor', doc: 'The tensor whose axes to permute.' },
     { name: 'perm', type: 'ints', optional: true, doc: 'The new order of the axes (default: reversed).' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     const rank = x.shape.length;
@@ -87,6 +90,7 @@ export const flatten: FunctionSpec = {
     { name: 'x', type: 'tensor', doc: 'The tensor to flatten.' },
     { name: 'start', type: 'axis', default: 1, doc: 'The first axis to merge; it and every later axis become one.' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     const start = axisArg(ctx, 'flatten', 'start', x.shape);
@@ -105,6 +109,7 @@ export const squeeze: FunctionSpec = {
     { name: 'x', type: 'tensor', doc: 'The tensor to squeeze.' },
     { name: 'axis', type: 'axis', optional: true, doc: 'The axis to remove (its size must be 1); default: every size-1 axis.' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     if (!ctx.has('axis')) return ctx.result(x.shape.filter((d) => d !== 1), x.dtype);
@@ -130,6 +135,7 @@ export const expand_dims: FunctionSpec = {
     { name: 'x', type: 'tensor', doc: 'The tensor to extend.' },
     { name: 'axis', type: 'axis', doc: 'Where the new axis goes, counted in the result (`-1`: last).' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     const axis = axisIn(ctx, 'expand_dims', 'axis', ctx.int('axis'), x.shape.length + 1);

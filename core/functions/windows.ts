@@ -4,6 +4,7 @@
 import { ceilDiv, type Dim, div, formatDim, isIntegral, mul } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import type { FunctionSpec } from './function-spec.js';
+import { NO_FLOPS } from './flops.js';
 import { checkSizes, expectRank, expectSize } from './util.js';
 
 /** Windows along one axis of size `size` (padded up to a multiple of `window`). */
@@ -21,6 +22,7 @@ export const window_partition: FunctionSpec = {
     { name: 'x', type: 'tensor', doc: 'The feature map, `[B, H, W, C]`.' },
     { name: 'window', type: 'int', min: 1, doc: 'The side of each square window.' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const x = ctx.tensor('x');
     const window = ctx.int('window');
@@ -43,6 +45,7 @@ export const window_unpartition: FunctionSpec = {
     { name: 'window', type: 'int', min: 1, doc: 'The side of each square window (as given to window_partition).' },
     { name: 'size', type: 'ints', doc: 'The original height and width, `[H, W]`, before padding.' },
   ],
+  flops: NO_FLOPS,
   call(ctx) {
     const fn = 'window_unpartition';
     const x = ctx.tensor('x');

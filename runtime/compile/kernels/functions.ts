@@ -8,11 +8,17 @@ import type { Tensor, TF } from '../../tf-types.js';
 import type { CallContext, Kernel } from '../kernel.js';
 import { NAMED_ACTIVATIONS, logSoftmaxOn, relu, softmaxOn } from './activations.js';
 
-/** A tensor input or a number, as the argument `name` gives it. */
-function operand(k: CallContext, inputs: Tensor[], name: string): Tensor | number {
+/**
+ * The argument `name`, a tensor input or a number, in the dtype of the
+ * checked result (a number a scalar of it): `maximum(ids, 2)` stays int32,
+ * `where(m, ids, 0.5)` is float32, as the checker says.
+ */
+function operand(k: CallContext, inputs: Tensor[], name: string): Tensor {
+  const dtype = k.outputs[0]!.dtype;
   const raw = k.args.raw(name);
-  if (raw.kind === 'tensor') return inputs[raw.index]!;
-  return k.args.float(name);
+  if (raw.kind !== 'tensor') return k.tf.scalar(k.args.float(name), dtype === 'bool' ? 'float32' : dtype);
+  const x = inputs[raw.index]!;
+  return x.dtype === dtype || dtype === 'bool' ? x : k.tf.cast(x, dtype);
 }
 
 function sizeOf(g: GraphArg, batch: number): number {
@@ -42,13 +48,25 @@ const reduction = (f: (tf: TF, x: Tensor, axes: number[] | undefined, keep: bool
   },
 });
 
+/** A reduction whose result is float (`sum_sq`, `norm`): ints are converted first. */
+const floatReduction = (f: (tf: TF, x: Tensor, axes: number[] | undefined, keep: boolean) => Tensor): Kernel =>
+  reduction((tf, x, axes, keep) => f(tf, tf.cast(x, 'float32'), axes, keep));
+
+/** The largest or smallest values, keeping the dtype: of bools, whether any is true (all are, for min). */
+const extremum = (which: 'max' | 'min'): Kernel =>
+  reduction((tf, x, axes, keep) => {
+    if (x.dtype === 'bool') return which === 'max' ? tf.any(x, axes, keep) : tf.all(x, axes, keep);
+    return which === 'max' ? tf.max(x, axes, keep) : tf.min(x, axes, keep);
+  });
+
 export const FUNCTION_KERNELS: Record<string, Kernel> = {
   // shapes
   reshape: reshapeToOutput,
   flatten: reshapeToOutput,
   squeeze: reshapeToOutput,
   expand_dims: reshapeToOutput,
-  transpose: { call: (k, inputs) => k.tf.transpose(tensorArg(k, inputs, 'x'), k.args.ints('perm')) },
+  // without perm every axis is reversed, as NumPy does (and the checker says)
+  transpose: { call: (k, inputs) => k.tf.transpose(tensorArg(k, inputs, 'x'), k.args.has('perm') ? k.args.ints('perm') : undefined) },
   concat: { call: (k, inputs) => k.tf.concat(k.args.tensorIndices('xs').map((i) => inputs[i]!), k.args.int('axis')) },
   stack: { call: (k, inputs) => k.tf.stack(k.args.tensorIndices('xs').map((i) => inputs[i]!), k.args.int('axis')) },
   split: {
@@ -108,7 +126,8 @@ export const FUNCTION_KERNELS: Record<string, Kernel> = {
   sq: { call: (k, inputs) => k.tf.square(tensorArg(k, inputs, 'x')) },
   sin: unary((tf, x) => tf.sin(x)),
   cos: unary((tf, x) => tf.cos(x)),
-  relu: unary(relu),
+  // ints stay ints (and have no gradient to keep)
+  relu: { call: (k, inputs) => (tensorArg(k, inputs, 'x').dtype === 'int32' ? k.tf.relu(tensorArg(k, inputs, 'x')) : relu(k.tf, tensorArg(k, inputs, 'x'))) },
   gelu: unary((tf, x) => NAMED_ACTIVATIONS['gelu']!(tf, x)),
   sigmoid: unary((tf, x) => tf.sigmoid(x)),
   tanh: unary((tf, x) => tf.tanh(x)),
@@ -116,28 +135,28 @@ export const FUNCTION_KERNELS: Record<string, Kernel> = {
   neg: { call: (k, inputs) => k.tf.neg(tensorArg(k, inputs, 'x')) },
   floor: { call: (k, inputs) => k.tf.floor(tensorArg(k, inputs, 'x')) },
   ceil: { call: (k, inputs) => k.tf.ceil(tensorArg(k, inputs, 'x')) },
-  softmax: { call: (k, inputs) => softmaxOn(k.tf, tensorArg(k, inputs, 'x'), k.args.int('axis')) },
-  log_softmax: { call: (k, inputs) => logSoftmaxOn(k.tf, tensorArg(k, inputs, 'x'), k.args.int('axis')) },
-  maximum: { call: (k, inputs) => k.tf.maximum(...broadcastPair(k.tf, operand(k, inputs, 'a'), operand(k, inputs, 'b'))) },
-  minimum: { call: (k, inputs) => k.tf.minimum(...broadcastPair(k.tf, operand(k, inputs, 'a'), operand(k, inputs, 'b'))) },
+  softmax: { call: (k, inputs) => softmaxOn(k.tf, k.tf.cast(tensorArg(k, inputs, 'x'), 'float32'), k.args.int('axis')) },
+  log_softmax: { call: (k, inputs) => logSoftmaxOn(k.tf, k.tf.cast(tensorArg(k, inputs, 'x'), 'float32'), k.args.int('axis')) },
+  maximum: { call: (k, inputs) => k.tf.maximum(...operandPair(k, inputs)) },
+  minimum: { call: (k, inputs) => k.tf.minimum(...operandPair(k, inputs)) },
   where: {
     call(k, inputs) {
       const shape = outputShape(k);
-      const full = (v: Tensor | number) => broadcastTo(k.tf, typeof v === 'number' ? k.tf.scalar(v) : v, shape);
+      const full = (v: Tensor) => broadcastTo(k.tf, v, shape);
       return k.tf.where(k.tf.broadcastTo(tensorArg(k, inputs, 'cond'), shape), full(operand(k, inputs, 'a')), full(operand(k, inputs, 'b')));
     },
   },
-  clip: { call: (k, inputs) => k.tf.clipByValue(operand(k, inputs, 'x') as Tensor, k.args.float('lo'), k.args.float('hi')) },
+  clip: { call: (k, inputs) => k.tf.clipByValue(operand(k, inputs, 'x'), k.args.float('lo'), k.args.float('hi')) },
   pow: { call: (k, inputs) => k.tf.pow(operand(k, inputs, 'x'), operand(k, inputs, 'p')) },
   // reductions
   sum: reduction((tf, x, axes, keep) => tf.sum(x, axes, keep)),
   mean: reduction((tf, x, axes, keep) => tf.mean(tf.cast(x, 'float32'), axes, keep)),
-  max: reduction((tf, x, axes, keep) => tf.max(x, axes, keep)),
-  min: reduction((tf, x, axes, keep) => tf.min(x, axes, keep)),
+  max: extremum('max'),
+  min: extremum('min'),
   prod: reduction((tf, x, axes, keep) => tf.prod(x, axes, keep)),
-  sum_sq: reduction((tf, x, axes, keep) => tf.sum(tf.square(x), axes, keep)),
-  logsumexp: reduction((tf, x, axes, keep) => tf.logSumExp(x, axes, keep)),
-  norm: reduction((tf, x, axes, keep) => tf.sqrt(tf.sum(tf.square(x), axes, keep))),
+  sum_sq: floatReduction((tf, x, axes, keep) => tf.sum(tf.square(x), axes, keep)),
+  logsumexp: floatReduction((tf, x, axes, keep) => tf.logSumExp(x, axes, keep)),
+  norm: floatReduction((tf, x, axes, keep) => tf.sqrt(tf.sum(tf.square(x), axes, keep))),
   argmax: { call: (k, inputs) => k.tf.argMax(tensorArg(k, inputs, 'x'), k.args.int('axis')) },
   argmin: { call: (k, inputs) => k.tf.argMin(tensorArg(k, inputs, 'x'), k.args.int('axis')) },
   // linear algebra and conversions
@@ -183,12 +202,18 @@ function broadcastBatch(a: number[], b: number[]): number[] {
   return out;
 }
 
+/** `a` and `b` of maximum or minimum; two tensors broadcast to one shape (a number is a scalar, which tfjs broadcasts). */
+function operandPair(k: CallContext, inputs: Tensor[]): [Tensor, Tensor] {
+  const a = operand(k, inputs, 'a');
+  const b = operand(k, inputs, 'b');
+  return k.args.raw('a').kind === 'tensor' && k.args.raw('b').kind === 'tensor' ? broadcastPair(k.tf, a, b) : [a, b];
+}
+
 /**
  * Two operands broadcast to one shape: tfjs's gradients of maximum and
  * minimum assume equal shapes.
  */
-function broadcastPair(tf: TF, a: Tensor | number, b: Tensor | number): [Tensor | number, Tensor | number] {
-  if (typeof a === 'number' || typeof b === 'number') return [a, b];
+function broadcastPair(tf: TF, a: Tensor, b: Tensor): [Tensor, Tensor] {
   const shape = broadcastBatch(a.shape, b.shape);
   return [broadcastTo(tf, a, shape), broadcastTo(tf, b, shape)];
 }
@@ -211,7 +236,7 @@ export function iou(tf: TF, a: Tensor, b: Tensor, format: string): Tensor {
   };
   const [ax0, ay0, ax1, ay1] = corners(tf.cast(a, 'float32')) as [Tensor, Tensor, Tensor, Tensor];
   const [bx0, by0, bx1, by1] = corners(tf.cast(b, 'float32')) as [Tensor, Tensor, Tensor, Tensor];
-  const pairwise = (f: (x: Tensor, y: Tensor) => Tensor, x: Tensor, y: Tensor) => f(...(broadcastPair(tf, x, y) as [Tensor, Tensor]));
+  const pairwise = (f: (x: Tensor, y: Tensor) => Tensor, x: Tensor, y: Tensor) => f(...broadcastPair(tf, x, y));
   const w = tf.relu(tf.sub(pairwise(tf.minimum, ax1, bx1), pairwise(tf.maximum, ax0, bx0)));
   const h = tf.relu(tf.sub(pairwise(tf.minimum, ay1, by1), pairwise(tf.maximum, ay0, by0)));
   const inter = tf.mul(w, h);

@@ -15,6 +15,7 @@ const BINARY: Record<string, (tf: TF, a: Operand, b: Operand) => Tensor> = {
   '-': (tf, a, b) => tf.sub(a, b),
   '*': (tf, a, b) => tf.mul(a, b),
   '/': (tf, a, b) => tf.div(tf.cast(asTensor(tf, a), 'float32'), tf.cast(asTensor(tf, b), 'float32')),
+  '%': remainder,
   '**': (tf, a, b) => tf.pow(a, b),
   '@': (tf, a, b) => matmul(tf, asTensor(tf, a), asTensor(tf, b)),
   '==': comparison((tf, a, b) => tf.equal(a, b)),
@@ -28,6 +29,23 @@ const BINARY: Record<string, (tf: TF, a: Operand, b: Operand) => Tensor> = {
 };
 
 const asTensor = (tf: TF, v: Operand): Tensor => (typeof v === 'number' ? tf.scalar(v) : v);
+
+/**
+ * Python's remainder: its sign is the divisor's. An int divided by 0 leaves
+ * 0, as NumPy's does (TensorFlow would stop the run); a float leaves NaN.
+ */
+function remainder(tf: TF, a: Operand, b: Operand): Tensor {
+  const divisor = asTensor(tf, b);
+  if (divisor.dtype !== 'int32') return tf.mod(a, divisor);
+  // x % 1 is 0: a zero divisor becomes 1
+  return tf.mod(a, tf.add(divisor, tf.cast(tf.equal(divisor, 0), 'int32')));
+}
+
+/** An operand in `dtype`: a number as a scalar of it, a tensor converted when it differs. */
+function inDtype(tf: TF, v: Operand, dtype: 'float32' | 'int32'): Tensor {
+  if (typeof v === 'number') return tf.scalar(v, dtype);
+  return v.dtype === dtype ? v : tf.cast(v, dtype);
+}
 
 /**
  * A comparison or logical operation, as an operation whose gradient is zero:
@@ -62,7 +80,14 @@ export function operatorKernel(kind: string): Kernel | undefined {
   if (family === 'binary') {
     const f = BINARY[op];
     if (!f) return undefined;
-    return { call: (k, inputs) => f(k.tf, operandOf(k.args.raw('left'), inputs, k.batch), operandOf(k.args.raw('right'), inputs, k.batch)) };
+    return {
+      call(k, inputs) {
+        const dtype = k.outputs[0]!.dtype;
+        // arithmetic computes in the checked result's dtype (`ids + 1` stays int32); a comparison compares as given
+        const side = (name: string): Operand => (dtype === 'bool' ? operandOf(k.args.raw(name), inputs, k.batch) : inDtype(k.tf, operandOf(k.args.raw(name), inputs, k.batch), dtype));
+        return f(k.tf, side('left'), side('right'));
+      },
+    };
   }
   if (family === 'unary') {
     if (op === '-') return { call: (k, [x]) => k.tf.neg(x!) };
