@@ -9,4 +9,5 @@ process.exitCode = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdin: process.stdin,
   interactive: process.stdout.isTTY === true,
+  columns: () => process.stdout.columns,
 });
