@@ -73,7 +73,7 @@ export function initParam(weight: string, start: string, why: string, pytorch?: 
     type: 'string',
     default: start,
     initializer: { pytorch: pytorch !== undefined, ...(needs ? { needs } : {}) },
-    doc: `How ${weight} starts: an initialiser such as \`"he_normal"\` or \`"normal(0, 0.02)"\` (see Initialisers in the language guide). Default \`"${start}"\`${why}.` + (pytorch ? ` \`"pytorch"\`: ${pytorch}.` : ''),
+    doc: `The initialiser of ${weight}, such as \`"he_normal"\` or \`"normal(0, 0.02)"\` (see Initialisers in the language guide). Default \`"${start}"\`${why}.` + (pytorch ? ` \`"pytorch"\`: ${pytorch}.` : ''),
   };
 }
 
@@ -84,7 +84,7 @@ export function biasInitParam(weight: string, pytorch?: string, needs = 'bias'):
     type: 'string',
     default: 'zeros',
     initializer: { pytorch: pytorch !== undefined, needs },
-    doc: `How ${weight} starts: an initialiser. Default \`"zeros"\` (Keras's and tfjs's).` + (pytorch ? ` \`"pytorch"\`: ${pytorch}.` : ''),
+    doc: `The initialiser of ${weight}. Default \`"zeros"\` (Keras's and tfjs's).` + (pytorch ? ` \`"pytorch"\`: ${pytorch}.` : ''),
   };
 }
 
