@@ -11,7 +11,7 @@ import type { WorkLimits } from './check/budget.js';
 import { checkGeneric } from './check/definitions.js';
 import { findModel } from './find-model.js';
 import { loadModule } from './check/modules.js';
-import { CheckState } from './check/state.js';
+import { CheckState, type LayerRow } from './check/state.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { Host } from './host.js';
 import { LineIndex, type Position } from './text/line-index.js';
@@ -76,8 +76,9 @@ export function summarize(file: string, host: Host, modelName: string | undefine
   const batch = batchSymbols(result.inputs.map((i) => i.value));
   const perExample = (d: Dim): JsonDim => exactly(() => substitute(d, batch));
   const locate = locator(host, file);
-  const layers: SummaryLayer[] = (result.rows ?? []).map((row) => ({
-    path: row.path,
+  const paths = uniquePaths(result.rows ?? []);
+  const layers: SummaryLayer[] = (result.rows ?? []).map((row, i) => ({
+    path: paths[i]!,
     kind: row.kind,
     output: row.outputs[0]!.map(jsonDim),
     ...(row.outputs.length > 1 ? { outputs: row.outputs.map((o) => o.map(jsonDim)) } : {}),
@@ -107,6 +108,23 @@ export function summarize(file: string, host: Host, modelName: string | undefine
       flops: flops === undefined ? TOO_LARGE : perExample(flops),
     },
   };
+}
+
+/**
+ * Each row's path, unique: math rows are numbered apart from the layers
+ * (`add_1` for `a + b`), so one named like a bound layer (`let add = ...`)
+ * takes the next number its name leaves free; layers keep theirs.
+ */
+function uniquePaths(rows: readonly LayerRow[]): string[] {
+  const used = new Set(rows.filter((r) => !r.math).map((r) => r.path));
+  return rows.map((r) => {
+    if (!r.math) return r.path;
+    const [, stem, n] = /^(.*_)(\d+)$/.exec(r.path)!;
+    let path = r.path;
+    for (let k = Number(n); used.has(path); k++) path = `${stem}${k}`;
+    used.add(path);
+    return path;
+  });
 }
 
 /** The leading symbolic axis of each input is the batch: it becomes 1. */

@@ -100,6 +100,8 @@ function roundSpec(name: 'floor' | 'ceil', round: (x: number) => number, doc: st
     category: 'math',
     doc,
     params: [{ name: 'x', type: 'any', doc: 'A number.' }],
+    // numbers only, so never a summary row; 1 per element, as the other one-argument math
+    flops: perOutputElement(1),
     call(ctx) {
       const x = operand(ctx, name, 'x');
       if (!x) return undefined;

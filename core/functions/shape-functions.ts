@@ -50,12 +50,13 @@ export const transpose: FunctionSpec = {
   name: 'transpose',
   category: 'shape',
   doc:
-    'Permutes the axes: output axis `i` is input axis `perm[i]`. Without `perm` the axes are reversed (a matrix transpose for rank 2). ' +
+    'Permutes the axes: output axis `i` is input axis `perm[i]`. Without `perm` every axis is reversed, as in NumPy: a matrix transpose for rank 2 ' +
+    '(`h @ transpose(wte)` with `wte: [vocab, d]` multiplies by `[d, vocab]`), but the batch axis of `[B, T, d]` would become the last, so give `perm` for batched tensors. ' +
     'Attention uses it to move heads forward: `[B, T, h, d] -> transpose([0, 2, 1, 3]) -> [B, h, T, d]`, so that each head multiplies its own ' +
     '`[T, d]` matrices. `perm` must list every axis exactly once.',
   params: [
     { name: 'x', type: 'tensor', doc: 'The tensor whose axes to permute.' },
-    { name: 'perm', type: 'ints', optional: true, doc: 'The new order of the axes (default: reversed).' },
+    { name: 'perm', type: 'ints', optional: true, doc: 'The new order of the axes (default: every axis reversed, the batch axis too).' },
   ],
   flops: NO_FLOPS,
   call(ctx) {
