@@ -132,22 +132,45 @@ export function initialValue(tf: TF, shape: number[], init: Initializer, seed: n
 }
 
 /**
- * Saxe et al. 2014: the Q of a QR factorisation of a Gaussian matrix, its
- * columns' signs fixed by R's diagonal (so Q is uniform over orthogonal
- * matrices). The weight is seen as [rows, cols] = [elements / last axis,
- * last axis]; the vectors along its shorter side are orthonormal (a vector
- * weight is one row: a unit vector).
+ * Saxe et al. 2014: an orthonormal basis of the columns of a Gaussian matrix
+ * (the Q of its QR factorisation with R's diagonal positive, so Q is uniform
+ * over orthogonal matrices). The weight is seen as [rows, cols] =
+ * [elements / last axis, last axis]; the vectors along its shorter side are
+ * orthonormal (a vector weight is one row: a unit vector).
  */
 function orthogonal(tf: TF, shape: number[], gain: number, seed: number | undefined): Tensor {
+  const cols = shape.at(-1)!;
+  const rows = shape.reduce((p, d) => p * d, 1) / cols;
+  const [tall, wide] = [Math.max(rows, cols), Math.min(rows, cols)];
+  const gaussian = tf.tidy(() => tf.transpose(tf.randomNormal([tall, wide], 0, 1, 'float32', seed))); // [wide, tall]: one column per row
+  const q = orthonormalRows(Float64Array.from(gaussian.dataSync()), wide, tall); // [wide, tall]
+  gaussian.dispose();
   return tf.tidy(() => {
-    const cols = shape.at(-1)!;
-    const rows = shape.reduce((p, d) => p * d, 1) / cols;
-    const [tall, wide] = [Math.max(rows, cols), Math.min(rows, cols)];
-    const gaussian = tf.randomNormal([tall, wide], 0, 1, 'float32', seed); // [tall, wide]
-    const [q, r] = tf.linalg.qr(gaussian); // q: [tall, wide], r: [wide, wide]
-    const signs = tf.sign(tf.sum(tf.mul(r!, tf.eye(wide)), 0)); // [wide]: the sign of R's diagonal
-    const fixed = tf.mul(q!, signs); // [tall, wide], orthonormal columns
-    const matrix = rows < cols ? tf.transpose(fixed) : fixed; // [rows, cols]
-    return tf.reshape(tf.mul(matrix, gain), shape);
+    const basis = tf.tensor2d(Float32Array.from(q, (v) => v * gain), [wide, tall]); // [wide, tall]
+    const matrix = rows < cols ? basis : tf.transpose(basis); // [rows, cols]
+    return tf.reshape(matrix, shape);
   });
+}
+
+/**
+ * Modified Gram-Schmidt on the `count` rows of length `length` of a
+ * row-major matrix, in place, in double precision (its loss of
+ * orthogonality, about 1e-16 times the condition number, stays far below
+ * float32's precision for a Gaussian matrix).
+ */
+function orthonormalRows(m: Float64Array, count: number, length: number): Float64Array {
+  for (let i = 0; i < count; i++) {
+    const row = i * length;
+    for (let j = 0; j < i; j++) {
+      const other = j * length;
+      let dot = 0;
+      for (let k = 0; k < length; k++) dot += m[row + k]! * m[other + k]!;
+      for (let k = 0; k < length; k++) m[row + k] = m[row + k]! - dot * m[other + k]!;
+    }
+    let norm = 0;
+    for (let k = 0; k < length; k++) norm += m[row + k]! * m[row + k]!;
+    norm = Math.sqrt(norm);
+    for (let k = 0; k < length; k++) m[row + k] = m[row + k]! / norm;
+  }
+  return m;
 }
