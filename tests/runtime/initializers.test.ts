@@ -191,6 +191,17 @@ describe('defaults and "pytorch"', () => {
     model.dispose();
   });
 
+  it('a model parameter switches every layer at once', () => {
+    const source = 'model M(init: string = "pytorch") {\n  input x: [B, 400]\n  output x -> Dense(300, init: init, bias_init: init)\n}\n';
+    const traced = traceModel('/m.nn', memoryHost({ '/m.nn': source }));
+    if (!traced.ok) throw new Error(traced.message);
+    const model = compileGraph(tf, traced.graph, { seed: 3 });
+    const bias = weightOf(model, 'bias');
+    expect(Math.max(-bias.min, bias.max)).toBeGreaterThan(0.9 / 20);
+    expect(Math.max(-bias.min, bias.max)).toBeLessThan(1 / 20);
+    model.dispose();
+  });
+
   it('the same seed gives the same initial values', () => {
     const a = weightStats('x: [B, 32]', 'x -> Dense(16, init: "orthogonal")', 'kernel');
     const b = weightStats('x: [B, 32]', 'x -> Dense(16, init: "orthogonal")', 'kernel');
