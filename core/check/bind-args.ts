@@ -7,6 +7,8 @@ import type { Literal, ParamType } from '../catalog/layer-spec.js';
 import { isConst } from '../shapes/dim.js';
 import { closestName } from '../text/did-you-mean.js';
 import { describeKind, type Value } from '../values.js';
+import { foreignParam } from './foreign-names.js';
+import { isLayerLike, layerAdvice } from './layer-as-tensor.js';
 
 /** A parameter as binding sees it: the catalog's ParamSpec fits, and so do block parameters. */
 export interface BindableParam {
@@ -37,6 +39,15 @@ export interface BindProblem {
   range: Range;
   /** a replacement for the text at `range` (a "did you mean") */
   replacement?: string;
+  /** text to insert after `range` (`()` after a layer that makes a tensor) */
+  append?: string;
+  /** text to remove for the fix (an argument that is not needed, with its comma) */
+  removal?: Range;
+}
+
+export interface BindOptions {
+  /** recognise PyTorch's and Keras's parameter names (`kernel_size`) and say what they are here */
+  foreignNames?: boolean;
 }
 
 export interface BindResult {
@@ -50,24 +61,21 @@ export interface BindResult {
  * `callRange` is where to point when an argument is missing (the call's
  * argument list). `what` names the callee in messages ("Conv2D").
  */
-export function bindArgs(what: string, params: readonly BindableParam[], args: readonly ArgInput[], callRange: Range): BindResult {
+export function bindArgs(what: string, params: readonly BindableParam[], args: readonly ArgInput[], callRange: Range, opts: BindOptions = {}): BindResult {
   const values: Record<string, Value> = {};
   const ranges: Record<string, Range> = {};
   const problems: BindProblem[] = [];
   let position = 0;
-  for (const arg of args) {
+  for (const [i, arg] of args.entries()) {
     let param: BindableParam | undefined;
     if (arg.name !== undefined) {
       param = params.find((p) => p.name === arg.name);
       if (!param) {
-        const guess = closestName(arg.name, params.map((p) => p.name));
-        problems.push({
-          code: 'NN1003',
-          message: `${what} has no parameter '${arg.name}'${guess ? `; did you mean '${guess}'?` : ''} (parameters: ${params.map((p) => p.name).join(', ') || 'none'})`,
-          range: arg.nameRange ?? arg.range,
-          replacement: guess,
-        });
-        continue;
+        const unknown = unknownParam(what, params, args, i, opts);
+        problems.push(unknown.problem);
+        // the parameter meant takes the value, so the mistake is one error (not also a missing argument)
+        param = unknown.meant === undefined ? undefined : params.find((p) => p.name === unknown.meant && !(p.name in values) && !args.some((a) => a.name === p.name));
+        if (!param) continue;
       }
     } else {
       while (position < params.length && params[position]!.name in values) position++;
@@ -79,6 +87,12 @@ export function bindArgs(what: string, params: readonly BindableParam[], args: r
     }
     if (param.name in values) {
       problems.push({ code: 'NN1005', message: `${what}: '${param.name}' is given twice`, range: arg.range });
+      continue;
+    }
+    const layer = layerWhereTensor(what, param, arg);
+    if (layer) {
+      problems.push(layer);
+      values[param.name] = { kind: 'unknown' };
       continue;
     }
     const fraction = fractionalSize(param, arg);
@@ -104,6 +118,55 @@ export function bindArgs(what: string, params: readonly BindableParam[], args: r
     }
   }
   return { values, ranges, problems };
+}
+
+/** A named argument no parameter has: a "did you mean", or what PyTorch's or Keras's name is here; and the parameter meant. */
+function unknownParam(what: string, params: readonly BindableParam[], args: readonly ArgInput[], i: number, opts: BindOptions): { problem: BindProblem; meant?: string } {
+  const arg = args[i]!;
+  const name = arg.name!;
+  const range = arg.nameRange ?? arg.range;
+  const foreign = opts.foreignNames ? foreignParam(name, params) : undefined;
+  if (foreign?.ours) {
+    return { problem: { code: 'NN1003', message: `${what} has no parameter '${name}': ${foreign.param.note} is '${foreign.ours}' here`, range, replacement: foreign.ours }, meant: foreign.ours };
+  }
+  if (foreign) return { problem: { code: 'NN1003', message: `${what} has no parameter '${name}': ${foreign.param.note}; leave it out`, range, removal: argumentRemoval(args, i) } };
+  const guess = closestName(name, params.map((p) => p.name));
+  return {
+    problem: {
+      code: 'NN1003',
+      message: `${what} has no parameter '${name}'${guess ? `; did you mean '${guess}'?` : ''} (parameters: ${params.map((p) => p.name).join(', ') || 'none'})`,
+      range,
+      replacement: guess,
+    },
+    meant: guess,
+  };
+}
+
+/** Argument `i` with the separator next to it, so removing it leaves a well-formed list. */
+function argumentRemoval(args: readonly ArgInput[], i: number): Range {
+  const start = (a: ArgInput) => a.nameRange?.start ?? a.range.start;
+  const [arg, next, previous] = [args[i]!, args[i + 1], args[i - 1]];
+  if (next) return { start: start(arg), end: start(next) };
+  return { start: previous ? previous.range.end : start(arg), end: arg.range.end };
+}
+
+/** A layer or block given where a tensor is needed (NN3020): call or apply it first. */
+function layerWhereTensor(what: string, param: BindableParam, arg: ArgInput): BindProblem | undefined {
+  if (param.type === 'tensor' && isLayerLike(arg.value)) {
+    const v = arg.value;
+    return { code: 'NN3020', message: `${what}: '${param.name}' must be a tensor, but this is ${describeKind(v)}: ${layerAdvice(v)}`, range: arg.range, ...noInputFix(v) };
+  }
+  if (param.type === 'tensors' && (arg.value.kind === 'list' || arg.value.kind === 'tuple')) {
+    const i = arg.value.items.findIndex(isLayerLike);
+    if (i < 0) return undefined;
+    const v = arg.value.items[i]!;
+    return { code: 'NN3020', message: `${what}: '${param.name}' must be tensors, but item ${i + 1} is ${describeKind(v)}: ${layerAdvice(v)}`, range: arg.itemRanges?.[i] ?? arg.range, ...noInputFix(v) };
+  }
+  return undefined;
+}
+
+function noInputFix(v: Value): { append?: string } {
+  return v.kind === 'layer' && v.instance.spec.inputs.max === 0 ? { append: '()' } : {};
 }
 
 /** A size list with a non-whole item (`[B, 7/2]`): NN2005 at that item. */

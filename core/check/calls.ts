@@ -13,9 +13,13 @@ import { formatShape } from '../shapes/shape.js';
 import { describeKind, type FunctionCallRecord, type LayerApplication, type LayerInstance, type TensorValue, type TraceSite, UNKNOWN, type Value } from '../values.js';
 import { passing } from './budget.js';
 import { type ArgInput, bindArgs, type BindProblem } from './bind-args.js';
+import { channelsFirstNote } from './channels-first.js';
 import { configureBlock, instantiate } from './definitions.js';
 import { mathRowsWanted, recordFunctionRow } from './math-rows.js';
+import { isLayerLike, layerAsTensor } from './layer-as-tensor.js';
+import { numberExtreme } from './number-extremes.js';
 import { originRelated } from './origins.js';
+import { positionalHabit } from './positional-habits.js';
 import type { CheckState, Frame } from './state.js';
 
 /** Where an application happens: the whole expression and each input's range. */
@@ -74,7 +78,13 @@ export function configureLayer(st: CheckState, fr: Frame, spec: LayerSpec, args:
   const key = fr.weightOwner ? `${fr.module.file}:${node.range.start}#${fr.iteration}` : '';
   const memo = fr.weightOwner?.memo.get(key);
   if (memo && 'spec' in memo) return memo;
-  const bound = bindArgs(spec.name, spec.params, args, argsRange);
+  // PyTorch's argument order (`Dense(784, 128)`): one error, and the layer configured as its fix writes it
+  const habit = positionalHabit(spec, args, argsRange, fr.module.text);
+  if (habit) {
+    st.error(fr, 'NN1018', habit.message, habit.range, { fixes: [habit.fix] });
+    args = habit.args;
+  }
+  const bound = bindArgs(spec.name, spec.params, args, argsRange, { foreignNames: true });
   reportBindProblems(st, fr, bound.problems);
   const instance: LayerInstance = {
     id: st.nextId(),
@@ -90,6 +100,8 @@ export function configureLayer(st: CheckState, fr: Frame, spec: LayerSpec, args:
 export function reportBindProblems(st: CheckState, fr: Frame, problems: BindProblem[]): void {
   for (const p of problems) {
     const fixes: Fix[] = p.replacement ? [{ title: `Change to '${p.replacement}'`, edits: [{ range: p.range, newText: p.replacement }] }] : [];
+    if (p.append) fixes.push({ title: `Add '${p.append}'`, edits: [{ range: { start: p.range.end, end: p.range.end }, newText: p.append }] });
+    if (p.removal) fixes.push({ title: 'Remove the argument', edits: [{ range: p.removal, newText: '' }] });
     st.error(fr, p.code, p.message, p.range, { fixes });
   }
 }
@@ -102,6 +114,13 @@ export function applyValue(st: CheckState, fr: Frame, target: Value, inputs: Val
     const kind = flat[i]!.kind;
     if (kind === 'unknown') return UNKNOWN;
     if (kind !== 'tensor' && bad < 0) bad = i;
+  }
+  if (bad >= 0 && isLayerLike(flat[bad]!)) {
+    // `Concat()(Weight([1, 8]), x)`: a layer where its tensor was meant
+    const inputRange = site.inputRanges[bad] ?? site.range;
+    const { what, advice, fixes } = layerAsTensor(fr.module.text, flat[bad]!, inputRange);
+    st.error(fr, 'NN3020', `${describeKind(target)} is applied to tensors, but ${what}: ${advice}`, inputRange, { fixes });
+    return UNKNOWN;
   }
   if (bad >= 0) {
     st.error(fr, 'NN3001', `${describeKind(target)} is applied to tensors, but this is ${describeKind(flat[bad]!)}`, site.inputRanges[bad] ?? site.range);
@@ -140,7 +159,10 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     }
     const argRange = p.at?.arg !== undefined ? layer.argRanges[p.at.arg] : undefined;
     if (p.fix?.kind === 'replaceArg' && argRange) fixes.push({ title: p.fix.title, edits: [{ range: argRange, newText: p.fix.text }] });
-    st.error(fr, p.code, p.message, range, { fixes, related });
+    // `[B, 1, 32, 32]` into a convolution: images here are channels-last
+    const channels = channelsFirstNote(fr, layer.spec.name, p.code, input ?? inputs[0]);
+    if (channels) fixes.push(...channels.fixes);
+    st.error(fr, p.code, channels ? `${p.message}; ${channels.note}` : p.message, range, { fixes, related });
   }
   if (app.outputs.length === 0) return UNKNOWN;
   let trainable = app.weights.trainable;
@@ -203,7 +225,9 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
     st.error(fr, 'NN1011', `${spec.name} is a pipeline step, not a layer: use it inside a 'pipeline' definition`, range);
     return UNKNOWN;
   }
-  const bound = bindArgs(spec.name, spec.params, args, argsRange);
+  const numbers = numberExtreme(st, fr, spec, args, argsRange, range);
+  if (numbers) return numbers;
+  const bound = bindArgs(spec.name, spec.params, args, argsRange, { foreignNames: true });
   reportBindProblems(st, fr, bound.problems);
   if (bound.problems.length > 0) return UNKNOWN;
   const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh, mathRowsWanted(st));

@@ -9,6 +9,7 @@ import { SizeLimitError } from '../shapes/size-limit.js';
 import { closestName } from '../text/did-you-mean.js';
 import { UNKNOWN, type Value } from '../values.js';
 import { evaluateArgs } from './arguments.js';
+import { reportForeignName } from './foreign-calls.js';
 import { callValue } from './calls.js';
 import { indexTensor } from './indexing.js';
 import { binaryOp, unaryOp } from './operators.js';
@@ -156,6 +157,8 @@ export function resolveName(st: CheckState, fr: Frame, id: Identifier, opts: Eva
   const fn = findFunction(name);
   if (fn) return { kind: 'function', spec: fn };
   if (opts.bareNames) return { kind: 'name', name };
+  // `Linear`, `Conv2d`, `nn.MaxPool2d`: what it is called here, with a fix for the whole call
+  if (reportForeignName(st, fr, id)) return UNKNOWN;
   const candidates = [...fr.scope.visibleNames(), ...fr.module.definitions.keys(), ...LAYERS.keys(), ...FUNCTIONS.keys()];
   const guess = closestName(name, candidates);
   st.error(fr, 'NN1001', `unknown name '${name}'${guess ? `; did you mean '${guess}'?` : ''}`, id.range, {

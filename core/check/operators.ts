@@ -9,6 +9,7 @@ import { describeKind, type DType, type TensorSource, type TensorValue, UNKNOWN,
 import { traceSite } from './calls.js';
 import { recordBinaryRow, recordUnaryRow } from './math-rows.js';
 import { listOp } from './lists.js';
+import { reportLayerOperand } from './layer-as-tensor.js';
 import { describeOrigin, originRelated } from './origins.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -31,6 +32,7 @@ export function unaryOp(st: CheckState, fr: Frame, e: UnaryExpr, v: Value): Valu
 
 export function binaryOp(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: Value): Value {
   if (a.kind === 'unknown' || b.kind === 'unknown') return UNKNOWN;
+  if (reportLayerOperand(st, fr, e, a, b)) return UNKNOWN;
   if (e.op === 'and' || e.op === 'or') {
     if (a.kind === 'bool' && b.kind === 'bool') return { kind: 'bool', value: e.op === 'and' ? a.value && b.value : a.value || b.value };
   }

@@ -28,17 +28,17 @@ const cases: [string, string, Expected[]][] = [
     'a misspelt layer gets a did-you-mean',
     `model M {
   input x: [B, 8, 8, 3]
-  output x -> Conv2d(8, 3)
+  output x -> Cnv2D(8, 3)
 }`,
-    [{ code: 'NN1001', at: 'Conv2d', message: "unknown name 'Conv2d'; did you mean 'Conv2D'?", fix: `Change to 'Conv2D': "Conv2D"` }],
+    [{ code: 'NN1001', at: 'Cnv2D', message: "unknown name 'Cnv2D'; did you mean 'Conv2D'?", fix: `Change to 'Conv2D': "Conv2D"` }],
   ],
   [
     'a misspelt parameter gets a did-you-mean',
     `model M {
   input x: [B, 8, 8, 3]
-  output x -> Conv2D(8, 3, strides: 2)
+  output x -> Conv2D(8, 3, strid: 2)
 }`,
-    [{ code: 'NN1003', at: 'strides', message: "Conv2D has no parameter 'strides'; did you mean 'stride'?", fix: `Change to 'stride': "stride"` }],
+    [{ code: 'NN1003', at: 'strid', message: "Conv2D has no parameter 'strid'; did you mean 'stride'?", fix: `Change to 'stride': "stride"` }],
   ],
   [
     'a missing required argument points at the argument list',
