@@ -24,6 +24,8 @@ export interface TensorValue {
   origin: Origin;
   /** how it was computed: recorded only when the checker traces a model for the compiler */
   source?: TensorSource;
+  /** a weight of a layer (`embed.embeddings`), or computed from one alone (transposed): a layer given it shares that layer's weights */
+  weightOf?: { layer: LayerInstance; weight: string };
 }
 
 /**
@@ -39,6 +41,8 @@ export type TensorSource = (
   | { op: 'unary'; operator: '-' | '+' | 'not'; operand: TensorValue }
   | { op: 'binary'; operator: string; left: Value; right: Value }
   | { op: 'slice'; target: TensorValue; axes: SliceAxis[] }
+  /** the weight `weight` of a layer, read by name (`embed.embeddings`); `path` is the summary's name of the layer */
+  | { op: 'weight'; layer: LayerInstance; weight: string; path: string }
 ) & { site?: TraceSite };
 
 /** Where a traced computation ran: its expression, and the summary path of the block applications around it. */

@@ -117,6 +117,13 @@ export interface IndexExpr extends NodeBase {
   items: IndexItem[];
 }
 
+/** `embed.embeddings`, `dense.kernel`: a weight of a layer bound to a name. */
+export interface MemberExpr extends NodeBase {
+  kind: 'Member';
+  target: Expr;
+  member: Identifier;
+}
+
 /**
  * `head -> stage -> stage`. Each stage receives the value on its left:
  * a layer (`ReLU`, `Conv2D(64, 3)`), a block (`VGGBlock(2, 64)`), a tensor
@@ -178,6 +185,7 @@ export type Expr =
   | UnaryExpr
   | CallExpr
   | IndexExpr
+  | MemberExpr
   | PipeExpr
   | RepeatExpr
   | IfExpr

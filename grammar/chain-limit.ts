@@ -38,6 +38,7 @@ for (const t of [...T.allTokens, ...T.categoryTokens]) {
   const categories = t.CATEGORIES ?? [];
   if (categories.includes(T.BinaryOp) || categories.includes(T.PrefixOp)) linkOf[idx] = Link.Operator;
 }
+linkOf[T.Dot.tokenTypeIdx!] = Link.Operator; // `a.b.c`: each member access is a link
 for (const t of [T.Identifier, T.NumberLit, T.StringLit, T.UnterminatedString, T.True, T.False]) linkOf[t.tokenTypeIdx!] = Link.Operand;
 for (const t of [T.LParen, T.LBracket]) linkOf[t.tokenTypeIdx!] = Link.Open;
 for (const t of [T.RParen, T.RBracket]) linkOf[t.tokenTypeIdx!] = Link.Close;

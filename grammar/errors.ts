@@ -82,7 +82,7 @@ const fixedImages: Record<string, string> = {
 };
 
 const punctuation: Record<string, string> = {
-  Arrow: '->', Ellipsis: '...', Power: '**', EqEq: '==', NotEq: '!=', LtEq: '<=',
+  Arrow: '->', Ellipsis: '...', Dot: '.', Power: '**', EqEq: '==', NotEq: '!=', LtEq: '<=',
   GtEq: '>=', Lt: '<', Gt: '>', Plus: '+', Minus: '-', Star: '*', Slash: '/', Percent: '%', At: '@',
   Equals: '=', LParen: '(', RParen: ')', LBracket: '[', RBracket: ']', LBrace: '{', RBrace: '}',
   Comma: ',', Colon: ':', Semicolon: ';',

@@ -322,6 +322,7 @@ class NnParser extends CstParser {
   });
 
   callArgs = this.RULE('callArgs', () => {
+        { ALT: () => this.SUBRULE(this.memberSuffix) },
     this.CONSUME(T.LParen);
     this.OPTION(() => {
       this.SUBRULE(this.argument);
@@ -349,6 +350,12 @@ class NnParser extends CstParser {
     this.OPTION(() => {
       this.SUBRULE(this.indexItem);
       this.MANY(() => {
+  /** `.name`: a weight of a layer (`embed.embeddings`) */
+  memberSuffix = this.RULE('memberSuffix', () => {
+    this.CONSUME(T.Dot);
+    this.CONSUME(T.Identifier, { LABEL: 'member' });
+  });
+
         this.CONSUME(T.Comma);
         this.OPTION2(() => this.SUBRULE2(this.indexItem));
       });

@@ -68,6 +68,8 @@ export function printExpr(e: Expr): string {
       return `${printExpr(e.callee)}(${e.args.map(printArg).join(', ')})`;
     case 'Index':
       return `${printExpr(e.target)}[${e.items.map(printIndexItem).join(', ')}]`;
+    case 'Member':
+      return `${printExpr(e.target)}.${e.member.name}`;
     case 'Pipe':
       return [printExpr(e.head), ...e.stages.map(printExpr)].join(' -> ');
     case 'Repeat':

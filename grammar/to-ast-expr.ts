@@ -6,7 +6,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { MAX_NESTING } from './errors.js';
 import { True } from './tokens.js';
 import type {
-  Argument, BinaryOp, CallExpr, Expr, IfExpr, IndexExpr, IndexItem, ListExpr, PipeExpr, RecordExpr, Range,
+  Argument, BinaryOp, CallExpr, Expr, IfExpr, IndexExpr, IndexItem, ListExpr, MemberExpr, PipeExpr, RecordExpr, Range,
 } from './ast.js';
 import {
   type AstContext, beginsLine, checkCommas, span, cstRange, errorExpr, identifier, node, nodes, token, tokenRange, tokens, unescapeString,
@@ -139,10 +139,18 @@ export function postfix(ctx: AstContext, cst: CstNode | undefined, at: number): 
   let value = primary(ctx, cst, cstRange(cst, at).start);
   const calls = nodes(cst, 'callArgs');
   const indexes = nodes(cst, 'indexSuffix');
-  const suffixes = indexes.length === 0 ? calls : calls.length === 0 ? indexes
-    : [...calls, ...indexes].sort((a, b) => startOf(a) - startOf(b));
+  const members = nodes(cst, 'memberSuffix');
+  const suffixes = indexes.length === 0 && members.length === 0 ? calls : calls.length === 0 && members.length === 0 ? indexes
+    : [...calls, ...indexes, ...members].sort((a, b) => startOf(a) - startOf(b));
   for (const s of suffixes) {
-    if (s.name === 'callArgs') {
+    if (s.name === 'memberSuffix') {
+      const r = cstRange(s, value.range.end);
+      const name = token(s, 'member');
+      // `embed.` with the name missing: an empty name, which the checker skips (the parser reported it)
+      const member = identifier(name !== undefined && isReal(name) ? name : undefined, r.end);
+      const expr: MemberExpr = { kind: 'Member', target: value, member, range: span(value.range.start, Math.max(r.end, member.range.end)) };
+      value = expr;
+    } else if (s.name === 'callArgs') {
       const argsRange = cstRange(s, value.range.end);
       const argNodes = nodes(s, 'argument');
       checkCommas(ctx, s, argNodes);

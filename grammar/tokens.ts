@@ -107,6 +107,8 @@ function punct(name: string, pattern: RegExp, extra: TokenType[] = [], startsExp
 
 export const Arrow = punct('Arrow', /->/);
 export const Ellipsis = punct('Ellipsis', /\.\.\./);
+/** `embed.embeddings`: a layer's weight. Matched after numbers (`0.5`, `.5`) and `...`. */
+export const Dot = punct('Dot', /\./);
 export const Power = punct('Power', /\*\*/, [BinaryOp]);
 export const EqEq = punct('EqEq', /==/, [BinaryOp]);
 export const NotEq = punct('NotEq', /!=/, [BinaryOp]);
@@ -141,7 +143,7 @@ export const operatorTokens: TokenType[] = [
   Arrow, Power, EqEq, NotEq, LtEq, GtEq, Lt, Gt, Plus, Minus, Star, Slash, Percent, At, Equals,
 ];
 export const punctuationTokens: TokenType[] = [
-  Ellipsis, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Comma, Colon, Semicolon,
+  Ellipsis, Dot, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Comma, Colon, Semicolon,
 ];
 
 /** Every token type the lexer produces, in matching order. */
@@ -153,6 +155,7 @@ export const allTokens: TokenType[] = [
   UnterminatedString,
   Ellipsis,
   NumberLit,
+  Dot,
   ...keywordTokens,
   Identifier,
   Arrow,

@@ -14,8 +14,9 @@ import type { DType, TensorValue, Value } from '../values.js';
  * - `padding`: `"same"`, `"valid"`, an int, or a list of ints, one per spatial axis
  * - `ints`: a list of ints (axes, a shape)
  * - `axis`: an int; negative counts from the end
+ * - `tensor`: a tensor (a weight given to the layer: tied weights)
  */
-export type ParamType = 'int' | 'float' | 'bool' | 'string' | 'size' | 'padding' | 'ints' | 'axis';
+export type ParamType = 'int' | 'float' | 'bool' | 'string' | 'size' | 'padding' | 'ints' | 'axis' | 'tensor';
 
 export type Literal = number | string | boolean | readonly number[];
 

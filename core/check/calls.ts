@@ -19,6 +19,7 @@ import { mathRowsWanted, recordFunctionRow } from './math-rows.js';
 import { isLayerLike, layerAsTensor } from './layer-as-tensor.js';
 import { numberExtreme } from './number-extremes.js';
 import { originRelated } from './origins.js';
+import { keepWeightMark, tiedTo } from './members.js';
 import { positionalHabit } from './positional-habits.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -190,7 +191,8 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
   const path = st.rows ? st.uniquePath(fr.path, layer.binding ?? layer.spec.name) : '';
   if (st.rows) {
     if (!sharedWith) st.counted.set(layer.id, path);
-    st.rows.push({ path, kind: layer.spec.name, layer, outputs: app.outputs, trainable, nonTrainable, flops: app.flops, ...(sharedWith ? { sharedWith } : {}) });
+    const shares = sharedWith ?? tiedTo(st, layer.args['kernel']); // a tied kernel is counted with its layer
+    st.rows.push({ path, kind: layer.spec.name, layer, outputs: app.outputs, trainable, nonTrainable, flops: app.flops, ...(shares ? { sharedWith: shares } : {}) });
   }
   const origin = { file: fr.module.file, range: site.range, what: `output of ${layer.binding ?? layer.spec.name}` };
   const application: LayerApplication | undefined = st.trace ? { layer, inputs, path: sharedWith ?? path, outputs: [], counted: { trainable, nonTrainable, flops: app.flops } } : undefined;
@@ -236,6 +238,7 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
   if (st.trace && call.value) traceFunctionOutputs(call.value, spec, bound.values, traceSite(fr, range));
   return call.value ?? UNKNOWN;
 }
+  if (call.value) keepWeightMark(Object.values(bound.values), call.value);
 
 /** Where a traced computation runs: the expression at `range` in the frame's file and block. */
 export function traceSite(fr: Frame, range: Range): TraceSite {

@@ -12,6 +12,7 @@ import { evaluateArgs } from './arguments.js';
 import { reportForeignName } from './foreign-calls.js';
 import { callValue } from './calls.js';
 import { indexTensor } from './indexing.js';
+import { memberValue } from './members.js';
 import { binaryOp, unaryOp } from './operators.js';
 import { applyStage } from './stages.js';
 import { conditionValue } from './conditions.js';
@@ -82,6 +83,8 @@ function evaluateInner(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions): V
       return evaluateCall(st, fr, e, opts);
     case 'Index':
       return indexTensor(st, fr, e, evaluate(st, fr, e.target, opts));
+    case 'Member':
+      return memberValue(st, fr, e, evaluate(st, fr, e.target, opts));
     case 'Pipe': {
       let value = evaluate(st, fr, e.head, opts);
       let inputRange = e.head.range;

@@ -120,6 +120,13 @@ class GraphBuilder {
         inputs.push(this.visit(source.target));
         node = { ...base('slice'), op: 'slice', axes: source.axes };
         break;
+      case 'weight': {
+        const { layer } = source;
+        const args = Object.fromEntries(Object.entries(layer.args).map(([k, v]) => [k, arg(v)]));
+        const owner = source.path.split('/').slice(1).join('/') || source.path;
+        node = { ...base(`${owner}_${source.weight}`), op: 'weight', spec: layer.spec, layer: layer.id, args, weight: source.weight };
+        break;
+      }
     }
     node.id = this.nodes.length;
     this.nodes.push(node);

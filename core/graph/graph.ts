@@ -55,7 +55,12 @@ export type GraphNode =
   /** an operand is an input tensor or a number */
   | (NodeBase & { op: 'binary'; operator: string; left: GraphArg; right: GraphArg })
   | (NodeBase & { op: 'unary'; operator: '-' | '+' | 'not' })
-  | (NodeBase & { op: 'slice'; axes: SliceAxis[] });
+  | (NodeBase & { op: 'slice'; axes: SliceAxis[] })
+  /**
+   * `weight`: the weight `weight` of a layer read by name (`embed.embeddings`);
+   * `layer` is that layer's identity, as in its applications (tied weights: one variable)
+   */
+  | (NodeBase & { op: 'weight'; spec: LayerSpec; layer: number; args: Record<string, GraphArg>; weight: string });
 
 export interface Graph {
   model: string;

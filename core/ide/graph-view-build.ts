@@ -104,6 +104,9 @@ class ViewBuilder {
         return this.addNode({ category: 'operator', kind: source.operator, label: source.operator, shape: formatShape(t.shape), group, ...at }, zero());
       case 'slice':
         return this.addNode({ category: 'slice', kind: 'slice', label: 'slice', shape: formatShape(t.shape), group, ...at }, zero());
+      case 'weight':
+        // a weight read by name (`embed.embeddings`): counted with its layer
+        return this.addNode({ category: 'tensor', kind: 'weight', label: t.origin.what, shape: formatShape(t.shape), group, ...at }, zero());
     }
   }
 
@@ -222,6 +225,8 @@ function inputsOf(source: TensorSource): TensorValue[] {
       return [source.operand];
     case 'slice':
       return [source.target];
+    case 'weight':
+      return [];
   }
 }
 

@@ -42,6 +42,7 @@ import {
   statementsOf,
   usesOfLayer,
 } from './hover-format.js';
+import { describeMember } from './member-hover.js';
 import { nodePath } from './node-at.js';
 import type { Hover } from './types.js';
 
@@ -67,6 +68,7 @@ function describe(a: Analysis, path: Node[], id: Identifier): string | undefined
   }
   if (parent?.kind === 'Argument' && parent.name === id) return describeArgumentName(a, path, id);
   if (parent?.kind === 'Definition' && parent.name === id) return describeDefinition(a, parent, a.file);
+  if (parent?.kind === 'Member' && parent.member === id) return describeMember(a, parent);
   if (parent?.kind === 'Param' && parent.name === id) {
     const def = path.find((n): n is Definition => n.kind === 'Definition');
     return def ? describeDeclared(a, def, id, undefined) : undefined;

@@ -305,6 +305,10 @@ class Resolver {
         this.expr(e.target, scope);
         e.items.forEach((i) => this.indexItem(i, scope));
         return;
+      case 'Member':
+        this.expr(e.target, scope);
+        if (e.member.name !== '') this.others.push({ id: e.member, what: 'property' });
+        return;
       case 'Pipe':
         this.expr(e.head, scope);
         e.stages.forEach((s) => this.expr(s, scope));

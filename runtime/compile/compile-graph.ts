@@ -1,7 +1,10 @@
 // The compiler's last step: a traced graph becomes a tf.LayersModel through
 // the functional API. Each node is one NnLayer; applications of one layer
 // (a `let`-bound layer, a block applied twice) reuse one NnLayer, so they
-// share its weights.
+// share its weights. A layer's weight read by name (`embed.embeddings`) is a
+// node that reads the variable of that layer's NnLayer (tied weights: one
+// variable, trained from every use); a layer only read, never applied, is
+// one NnLayer whose applications return that weight.
 
 import type { Graph, GraphNode } from '../../core/graph/graph.js';
 import type { LayersModel, SymbolicTensor, TF } from '../tf-types.js';
@@ -20,6 +23,7 @@ export function compileGraph(tf: TF, graph: Graph, options: CompileOptions = {})
   const shared = new Map<number, Layer>();
   let seed = options.seed;
   const modelInputs: SymbolicTensor[] = [];
+  const owners = ownerNames(graph);
 
   for (const node of graph.nodes) {
     if (node.op === 'input') {
@@ -29,15 +33,21 @@ export function compileGraph(tf: TF, graph: Graph, options: CompileOptions = {})
       outputs[node.id] = [input];
       continue;
     }
-    let layer = node.op === 'layer' ? shared.get(node.layer) : undefined;
+    const owner = node.op === 'weight' ? owners.get(node.layer) : undefined;
+    const ownsWeights = node.op === 'layer' || (node.op === 'weight' && owner === undefined);
+    let layer = ownsWeights ? shared.get((node as { layer: number }).layer) : undefined;
     if (!layer) {
       const config = layerConfig(node, graph);
+      if (node.op === 'weight') {
+        if (owner !== undefined) config.sharedWeight = { layer: owner, weight: node.weight };
+        else config.read = node.weight;
+      }
       if (seed !== undefined) {
         config.seed = seed;
         seed += 1000;
       }
       layer = new NnLayer(config);
-      if (node.op === 'layer') shared.set(node.layer, layer);
+      if (ownsWeights) shared.set((node as { layer: number }).layer, layer);
     }
     const inputs = unique(node.inputs.map((ref) => outputs[ref.node]![ref.output]!));
     if (needsBatchInput(node, graph)) inputs.push(modelInputs[0]!);
@@ -49,6 +59,13 @@ export function compileGraph(tf: TF, graph: Graph, options: CompileOptions = {})
     outputs: graph.outputs.map((o) => outputs[o.ref.node]![o.ref.output]!),
     name: graph.model,
   });
+}
+
+/** The name of each layer's NnLayer, by the layer's identity: its first application's (layers only read have none). */
+function ownerNames(graph: Graph): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const node of graph.nodes) if (node.op === 'layer' && !names.has(node.layer)) names.set(node.layer, node.name);
+  return names;
 }
 
 /** Each tensor once: tfjs counts a node's inputs to know when to free them, and a repeated input confuses the count. */
@@ -88,5 +105,7 @@ function layerConfig(node: Exclude<GraphNode, { op: 'input' }>, graph: Graph): N
       return { ...base, kind: `unary:${node.operator}`, args: {} };
     case 'slice':
       return { ...base, kind: 'slice', args: {}, axes: node.axes };
+    case 'weight':
+      return { ...base, kind: node.spec.name, args: node.args };
   }
 }

@@ -34,6 +34,14 @@ export interface NnLayerConfig {
   batchInput?: boolean;
   /** a seed for the initial weights (repeatable runs) */
   seed?: number;
+  /** a layer only read by name, never applied: each application returns its weight `read` */
+  read?: string;
+  /**
+   * A weight of another layer read by name (`embed.embeddings`): the layer
+   * named `layer` in the same model owns the variable; this one has no
+   * weights of its own and returns that variable's value (tied weights).
+   */
+  sharedWeight?: { layer: string; weight: string };
   trainable?: boolean;
 }
 
@@ -80,6 +88,8 @@ function defineNnLayer(tf: TF): NnLayerClass {
     private readonly kernel: Kernel;
     private readonly reader: ArgReader;
     private readonly variables = new Map<string, LayerVariable>();
+    /** sharedWeight only: the layer that owns the variable, found on first use */
+    private owner: NnLayer | undefined;
     /** random operations so far, so that each gets its own seed */
     private randomCalls = 0;
 
@@ -92,6 +102,10 @@ function defineNnLayer(tf: TF): NnLayerClass {
     }
 
     override build(): void {
+      if (this.nn.sharedWeight) {
+        this.built = true;
+        return;
+      }
       const specs = this.kernel.weights?.({ args: this.reader, inputs: this.nn.inputTypes, outputs: this.nn.outputTypes, ...(this.nn.axes ? { axes: this.nn.axes } : {}) }) ?? [];
       specs.forEach((spec, i) => {
         const variable = this.addWeight(spec.name, spec.shape, 'float32', tf.initializers.zeros(), undefined, spec.trainable);
@@ -137,8 +151,32 @@ function defineNnLayer(tf: TF): NnLayerClass {
         assign: (name, value) => this.variables.get(name)!.write(value),
         nextSeed: () => (this.nn.seed === undefined ? undefined : (this.nn.seed * 7919 + ++this.randomCalls) % 2_147_483_647),
       };
+      // a copy: the caller may dispose what a layer returns, never the weight itself
+      if (this.nn.sharedWeight) return tf.clone(this.ownerLayer().variable(this.nn.sharedWeight.weight).read());
+      if (this.nn.read !== undefined) return tf.clone(context.weight(this.nn.read));
       const out = this.kernel.call(context, tensors);
       return Array.isArray(out) && out.length === 1 ? out[0]! : out;
+    }
+
+    /** The variable of one of this layer's weights (a tied weight reads it). */
+    variable(name: string): LayerVariable {
+      const v = this.variables.get(name);
+      if (!v) throw new Error(`${this.name}: no weight '${name}'`);
+      return v;
+    }
+
+    /**
+     * The layer that owns a shared weight: the NnLayer of that name connected
+     * to this one in the model's graph (a model loaded from model.json finds
+     * it the same way as the compiled one).
+     */
+    private ownerLayer(): NnLayer {
+      if (this.owner) return this.owner;
+      const wanted = this.nn.sharedWeight!.layer;
+      const found = connectedLayers(this).find((l) => l.name === wanted);
+      if (!(found instanceof NnLayer)) throw new Error(`${this.name}: the layer '${wanted}' whose weight it reads is not in the model`);
+      this.owner = found;
+      return found;
     }
 
     override getConfig() {
@@ -146,6 +184,31 @@ function defineNnLayer(tf: TF): NnLayerClass {
     }
   }
   return NnLayer as unknown as NnLayerClass;
+}
+
+/** A tfjs layer as far as walking its graph needs. */
+interface GraphLayer {
+  name: string;
+  inboundNodes: { inboundLayers: GraphLayer[] }[];
+  outboundNodes: { outboundLayer: GraphLayer }[];
+}
+
+/** Every layer connected to `start` through the model's graph, in either direction (breadth first). */
+function connectedLayers(start: unknown): GraphLayer[] {
+  const first = start as GraphLayer;
+  const seen = new Set<GraphLayer>([first]);
+  const queue = [first];
+  for (let i = 0; i < queue.length; i++) {
+    const layer = queue[i]!;
+    const next = [...layer.inboundNodes.flatMap((n) => n.inboundLayers), ...layer.outboundNodes.map((n) => n.outboundLayer)];
+    for (const l of next) {
+      if (l && !seen.has(l)) {
+        seen.add(l);
+        queue.push(l);
+      }
+    }
+  }
+  return queue;
 }
 
 /** The batch size of a call: from the first input whose type has a size that depends on the batch (`B` or `4*B`). */

@@ -209,6 +209,8 @@ class PipelineBuilder {
         inputs.push(this.visit(source.target));
         node = { ...base('slice'), op: 'slice', axes: source.axes };
         break;
+      case 'weight':
+        throw new PipelineError(`${t.origin.what}: a weight read by name cannot run in a pipeline yet`);
     }
     node.id = this.nodes.length;
     this.nodes.push(node);

@@ -60,6 +60,8 @@ function sample(p: ParamSpec): Value {
       return { kind: 'int', value: -1 };
     case 'padding':
       return { kind: 'string', value: 'valid' };
+    case 'tensor':
+      return tensor([2, 2]);
   }
 }
 

@@ -35,11 +35,15 @@ const pins: [string, string, string | number, number][] = [
   // the issue allows 0.1% for SAM (a text-prompt input is added); the spec matches exactly
   ['sam.nn', 'SAM', 'SAM_ViT_B', 0],
   // 784*64 + 64, then 20 * (64*64 + 64), then 64*10 + 10: the twins differ only in their skip connections
+  // GPT-2 small with its head tied to the token embedding: Hugging Face's GPT2LMHeadModel ("gpt2") has 124,439,808
+  ['gpt.nn', 'GPT2', 124_439_808, 0],
+  // 64*32 + 32*32 (the tables), 2 * 12,704 (the blocks), 64 (the last LayerNorm): the head adds nothing
+  ['gpt.nn', 'GPTSmall', 28_544, 0],
   ['backprop.nn', 'PlainDeep', 134_090, 0],
   ['backprop.nn', 'ResidualDeep', 134_090, 0],
 ];
 
-const files = ['mlp.nn', 'vgg.nn', 'resnet.nn', 'yolo.nn', 'rcnn.nn', 'gan.nn', 'attention.nn', 'transformer.nn', 'sam.nn', 'backprop.nn'];
+const files = ['mlp.nn', 'vgg.nn', 'resnet.nn', 'yolo.nn', 'rcnn.nn', 'gan.nn', 'attention.nn', 'transformer.nn', 'gpt.nn', 'sam.nn', 'backprop.nn'];
 
 describe('bundled specs', () => {
   it('are all listed here', () => {

@@ -1,5 +1,5 @@
-import { add, mul } from '../../shapes/dim.js';
-import { product } from '../../shapes/shape.js';
+import { add, dimEquals, mul } from '../../shapes/dim.js';
+import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
 import { activationParam, argumentsKnown, biasInitParam, biasParam, initParam, kernelAndBias, macFlops, PYTORCH_LINEAR } from './common.js';
 
@@ -17,6 +17,14 @@ export const Dense: LayerSpec = {
     biasParam,
     initParam('the kernel `[in, units]`', 'glorot_uniform', ' (Keras\'s and tfjs\'s; fan_in = in, fan_out = units)', `${PYTORCH_LINEAR} (\`nn.Linear\`)`),
     biasInitParam('the bias', `${PYTORCH_LINEAR} (\`nn.Linear\`)`),
+    {
+      name: 'kernel',
+      type: 'tensor',
+      optional: true,
+      doc:
+        'A kernel `[in, units]` from elsewhere instead of a kernel of its own: another layer\'s weight (tied weights). ' +
+        'GPT\'s output head is `Dense(vocab, bias: false, kernel: transpose(embed.embeddings, [1, 0]))`: one matrix, counted once, trained from both uses.',
+    },
   ],
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {
@@ -34,12 +42,22 @@ export const Dense: LayerSpec = {
         { kind: 'insertBefore', stage: 'Flatten', title: 'Insert Flatten before Dense' },
       );
     }
+    const kernel = ctx.args['kernel'];
+    if (kernel?.kind === 'tensor') {
+      const expected = [x!.shape.at(-1)!, ctx.int('units')];
+      if (kernel.shape.length !== 2 || !kernel.shape.every((d, i) => dimEquals(d, expected[i]!))) {
+        const hint = kernel.shape.length === 2 && dimEquals(kernel.shape[0]!, expected[1]!) && dimEquals(kernel.shape[1]!, expected[0]!) ? ': transpose it, transpose(kernel, [1, 0])' : '';
+        return ctx.error('NN2023', `Dense: the kernel must be [in, units] = ${formatShape(expected)} for input ${formatShape(x!.shape)}, but it is ${formatShape(kernel.shape)}${hint}`, { arg: 'kernel' });
+      }
+    }
     return [...x!.shape.slice(0, -1), ctx.int('units')];
   },
   weights(ctx) {
     const inFeatures = ctx.inputs[0]!.shape.at(-1)!;
     const units = ctx.int('units');
-    return { trainable: kernelAndBias(mul(inFeatures, units), units, ctx.bool('bias')), nonTrainable: 0 };
+    // a kernel given as an argument is another layer's weight, counted there
+    const own = ctx.args['kernel']?.kind === 'tensor' ? 0 : mul(inFeatures, units);
+    return { trainable: kernelAndBias(own, units, ctx.bool('bias')), nonTrainable: 0 };
   },
   flops(ctx, [out]) {
     const inFeatures = ctx.inputs[0]!.shape.at(-1)!;
