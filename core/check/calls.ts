@@ -15,6 +15,7 @@ import { passing } from './budget.js';
 import { type ArgInput, bindArgs, type BindProblem } from './bind-args.js';
 import { channelsFirstNote } from './channels-first.js';
 import { configureBlock, instantiate } from './definitions.js';
+import { chargeListWork, listItems } from './lists.js';
 import { mathRowsWanted, recordFunctionRow } from './math-rows.js';
 import { isLayerLike, layerAsTensor } from './layer-as-tensor.js';
 import { numberExtreme } from './number-extremes.js';
@@ -232,6 +233,7 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
   const bound = bindArgs(spec.name, spec.params, args, argsRange, { foreignNames: true });
   reportBindProblems(st, fr, bound.problems);
   if (bound.problems.length > 0) return UNKNOWN;
+  if (spec.checkTimeOnly) for (const v of Object.values(bound.values)) chargeListWork(st, listItems(v)?.length ?? 0);
   const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh, mathRowsWanted(st));
   for (const p of call.problems) st.error(fr, p.code, p.message, (p.arg !== undefined ? bound.ranges[p.arg] : undefined) ?? range);
   recordFunctionRow(st, fr, spec, call.made, call.flops, range);

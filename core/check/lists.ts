@@ -14,6 +14,14 @@ import type { CheckState, Frame } from './state.js';
 /** The most items a list may hold: as many as a loop may unroll, so that checking stays bounded. */
 export const MAX_LIST_ITEMS = MAX_ITERATIONS;
 
+/** How many items copied count as one step of the work budget: a list's work is bounded like any other. */
+const ITEMS_PER_STEP = 10;
+
+/** Charges the work budget for copying `n` items (a join, a slice, a reverse). */
+export function chargeListWork(st: CheckState, n: number): void {
+  for (let i = ITEMS_PER_STEP; i <= n; i += ITEMS_PER_STEP) st.budget.step();
+}
+
 /** The items of a list or tuple; undefined for any other value. */
 export function listItems(v: Value): readonly Value[] | undefined {
   return v.kind === 'list' || v.kind === 'tuple' ? v.items : undefined;
@@ -62,7 +70,8 @@ function joinLists(st: CheckState, fr: Frame, e: BinaryExpr, left: readonly Valu
     st.error(fr, 'NN3015', `this list would hold ${length} items, more than the ${MAX_LIST_ITEMS} a list may hold`, e.opRange);
     return UNKNOWN;
   }
-  return { kind: 'list', items: [...left, ...right] };
+  chargeListWork(st, length);
+  return { kind: 'list', items: left.concat(right) };
 }
 
 /** What every item of a list is (`tensors`, `numbers`, ...); undefined when it is empty, mixed or holds unknowns. */
@@ -139,6 +148,7 @@ function sliceList(st: CheckState, fr: Frame, item: IndexItem & { kind: 'Slice' 
     return UNKNOWN;
   }
   const n = items.length;
+  chargeListWork(st, n);
   const by = step ?? 1;
   const clamp = (p: number, low: number, high: number) => Math.min(Math.max(p < 0 ? p + n : p, low), high);
   const out: Value[] = [];

@@ -41,7 +41,7 @@ export const reverse: FunctionSpec = {
   params: [{ name: 'xs', type: 'any', doc: 'A list (of tensors, numbers, ...).' }],
   call(ctx) {
     const items = listArg(ctx, 'reverse');
-    return items && { kind: 'list', items: [...items].reverse() };
+    return items && { kind: 'list', items: items.slice().reverse() };
   },
 };
 

@@ -117,6 +117,13 @@ describe('list mistakes: one precise diagnostic each', () => {
     expect(brief(source).filter((line) => !line.startsWith('NN5'))).toEqual(expected);
   });
 
+  it('work on long lists counts against the work budget: reversing 8,192 items 20,000 times is more than 200,000 steps', () => {
+    // without the charge these 20,000 iterations take about 120,000 steps, and the check would finish
+    const source = model('input x: [B, 4]\nlet l = [1]\nrepeat 13 { l = l + l }\nrepeat 20 { repeat 1000 { let _r = reverse(l) } }\noutput x');
+    const { diagnostics } = checkFile('/main.nn', memoryHost({ '/main.nn': source }), { limits: { steps: 200_000 } });
+    expect(diagnostics.map((d) => `${d.code} ${source.slice(d.range.start, d.range.end)}`)).toEqual(['NN3013 repeat 20']);
+  });
+
   it('the same index in a block checked on its own is left for its uses', () => {
     const source = 'block Pick(sizes: [int] = [1, 2]) {\n  input x: [B, H]\n  output x -> Dense(sizes[H])\n}';
     expect(brief(source)).toEqual([]);
