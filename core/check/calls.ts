@@ -160,7 +160,8 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
       fixes.push({ title: p.fix.title, edits: [{ range: { start: end, end }, newText: ` -> ${p.fix.stage}` }] });
     }
     const argRange = p.at?.arg !== undefined ? layer.argRanges[p.at.arg] : undefined;
-    if (p.fix?.kind === 'replaceArg' && argRange) fixes.push({ title: p.fix.title, edits: [{ range: argRange, newText: p.fix.text }] });
+    // a literal is replaced; a name bound elsewhere (`init: chosen`) is fixed where it is bound
+    if (p.fix?.kind === 'replaceArg' && argRange && fr.module.text[argRange.start] === '"') fixes.push({ title: p.fix.title, edits: [{ range: argRange, newText: p.fix.text }] });
     // `[B, 1, 32, 32]` into a convolution: images here are channels-last
     const channels = channelsFirstNote(fr, layer.spec.name, p.code, input ?? inputs[0]);
     if (channels) fixes.push(...channels.fixes);

@@ -110,6 +110,8 @@ describe('the checker', () => {
       `NN3016 "he_normall": Dense: unknown initialiser 'he_normall'; did you mean 'he_normal'? (initialisers: ${INITIALIZERS.map((k) => k.name).join(', ')}) [Change to "he_normal": "\\"he_normal\\""]`,
     ]);
     expect(diagnose('x: [B, 784]', 'x -> Dense(10, init: "zero")')[0]).toMatch(/^NN3016 "zero": .*\[Change to "zeros": "\\"zeros\\""\]$/);
+    // through a name: no edit at the use (the string is elsewhere)
+    expect(check('model M(init: string = "zero") {\n  input x: [B, 8]\n  output x -> Dense(4, init: init)\n}\n').map((d) => [d.code, d.at, d.fixes])).toEqual([['NN3016', 'init', []]]);
   });
 
   it('says what is wrong with the numbers', () => {
