@@ -363,6 +363,13 @@ export interface Program extends NodeBase {
    * entries or comments inside a body. (additive: added by the grammar)
    */
   blankLines?: number[];
+  /**
+   * Where a syntax error left the source unreadable (ignored by
+   * `stripRanges`): for each reported mistake, from the start of the
+   * statement it is in to the end of its line. The checker says nothing
+   * more there (one error per mistake). (additive: added by the grammar)
+   */
+  damaged?: Range[];
 }
 
 export type Node =

@@ -103,8 +103,11 @@ export function end(range: Range | undefined, at: number): number {
   return range === undefined ? at : range.end;
 }
 
-/** Report runs of stray tokens (no statement/entry between them) as one NN0012 each. */
-export function reportStrays(ctx: AstContext, strays: IToken[], starts: number[]): void {
+/**
+ * Report runs of stray tokens (no statement/entry between them) as one NN0012
+ * each. In a train block (`settings`), `epochs = 5` is Keras's habit: NN0016.
+ */
+export function reportStrays(ctx: AstContext, strays: IToken[], starts: number[], settings = false): void {
   if (strays.length === 0) return;
   const sorted = [...strays].sort((a, b) => a.startOffset - b.startOffset);
   const boundaries = [...starts].sort((a, b) => a - b);
@@ -112,6 +115,16 @@ export function reportStrays(ctx: AstContext, strays: IToken[], starts: number[]
   let first = sorted[0]!;
   let last = first;
   const flush = (): void => {
+    const key = settings && first.image === '=' ? keyBefore(ctx.text, first.startOffset) : undefined;
+    if (key !== undefined) {
+      ctx.diagnostics.push({
+        code: 'NN0016',
+        message: `a train setting is written with ':', '${key.name}: ...'`,
+        range: tokenRange(first),
+        fixes: [{ title: `Change to '${key.name}: ...'`, edits: [{ range: span(key.end, valueStart(ctx.text, first.startOffset + 1)), newText: ': ' }] }],
+      });
+      return;
+    }
     ctx.diagnostics.push({
       code: 'NN0012',
       message: `unexpected ${quoteImage(first.image)}`,
@@ -129,6 +142,20 @@ export function reportStrays(ctx: AstContext, strays: IToken[], starts: number[]
     last = t;
   }
   flush();
+}
+
+/** The name that ends just before `offset` (spaces between), with where it ends. */
+function keyBefore(text: string, offset: number): { name: string; end: number } | undefined {
+  let end = offset;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  const name = /[A-Za-z_][A-Za-z0-9_]*$/.exec(text.slice(Math.max(0, end - 64), end))?.[0];
+  return name !== undefined ? { name, end } : undefined;
+}
+
+function valueStart(text: string, offset: number): number {
+  let k = offset;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+  return k;
 }
 
 function quoteImage(image: string): string {

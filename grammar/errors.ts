@@ -29,6 +29,11 @@
 //           tokens is one diagnostic covering the whole run.
 //   NN0013  chained comparison: `a < b < c` (comparisons do not associate;
 //           add parentheses).
+//   NN0014  `//` starts a comment where integer division was meant
+//           (comment-division.ts).
+//   NN0015, NN0016  a misspelt or foreign keyword, another language's form
+//           (habits.ts).
+// A line holds one syntax error: the first (one-per-mistake.ts).
 
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import type { Range } from './ast.js';
@@ -51,6 +56,9 @@ export const Codes = {
   missingClose: 'NN0011',
   unexpectedToken: 'NN0012',
   chainedComparison: 'NN0013',
+  divisionComment: 'NN0014',
+  notAKeyword: 'NN0015',
+  foreignForm: 'NN0016',
 } as const;
 
 // ---------------------------------------------------------------- context
@@ -119,6 +127,17 @@ function after(previous: IToken | undefined): string {
 
 const closerOf: Record<string, string> = { RParen: '(', RBracket: '[', RBrace: '{' };
 
+const operandEnds = new Set(['Identifier', 'Number', 'String', 'True', 'False', 'RParen', 'RBracket']);
+const operandStarts = new Set(['Identifier', 'Number', 'String', 'True', 'False']);
+
+function endsOperand(token: IToken | undefined): boolean {
+  return token !== undefined && !isEof(token) && operandEnds.has(token.tokenType.name);
+}
+
+function startsOperand(token: IToken | undefined): boolean {
+  return token !== undefined && !isEof(token) && operandStarts.has(token.tokenType.name);
+}
+
 /** The innermost unclosed `open` bracket before `token` in the current item. */
 function findOpener(open: string, close: string, token: IToken): IToken | undefined {
   const tokens = context.tokens;
@@ -151,6 +170,10 @@ const expressionRules = new Set([
 export const messageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
     const open = closerOf[expected.name];
+    if (open !== undefined && open !== '{' && endsOperand(previous) && startsOperand(actual)) {
+      // `Dense(10 16)`, `[B 16]`: a comma left out, not a bracket
+      return `expected ',' or ${describeType(expected)}${after(previous)}, found ${describeToken(actual)}`;
+    }
     if (open !== undefined) {
       const opener = findOpener(open, punctuation[expected.name]!, actual);
       if (opener !== undefined) {

@@ -12,6 +12,14 @@ export interface SyntaxDiagnostic {
   code: string;
   message: string;
   range: Range;
+  /** edits that mend the mistake, where one is obvious (`C // 4` -> `floor(C / 4)`) */
+  fixes?: SyntaxFix[];
+}
+
+/** A suggested fix: a title and the replacements it makes (the checker's `Fix`). */
+export interface SyntaxFix {
+  title: string;
+  edits: { range: Range; newText: string }[];
 }
 
 export interface ParseResult {
@@ -47,7 +55,7 @@ export function print(program: Program): string {
 /**
  * A deep copy without `range`, `opRange`, `argsRange`, `keywordRange` and the
  * layout facts (the comments' `ownLine`, `column` and `codeEnd`, the pipes' `breaks`,
- * the program's `blankLines`, a definition's `emptyParens`):
+ * the program's `blankLines` and `damaged`, a definition's `emptyParens`):
  * two ASTs of the same program compare equal. A number's source `text` is kept.
  */
 export function stripRanges(node: unknown): unknown {
@@ -57,7 +65,7 @@ export function stripRanges(node: unknown): unknown {
   for (const [k, v] of Object.entries(node)) {
     if (
       k === 'range' || k === 'opRange' || k === 'argsRange' || k === 'keywordRange' ||
-      k === 'ownLine' || k === 'column' || k === 'codeEnd' || k === 'breaks' || k === 'blankLines' || k === 'emptyParens'
+      k === 'ownLine' || k === 'column' || k === 'codeEnd' || k === 'breaks' || k === 'blankLines' || k === 'damaged' || k === 'emptyParens'
     ) continue;
     if (v === undefined) continue;
     out[k] = stripRanges(v);

@@ -17,7 +17,10 @@ import {
 } from 'chevrotain';
 import type { Comment, Program, Range, TopLevel } from './ast.js';
 import { ChainCounter, chainEnd } from './chain-limit.js';
+import { divisionCommentError } from './comment-division.js';
 import { Codes, MAX_CHAIN, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
+import { explainCharacters, explainError, foreignItemWord } from './habits.js';
+import { anchorOf, onePerMistake } from './one-per-mistake.js';
 import { parseItem, parser } from './parser.js';
 import { lex, type Lexed, relex } from './relex.js';
 import { ItemTable } from './reuse-items.js';
@@ -148,11 +151,12 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
   const lexed = previous ? relex(text, previous) : lex(text);
   const previousItems = previous?.items;
   for (const err of lexed.errors) {
-    diagnostics.push({
+    const run = text.substr(err.offset, err.length);
+    diagnostics.push(explainCharacters({
       code: Codes.unexpectedCharacter,
-      message: unexpectedCharacters(text.substr(err.offset, err.length)),
+      message: unexpectedCharacters(run),
       range: span(err.offset, err.offset + err.length),
-    });
+    }, text));
   }
   const all = lexed.tokens;
   // The CST's node locations need token ends; tokens.ts makes the lexer set
@@ -210,10 +214,11 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
   if (firstStart > 0) {
     const a = kept[0]!;
     const b = kept[firstStart - 1]!;
-    diagnostics.push({ code: Codes.unexpectedToken, message: `unexpected ${quoteShort(a.image)}`, range: span(a.startOffset, b.startOffset + b.image.length) });
+    diagnostics.push(foreignItemWord(a) ?? { code: Codes.unexpectedToken, message: `unexpected ${quoteShort(a.image)}`, range: span(a.startOffset, b.startOffset + b.image.length) });
   }
 
   const ctx: AstContext = { text, diagnostics, docs };
+  const anchors = new Map<SyntaxDiagnostic, number>(); // where the mistake of a parser error is (one-per-mistake.ts)
   const items: TopLevel[] = [];
   // items are kept for the next parse only when no region was cut (a cut changes an item's tokens)
   const table = incremental && kept === all ? new ItemTable() : undefined;
@@ -241,8 +246,18 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
       diagnostics.push({ code: Codes.nestingTooDeep, message: 'nesting too deep', range: rangeOf(segment[0]!) });
       continue;
     }
-    for (const err of parser.errors) diagnostics.push(fromRecognition(err, text.length));
+    const errors = parser.errors.map((err) => {
+      const reported = fromRecognition(err, text.length);
+      const explained = explainError(err, reported, text);
+      anchors.set(explained, explained.range.start === reported.range.start ? anchorOf(err, text, all) : explained.range.start);
+      return explained;
+    });
+    for (const d of errors) diagnostics.push(d);
     const item = topLevel(ctx, cst);
+    if (errors.length > 0) {
+      const itemEnd = next !== undefined ? next.startOffset : text.length;
+      oneMistakePerItem(diagnostics, before, text, lexed.comments, first.startOffset, itemEnd, kept === all);
+    }
     if (item === undefined) continue;
     items.push(item);
     if (source !== undefined && diagnostics.length === before) table!.add(source, doc, first.startOffset, item);
@@ -253,7 +268,27 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
   if (incremental) leftovers.set(program, { text, lexed, items: table });
   const blankLines = findBlankLines(text);
   if (blankLines.length > 0) program.blankLines = blankLines;
-  return { program, diagnostics: finish(diagnostics, suppressed) };
+  const { kept: reported, damaged } = onePerMistake(finish(diagnostics, suppressed), text, anchors, items, MAX_DIAGNOSTICS);
+  if (damaged.length > 0) program.damaged = damaged;
+  return { program, diagnostics: capped(reported) };
+}
+
+/**
+ * The diagnostics of one item (from `before` on), when it has syntax errors:
+ * a `//` comment that swallowed code is the one mistake from there on
+ * (NN0014); a body without its `{` is not also missing its `}`.
+ * `comments` are the file's; `whole` is false when a region was cut.
+ */
+function oneMistakePerItem(diagnostics: SyntaxDiagnostic[], before: number, text: string, comments: IToken[], from: number, to: number, whole: boolean): void {
+  const mine = diagnostics.splice(before).sort((a, b) => a.range.start - b.range.start);
+  const first = mine[0]!;
+  const division = whole ? divisionCommentError(text, comments, from, to, first.range.start) : undefined;
+  let out = mine;
+  if (division !== undefined) out = [...mine.filter((d) => d.range.start < division.range.start), division];
+  else if (first.message.startsWith("expected '{'") || first.message.startsWith('a body is written in braces')) {
+    out = mine.filter((d) => d === first || !d.message.startsWith("expected '}'"));
+  }
+  for (const d of out) diagnostics.push(d);
 }
 
 function fromRecognition(err: IRecognitionException, length: number): SyntaxDiagnostic {
@@ -263,6 +298,7 @@ function fromRecognition(err: IRecognitionException, length: number): SyntaxDiag
   return { code, message: err.message, range: tokenRange(err.token, length) };
 }
 
+/** Sorted, without those in cut regions and without repeats at one position. */
 function finish(diagnostics: SyntaxDiagnostic[], suppressed: Range[]): SyntaxDiagnostic[] {
   const seen = new Set<string>();
   const out: SyntaxDiagnostic[] = [];
@@ -276,12 +312,16 @@ function finish(diagnostics: SyntaxDiagnostic[], suppressed: Range[]): SyntaxDia
     const key = d.code.startsWith('NN001') ? `syntax:${d.range.start}` : `${d.range.start}:${d.range.end}:${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (out.length === MAX_DIAGNOSTICS) {
-      out.push({ code: Codes.tooManyErrors, message: `too many syntax errors; only the first ${MAX_DIAGNOSTICS} are shown`, range: d.range });
-      break;
-    }
     out.push(d);
   }
+  return out;
+}
+
+/** At most MAX_DIAGNOSTICS, then one NN0005 that says so. */
+function capped(diagnostics: SyntaxDiagnostic[]): SyntaxDiagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const out = diagnostics.slice(0, MAX_DIAGNOSTICS);
+  out.push({ code: Codes.tooManyErrors, message: `too many syntax errors; only the first ${MAX_DIAGNOSTICS} are shown`, range: diagnostics[MAX_DIAGNOSTICS]!.range });
   return out;
 }
 

@@ -14,6 +14,10 @@ import { CstParser, type CstNode, type IOrAlt, type IToken, type OrMethodOpts, t
 import * as T from './tokens.js';
 import { messageProvider } from './errors.js';
 
+/** The dtypes an input may name (the checker's list); another name followed by a name is the next statement. */
+const DTYPE_WORDS = new Set(['float', 'float32', 'int', 'int32', 'bool']);
+const STATEMENT_SECOND = new Set<TokenType>([T.Identifier, T.LParen, T.LBracket, T.Colon]);
+
 class NnParser extends CstParser {
   // The alternatives of each OR, built once (on first use) instead of on every
   // call: an OR literal allocates an array, objects and closures per call.
@@ -171,7 +175,8 @@ class NnParser extends CstParser {
     this.CONSUME(T.Colon);
     this.SUBRULE(this.list, { LABEL: 'shape' });
     this.OPTION({
-      GATE: () => this.LA(2).tokenType !== T.Equals,
+      // a name then a name, `(` or `:` starts the next statement (`var y = x`, `print(x)`, `inptu y: [B]`), unless it is a dtype
+      GATE: () => this.LA(2).tokenType !== T.Equals && (DTYPE_WORDS.has(this.LA(1).image) || !STATEMENT_SECOND.has(this.LA(2).tokenType)),
       DEF: () => this.CONSUME2(T.Identifier, { LABEL: 'dtype' }),
     });
     this.OPTION2(() => this.CONSUME(T.Optional));

@@ -89,7 +89,7 @@ function trainDecl(ctx: AstContext, cst: CstNode): TrainDecl {
     if (keyTok !== undefined) entry.key = identifier(keyTok, er.start);
     return entry;
   });
-  reportStrays(ctx, tokens(cst, 'stray'), entries.map((e) => e.range.start));
+  reportStrays(ctx, tokens(cst, 'stray'), entries.map((e) => e.range.start), true);
   const decl: TrainDecl = { kind: 'Train', target, data, entries, range: r };
   return withDoc(ctx, decl, r.start);
 }

@@ -32,7 +32,7 @@ function load(st: CheckState, host: Host, file: string, options: ParseOptions = 
     text: typeof text === 'string' ? text : '',
     program: parsed.program,
     definitions: new Map(),
-    diagnostics: parsed.diagnostics.map((d) => ({ severity: 'error', code: d.code, message: d.message, range: d.range, file })),
+    diagnostics: parsed.diagnostics.map((d) => ({ severity: 'error', code: d.code, message: d.message, range: d.range, file, ...(d.fixes ? { fixes: d.fixes } : {}) })),
   };
   st.modules.set(file, module);
   for (const item of parsed.program.items) {

@@ -13,6 +13,7 @@ import { Scope } from './scope.js';
 import { reportSizeLimit } from './size-limits.js';
 import { NamesByText, type Reusable, reuse, reuseKey } from './reuse.js';
 import { CheckState, type Module } from './state.js';
+import { divisionComments, withoutCascades } from './syntax-cascades.js';
 import { checkTrain } from './train.js';
 
 export interface FileCheck {
@@ -91,7 +92,8 @@ export function checkFile(file: string, host: Host, options: CheckOptions = {}):
   }
   if (st.recording && options.previous?.recording) st.recording.carryOver(options.previous.recording, carried);
   const reusable: Reusable = { module, recording: st.recording, results, names, stamp };
-  const mine = diagnostics.filter((d) => d.file === undefined || d.file === file);
+  const mine = withoutCascades(module, diagnostics.filter((d) => d.file === undefined || d.file === file));
+  for (const d of divisionComments(module)) mine.push(d);
   mine.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const carriedOver = st.recording && options.previous
     ? { carriedOver: { from: options.previous.stamp, starts: new Map([...carried].map(([def, before]) => [def, before.range.start])) } }

@@ -191,10 +191,10 @@ train GAN on mnist(scale: [-1, 1]) {
     ]);
   });
 
-  it('`[B, H // 2]` is `[B, H` then a comment: the `]` is missing', () => {
+  it('`[B, H // 2]` is `[B, H` then a comment: one error, at the `//`', () => {
     const r = parse('model M {\n  input x: [B, H // 2]\n  output x\n}');
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['NN0011']);
-    expect(r.diagnostics[0]!.message).toBe("expected ']' to close '[', found 'output'");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['NN0014']);
+    expect(r.diagnostics[0]!.message).toBe("'//' starts a comment, so the rest of the line is ignored; integer division is 'floor(H / 2)'");
     expect(r.program.comments.map((c) => c.text)).toEqual(['// 2]']);
   });
 

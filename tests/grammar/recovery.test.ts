@@ -17,7 +17,7 @@ const cases: [string, [string, string, string][], string[]][] = [
   ['model A { let = 3\n output y }\nmodel B { output y }',
     [['NN0010', "expected a name after 'let', found '='", '=']], ['A:Let,Output', 'B:Output']],
   ['model A { output # y }',
-    [['NN0001', "unexpected character '#'", '#']], ['A:Output']],
+    [['NN0001', "unexpected character '#': a comment starts with '//'", '#']], ['A:Output']],
   ['model A { output 1 #$?\n let y = 2 }',
     [['NN0001', "unexpected characters '#$?'", '#$?']], ['A:Output,Let']],
   ['model A { output "abc\n}\nmodel B { output y }',
