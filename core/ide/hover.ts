@@ -43,6 +43,7 @@ import {
   usesOfLayer,
 } from './hover-format.js';
 import { describeMember } from './member-hover.js';
+import { bareFunctionStage, functionHover } from './hover-math.js';
 import { nodePath } from './node-at.js';
 import type { Hover } from './types.js';
 
@@ -78,6 +79,8 @@ function describe(a: Analysis, path: Node[], id: Identifier): string | undefined
   const stageApp = a.recording.applications.get(id);
   if (stageApp?.target.kind === 'layer') return describeLayer(a, stageApp.target.layer.spec, stageApp, undefined);
   if (stageApp?.target.kind === 'block') return describeDefinition(a, stageApp.target.block.definition, stageApp.target.block.file, stageApp);
+  const stageFunction = bareFunctionStage(a, path);
+  if (stageFunction) return functionHover(a, path, stageFunction);
   const value = a.recording.values.get(id);
   if (value && value.kind !== 'unknown') {
     switch (value.kind) {
@@ -90,7 +93,7 @@ function describe(a: Analysis, path: Node[], id: Identifier): string | undefined
       case 'block':
         return describeDefinition(a, value.instance.definition, value.instance.file, app, value.instance);
       case 'function':
-        return functionMarkdown(value.spec);
+        return functionHover(a, path, value.spec);
       case 'name':
         break;
       default: {
