@@ -48,8 +48,9 @@ function extreme(st: CheckState, fr: Frame, sign: 1 | -1, args: readonly ArgInpu
   for (const arg of args.slice(1)) {
     const v = arg.value as Extract<Value, { kind: 'int' | 'float' }>;
     if (best.kind === 'int' && v.kind === 'int' && dimEquals(best.value, v.value)) continue;
-    const diff = sub(v.value, best.value);
-    if (!isConst(diff)) {
+    // numbers subtract as numbers (floats are not sizes); two sizes as sizes, exactly
+    const diff = typeof v.value === 'number' && typeof best.value === 'number' ? v.value - best.value : v.kind === 'int' && best.kind === 'int' ? sub(v.value, best.value) : undefined;
+    if (diff === undefined || !isConst(diff)) {
       if (!isLenient(fr)) st.error(fr, 'NN3004', `not known at check time: which of ${formatDim(best.value)} and ${formatDim(v.value)} is ${sign > 0 ? 'larger' : 'smaller'} depends on sizes not known here`, range);
       return UNKNOWN;
     }
