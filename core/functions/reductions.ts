@@ -37,13 +37,13 @@ const REDUCTIONS: readonly Reduction[] = [
   },
   {
     name: 'max',
-    doc: 'The largest value along the given axes (all of them when `axis` is left out, giving a scalar `[]`); `max(x, [1, 2])` on `[B, H, W, C]` is global max pooling. Not to be confused with `maximum`, which compares two tensors elementwise. The dtype is kept.',
+    doc: 'The largest value along the given axes (all of them when `axis` is left out, giving a scalar `[]`); `max(x, [1, 2])` on `[B, H, W, C]` is global max pooling. Not to be confused with `maximum`, which compares two tensors elementwise. The dtype is kept. Of numbers, `max(a, b, ...)` is the largest number, as in Python: `max(1, C / 4)`.',
     dtype: (d) => d,
     axes: 'all',
   },
   {
     name: 'min',
-    doc: 'The smallest value along the given axes (all of them when `axis` is left out, giving a scalar `[]`). Not to be confused with `minimum`, which compares two tensors elementwise. The dtype is kept.',
+    doc: 'The smallest value along the given axes (all of them when `axis` is left out, giving a scalar `[]`). Not to be confused with `minimum`, which compares two tensors elementwise. The dtype is kept. Of numbers, `min(a, b, ...)` is the smallest number: `min(C, 256)`.',
     dtype: (d) => d,
     axes: 'all',
   },
