@@ -32,7 +32,9 @@ export type CompletionContext =
   | { kind: 'stage' }
   | { kind: 'expression' }
   | { kind: 'callArgs'; callee: string; given: string[]; positional: number; piped: boolean; inTrain: boolean }
-  | { kind: 'argValue'; callee: string; param: string; inTrain: boolean };
+  | { kind: 'argValue'; callee: string; param: string; inTrain: boolean }
+  /** after `name.`: the weights of the layer bound to the name that ends at `targetEnd` */
+  | { kind: 'member'; targetEnd: number };
 
 const TOP = new Set(['Model', 'Block', 'Loss', 'Pipeline', 'Train', 'Import']);
 const OPEN: Record<string, string> = { RParen: 'LParen', RBracket: 'LBracket', RBrace: 'LBrace' };
@@ -56,6 +58,12 @@ export function completionContext(text: string, offset: number): CompletionConte
   if (last && last.end === offset && (last.type === 'UnterminatedString' || last.type === 'String') && last.start < offset) return { kind: 'none' };
   if (last && last.type === 'Number' && last.end === offset) return { kind: 'none' };
   const toks = tokens.filter((t) => t.end <= start);
+  // `embed.|`: a weight of the layer bound to that name
+  const beforeWord = toks[toks.length - 1];
+  if (beforeWord?.type === 'Dot') {
+    const target = toks[toks.length - 2];
+    return target?.type === 'Identifier' && target.end === beforeWord.start ? { kind: 'member', targetEnd: target.end } : { kind: 'none' };
+  }
 
   // brackets still open before the cursor, and the top-level item we are in
   const stack: number[] = [];

@@ -17,6 +17,7 @@ import { walk } from './node-at.js';
 import { enclosingDefinition, localsAt, resolveModule, type NnSymbol } from './resolve-names.js';
 import { baseName, callSnippet, definitionSignature, describeValue, paramDetail, requiredParams } from './symbol-info.js';
 import type { CompletionItem, CompletionKind } from './types.js';
+import { memberItems } from './member-completion.js';
 
 type DocParam = BindableParam & { doc: string };
 
@@ -51,6 +52,8 @@ function itemsFor(a: Analysis, offset: number, ctx: CompletionContext): Completi
       return [];
     case 'topLevel':
       return topLevelItems();
+    case 'member':
+      return memberItems(a, ctx.targetEnd).map((w) => item(G.Primary, w.name, 'variable', { detail: w.detail }));
     case 'importNames':
       return importItems(a, offset);
     case 'trainTarget':

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parse, print, stripRanges } from '../../grammar/index.js';
+import { completion } from '../../core/ide/completion.js';
 import { hover } from '../../core/ide/hover.js';
 import { formatShape } from '../../core/shapes/shape.js';
 import { summarize } from '../../core/summary.js';
@@ -148,5 +149,25 @@ describe('the hover', () => {
   it('on the layer name: the bound layer, as anywhere', () => {
     const { analysis, offset } = analyzeAt(TIED.replace('(embed.embeddings', '(emb<|>ed.embeddings'));
     expect(hover(analysis, offset)?.contents).toContain('Embedding');
+  });
+});
+
+describe('completion after a layer name and `.`', () => {
+  const items = (source: string) => {
+    const { analysis, offset } = analyzeAt(source);
+    return completion(analysis, offset).map((i) => `${i.label} ${i.detail ?? ''}`);
+  };
+
+  it('lists the weights with their shapes, in the layer\'s order', () => {
+    expect(items(`model M {\n  input x: [B, 8]\n  let d = Dense(5)\n  let y = x -> d\n  output y + d.<|>\n}\n`)).toEqual(['kernel [8, 5]', 'bias [5]']);
+  });
+
+  it('lists the names alone for a layer never applied, and the weights not trained as such', () => {
+    expect(items(`model M {\n  input x: [B, 8]\n  let n = BatchNorm()\n  output x -> n -> ReLU\n  let _w = n.mov<|>\n}\n`)).toEqual(['gamma [8]', 'beta [8]', 'moving_mean [8] (not trained)', 'moving_variance [8] (not trained)']);
+    expect(items(`model M {\n  input x: [B, 8]\n  let _d = Dense(5)\n  let _w = _d.<|>\n  output x\n}\n`)).toEqual(['kernel known once _d is applied', 'bias known once _d is applied']);
+  });
+
+  it('offers nothing after a tensor', () => {
+    expect(items(`model M {\n  input x: [B, 8]\n  output x.<|>\n}\n`)).toEqual([]);
   });
 });
