@@ -238,7 +238,7 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
   const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh, mathRowsWanted(st));
   for (const p of call.problems) st.error(fr, p.code, p.message, (p.arg !== undefined ? bound.ranges[p.arg] : undefined) ?? range);
   recordFunctionRow(st, fr, spec, call.made, call.flops, range);
-  if (st.trace && call.value) traceFunctionOutputs(call.value, spec, bound.values, traceSite(fr, range));
+  if (st.trace && call.value) traceFunctionOutputs(call.made, spec, bound.values, traceSite(fr, range));
   return call.value ?? UNKNOWN;
 }
   if (call.value) keepWeightMark(Object.values(bound.values), call.value);
@@ -249,22 +249,13 @@ export function traceSite(fr: Frame, range: Range): TraceSite {
 }
 
 /**
- * Marks each tensor a function made (in order, through lists and tuples) as its output number n.
- * A tensor it returns as it was given (`reverse(skips)`) keeps where it came from.
+ * Marks each tensor a function made, in order, as its output number n. A tensor
+ * it returns as it was given (`reverse(skips)`) is not among them: it keeps where it came from.
  */
-function traceFunctionOutputs(value: Value, spec: FunctionSpec, args: Readonly<Record<string, Value>>, site: TraceSite): void {
+function traceFunctionOutputs(made: readonly TensorValue[], spec: FunctionSpec, args: Readonly<Record<string, Value>>, site: TraceSite): void {
   const call: FunctionCallRecord = { spec, args, outputs: [] };
-  const given = new Set<Value>();
-  const collect = (v: Value): void => {
-    if (v.kind === 'tensor') given.add(v);
-    else if (v.kind === 'list' || v.kind === 'tuple') v.items.forEach(collect);
-  };
-  Object.values(args).forEach(collect);
-  const visit = (v: Value): void => {
-    if (v.kind === 'tensor' && !given.has(v)) {
-      v.source = { op: 'function', call, output: call.outputs.length, site };
-      call.outputs.push(v);
-    } else if (v.kind === 'list' || v.kind === 'tuple') v.items.forEach(visit);
-  };
-  visit(value);
+  for (const t of made) {
+    t.source = { op: 'function', call, output: call.outputs.length, site };
+    call.outputs.push(t);
+  }
 }
