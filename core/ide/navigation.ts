@@ -4,15 +4,24 @@
 
 import type { Range } from '../../grammar/ast.js';
 import type { Analysis } from './analysis.js';
+import { nodePath } from './node-at.js';
 import { resolveModule } from './resolve-names.js';
 import { occurrencesOf, ownModule, symbolAt } from './resolve-workspace.js';
 import type { Location } from './types.js';
 
 /** Where the name under the cursor is defined (a binding, parameter, input, definition, also in imported files). */
 export function definition(a: Analysis, offset: number): Location[] {
-  const occ = symbolAt(a, offset);
+  // on a weight's name (`embed.embeddings`): where its layer is bound
+  const occ = symbolAt(a, offset) ?? symbolAt(a, memberTargetEnd(a, offset) ?? -1);
   if (!occ) return [];
   return [{ file: occ.symbol.file, range: occ.symbol.decl.range }];
+}
+
+/** On the name after `.` (`embed.emb|eddings`), where the name before it ends. */
+function memberTargetEnd(a: Analysis, offset: number): number | undefined {
+  const path = nodePath(a.program, offset);
+  const [parent, id] = path.slice(-2);
+  return parent?.kind === 'Member' && parent.member === id && parent.target.kind === 'Identifier' ? parent.target.range.end : undefined;
 }
 
 /** Every use of the name under the cursor, in this file and the `workspace` analyses that import it. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, print, stripRanges } from '../../grammar/index.js';
 import { completion } from '../../core/ide/completion.js';
 import { hover } from '../../core/ide/hover.js';
+import { definition } from '../../core/ide/navigation.js';
 import { formatShape } from '../../core/shapes/shape.js';
 import { summarize } from '../../core/summary.js';
 import { brief, check } from '../helpers/check-source.js';
@@ -169,5 +170,16 @@ describe('completion after a layer name and `.`', () => {
 
   it('offers nothing after a tensor', () => {
     expect(items(`model M {\n  input x: [B, 8]\n  output x.<|>\n}\n`)).toEqual([]);
+  });
+});
+
+describe('go to definition', () => {
+  it('from the weight name and from the layer name: the layer binding', () => {
+    for (const marked of [TIED.replace('embed.embeddings', 'embed.embe<|>ddings'), TIED.replace('(embed.embeddings', '(emb<|>ed.embeddings')]) {
+      const { analysis, offset, text } = analyzeAt(marked);
+      const [target] = definition(analysis, offset);
+      expect(text.slice(target!.range.start, target!.range.end)).toBe('embed');
+      expect(target!.range.start).toBe(text.indexOf('let embed') + 4);
+    }
   });
 });
