@@ -25,11 +25,12 @@ const MODULE_PREFIXES: ReadonlyMap<string, string> = new Map([
  * before a name): true when reported, and the caller's value is unknown.
  */
 export function reportForeignName(st: CheckState, fr: Frame, id: Identifier): boolean {
-  const parents = parentsOf(fr.module.program);
   const prefix = MODULE_PREFIXES.get(id.name);
+  const foreign = findForeignName(id.name);
+  if (!prefix && !foreign) return false;
+  const parents = parentsOf(fr.module.program);
   const member = parents.get(id);
   if (prefix && isMember(member) && member.target === id) return reportPrefixed(st, fr, prefix, member, parents.get(member));
-  const foreign = findForeignName(id.name);
   if (!foreign) return false;
   const call = parents.get(id);
   const fix = foreignFix(foreign, id, call?.kind === 'Call' && call.callee === id ? call : undefined, fr.module.text);

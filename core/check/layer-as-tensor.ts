@@ -3,7 +3,7 @@
 // a function. The diagnostic says to call or apply it, and the fix adds
 // `()` (a layer that takes no inputs) or applies it to the other operand.
 
-import type { BinaryExpr, Expr, Range } from '../../grammar/ast.js';
+import type { BinaryExpr, Expr, Range, UnaryExpr } from '../../grammar/ast.js';
 import type { Fix } from '../diagnostics/diagnostic.js';
 import { describeKind, type Value } from '../values.js';
 import type { CheckState, Frame } from './state.js';
@@ -53,6 +53,14 @@ export function reportLayerOperand(st: CheckState, fr: Frame, e: BinaryExpr, a: 
   if (!layer || !value || !otherValue) return false;
   const { what, advice, fixes } = layerAsTensor(fr.module.text, value, layer.range, tensorName(other!, otherValue));
   st.error(fr, 'NN3020', `'${e.op}' takes tensors and numbers, but ${what}: ${advice}`, layer.range, { fixes });
+  return true;
+}
+
+/** `-w` with a layer for its operand: reported (true). */
+export function reportLayerUnary(st: CheckState, fr: Frame, e: UnaryExpr, v: Value): boolean {
+  if (!isLayerLike(v)) return false;
+  const { what, advice, fixes } = layerAsTensor(fr.module.text, v, e.operand.range);
+  st.error(fr, 'NN3020', `'${e.op}' takes tensors and numbers, but ${what}: ${advice}`, e.operand.range, { fixes });
   return true;
 }
 

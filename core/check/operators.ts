@@ -9,7 +9,7 @@ import { describeKind, type DType, type TensorSource, type TensorValue, UNKNOWN,
 import { traceSite } from './calls.js';
 import { recordBinaryRow, recordUnaryRow } from './math-rows.js';
 import { listOp } from './lists.js';
-import { reportLayerOperand } from './layer-as-tensor.js';
+import { reportLayerOperand, reportLayerUnary } from './layer-as-tensor.js';
 import { describeOrigin, originRelated } from './origins.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -17,6 +17,7 @@ const COMPARISONS = new Set<BinaryOp>(['==', '!=', '<', '<=', '>', '>=']);
 
 export function unaryOp(st: CheckState, fr: Frame, e: UnaryExpr, v: Value): Value {
   if (v.kind === 'unknown') return v;
+  if (reportLayerUnary(st, fr, e, v)) return UNKNOWN;
   if (e.op === 'not') {
     if (v.kind === 'bool') return { kind: 'bool', value: !v.value };
     if (v.kind === 'tensor' && v.dtype === 'bool') return traced(st, fr, tensorResult(fr, e, v.shape, 'bool', "'not'"), { op: 'unary', operator: 'not', operand: v });
