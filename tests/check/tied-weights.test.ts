@@ -43,6 +43,13 @@ describe('member access parses', () => {
     expect(stripRanges(parse(once).program)).toEqual(stripRanges(parse(source).program));
   });
 
+  it('a chain of 50,000 member accesses is cut as any long chain, without running out of stack', () => {
+    const source = `model M {\n  input x: [B, 4]\n  output x${'.w'.repeat(50_000)}\n}\n`;
+    const r = parse(source);
+    expect(r.diagnostics.map((d) => d.code)).toContain('NN0003');
+    expect(() => check(source)).not.toThrow();
+  });
+
   it('a `.` with no name after it is one syntax error', () => {
     const r = parse('model M {\n  input x: [B, 4]\n  output x.\n}\n');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['NN0010']);
