@@ -8,6 +8,7 @@
 // numbered apart from the layers, so the layers' paths stay as they were.
 
 import type { Range } from '../../grammar/ast.js';
+import { applyFunction } from '../functions/apply-function.js';
 import type { FunctionSpec } from '../functions/function-spec.js';
 import { matmulFlops } from '../functions/flops.js';
 import type { Dim } from '../shapes/dim.js';
@@ -29,15 +30,29 @@ export function recordFunctionRow(st: CheckState, fr: Frame, spec: FunctionSpec,
 /** A binary operator with at least one tensor operand, giving `result`. */
 export function recordBinaryRow(st: CheckState, fr: Frame, op: string, left: Value, result: TensorValue): void {
   if (!mathRowsWanted(st)) return;
-  const flops = op === '@' && left.kind === 'tensor' ? matmulFlops(left.shape, result.shape) : product(result.shape);
-  push(st, fr, BINARY_NAMES[op] ?? op, op, 'operator', [result], flops, result.origin.range);
+  push(st, fr, BINARY_NAMES[op] ?? op, op, 'operator', [result], binaryFlops(op, left, result.shape), result.origin.range);
 }
 
-/** A unary operator on a tensor: `-x` (1 FLOP per element), `not m` (1), `+x` (0: the same values). */
+/** A unary operator on a tensor. */
 export function recordUnaryRow(st: CheckState, fr: Frame, op: string, result: TensorValue): void {
   if (!mathRowsWanted(st)) return;
   const name = op === '-' ? 'neg' : op === 'not' ? 'not' : 'identity';
-  push(st, fr, name, op === '-' ? 'neg' : op, 'operator', [result], op === '+' ? 0 : product(result.shape), result.origin.range);
+  push(st, fr, name, op === '-' ? 'neg' : op, 'operator', [result], unaryFlops(op, result.shape), result.origin.range);
+}
+
+/** A binary operator's FLOPs (whole batch): a matrix product 2*K per output element, anything else 1. */
+export function binaryFlops(op: string, left: Value, result: readonly Dim[]): Dim {
+  return op === '@' && left.kind === 'tensor' ? matmulFlops(left.shape, result) : product(result);
+}
+
+/** A unary operator's FLOPs: `-x` and `not m` 1 per element, `+x` 0 (the same values). */
+export function unaryFlops(op: string, result: readonly Dim[]): Dim {
+  return op === '+' ? 0 : product(result);
+}
+
+/** A function call's FLOPs (whole batch), counted again from its arguments: for a traced graph, which keeps no rows. */
+export function callFlops(spec: FunctionSpec, args: Readonly<Record<string, Value>>): Dim {
+  return applyFunction(spec, args, { range: { start: 0, end: 0 }, what: `result of ${spec.name}` }, { next: 1 }, true).flops;
 }
 
 /** A slice of a tensor: values moved, no arithmetic. */

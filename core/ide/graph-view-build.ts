@@ -6,6 +6,7 @@
 // does not cover becomes a plain node rather than a failure.
 
 import type { Definition, Range } from '../../grammar/ast.js';
+import { binaryFlops, callFlops, unaryFlops } from '../check/math-rows.js';
 import { add, type Dim, formatDim, isConst, substitute } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { LineIndex } from '../text/line-index.js';
@@ -94,14 +95,16 @@ class ViewBuilder {
       }
       case 'function': {
         const detail = formatArgs(Object.fromEntries(Object.entries(source.call.args).filter(([, v]) => !holdsTensor(v))));
-        return this.addNode({ category: 'function', kind: source.call.spec.name, label: source.call.spec.name, shape: source.call.outputs.map((o) => formatShape(o.shape)).join(', '), group, ...(detail ? { detail } : {}), ...at }, zero());
+        const flops = this.perExample(callFlops(source.call.spec, source.call.args));
+        return this.addNode({ category: 'function', kind: source.call.spec.name, label: source.call.spec.name, shape: source.call.outputs.map((o) => formatShape(o.shape)).join(', '), group, ...(detail ? { detail } : {}), ...at }, { params: 0, flops });
       }
       case 'binary': {
         const operand = (v: Value): string => (v.kind === 'tensor' ? 'x' : formatValue(v));
-        return this.addNode({ category: 'operator', kind: source.operator, label: source.operator, shape: formatShape(t.shape), group, detail: `${operand(source.left)} ${source.operator} ${operand(source.right)}`, ...at }, zero());
+        const flops = this.perExample(binaryFlops(source.operator, source.left, t.shape));
+        return this.addNode({ category: 'operator', kind: source.operator, label: source.operator, shape: formatShape(t.shape), group, detail: `${operand(source.left)} ${source.operator} ${operand(source.right)}`, ...at }, { params: 0, flops });
       }
       case 'unary':
-        return this.addNode({ category: 'operator', kind: source.operator, label: source.operator, shape: formatShape(t.shape), group, ...at }, zero());
+        return this.addNode({ category: 'operator', kind: source.operator, label: source.operator, shape: formatShape(t.shape), group, ...at }, { params: 0, flops: this.perExample(unaryFlops(source.operator, t.shape)) });
       case 'slice':
         return this.addNode({ category: 'slice', kind: 'slice', label: 'slice', shape: formatShape(t.shape), group, ...at }, zero());
       case 'weight':

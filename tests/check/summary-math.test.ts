@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { summaryTable } from '../../cli/summary-table.js';
 import { tableRows } from '../../client/webviews/summary/rows.js';
 import { FUNCTIONS } from '../../core/functions/index.js';
+import { buildGraphView } from '../../core/ide/graph-view-build.js';
+import { traceForView } from '../../core/ide/graph-view-trace.js';
 import { type Summary, summarize } from '../../core/summary.js';
 import { memoryHost } from '../helpers/memory-host.js';
 
@@ -145,6 +147,31 @@ model M {
     const table = summaryTable(summaryOf(TIED_HEAD));
     expect(table).toMatch(/matmul_2 +@ +\[B, 16, 1000\] +0 +2,048,000/);
     expect(table).toContain(`FLOPs per example: ${(2 * 2 * 16 * 1000 * 64 + (summaryOf(TIED_HEAD).layers[3]!.flops as number)).toLocaleString('en-US')}`);
+  });
+
+  it("gives the graph view's function and operator nodes the same FLOPs, so its total is the summary's", () => {
+    const source = `block Gate(d: int) {
+  input x: [B, T, d]
+  output x * sigmoid(x @ transpose(x, [0, 2, 1]) @ x)
+}
+
+model M {
+  input x: [B, T, 16]
+  output -(x -> Gate(16) -> Dense(16))
+}
+`;
+    const traced = traceForView('/m.nn', memoryHost({ '/m.nn': source }));
+    if (!traced.ok) throw new Error(traced.message);
+    const view = buildGraphView(traced.trace);
+    expect(view.flops).toBe(summaryOf(source).flops);
+    expect(view.nodes.filter((n) => n.category === 'function' || n.category === 'operator').map((n) => [n.kind, n.flops])).toEqual([
+      ['transpose', 0],
+      ['@', '32*T*T'],
+      ['@', '32*T*T'],
+      ['sigmoid', '48*T'],
+      ['*', '16*T'],
+      ['-', '16*T'],
+    ]);
   });
 
   it('has every function that makes tensors declare its FLOPs', () => {
