@@ -50,7 +50,7 @@ export function divisionCommentError(text: string, comments: readonly IToken[], 
 export function divisionCommentWarnings(text: string, program: Program): SyntaxDiagnostic[] {
   const out: SyntaxDiagnostic[] = [];
   for (const c of program.comments) {
-    if (c.doc || c.ownLine !== false || !looksLikeDivision(text, c)) continue;
+    if (c.doc || c.ownLine !== false || !looksLikeDivision(text, c) || !oneExpression(c.text.slice(2))) continue;
     const at = c.range.start;
     if (!afterOperand(text, at)) continue;
     const item = itemAround(text, program, at);
@@ -67,6 +67,31 @@ function looksLikeDivision(text: string, c: Comment): boolean {
   const spaceAfter = text[at + 2] === ' ' || text[at + 2] === '\t';
   if (spaceBefore && spaceAfter) return false;
   return /^\/\/\s*[\d(]/.test(c.text);
+}
+
+/**
+ * Whether `code` is the rest of one expression: no `=`, `:`, `,` or keyword
+ * outside brackets and no two operands side by side (`2*128 features = 256`
+ * would parse as a second statement: that is prose, not division).
+ */
+function oneExpression(code: string): boolean {
+  const lexed = lex(code);
+  if (lexed.errors.length > 0) return false;
+  let depth = 0;
+  let previous: IToken | undefined;
+  for (const t of lexed.tokens) {
+    const type = t.tokenType;
+    if (type === T.LParen || type === T.LBracket) depth++;
+    else if (type === T.RParen || type === T.RBracket) depth--;
+    if (depth < 0) return false;
+    if (depth === 0) {
+      if (type === T.Equals || type === T.Colon || type === T.Comma || type === T.Semicolon || type === T.LBrace || type === T.RBrace) return false;
+      if (T.keywordTokens.includes(type) && type !== T.And && type !== T.Or && type !== T.Not) return false;
+      if (previous !== undefined && endsOperand(previous) && (type === T.Identifier || type === T.NumberLit || type === T.StringLit)) return false;
+    }
+    previous = t;
+  }
+  return depth === 0;
 }
 
 /** The text of the top-level item that holds `offset`: from its start to the next item's. */

@@ -55,7 +55,7 @@ export function explainError(err: IRecognitionException, base: SyntaxDiagnostic,
   if (found.tokenType === T.Equals && previous?.tokenType === T.Identifier && (rule === 'callArgs' || rule === 'argument')) {
     return namedArgument(previous, found, text);
   }
-  if (found.tokenType === T.Equals && (rule === 'ifStmt' || rule === 'ifExpr') && expected(base, "'{'")) {
+  if (found.tokenType === T.Equals && (rules.includes('ifStmt') || rules.includes('ifExpr')) && expected(base, "'{'")) {
     return {
       ...base,
       message: `${base.message}: to compare, write '=='`,

@@ -9,12 +9,18 @@
 // An error found at the start of a line (`expected an expression after '+',
 // found 'output'`) or at the end of the file belongs to the line of the
 // token before it: that is where the mistake is (`anchorOf`, in parse.ts).
+// Where what was found there is no keyword (`[1, 2` then `var c = x`), the
+// parser's recovery goes on into that line: it is damaged too.
 
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Range, Statement, TopLevel } from './ast.js';
 import { beginsLine, span } from './cst-util.js';
 import { Codes } from './errors.js';
 import type { SyntaxDiagnostic } from './index.js';
+import { keywordTokens, RBrace } from './tokens.js';
+
+/** Tokens the parser picks up at cleanly after an error: keywords, and `}`. */
+const resyncTokens = new Set([...keywordTokens, RBrace]);
 
 /** Codes that are not about one line: kept as they are, and they damage nothing. */
 const WHOLE_FILE = new Set<string>([Codes.nestingTooDeep, Codes.fileTooLarge, Codes.tooManyErrors]);
@@ -25,7 +31,7 @@ const WHOLE_FILE = new Set<string>([Codes.nestingTooDeep, Codes.fileTooLarge, Co
  * after `limit` are kept: the rest are dropped by the caller anyway.
  */
 export function onePerMistake(
-  sorted: SyntaxDiagnostic[], text: string, anchors: ReadonlyMap<SyntaxDiagnostic, number>, items: readonly TopLevel[], limit: number,
+  sorted: SyntaxDiagnostic[], text: string, anchors: ReadonlyMap<SyntaxDiagnostic, Anchor>, items: readonly TopLevel[], limit: number,
 ): { kept: SyntaxDiagnostic[]; damaged: Range[] } {
   const kept: SyntaxDiagnostic[] = [];
   const damaged: Range[] = [];
@@ -35,13 +41,19 @@ export function onePerMistake(
       kept.push(d);
       continue;
     }
-    const anchor = anchors.get(d) ?? d.range.start;
+    const { at: anchor, through } = anchors.get(d) ?? { at: d.range.start, through: d.range.start };
     if (isDamaged(damaged, anchor)) continue;
     kept.push(d);
-    const region = span(Math.min(lineStart(text, anchor), statementStart(items, anchor) ?? anchor), lineEnd(text, anchor));
+    const region = span(Math.min(lineStart(text, anchor), statementStart(items, anchor) ?? anchor), lineEnd(text, Math.max(anchor, through)));
     addRegion(damaged, region);
   }
   return { kept, damaged };
+}
+
+/** Where a mistake is (`at`), and the offset whose line is the last it damages (`through`). */
+export interface Anchor {
+  at: number;
+  through: number;
 }
 
 /**
@@ -49,14 +61,15 @@ export function onePerMistake(
  * the token before when that one starts a line or is the end of the input.
  * `tokens` are the file's (for an error that names no token before).
  */
-export function anchorOf(err: IRecognitionException, text: string, tokens: readonly IToken[]): number {
+export function anchorOf(err: IRecognitionException, text: string, tokens: readonly IToken[]): Anchor {
   const found = err.token;
   const at = found !== undefined && !Number.isNaN(found.startOffset) ? found.startOffset : text.length;
-  if (at < text.length && !beginsLine(text, at)) return at;
+  if (at < text.length && !beginsLine(text, at)) return { at, through: at };
   const previous = (err as { previousToken?: IToken }).previousToken;
-  if (previous !== undefined && !Number.isNaN(previous.startOffset) && previous.startOffset < at) return previous.startOffset;
-  const before = lastTokenBefore(tokens, at);
-  return before !== undefined ? before.startOffset : at;
+  const before = previous !== undefined && !Number.isNaN(previous.startOffset) && previous.startOffset < at ? previous : lastTokenBefore(tokens, at);
+  if (before === undefined) return { at, through: at };
+  const resynced = at >= text.length || resyncTokens.has(found.tokenType);
+  return { at: before.startOffset, through: resynced ? before.startOffset : at };
 }
 
 function isDamaged(damaged: readonly Range[], offset: number): boolean {

@@ -20,7 +20,7 @@ import { ChainCounter, chainEnd } from './chain-limit.js';
 import { divisionCommentError } from './comment-division.js';
 import { Codes, MAX_CHAIN, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
 import { explainCharacters, explainError, foreignItemWord } from './habits.js';
-import { anchorOf, onePerMistake } from './one-per-mistake.js';
+import { type Anchor, anchorOf, onePerMistake } from './one-per-mistake.js';
 import { parseItem, parser } from './parser.js';
 import { lex, type Lexed, relex } from './relex.js';
 import { ItemTable } from './reuse-items.js';
@@ -218,7 +218,7 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
   }
 
   const ctx: AstContext = { text, diagnostics, docs };
-  const anchors = new Map<SyntaxDiagnostic, number>(); // where the mistake of a parser error is (one-per-mistake.ts)
+  const anchors = new Map<SyntaxDiagnostic, Anchor>(); // where the mistake of a parser error is (one-per-mistake.ts)
   const items: TopLevel[] = [];
   // items are kept for the next parse only when no region was cut (a cut changes an item's tokens)
   const table = incremental && kept === all ? new ItemTable() : undefined;
@@ -246,17 +246,19 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
       diagnostics.push({ code: Codes.nestingTooDeep, message: 'nesting too deep', range: rangeOf(segment[0]!) });
       continue;
     }
+    const itemEnd = next !== undefined ? next.startOffset : text.length;
+    let firstError = itemEnd; // where the parser first tripped (a `//` comment before it may be why)
+    for (const err of parser.errors) if (!Number.isNaN(err.token.startOffset)) firstError = Math.min(firstError, err.token.startOffset);
     const errors = parser.errors.map((err) => {
       const reported = fromRecognition(err, text.length);
       const explained = explainError(err, reported, text);
-      anchors.set(explained, explained.range.start === reported.range.start ? anchorOf(err, text, all) : explained.range.start);
+      anchors.set(explained, explained.range.start === reported.range.start ? anchorOf(err, text, all) : { at: explained.range.start, through: explained.range.start });
       return explained;
     });
     for (const d of errors) diagnostics.push(d);
     const item = topLevel(ctx, cst);
     if (errors.length > 0) {
-      const itemEnd = next !== undefined ? next.startOffset : text.length;
-      oneMistakePerItem(diagnostics, before, text, lexed.comments, first.startOffset, itemEnd, kept === all);
+      oneMistakePerItem(diagnostics, before, text, lexed.comments, { from: first.startOffset, to: itemEnd, firstError }, kept === all);
     }
     if (item === undefined) continue;
     items.push(item);
@@ -276,13 +278,17 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
 /**
  * The diagnostics of one item (from `before` on), when it has syntax errors:
  * a `//` comment that swallowed code is the one mistake from there on
- * (NN0014); a body without its `{` is not also missing its `}`.
+ * (NN0014); a body without its `{` is not also missing its `}`. The item
+ * spans `from` to `to`, the parser first tripped at `firstError`;
  * `comments` are the file's; `whole` is false when a region was cut.
  */
-function oneMistakePerItem(diagnostics: SyntaxDiagnostic[], before: number, text: string, comments: IToken[], from: number, to: number, whole: boolean): void {
+function oneMistakePerItem(
+  diagnostics: SyntaxDiagnostic[], before: number, text: string, comments: IToken[],
+  item: { from: number; to: number; firstError: number }, whole: boolean,
+): void {
   const mine = diagnostics.splice(before).sort((a, b) => a.range.start - b.range.start);
   const first = mine[0]!;
-  const division = whole ? divisionCommentError(text, comments, from, to, first.range.start) : undefined;
+  const division = whole ? divisionCommentError(text, comments, item.from, item.to, item.firstError) : undefined;
   let out = mine;
   if (division !== undefined) out = [...mine.filter((d) => d.range.start < division.range.start), division];
   else if (first.message.startsWith("expected '{'") || first.message.startsWith('a body is written in braces')) {
