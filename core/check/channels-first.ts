@@ -61,7 +61,8 @@ interface DeclaredInput {
 function declaredInputs(fr: Frame): DeclaredInput[] {
   const out: DeclaredInput[] = [];
   for (const s of fr.definition?.body ?? []) {
-    if (s.kind !== 'Input' || s.shape.items.length !== 4) continue;
+    // a channel count written as a number (`[B, 1, 32, 32]`), not a block's shape names (`[B, H, W, C]`)
+    if (s.kind !== 'Input' || s.shape.items.length !== 4 || s.shape.items[1]!.kind !== 'Number') continue;
     const items = s.shape.items.map((item) => fr.module.text.slice(item.range.start, item.range.end));
     const sizes = s.shape.items.map((item): Dim | undefined => {
       if (item.kind === 'Number') return item.value;

@@ -343,6 +343,13 @@ const cases: Case[] = [
     fixed: 'input x: [B, 64, 64, 3]',
   },
   {
+    name: "a channels-first image into a block: the note at the block's use, no edit inside the block",
+    source: 'block Stem {\n  input x: [B, H, W, C]\n  output x -> Conv2D(8, 5)\n}\n' + model('image: [B, 1, 28, 28]', 'output image -> Stem'),
+    code: 'NN2003',
+    at: 'Stem',
+    message: "in Stem: Conv2D: the kernel does not fit: output height would be -3 for input 1; images here are channels-last [B, H, W, C], and the input [B, 1, 28, 28] looks channels-first",
+  },
+  {
     name: 'a channels-first image into BatchNorm with its channels',
     source: model('x: [B, 3, 32, 32]', 'output x -> BatchNorm(3)'),
     code: 'NN2004',
