@@ -1,46 +1,60 @@
-// `nn export FILE [--model NAME] --out DIR [--checkpoints DIR] [--size S=10 ...]`:
+// `nn export FILE [--model NAME] --out DIR [--to tfjs|pytorch] [--checkpoints DIR] [--size S=10 ...]`:
 // writes the model with its trained weights in TensorFlow.js's format
 // (model.json, weights.bin) with nn-layers.mjs, the module that registers
-// its layers, so `tf.loadLayersModel` loads it anywhere.
+// its layers, so `tf.loadLayersModel` loads it anywhere; or, `--to pytorch`,
+// as a PyTorch module (model.py, weights.safetensors: docs/pytorch.md).
 
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { exportModel } from '../runtime/export/export-model.js';
+import { exportPytorch } from '../runtime/export/pytorch/export-pytorch.js';
+import { UnsupportedModelError } from '../runtime/export/pytorch/generate-module.js';
 import { parseArgs } from './args.js';
 import { reportFailure } from './failure-message.js';
 import { EXIT, type Io, printHelp } from './io.js';
 import { parseSizes } from './sizes.js';
 import { withTrainedModel } from './trained-model.js';
 
-export const EXPORT_USAGE = 'usage: nn export FILE [--model NAME] --out DIR [--checkpoints DIR] [--size NAME=N ...]';
+export const EXPORT_USAGE = 'usage: nn export FILE [--model NAME] --out DIR [--to tfjs|pytorch] [--checkpoints DIR] [--size NAME=N ...]';
 
 export const EXPORT_HELP = `${EXPORT_USAGE}
 
 Writes a model with its trained weights (the newest checkpoint of its runs, or
---checkpoints DIR) for TensorFlow.js: model.json, weights.bin and nn-layers.mjs.
+--checkpoints DIR) for TensorFlow.js: model.json, weights.bin and nn-layers.mjs;
+or for PyTorch: model.py (an nn.Module), weights.safetensors and README.md.
   --model NAME        the train block or model to export
   --out DIR           the folder to write (required)
+  --to FORMAT         tfjs (the default) or pytorch
   --checkpoints DIR   the checkpoint folder to take the weights from
   --size NAME=N       a value for a size left open in the model (repeatable)
 `;
 
 export async function exportCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: [], options: ['model', 'out', 'checkpoints'], repeatable: ['size'] });
+  const args = parseArgs(argv, { flags: [], options: ['model', 'out', 'checkpoints', 'to'], repeatable: ['size'] });
   if ('error' in args) return usage(io, args.error);
   if ('help' in args) return printHelp(io, EXPORT_HELP);
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
   const out = args.options.get('out')?.[0];
   if (out === undefined) return usage(io, '--out DIR is required');
+  const to = args.options.get('to')?.[0] ?? 'tfjs';
+  if (to !== 'tfjs' && to !== 'pytorch') return usage(io, `--to ${to}: the formats are tfjs and pytorch`);
   const sizes = parseSizes(args.options.get('size') ?? []);
   if (typeof sizes === 'string') return usage(io, sizes);
   return withTrainedModel(io, args, sizes, async (tf, trained) => {
     const layersModule = fileURLToPath(new URL('./nn-layers.mjs', import.meta.url));
     const dir = resolve(io.cwd, out);
     try {
-      const files = await exportModel(tf, trained.model, dir, layersModule, trained.weightsFrom);
+      const files =
+        to === 'pytorch'
+          ? exportPytorch(tf, trained.model, trained.graph, dir, { file: args.positional[0]!, weightsFrom: trained.weightsFrom })
+          : await exportModel(tf, trained.model, dir, layersModule, trained.weightsFrom);
       io.stdout.write(`exported ${trained.graph.model}${trained.weightsFrom ? ` (weights from ${trained.weightsFrom})` : ''}:\n${files.map((f) => `  ${f}\n`).join('')}`);
       return EXIT.ok;
     } catch (e) {
+      if (e instanceof UnsupportedModelError) {
+        io.stderr.write(`nn: ${e.message}\n`);
+        return EXIT.usage;
+      }
       // weights that are not finite, a full disk, a read-only folder: one line naming the place
       return reportFailure(io, e, dir);
     }

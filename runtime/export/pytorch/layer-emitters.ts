@@ -205,16 +205,23 @@ const BatchNorm: Emitter = {
   },
 };
 
+/** nn.LayerNorm; with a shift and no scale, F.layer_norm with the shift alone (a Bias module). */
 const LayerNorm: Emitter = {
   module(c) {
-    const scale = c.args.bool('scale');
-    const bias = c.args.bool('bias');
-    if (!scale && bias) throw new UnsupportedError('LayerNorm with a bias and no scale');
+    const [scale, bias] = [c.args.bool('scale'), c.args.bool('bias')];
+    const d = lastDim(c.inputs[0]!);
+    if (!scale && bias) {
+      c.need('Bias');
+      return `Bias(${d})`;
+    }
     const options = [`eps=${pyNumber(c.args.float('epsilon'))}`, ...(scale ? [] : ['elementwise_affine=False']), ...(scale && !bias ? ['bias=False'] : [])];
-    return `nn.LayerNorm(${lastDim(c.inputs[0]!)}, ${options.join(', ')})`;
+    return `nn.LayerNorm(${d}, ${options.join(', ')})`;
   },
   weights: () => ({ gamma: { torch: 'weight' }, beta: { torch: 'bias' } }),
-  forward: (c) => `${c.self}(${x0(c)})`,
+  forward(c) {
+    if (c.args.bool('scale') || !c.args.bool('bias')) return `${c.self}(${x0(c)})`;
+    return `F.layer_norm(${x0(c)}, (${lastDim(c.inputs[0]!)},), None, ${c.self}.bias, eps=${pyNumber(c.args.float('epsilon'))})`;
+  },
 };
 
 const GroupNorm: Emitter = {
@@ -226,12 +233,16 @@ const GroupNorm: Emitter = {
   },
 };
 
+/**
+ * TensorFlow's window is 2*floor(size/2) + 1 channels, PyTorch's `size`
+ * (averaged): an even size becomes the next odd one, alpha scaled to match.
+ */
 const LocalResponseNorm = inline((c) => {
   const size = c.args.int('size');
-  // TensorFlow's window is 2*floor(size/2) + 1 channels; PyTorch's is `size`: equal when size is odd
-  if (size % 2 === 0) throw new UnsupportedError('LocalResponseNorm with an even size');
+  const window = 2 * Math.floor(size / 2) + 1;
+  const alpha = (c.args.float('alpha') * window) / size;
   c.need('channels');
-  return `channels_last(F.local_response_norm(channels_first(${x0(c)}), ${size}, alpha=${pyNumber(c.args.float('alpha'))}, beta=${pyNumber(c.args.float('beta'))}, k=${pyNumber(c.args.float('k'))}))`;
+  return `channels_last(F.local_response_norm(channels_first(${x0(c)}), ${window}, alpha=${pyNumber(alpha)}, beta=${pyNumber(c.args.float('beta'))}, k=${pyNumber(c.args.float('k'))}))`;
 });
 
 const withModule = (module: (c: EmitContext) => string): Emitter => ({ module, forward: (c) => `${c.self}(${x0(c)})` });

@@ -17,7 +17,7 @@ def channels_last(x):
         flat += [before, after]
     return F.pad(x, flat, value=value)`,
   Bias: `class Bias(nn.Module):
-    """The bias of a Dense layer whose kernel is another layer's weight (tied weights)."""
+    """A bias alone: of a Dense layer whose kernel is another layer's weight (tied weights), or of a LayerNorm that shifts and does not scale."""
 
     def __init__(self, units):
         super().__init__()
