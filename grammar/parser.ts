@@ -322,12 +322,12 @@ class NnParser extends CstParser {
       this.OR2(this.alts[7] ??= [
         { ALT: () => this.SUBRULE(this.callArgs) },
         { ALT: () => this.SUBRULE(this.indexSuffix) },
+        { ALT: () => this.SUBRULE(this.memberSuffix) },
       ]);
     });
   });
 
   callArgs = this.RULE('callArgs', () => {
-        { ALT: () => this.SUBRULE(this.memberSuffix) },
     this.CONSUME(T.LParen);
     this.OPTION(() => {
       this.SUBRULE(this.argument);
@@ -350,17 +350,17 @@ class NnParser extends CstParser {
     this.SUBRULE(this.expression, { LABEL: 'value' });
   });
 
-  indexSuffix = this.RULE('indexSuffix', () => {
-    this.CONSUME(T.LBracket);
-    this.OPTION(() => {
-      this.SUBRULE(this.indexItem);
-      this.MANY(() => {
   /** `.name`: a weight of a layer (`embed.embeddings`) */
   memberSuffix = this.RULE('memberSuffix', () => {
     this.CONSUME(T.Dot);
     this.CONSUME(T.Identifier, { LABEL: 'member' });
   });
 
+  indexSuffix = this.RULE('indexSuffix', () => {
+    this.CONSUME(T.LBracket);
+    this.OPTION(() => {
+      this.SUBRULE(this.indexItem);
+      this.MANY(() => {
         this.CONSUME(T.Comma);
         this.OPTION2(() => this.SUBRULE2(this.indexItem));
       });

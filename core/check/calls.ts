@@ -239,9 +239,9 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
   for (const p of call.problems) st.error(fr, p.code, p.message, (p.arg !== undefined ? bound.ranges[p.arg] : undefined) ?? range);
   recordFunctionRow(st, fr, spec, call.made, call.flops, range);
   if (st.trace && call.value) traceFunctionOutputs(call.made, spec, bound.values, traceSite(fr, range));
+  if (call.value) keepWeightMark(Object.values(bound.values), call.value);
   return call.value ?? UNKNOWN;
 }
-  if (call.value) keepWeightMark(Object.values(bound.values), call.value);
 
 /** Where a traced computation runs: the expression at `range` in the frame's file and block. */
 export function traceSite(fr: Frame, range: Range): TraceSite {

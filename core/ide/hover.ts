@@ -68,8 +68,8 @@ function describe(a: Analysis, path: Node[], id: Identifier): string | undefined
     if (found !== undefined) return found;
   }
   if (parent?.kind === 'Argument' && parent.name === id) return describeArgumentName(a, path, id);
-  if (parent?.kind === 'Definition' && parent.name === id) return describeDefinition(a, parent, a.file);
   if (parent?.kind === 'Member' && parent.member === id) return describeMember(a, parent);
+  if (parent?.kind === 'Definition' && parent.name === id) return describeDefinition(a, parent, a.file);
   if (parent?.kind === 'Param' && parent.name === id) {
     const def = path.find((n): n is Definition => n.kind === 'Definition');
     return def ? describeDeclared(a, def, id, undefined) : undefined;
