@@ -23,6 +23,7 @@ import { originRelated } from './origins.js';
 import { keepWeightMark, tiedTo } from './members.js';
 import { positionalHabit } from './positional-habits.js';
 import type { CheckState, Frame } from './state.js';
+import { warnTransposeOfBatch } from './transpose-batch.js';
 
 /** Where an application happens: the whole expression and each input's range. */
 export interface Site {
@@ -238,6 +239,7 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
   const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh, mathRowsWanted(st));
   for (const p of call.problems) st.error(fr, p.code, p.message, (p.arg !== undefined ? bound.ranges[p.arg] : undefined) ?? range);
   recordFunctionRow(st, fr, spec, call.made, call.flops, range);
+  if (spec.name === 'transpose' && call.value) warnTransposeOfBatch(st, fr, bound.values, argsRange, range);
   if (st.trace && call.value) traceFunctionOutputs(call.made, spec, bound.values, traceSite(fr, range));
   if (call.value) keepWeightMark(Object.values(bound.values), call.value);
   return call.value ?? UNKNOWN;
