@@ -30,7 +30,12 @@ export function reportForeignName(st: CheckState, fr: Frame, id: Identifier): bo
   if (!prefix && !foreign) return false;
   const parents = parentsOf(fr.module.program);
   const member = parents.get(id);
-  if (prefix && isMember(member) && member.target === id) return reportPrefixed(st, fr, prefix, member, parents.get(member));
+  if (prefix && isMember(member) && member.target === id) {
+    // `torch.nn.Linear`, `tf.keras.layers.Dense`: the whole chain of modules
+    let outer = member;
+    for (let up = parents.get(outer); isMember(up) && up.target === outer; up = parents.get(outer)) outer = up;
+    return reportPrefixed(st, fr, prefix, outer, parents.get(outer));
+  }
   if (!foreign) return false;
   const call = parents.get(id);
   const fix = foreignFix(foreign, id, call?.kind === 'Call' && call.callee === id ? call : undefined, fr.module.text);
@@ -38,15 +43,14 @@ export function reportForeignName(st: CheckState, fr: Frame, id: Identifier): bo
   return true;
 }
 
-/** `nn.Linear(784, 128)`, `nn.ReLU`, `F.relu(x)`: the prefix goes, and the name is ours or the table's. */
+/** `nn.Linear(784, 128)`, `nn.ReLU`, `F.relu(x)`: the prefix goes, and the name after the last dot is ours or the table's. */
 function reportPrefixed(st: CheckState, fr: Frame, framework: string, member: MemberLike, parent: Parent | undefined): boolean {
   const name = member.member.name;
   const call = parent?.kind === 'Call' && (parent.callee as unknown) === member ? parent : undefined;
   const own = findLayer(name) ?? findFunction(name);
   const foreign = own ? undefined : findForeignName(name);
   const text = fr.module.text.slice(member.range.start, member.range.end);
-  const dot = text.lastIndexOf('.');
-  const prefix = dot > 0 ? text.slice(0, dot + 1) : `${name}.`;
+  const prefix = text.slice(0, text.lastIndexOf('.') + 1);
   const plain = `'${text}': names here have no module prefix ('${prefix}')`;
   let message: string;
   let fix: Fix | undefined;

@@ -159,6 +159,15 @@ const cases: Case[] = [
     fixed: 'x -> Dense(3)',
   },
   {
+    name: 'a chain of modules goes as a whole',
+    source: model('x: [B, 8]', 'output y: [B, 3] = x -> tf.keras.layers.Dense(3)'),
+    code: 'NN1017',
+    at: 'tf.keras.layers.Dense',
+    message: "'tf.keras.layers.Dense': names here have no module prefix ('tf.keras.layers.'): write 'Dense'",
+    fix: "Change to 'Dense'",
+    fixed: 'x -> Dense(3)',
+  },
+  {
     name: 'Sequential says to chain with arrows, with no fix to guess',
     source: model('x: [B, 8]', 'output x -> Sequential(Dense(4), ReLU)'),
     code: 'NN1017',
