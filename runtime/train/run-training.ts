@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Graph } from '../../core/graph/graph.js';
 import type { Host } from '../../core/host.js';
 import { lossPredictions } from '../../core/train/loss-inputs.js';
+import { lossOutputProblem } from '../../core/train/output-kind.js';
 import { type PlainValue, planTraining, type TrainPlan } from '../../core/train/plan.js';
 import type { Value } from '../../core/values.js';
 import { compileGraph } from '../compile/compile-graph.js';
@@ -158,6 +159,8 @@ export function setUpSupervised(request: Pick<TrainRequest, 'file' | 'host' | 't
   const { tf } = request;
   const graph = trace(request, plan.model!, raw.inputs.map((i) => i.shape));
   checkClassesFit(raw, graph, plan);
+  const outputProblem = 'builtin' in plan.loss ? lossOutputProblem(plan.loss.builtin, graph) : undefined;
+  if (outputProblem) throw new TrainError(outputProblem);
   checkMemory({ name: plan.model!, graphs: [graph], optimizer: plan.optimizer, batch: plan.batch, device: request.backend.device });
   checkTargetsFit(raw, graph, plan);
   const model = compileGraph(tf, graph, { seed });
