@@ -174,7 +174,7 @@ describe('what boxes say, and the view transform', () => {
     expect(boxText(block)).toEqual({ title: 'Residual(32, scale: 0.5)', detail: '[B, 8] · 552 params' });
     const add = v.boxes.find((b) => b.id === 'n5')!;
     expect(boxText(add)).toEqual({ title: '+', detail: '[B, 8]' });
-    expect(tooltip(v.boxes.find((b) => b.id === 'n4')!)).toBe('Dense\nResidual_1/Dense_1\noutput [B, 8]\nunits: 8, activation: "linear", bias: true\n136 params (136)\n264 FLOPs per example');
+    expect(tooltip(v.boxes.find((b) => b.id === 'n4')!)).toBe('Dense\nResidual_1/Dense_1\noutput [B, 8]\nunits: 8, activation: "linear", bias: true, init: "glorot_uniform", bias_init: "zeros"\n136 params (136)\n264 FLOPs per example');
   });
 
   test('zooming keeps the point under the pointer; fitting centres the graph and never enlarges it', () => {
