@@ -1,7 +1,7 @@
 // Small helpers for reading a (possibly partial) chevrotain CST.
 
 import type { CstNode, IToken } from 'chevrotain';
-import type { ErrorExpr, Identifier, Range } from './ast.js';
+import type { ErrorExpr, Identifier, Range, TrainEntry } from './ast.js';
 import type { SyntaxDiagnostic } from './index.js';
 
 /** Shared state of one CST -> AST conversion. */
@@ -142,6 +142,33 @@ export function reportStrays(ctx: AstContext, strays: IToken[], starts: number[]
     last = t;
   }
   flush();
+}
+
+/**
+ * `epochs 5`, `loss crossentropy`: a train setting's name without its `:`,
+ * then a value on the same line. One NN0010 at the name, with the fix;
+ * returns the strays that are left to report (a keyword such as `loss` used
+ * as a name is a stray).
+ */
+export function reportMissingColons(ctx: AstContext, entries: readonly TrainEntry[], strays: IToken[]): IToken[] {
+  const names: { name: string; range: Range }[] = [];
+  for (const e of entries) if (e.key === undefined && e.value.kind === 'Identifier') names.push({ name: e.value.name, range: e.value.range });
+  const keywords = strays.filter((t) => /^[a-z]+$/.test(t.image));
+  for (const t of keywords) names.push({ name: t.image, range: tokenRange(t) });
+  const used = new Set<IToken>();
+  for (const n of names) {
+    const value = entries.find((e) => e.key === undefined && e.range.start >= n.range.end && ctx.text.slice(n.range.end, e.range.start).trim() === '' && !/[\n\r]/.test(ctx.text.slice(n.range.end, e.range.start)));
+    if (value === undefined) continue;
+    ctx.diagnostics.push({
+      code: 'NN0010',
+      message: `expected ':' after '${n.name}'`,
+      range: n.range,
+      fixes: [{ title: "Insert ':'", edits: [{ range: span(n.range.end, n.range.end), newText: ':' }] }],
+    });
+    const stray = keywords.find((t) => t.startOffset === n.range.start);
+    if (stray !== undefined) used.add(stray);
+  }
+  return used.size === 0 ? strays : strays.filter((t) => !used.has(t));
 }
 
 /** The name that ends just before `offset` (spaces between), with where it ends. */

@@ -52,6 +52,9 @@ export function explainError(err: IRecognitionException, base: SyntaxDiagnostic,
     return notAStatement(previous, found, base, text);
   }
   if (found === undefined) return base;
+  if (rules.includes('trainEntry') && /^[a-z_]\w*$/.test(found.image) && found.tokenType !== T.Identifier && expected(base, 'an expression')) {
+    return settingWithoutColon(found, text) ?? base;
+  }
   if (found.tokenType === T.Equals && previous?.tokenType === T.Identifier && (rule === 'callArgs' || rule === 'argument')) {
     return namedArgument(previous, found, text);
   }
@@ -62,7 +65,7 @@ export function explainError(err: IRecognitionException, base: SyntaxDiagnostic,
       fixes: [replace("Change to '=='", tokenSpan(found), '==')],
     };
   }
-  if (found.tokenType === T.Colon && expected(base, "'{'")) {
+  if (found.tokenType === T.Colon && expected(base, "'{'") && endsLine(text, found.startOffset + 1)) {
     return { code: Codes.foreignForm, message: "a body is written in braces, '{ ... }', not after ':'", range: tokenSpan(found) };
   }
   if (found.tokenType === T.LParen && expected(base, "'['") && (rule === 'inputStmt' || rule === 'letStmt' || rule === 'outputStmt' || rule === 'list')) {
@@ -112,7 +115,10 @@ export function foreignItemWord(t: IToken): SyntaxDiagnostic | undefined {
 function notAStatement(name: IToken, found: IToken | undefined, base: SyntaxDiagnostic, text: string): SyntaxDiagnostic {
   const range = tokenSpan(name);
   if (!startsStatement(text, name.startOffset)) {
-    return { code: base.code, message: `expected '->' or an operator before '${name.image}'`, range };
+    const d: SyntaxDiagnostic = { code: base.code, message: `expected '->' or an operator before '${name.image}'`, range };
+    // a capitalised name is a layer or a block: a stage of the pipe
+    if (/^[A-Z]/.test(name.image)) d.fixes = [replace("Insert '->'", span(name.startOffset, name.startOffset), '-> ')];
+    return d;
   }
   const foreign = Object.hasOwn(FOREIGN_STATEMENTS, name.image) ? FOREIGN_STATEMENTS[name.image] : undefined;
   if (foreign !== undefined) {
@@ -136,6 +142,18 @@ function notAStatement(name: IToken, found: IToken | undefined, base: SyntaxDiag
     };
   }
   return base;
+}
+
+/** `loss crossentropy` in a train block: a key (a keyword here) without its `:`, a value after it on the line. */
+function settingWithoutColon(key: IToken, text: string): SyntaxDiagnostic | undefined {
+  const end = key.startOffset + key.image.length;
+  if (!/^[ \t]+[\w"([{-]/.test(text.slice(end, end + 2))) return undefined;
+  return {
+    code: 'NN0010',
+    message: `expected ':' after '${key.image}'`,
+    range: tokenSpan(key),
+    fixes: [replace("Insert ':'", span(end, end), ':')],
+  };
 }
 
 /** `let y := x`: Pascal's and Go's assignment. */
@@ -189,6 +207,13 @@ function startsStatement(text: string, offset: number): boolean {
   let k = offset - 1;
   while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
   return text[k] === '{' || text[k] === '}' || text[k] === ';';
+}
+
+/** Whether only spaces or a comment follow `offset` on its line. */
+function endsLine(text: string, offset: number): boolean {
+  let k = offset;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+  return k >= text.length || text[k] === '\n' || text[k] === '\r' || text.startsWith('//', k);
 }
 
 function expected(base: SyntaxDiagnostic, what: string): boolean {

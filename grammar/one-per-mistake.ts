@@ -44,7 +44,7 @@ export function onePerMistake(
     const { at: anchor, through } = anchors.get(d) ?? { at: d.range.start, through: d.range.start };
     if (isDamaged(damaged, anchor)) continue;
     kept.push(d);
-    const region = span(Math.min(lineStart(text, anchor), statementStart(items, anchor) ?? anchor), lineEnd(text, Math.max(anchor, through)));
+    const region = span(Math.min(lineStart(text, anchor), statementStart(items, anchor) ?? anchor), continuedEnd(text, lineEnd(text, Math.max(anchor, through))));
     addRegion(damaged, region);
   }
   return { kept, damaged };
@@ -112,6 +112,20 @@ function lineEnd(text: string, offset: number): number {
   let k = offset;
   while (k < text.length && text[k] !== '\n' && text[k] !== '\r') k++;
   return k;
+}
+
+/**
+ * The end of the lines that go on the statement ending at `end`: a line that
+ * starts with `->` or a binary operator continues the one before it
+ * (`let h = x` then `-> Conv2D(8, 3)` on the next line).
+ */
+function continuedEnd(text: string, end: number): number {
+  for (;;) {
+    let k = end;
+    while (k < text.length && /\s/.test(text[k]!)) k++;
+    if (k >= text.length || !/^(->|[-+*/%@<>]|==|!=|and\b|or\b)/.test(text.slice(k, k + 4)) || text.startsWith('//', k)) return end;
+    end = lineEnd(text, k);
+  }
 }
 
 /** The start of the innermost statement or train entry that holds `offset`, if any. */

@@ -41,9 +41,21 @@ for (const t of [T.LParen, T.LBracket, T.LBrace]) kindOf[t.tokenTypeIdx!] = OPEN
 for (const t of [T.RParen, T.RBracket, T.RBrace]) kindOf[t.tokenTypeIdx!] = CLOSE;
 const colonIdx = T.Colon.tokenTypeIdx!;
 
-/** A top-level keyword that starts an item (not a key: `loss: x`). */
+const lossIdx = T.Loss.tokenTypeIdx!;
+const identifierIdx = T.Identifier.tokenTypeIdx!;
+const lParenIdx = T.LParen.tokenTypeIdx!;
+const lBraceIdx = T.LBrace.tokenTypeIdx!;
+
+/**
+ * A top-level keyword that starts an item (not a key: `loss: x`; nor a key
+ * that lost its `:`, `loss crossentropy`, where a definition would go on
+ * with `(` or `{`).
+ */
 function startsItem(tokens: IToken[], k: number): boolean {
-  return kindOf[tokens[k]!.tokenTypeIdx] === TOP && tokens[k + 1]?.tokenTypeIdx !== colonIdx;
+  if (kindOf[tokens[k]!.tokenTypeIdx] !== TOP || tokens[k + 1]?.tokenTypeIdx === colonIdx) return false;
+  if (tokens[k]!.tokenTypeIdx !== lossIdx || tokens[k + 1]?.tokenTypeIdx !== identifierIdx) return true;
+  const after = tokens[k + 2]?.tokenTypeIdx;
+  return after === undefined || after === lParenIdx || after === lBraceIdx || kindOf[after] === TOP;
 }
 
 /**
@@ -252,7 +264,8 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
     const errors = parser.errors.map((err) => {
       const reported = fromRecognition(err, text.length);
       const explained = explainError(err, reported, text);
-      anchors.set(explained, explained.range.start === reported.range.start ? anchorOf(err, text, all) : { at: explained.range.start, through: explained.range.start });
+      // an explained error points at the mistake itself
+      anchors.set(explained, explained === reported ? anchorOf(err, text, all) : { at: explained.range.start, through: explained.range.start });
       return explained;
     });
     for (const d of errors) diagnostics.push(d);

@@ -8,7 +8,7 @@ import type {
   TopLevel, TrainDecl, TrainEntry, TypeRef,
 } from './ast.js';
 import {
-  type AstContext, checkCommas, cstRange, end, identifier, node, nodes, reportStrays, span, token, tokenRange, tokens, unescapeString,
+  type AstContext, checkCommas, cstRange, end, identifier, node, nodes, reportMissingColons, reportStrays, span, token, tokenRange, tokens, unescapeString,
 } from './cst-util.js';
 import { binaryExpr, expression, listExpr } from './to-ast-expr.js';
 
@@ -89,7 +89,7 @@ function trainDecl(ctx: AstContext, cst: CstNode): TrainDecl {
     if (keyTok !== undefined) entry.key = identifier(keyTok, er.start);
     return entry;
   });
-  reportStrays(ctx, tokens(cst, 'stray'), entries.map((e) => e.range.start), true);
+  reportStrays(ctx, reportMissingColons(ctx, entries, tokens(cst, 'stray')), entries.map((e) => e.range.start), true);
   const decl: TrainDecl = { kind: 'Train', target, data, entries, range: r };
   return withDoc(ctx, decl, r.start);
 }

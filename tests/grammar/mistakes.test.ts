@@ -117,7 +117,12 @@ const mistakes: Mistake[] = [
   {
     name: 'a missing `->` before a stage',
     source: M('  output x «Conv2D»(8, 3)'),
-    code: 'NN0010', message: "expected '->' or an operator before 'Conv2D'",
+    code: 'NN0010', message: "expected '->' or an operator before 'Conv2D'", fix: "Insert '->'",
+  },
+  {
+    name: 'a missing operator before a name: no guess which',
+    source: M('  let y = x «n»\n  output y'),
+    code: 'NN0010', message: "expected '->' or an operator before 'n'",
   },
   {
     name: 'a stray `:`',
@@ -303,9 +308,24 @@ describe('damaged lines', () => {
     expect(check(text).map((d) => d.code)).toEqual(['NN0011']);
   });
 
-  it('a name the damaged line spells is not unknown later; an unrelated unknown name still is', () => {
-    const text = 'model M {\n  inptu x: [B, 16]\n  output x -> Dense(10) -> undefined_layer\n}\n';
-    expect(check(text).map((d) => `${d.code} "${d.at}"`)).toEqual(['NN0015 "inptu"', 'NN1001 "undefined_layer"']);
+  it('what follows a damaged line in the flow of data is not checked; what comes before, or does not use it, is', () => {
+    const text = [
+      'block Broken {', '  input x: [B, 16]', '  let before = x -> undefined_layer', '  inptu y: [B, 16]', '  output y -> Dense(10) -> other_undefined', '}',
+      'model UsesIt {', '  input x: [B, 16]', '  output x -> Broken -> undefined_too', '}',
+      'model Independent {', '  input x: [B, 16]', '  output x -> undefined_three', '}',
+    ].join('\n');
+    expect(check(text).map((d) => `${d.code} "${d.at}"`)).toEqual(['NN1001 "undefined_layer"', 'NN0015 "inptu"', 'NN1001 "undefined_three"']);
+  });
+
+  it.each(['loss', 'epochs'])('a train setting without its colon (%s): one error, the fix inserts it', (key) => {
+    const settings = { loss: 'crossentropy', epochs: '1' };
+    const lines = Object.entries(settings).map(([k, v]) => (k === key ? `  ${k} ${v}` : `  ${k}: ${v}`));
+    const text = `model M {\n  input x: [B, 28, 28, 1]\n  output x -> Flatten -> Dense(10)\n}\ntrain M on mnist() {\n${lines.join('\n')}\n}\n`;
+    const found = check(text);
+    expect(found.map((d) => `${d.code} "${d.at}": ${d.message}`)).toEqual([`NN0010 "${key}": expected ':' after '${key}'`]);
+    expect(found[0]!.fixes).toEqual(["Insert ':': \":\""]);
+    const diagnostic = checkText(text)[0]!;
+    expect(checkText(applyFix(text, diagnostic.fixes![0]!.edits)).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('independent mistakes on separate lines are each reported', () => {
