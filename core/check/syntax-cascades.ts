@@ -13,7 +13,9 @@
 //   - in a definition or train block that names such a definition: every
 //     finding from that name on (its outputs are a guess too), and so on
 //     for the definitions that name those, a few levels deep;
-//   - a finding whose related information points into a damaged range.
+//   - a finding whose related information points into a damaged range;
+//   - an unknown name or model that a damaged range spells, or begins to
+//     (`block VGGBlockconvs: int) {` lost its `(`: `VGGBlock` is unknown).
 // What comes before stays: it does not depend on the broken line.
 // Also the NN0014 warnings: `C //4` that still parses (grammar/comment-division.ts).
 
@@ -33,6 +35,7 @@ export function withoutCascades(module: Module, diagnostics: Diagnostic[]): Diag
   const extent = extents(items, module.text.length);
   const broken = new Set<TopLevel>(items.filter((i) => damaged.some((r) => overlaps(extent.get(i)!, r))));
   const from = taintedFrom(module.text, items, extent, damaged);
+  const spelt = [...new Set(damaged.flatMap((r) => module.text.slice(r.start, r.end).match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []))];
   return diagnostics.filter((d) => {
     if (d.code.startsWith('NN00') || (d.file !== undefined && d.file !== module.file)) return true;
     const at = d.range.start;
@@ -44,6 +47,8 @@ export function withoutCascades(module: Module, diagnostics: Diagnostic[]): Diag
       if (broken.has(item) && (d.severity === 'warning' || d.code === 'NN3011' || d.range.end === d.range.start)) return false;
     }
     if (damaged.some((r) => r.start <= at && at < r.end)) return false;
+    const unknown = /unknown (?:name|model) '([^']+)'/.exec(d.message)?.[1];
+    if (unknown !== undefined && spelt.some((w) => w.startsWith(unknown))) return false;
     return !(d.related ?? []).some((r) => (r.file === undefined || r.file === module.file) && damaged.some((x) => x.start <= r.range.start && r.range.start < x.end));
   });
 }
