@@ -12,9 +12,13 @@
 //   NN_PYTHON_CACHE     where the environment lives (see cache.mjs)
 //
 // Each failing step says what failed and what to do; the exit status is then 1.
+// Set-ups started at once (test files run in parallel) take turns: one
+// builds, the others wait for it (a lock folder holding the builder's pid; a
+// lock whose process is gone is taken over).
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PYTHON_PACKAGES, TORCH_VERSION, pythonCacheRoot, readyMarker, readyRecord, venvFolder, venvPython } from './cache.mjs';
 
 const quiet = process.argv.includes('--quiet');
@@ -78,14 +82,58 @@ function importedVersions() {
   return JSON.parse(run.stdout.trim().split('\n').pop());
 }
 
-const ready = readyRecord();
-if (ready) {
-  if (!quiet) say(`ready (torch ${ready.torch}, Python ${ready.python} in ${venvFolder()})`);
-} else {
+const lockFolder = () => join(pythonCacheRoot(), `${venvFolder().split(/[\\/]/).pop()}.lock`);
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** Takes the lock, waiting while another live set-up holds it; false when that one made the environment ready meanwhile. */
+function takeLock() {
+  mkdirSync(pythonCacheRoot(), { recursive: true });
+  for (let said = false; ; ) {
+    try {
+      mkdirSync(lockFolder());
+      writeFileSync(join(lockFolder(), 'pid'), String(process.pid));
+      return true;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(readFileSync(join(lockFolder(), 'pid'), 'utf8'));
+    } catch {
+      // the holder has not written its pid yet
+    }
+    if (Number.isInteger(holder) && !isAlive(holder)) {
+      rmSync(lockFolder(), { recursive: true, force: true });
+      continue;
+    }
+    if (!said && !quiet) say('another set-up is installing; waiting for it...');
+    said = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+    if (readyRecord()) return false;
+  }
+}
+
+function build() {
   const python = findPython();
   makeVenv(python);
   installPackages();
   const versions = importedVersions();
   writeFileSync(readyMarker(), `${JSON.stringify({ ...versions, at: new Date().toISOString() }, null, 2)}\n`);
   say(`ready in ${((Date.now() - started) / 1000).toFixed(0)} s (torch ${versions.torch}, Python ${versions.python} in ${venvFolder()})`);
+}
+
+const ready = readyRecord();
+if (ready) {
+  if (!quiet) say(`ready (torch ${ready.torch}, Python ${ready.python} in ${venvFolder()})`);
+} else if (takeLock()) {
+  process.on('exit', () => rmSync(lockFolder(), { recursive: true, force: true }));
+  if (!readyRecord()) build();
 }
