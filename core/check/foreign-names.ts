@@ -98,6 +98,7 @@ export const FOREIGN_NAMES: readonly ForeignName[] = [
   // containers and structure
   { name: 'Sequential', from: BOTH, fix: 'none', note: CHAIN },
   { name: 'ModuleList', from: PT, fix: 'none', note: 'repeat n { ... } applies a stage n times; a list of layers is written [A, B]' },
+  { name: 'self', from: PT, fix: 'none', note: "layers are not attributes: bind one with 'let fc = Dense(10)' in the body and apply it with 'x -> fc' or 'fc(x)'" },
   { name: 'Module', from: PT, fix: 'none', note: "a module is a 'block' (reusable) or a 'model' (trained)" },
   { name: 'Model', from: KERAS, fix: 'none', note: "write a 'model' definition with 'input' and 'output'" },
   { name: 'Input', from: KERAS, fix: 'none', note: 'declare an input inside a definition: input x: [B, 28, 28, 1]' },

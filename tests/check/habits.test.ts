@@ -174,6 +174,13 @@ const cases: Case[] = [
     at: 'Sequential',
     message: "'Sequential' is PyTorch's and Keras's name, not one here: chain layers with '->'",
   },
+  {
+    name: "PyTorch's self.fc(x) says how layers are bound, not a guess at a similar name",
+    source: model('x: [B, 8]', 'output self.fc(x)'),
+    code: 'NN1017',
+    at: 'self',
+    message: "'self' is PyTorch's name, not one here: layers are not attributes",
+  },
   // our layers with PyTorch's argument order (NN1018): checked as the fix writes them
   {
     name: "Dense with Linear's input size first",
