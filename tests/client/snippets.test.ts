@@ -45,6 +45,7 @@ const CASES: Record<string, { wrap?: (text: string) => string; files?: Record<st
   'Architecture: GAN': {},
   'Architecture: attention': {},
   'Architecture: Transformer': {},
+  'Architecture: GPT': {},
   'Architecture: SAM': {},
   'Architecture: backprop (plain vs residual)': {},
 };
