@@ -70,7 +70,7 @@ export class RunManager implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath;
     const outDir = outDirFor(config.trainOutDir(vscode.Uri.file(file)), folder, file, model);
     const { command, env } = nodeCommand();
-    const args = trainArgs({ script: request.runtime.script, file, model, device: config.trainDevice(vscode.Uri.file(file)), ...(outDir !== undefined ? { outDir } : {}), resume: request.resume ?? false });
+    const args = trainArgs({ script: request.runtime.script, file, model, device: config.trainDevice(vscode.Uri.file(file)), engine: config.trainEngine(vscode.Uri.file(file)), ...(outDir !== undefined ? { outDir } : {}), resume: request.resume ?? false });
     this.nn.log.info(`training ${model}: ${command} ${args.join(' ')}`);
     const process = new TrainingProcess({ command, env, args, cwd: dirname(file) });
     process.onLog(({ line, stream }) => this.nn.log.info(`[${model}${stream === 'stderr' ? ' stderr' : ''}] ${line}`));

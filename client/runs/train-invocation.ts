@@ -1,4 +1,4 @@
-// The command line of a run (`nn train FILE --model M --json ...`), and
+// The command line of a run (`nn train FILE --model M --json [--engine torch] ...`), and
 // where a run's folder goes (the setting nn.train.outDir, relative to the
 // workspace folder, holds one folder per train block, like `runs/`).
 // Pure: tested without VS Code.
@@ -6,6 +6,8 @@
 import { dirname, join, resolve } from 'node:path';
 
 export type TrainDevice = 'auto' | 'cpu' | 'gpu';
+/** what trains: TensorFlow.js's native backend, or the model exported to PyTorch (`nn train --engine torch`) */
+export type TrainEngine = 'tfjs' | 'torch';
 
 export interface TrainInvocation {
   /** the `nn` CLI script (the runtime's bin/nn.js or nn.mjs) */
@@ -15,6 +17,8 @@ export interface TrainInvocation {
   /** the train block's target */
   model: string;
   device: TrainDevice;
+  /** default tfjs: the argument is left out, so a runtime older than the engine option still runs */
+  engine?: TrainEngine;
   /** the run's folder (`--out`); default: runs/<model> next to the file */
   outDir?: string;
   resume?: boolean;
@@ -31,6 +35,7 @@ export function trainArgs(run: TrainInvocation): string[] {
     '--json',
     '--device',
     run.device,
+    ...(run.engine === 'torch' ? ['--engine', 'torch'] : []),
     ...(run.outDir !== undefined ? ['--out', run.outDir] : []),
     ...(run.resume ? ['--resume'] : []),
   ];
