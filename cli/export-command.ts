@@ -8,10 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { exportModel } from '../runtime/export/export-model.js';
 import { exportPytorch } from '../runtime/export/pytorch/export-pytorch.js';
+import { exportTraining, trainBlockOf } from '../runtime/export/pytorch/export-training.js';
 import { UnsupportedModelError } from '../runtime/export/pytorch/generate-module.js';
+import { DataError } from '../runtime/data/dataset.js';
+import { TrainError } from '../runtime/train/trace-model.js';
 import { parseArgs } from './args.js';
 import { reportFailure } from './failure-message.js';
 import { EXIT, type Io, printHelp } from './io.js';
+import { nodeHost } from './node-host.js';
 import { parseSizes } from './sizes.js';
 import { withTrainedModel } from './trained-model.js';
 
@@ -21,7 +25,8 @@ export const EXPORT_HELP = `${EXPORT_USAGE}
 
 Writes a model with its trained weights (the newest checkpoint of its runs, or
 --checkpoints DIR) for TensorFlow.js: model.json, weights.bin and nn-layers.mjs;
-or for PyTorch: model.py (an nn.Module), weights.safetensors and README.md.
+or for PyTorch: model.py (an nn.Module), weights.safetensors and README.md,
+and for a model with a train block train.py with the block's data (data/*.npy).
   --model NAME        the train block or model to export
   --out DIR           the folder to write (required)
   --to FORMAT         tfjs (the default) or pytorch
@@ -48,6 +53,10 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
         to === 'pytorch'
           ? exportPytorch(tf, trained.model, trained.graph, dir, { file: args.positional[0]!, weightsFrom: trained.weightsFrom })
           : await exportModel(tf, trained.model, dir, layersModule, trained.weightsFrom);
+      // a model with a train block: train.py, its data and initial weights too (docs/pytorch.md, Training)
+      const file = resolve(io.cwd, args.positional[0]!);
+      const plan = to === 'pytorch' ? trainBlockOf(file, nodeHost, trained.graph.model) : undefined;
+      if (plan) files.push(...exportTraining(tf, { file, host: nodeHost, plan, dir }));
       io.stdout.write(`exported ${trained.graph.model}${trained.weightsFrom ? ` (weights from ${trained.weightsFrom})` : ''}:\n${files.map((f) => `  ${f}\n`).join('')}`);
       return EXIT.ok;
     } catch (e) {
@@ -55,6 +64,7 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
         io.stderr.write(`nn: ${e.message}\n`);
         return EXIT.usage;
       }
+      if (e instanceof DataError || e instanceof TrainError) throw e; // the train block's data or loss: reported as nn train does
       // weights that are not finite, a full disk, a read-only folder: one line naming the place
       return reportFailure(io, e, dir);
     }

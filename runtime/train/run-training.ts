@@ -236,7 +236,7 @@ function lossFunction(request: Pick<TrainRequest, 'file' | 'host' | 'tf'>, plan:
 }
 
 /** A train block's arguments (`YoloV1Loss(S: 4)`) as the checker's values. */
-function valuesOf(args: Record<string, PlainValue>): Record<string, Value> {
+export function valuesOf(args: Record<string, PlainValue>): Record<string, Value> {
   const value = (v: PlainValue): Value =>
     typeof v === 'number'
       ? Number.isInteger(v)

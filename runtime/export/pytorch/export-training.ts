@@ -1,0 +1,104 @@
+// `nn export --to pytorch` of a train block: besides the module, what
+// train.py needs to train it in PyTorch: the run's data as .npy files
+// (export-data.ts), the initial weights of a build seeded with the run's
+// seed (the same initialisers as the tfjs engine), a `loss` definition as
+// loss.py (the same graph -> Python emitter as model.py), and train.py
+// itself (generate-train.ts). The adversarial loop (a GAN's `minimax`) is
+// not written yet: the export says so in one line.
+
+import { basename, join } from 'node:path';
+import type { Graph } from '../../../core/graph/graph.js';
+import type { Host } from '../../../core/host.js';
+import { lossPredictions } from '../../../core/train/loss-inputs.js';
+import { planTraining, type TrainPlan } from '../../../core/train/plan.js';
+import { compileGraph } from '../../compile/compile-graph.js';
+import { writeFileAtomically } from '../../files/atomic-files.js';
+import type { TF } from '../../tf-types.js';
+import { loadRunData, seedOf, valuesOf } from '../../train/run-training.js';
+import { trace, TrainError } from '../../train/trace-model.js';
+import { exportData } from './export-data.js';
+import { convertWeights } from './export-pytorch.js';
+import { generateModule, UnsupportedModelError } from './generate-module.js';
+import { generateTrain, type TrainConfig } from './generate-train.js';
+import { encodeSafetensors } from './safetensors.js';
+
+export interface TrainingExportRequest {
+  /** the .nn file */
+  file: string;
+  host: Host;
+  plan: TrainPlan;
+  /** the folder model.py was written to */
+  dir: string;
+}
+
+/** Writes train.py, loss.py (a `loss` definition), initial-weights.safetensors and data/; returns their paths. */
+export function exportTraining(tf: TF, request: TrainingExportRequest): string[] {
+  const { plan, dir } = request;
+  if (plan.adversarial || !plan.model) throw new UnsupportedModelError(plan.name, ['the adversarial training loop (minimax) in train.py']);
+  const seed = seedOf(plan);
+  const raw = loadRunData({ ...request, tf }, plan, seed);
+  const graph = trace(request, plan.model, raw.inputs.map((i) => i.shape));
+  const generated = generateModule(graph, { file: basename(request.file) });
+  const files: string[] = [];
+
+  // the initial weights of the tfjs engine's build with this seed, in the module's layout
+  const model = compileGraph(tf, graph, { seed });
+  try {
+    const initial = join(dir, 'initial-weights.safetensors');
+    writeFileAtomically(initial, encodeSafetensors(convertWeights(tf, model, generated), { format: 'pt', model: graph.model, weights: `initial (seed ${seed})` }));
+    files.push(initial);
+  } finally {
+    model.dispose();
+  }
+
+  const data = exportData(raw, graph, plan, join(dir, 'data'));
+  files.push(...data.files);
+
+  const loss = lossModule(request, graph, raw.target?.shape);
+  if (loss) {
+    const path = join(dir, 'loss.py');
+    writeFileAtomically(path, loss.source);
+    files.push(path);
+  }
+
+  const config: TrainConfig = {
+    source: basename(request.file),
+    name: plan.name,
+    className: generated.className,
+    models: [{ name: graph.model, parameters: graph.params.trainable + graph.params.nonTrainable, trainableParameters: graph.params.trainable }],
+    data: data.summary,
+    loss: loss ? { definition: loss.className, predictions: loss.predictions } : { builtin: 'builtin' in plan.loss ? plan.loss.builtin : 'crossentropy' },
+    optimizer: plan.optimizer,
+    schedule: plan.schedule,
+    epochs: plan.epochs,
+    batch: plan.batch,
+    metrics: plan.metrics,
+    seed,
+    shuffle: plan.shuffle,
+    checkpoints: { every: plan.checkpoints.every, keep: plan.checkpoints.keep },
+    ...(plan.clip !== undefined ? { clip: plan.clip } : {}),
+    ...(plan.earlyStopping !== undefined ? { earlyStopping: plan.earlyStopping } : {}),
+  };
+  const trainPy = join(dir, 'train.py');
+  writeFileAtomically(trainPy, generateTrain(config));
+  files.push(trainPy);
+  return files;
+}
+
+/** A `loss` definition traced for the model's outputs and the data's targets, as a module: forward(predictions..., target) -> the loss. */
+function lossModule(request: { file: string; host: Host; plan: TrainPlan }, model: Graph, targetShape: number[] | undefined): { source: string; className: string; predictions: number } | undefined {
+  const { plan } = request;
+  if ('builtin' in plan.loss) return undefined;
+  const predictions = lossPredictions(plan.loss.inputs, model.outputs.length);
+  if (predictions === undefined) throw new TrainError(`the loss ${plan.loss.definition} takes ${plan.loss.inputs} inputs, but ${model.model}'s outputs and the targets are ${model.outputs.length + 1}`);
+  const shapes = model.outputs.slice(0, predictions).map((o) => o.type.shape.slice(1) as number[]);
+  const graph = trace(request, plan.loss.definition, [...shapes, targetShape ?? shapes[0]!], valuesOf(plan.loss.args));
+  const generated = generateModule(graph, { file: basename(request.file) });
+  return { source: generated.source, className: generated.className, predictions };
+}
+
+/** The train block that trains `model` in `file` (the model exported), if there is one: then train.py is written too. */
+export function trainBlockOf(file: string, host: Host, model: string): TrainPlan | undefined {
+  const planned = planTraining(file, host, model);
+  return planned.ok && planned.plan.model === model ? planned.plan : undefined;
+}
