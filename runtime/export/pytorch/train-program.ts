@@ -298,9 +298,11 @@ def save_checkpoint(run_dir, epoch, net, optimizer, sharded, rank, extra):
     for f in temporary.iterdir():
         with open(f, "rb") as handle:
             os.fsync(handle.fileno())
-    if final.exists():
-        shutil.rmtree(final)
+    replaced = folder / (".%s.old-%d" % (checkpoint_name(epoch), os.getpid()))
+    if final.exists():  # a stop in the epoch after this checkpoint: the newer weights take its place
+        os.replace(final, replaced)
     os.replace(temporary, final)
+    shutil.rmtree(replaced, ignore_errors=True)
     kept = sorted(p for p in folder.iterdir() if p.name.startswith("checkpoint-"))
     for old in kept[: max(0, len(kept) - CONFIG["checkpoints"]["keep"])]:
         shutil.rmtree(old, ignore_errors=True)
@@ -517,7 +519,8 @@ def main():
         processes = Processes(args.device)
         stop = StopRequest(processes.rank)
         reason = train(args, processes, events, stop)
-        code = 130 if reason == "stopped" else 0
+        # torchrun reports any status but 0 as a failure of the whole job: under it, the end event says the run was stopped
+        code = 130 if reason == "stopped" and processes.world == 1 else 0
     except Diverged as e:
         events.emit(dict(type="error", message=str(e), **e.fields))
         code = 3
