@@ -1,11 +1,12 @@
 // `runs/<name>/latest.json`: which run of a runs folder is the newest with a
 // complete checkpoint, and where that checkpoint is,
 //
-//   {"run":"20250131-142501-3fa9","dir":"checkpoints","checkpoint":"checkpoint-0003","epoch":3,"savedAt":"..."}
+//   {"run":"20250131-142501-3fa9","dir":"checkpoints","checkpoint":"checkpoint-0003","epoch":3,"savedAt":"...","startedAt":"..."}
 //
 // written atomically after each checkpoint. Runs of one model may train at
 // once, so a run replaces it only when it is not older than the run named
-// there (by start, then by the checkpoint's time), and looks again after
+// there (by start, to the millisecond: two runs may start within one second
+// of a run id; then by the checkpoint's time), and looks again after
 // writing (another run may have replaced it in between). It is a shortcut,
 // checked before it is followed: `--resume`, `nn export` and `nn run` also
 // find checkpoints without it (checkpointFolders).
@@ -26,6 +27,8 @@ export interface LatestRun {
   checkpoint: string;
   epoch: number;
   savedAt: string;
+  /** when the run started, to the millisecond (absent in files of earlier versions) */
+  startedAt?: string;
 }
 
 const LATEST = 'latest.json';
@@ -42,15 +45,20 @@ export function readLatestRun(runsDir: string): LatestRun | undefined {
       typeof v.checkpoint === 'string' &&
       CHECKPOINT_NAME.test(v.checkpoint) &&
       typeof v.epoch === 'number' &&
-      typeof v.savedAt === 'string';
+      typeof v.savedAt === 'string' &&
+      (v.startedAt === undefined || typeof v.startedAt === 'string');
     return valid ? (v as LatestRun) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Whether `a` is a newer checkpoint than `b`: of a run started later, else saved later. */
-const newer = (a: LatestRun, b: LatestRun): boolean => (a.run !== b.run ? a.run > b.run : a.savedAt > b.savedAt);
+/** Whether `a` is a newer checkpoint than `b`: of a run started later (to the millisecond where both say), else saved later. */
+function newer(a: LatestRun, b: LatestRun): boolean {
+  if (a.run === b.run) return a.savedAt > b.savedAt;
+  if (a.startedAt !== undefined && b.startedAt !== undefined && a.startedAt !== b.startedAt) return a.startedAt > b.startedAt;
+  return a.run > b.run;
+}
 
 const same = (a: LatestRun, b: LatestRun): boolean => a.run === b.run && a.dir === b.dir && a.checkpoint === b.checkpoint;
 

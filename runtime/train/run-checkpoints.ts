@@ -26,6 +26,8 @@ export interface RunPlace {
   runsDir: string;
   runId: string;
   runDir: string;
+  /** when the run started (ISO, to the millisecond): which of two runs is newer when both started within a second */
+  startedAt?: string;
 }
 
 /** The run's checkpoint folder, `checkpoints: { dir }` inside its run folder (the checker refuses others; asked again here before writing). */
@@ -55,7 +57,7 @@ export function runCheckpoints(tf: TF, plan: TrainPlan, place: RunPlace, options
       const savedAt = new Date().toISOString();
       const path = await saveCheckpoint(tf, dir, { epoch, name: plan.name, savedAt }, models, optimizers, plan.checkpoints.keep);
       try {
-        updateLatestRun(place.runsDir, { run: place.runId, dir: plan.checkpoints.dir ?? DEFAULT_CHECKPOINTS_DIR, checkpoint: path.slice(dir.length + 1), epoch, savedAt });
+        updateLatestRun(place.runsDir, { run: place.runId, dir: plan.checkpoints.dir ?? DEFAULT_CHECKPOINTS_DIR, checkpoint: path.slice(dir.length + 1), epoch, savedAt, ...(place.startedAt !== undefined ? { startedAt: place.startedAt } : {}) });
       } catch (e) {
         throw new CheckpointError(`the checkpoint ${path} is saved, but ${join(place.runsDir, 'latest.json')} cannot be updated: ${reason(e)}`);
       }

@@ -64,7 +64,7 @@ export async function runTraining(request: TrainRequest): Promise<TrainResult> {
   try {
     // every run ends with its loss-and-metrics chart (../pictures/run-chart.ts)
     const chart = runChart(plan, request.emit);
-    const result = await trainInFolder({ ...request, emit: chart.emit }, plan, { runsDir, runId: folder.runId, runDir: folder.runDir }, started);
+    const result = await trainInFolder({ ...request, emit: chart.emit }, plan, { runsDir, runId: folder.runId, runDir: folder.runDir, startedAt: new Date(started).toISOString() }, started);
     chart.write(folder.runDir);
     return result;
   } finally {

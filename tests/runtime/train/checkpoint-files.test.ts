@@ -130,6 +130,18 @@ describe('checkpoints', () => {
     updateLatestRun(runs, at('20261202-100000-bbbb', '2026-12-02T10:07:00Z', 'checkpoint-0002'));
     expect(readLatestRun(runs)?.checkpoint).toBe('checkpoint-0002');
   });
+
+  it('of two runs started within one second, latest.json names the one started later, whatever their ids', () => {
+    const runs = fresh('same-second');
+    const at = (run: string, startedAt: string) => ({ run, dir: 'checkpoints', checkpoint: 'checkpoint-0001', epoch: 1, savedAt: '2026-12-02T10:05:00.000Z', startedAt });
+    // the later run drew the smaller random suffix
+    updateLatestRun(runs, at('20261202-100000-ffff', '2026-12-02T10:00:00.100Z'));
+    updateLatestRun(runs, at('20261202-100000-0000', '2026-12-02T10:00:00.900Z'));
+    expect(readLatestRun(runs)?.run).toBe('20261202-100000-0000');
+    // and the earlier one, checkpointing again, does not take it back
+    updateLatestRun(runs, { ...at('20261202-100000-ffff', '2026-12-02T10:00:00.100Z'), savedAt: '2026-12-02T10:06:00.000Z', checkpoint: 'checkpoint-0002' });
+    expect(readLatestRun(runs)?.run).toBe('20261202-100000-0000');
+  });
 });
 
 describe('run folders', () => {
