@@ -7,7 +7,7 @@
 // run that diverged, 2 for the others (failure-message.ts).
 // `--explain` takes the run's first step only and shows it layer by layer
 // (runtime/explain/, cli/explain-output.ts): it trains nothing and saves no
-// checkpoint.
+// checkpoint. `--engine torch` trains in PyTorch instead (train-torch.ts).
 
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -21,6 +21,13 @@ import { recordEvents } from '../runtime/train/events-file.js';
 import { runTraining } from '../runtime/train/run-training.js';
 import type { StopSignal } from '../runtime/train/supervised.js';
 import { TrainError } from '../runtime/train/trace-model.js';
+import { BackendError } from '../runtime/backend.js';
+import { UnsupportedModelError } from '../runtime/export/pytorch/generate-module.js';
+import { probePython, type PythonReport } from '../runtime/python/find-python.js';
+import { seedOf } from '../runtime/train/run-training.js';
+import { exportTorchProgram } from '../runtime/train/torch-export.js';
+import type { TorchDevice } from '../runtime/train/torch-engine.js';
+import { torchInstead, trainWithTorch } from './train-torch.js';
 import { parseArgs } from './args.js';
 import { explainDisplay, explainJsonLines } from './explain-output.js';
 import { describeFailure, type Failure } from './failure-message.js';
@@ -29,7 +36,7 @@ import { EXIT, type Io, printHelp } from './io.js';
 import { nodeHost } from './node-host.js';
 import { jsonLines, progressDisplay } from './train-output.js';
 
-export const TRAIN_USAGE = 'usage: nn train FILE [--model NAME] [--json] [--epochs N] [--batch N] [--seed N] [--device cpu|gpu|auto] [--resume] [--out DIR] [--explain]';
+export const TRAIN_USAGE = 'usage: nn train FILE [--model NAME] [--json] [--epochs N] [--batch N] [--seed N] [--device cpu|gpu|auto] [--resume] [--out DIR] [--explain] [--engine tfjs|torch [--device cuda] [--nproc N] [--amp bf16] [--fsdp]]';
 
 export const TRAIN_HELP = `${TRAIN_USAGE}
 
@@ -47,13 +54,22 @@ checkpoint and exits with 130.
   --out DIR            put the run folders in DIR instead of runs/<name>/ beside FILE
   --json               JSON Lines events instead of a progress bar (docs/events.md)
   --explain            take one step only and show each layer's activations, gradients and update
+  --engine tfjs|torch  tfjs (the default), or torch: the train block exported to PyTorch
+                       (model.py, train.py, data/ in the run folder's torch/) and trained by
+                       the Python that has torch (NN_PYTHON, else python3; \`nn doctor\` says
+                       which): the same events, checkpoints in the run folder, --resume
+  --device cuda        (torch) train on the GPU (gpu means the same; default: CUDA when PyTorch sees it)
+  --nproc N            (torch) N processes under torch.distributed.run (DDP; one per GPU)
+  --amp bf16, --fsdp   (torch) bfloat16 autocast; FSDP2 sharding
+With --device gpu and no GPU that TensorFlow.js can use, training goes to
+PyTorch when it sees CUDA, and says so.
 `;
 
 /** Exit status after a stop request (as after SIGINT). */
 export const EXIT_STOPPED = 130;
 
 export async function trainCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json', 'resume', 'explain'], options: ['model', 'epochs', 'batch', 'seed', 'device', 'out'] });
+  const args = parseArgs(argv, { flags: ['json', 'resume', 'explain', 'fsdp'], options: ['model', 'epochs', 'batch', 'seed', 'device', 'out', 'engine', 'nproc', 'amp'] });
   if ('error' in args) return usage(io, args.error);
   if ('help' in args) return printHelp(io, TRAIN_HELP);
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
@@ -78,8 +94,14 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
     if (!Number.isInteger(n) || n < (name === 'seed' ? 0 : 1)) return usage(io, `--${name} takes a whole number${name === 'seed' ? '' : ' of at least 1'}, not '${raw}'`);
     overrides[name] = n;
   }
-  const device = args.options.get('device')?.[0];
-  if (device !== undefined && device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, `--device takes cpu, gpu or auto, not '${device}'`);
+  const engine = args.options.get('engine')?.[0] ?? 'tfjs';
+  if (engine !== 'tfjs' && engine !== 'torch') return usage(io, `--engine takes tfjs or torch, not '${engine}'`);
+  const torch = torchOptions(args, engine === 'torch');
+  if (typeof torch === 'string') return usage(io, torch);
+  if (explain && engine === 'torch') return usage(io, '--explain shows a step of the tfjs engine; it does not take --engine torch');
+  let device = args.options.get('device')?.[0];
+  if (device === 'cuda' && engine === 'torch') device = 'gpu';
+  if (device !== undefined && device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, `--device takes cpu, gpu or auto${engine === 'torch' ? ' (or cuda)' : ''}, not '${device}'${device === 'cuda' ? ': cuda is for --engine torch' : ''}`);
   const target = args.options.get('model')?.[0];
   const outDir = args.options.get('out')?.[0];
   if (outDir !== undefined) {
@@ -95,7 +117,35 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
   const stop: StopSignal = { requested: false };
   const detach = listenForStop(io, stop, json);
   try {
-    const loaded = await loadTensorflow({ device: device ?? planned.plan.device, stderr: io.stderr });
+    const onTorch = (python?: PythonReport) => {
+      const plan = { ...planned.plan, ...overrides };
+      // one seed for the data's split and the initial weights the export writes
+      const seeded = { ...plan, seed: seedOf(plan) };
+      const asked = device ?? planned.plan.device;
+      const torchDevice: TorchDevice | undefined = asked === 'gpu' ? 'cuda' : asked === 'cpu' ? 'cpu' : undefined;
+      return trainWithTorch({
+        io, emit, file, plan: seeded, ...(outDir !== undefined ? { outDir: resolve(io.cwd, outDir) } : {}),
+        ...(torchDevice !== undefined ? { device: torchDevice } : {}),
+        nproc: torch.nproc, resume: args.flags.has('resume'), extraArgs: torch.extraArgs, stop,
+        ...(python ? { python } : {}),
+        fail: (failure) => fail(io, emit, json, failure),
+        exportProgram: async (dir) => {
+          const loaded = await loadTensorflow({ device: 'cpu', stderr: io.stderr });
+          exportTorchProgram(loaded.tf as never, { file, host: nodeHost, plan: seeded, dir });
+        },
+      });
+    };
+    if (engine === 'torch') return await onTorch();
+    const loaded = await loadTensorflow({ device: device ?? planned.plan.device, stderr: io.stderr }).catch(async (e: unknown) => {
+      // --device gpu and no GPU for TensorFlow.js: PyTorch's, when it sees one
+      if (!(e instanceof BackendError) || (device ?? planned.plan.device) !== 'gpu') throw e;
+      const python = probePython();
+      const instead = torchInstead(python);
+      if (instead === undefined) throw e;
+      emit({ type: 'warning', message: `${e.message}; ${instead}` });
+      return python;
+    });
+    if (!('tf' in loaded)) return await onTorch(loaded);
     if (loaded.backend !== 'tensorflow') emit({ type: 'warning', message: 'no native TensorFlow backend: training runs on pure JavaScript, about 100 times slower (run `nn doctor` to see why)' });
     // what a run and an explained step both take
     const request = {
@@ -121,6 +171,7 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
     return result.reason === 'stopped' ? EXIT_STOPPED : EXIT.ok;
   } catch (e) {
     if (e instanceof TrainError) return reportProblems(io, emit, json, path, file, e.message, e.diagnostics);
+    if (e instanceof UnsupportedModelError) return fail(io, emit, json, { message: `--engine torch: ${e.message}`, exit: EXIT.usage, fields: {} });
     const failure = describeFailure(e, place);
     if (failure) return fail(io, emit, json, failure);
     // a bug: the stream still ends with an error event; the command line says the rest
@@ -207,6 +258,18 @@ function listenForStop(io: Io, stop: StopSignal, json: boolean): () => void {
     process.off('SIGINT', onSignal);
     stdin?.off('data', onData);
   };
+}
+
+/** `--nproc`, `--amp` and `--fsdp`, which only the torch engine takes; or what is wrong with them. */
+function torchOptions(args: { options: Map<string, string[]>; flags: Set<string> }, torch: boolean): { nproc: number; extraArgs: string[] } | string {
+  const nprocText = args.options.get('nproc')?.[0];
+  const amp = args.options.get('amp')?.[0];
+  const given = [nprocText !== undefined && '--nproc', amp !== undefined && '--amp', args.flags.has('fsdp') && '--fsdp'].filter((o): o is string => o !== false);
+  if (!torch && given.length > 0) return `${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} for --engine torch`;
+  const nproc = nprocText === undefined ? 1 : Number(nprocText);
+  if (!Number.isInteger(nproc) || nproc < 1) return `--nproc takes a whole number of at least 1, not '${nprocText}'`;
+  if (amp !== undefined && amp !== 'bf16') return `--amp takes bf16, not '${amp}'`;
+  return { nproc, extraArgs: [...(amp !== undefined ? ['--amp', amp] : []), ...(args.flags.has('fsdp') ? ['--fsdp'] : [])] };
 }
 
 function usage(io: Io, message: string): number {

@@ -121,12 +121,15 @@ function relay(request: TorchRunRequest, command: string[], programDir: string, 
     let end: TrainEvent | undefined;
     let last: { epoch: number; logs: Record<string, number> } | undefined;
     let failed = false;
+    let diverged = false;
     let countBatches = () => {};
     const stderrTail: string[] = [];
     const onEvent = (event: TrainEvent) => {
       if (event.type === 'end') end = event;
       else {
         if (event.type === 'error') failed = true;
+        // under torchrun a run that diverged exits 1: its error event, which names the tensor, says it diverged
+        if (event.type === 'error' && event.tensor !== undefined) diverged = true;
         if (event.type === 'batch') countBatches();
         if (event.type === 'epoch') last = { epoch: event.epoch, logs: event.logs };
         emit(completeEvent(event, run));
@@ -178,7 +181,7 @@ function relay(request: TorchRunRequest, command: string[], programDir: string, 
         emit({ type: 'error', message: `cannot run ${command[0]}: ${spawnError.message}` });
         return done({ exit: 2 });
       }
-      if (code === 3) {
+      if (code === 3 || (code !== 0 && diverged)) {
         if (!failed) emit({ type: 'error', message: 'training diverged in PyTorch (train.py exited with status 3)' });
         return done({ exit: 3 });
       }
