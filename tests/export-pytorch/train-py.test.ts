@@ -2,10 +2,11 @@
 // of a model with a train block, then the generated program run in the
 // Python environment with PyTorch (CPU): it learns MNIST digits to the tfjs
 // engine's bar with docs/events.md's events; under torchrun two processes
-// (DDP, gloo) end with the same weights; a stop line gives exit 130, a
-// complete checkpoint and `end` stopped, and --resume goes on from the next
-// epoch; a `loss` definition (the YOLO loss) computes in PyTorch what the
-// tfjs engine computes on the same batch and initial weights.
+// (DDP on gloo) end with the same weights, and --fsdp shards the module
+// (FSDP2); a stop line gives exit 130, a complete checkpoint and `end`
+// stopped, and --resume goes on from the next epoch; a `loss` definition
+// (the YOLO loss) computes in PyTorch what the tfjs engine computes on the
+// same batch and initial weights.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -123,6 +124,20 @@ describe('train.py', () => {
     const hashes = [...run.stderr.matchAll(/weights-hash rank (\d): ([0-9a-f]{64})/g)].map((m) => [m[1], m[2]]);
     expect(hashes.map(([rank]) => rank).sort()).toEqual(['0', '1']);
     expect(hashes[0]![1]).toBe(hashes[1]![1]);
+  }, 120_000);
+
+  it('with --fsdp, FSDP2 shards the module across two processes: they train and gather the same weights', () => {
+    const dir = exported();
+    const torchrun = join(dirname(python), 'torchrun');
+    const run = spawnSync(torchrun, ['--nproc_per_node=2', join(dir, 'torch', 'train.py'), '--events', '--epochs', '1', '--fsdp', '--out', join(dir, 'run'), '--report-weights-hash'], { encoding: 'utf8', input: '' });
+    expect(run.status, run.stderr).toBe(0);
+    const stream = events(run.stdout);
+    expect(stream.flatMap(eventProblems)).toEqual([]);
+    expect(stream.at(-1)).toMatchObject({ type: 'end', reason: 'completed', epochs: 1 });
+    expect(readdirSync(join(dir, 'run', 'checkpoints', 'checkpoint-0001')).sort()).toEqual(['optimizer.pt', 'state.json', 'weights.safetensors']);
+    const hashes = [...run.stderr.matchAll(/weights-hash rank (\d): ([0-9a-f]{64})/g)].map((m) => m[2]);
+    expect(hashes).toHaveLength(2);
+    expect(hashes[0]).toBe(hashes[1]);
   }, 120_000);
 
   it('stops on a stop line with exit 130 and a complete checkpoint; --resume continues from the next epoch', async () => {

@@ -6,6 +6,7 @@
 // itself (generate-train.ts). The adversarial loop (a GAN's `minimax`) is
 // not written yet: the export says so in one line.
 
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Graph } from '../../../core/graph/graph.js';
 import type { Host } from '../../../core/host.js';
@@ -82,7 +83,27 @@ export function exportTraining(tf: TF, request: TrainingExportRequest): string[]
   const trainPy = join(dir, 'train.py');
   writeFileAtomically(trainPy, generateTrain(config));
   files.push(trainPy);
+  const readme = join(dir, 'README.md');
+  if (existsSync(readme)) writeFileAtomically(readme, readFileSync(readme, 'utf8') + trainingReadme(config));
   return files;
+}
+
+function trainingReadme(config: TrainConfig): string {
+  return `
+## Training
+
+\`train.py\` trains ${config.name} as the train block of \`${config.source}\` does: ${config.epochs} epochs,
+a global batch of ${config.batch}, ${config.optimizer.name}, on \`data/\` (${config.data.description}), from
+the initial weights in \`initial-weights.safetensors\`. Needs torch, numpy and safetensors.
+
+\`\`\`sh
+python train.py                                # one process: the GPU when there is one (--device cpu|cuda)
+torchrun --nproc_per_node=N train.py           # N processes with DDP (--fsdp: FSDP2); --amp bf16 for bfloat16
+python train.py --resume runs/checkpoints/checkpoint-0003
+\`\`\`
+
+Checkpoints go to \`runs/checkpoints/\` (\`--out DIR\`); \`load(path)\` in \`model.py\` reads their \`weights.safetensors\`.
+`;
 }
 
 /** A `loss` definition traced for the model's outputs and the data's targets, as a module: forward(predictions..., target) -> the loss. */

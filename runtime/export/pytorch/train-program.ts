@@ -322,8 +322,14 @@ def resume_from(folder, net, device):
     return json.loads(state_file.read_text()), optimizer_state
 
 
-def weights_hash(net, optimizer, sharded):
-    weights, _ = full_state(net, optimizer, sharded)
+def weights_hash(net, sharded):
+    """A hash of the module's whole weights (gathered in every process under FSDP)."""
+    if sharded:
+        from torch.distributed.checkpoint.state_dict import StateDictOptions, get_model_state_dict
+
+        weights = get_model_state_dict(net, options=StateDictOptions(full_state_dict=True))
+    else:
+        weights = net.state_dict()
     h = hashlib.sha256()
     for key in sorted(weights):
         h.update(key.encode())
@@ -448,7 +454,7 @@ def train(args, processes, events, stop):
 
     def finish(reason, epochs):
         if args.report_weights_hash:
-            print("weights-hash rank %d: %s" % (rank, weights_hash(net, optimizer, sharded)), file=sys.stderr, flush=True)
+            print("weights-hash rank %d: %s" % (rank, weights_hash(net, sharded)), file=sys.stderr, flush=True)
         events.emit({"type": "end", "reason": reason, "epochs": epochs, "metrics": last, "seconds": time.time() - started})
         return reason
 
