@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { exportModel } from '../runtime/export/export-model.js';
 import { exportPytorch } from '../runtime/export/pytorch/export-pytorch.js';
-import { exportTraining, trainBlockOf } from '../runtime/export/pytorch/export-training.js';
+import { adversarialBlock, exportTraining, trainBlockOf } from '../runtime/export/pytorch/export-training.js';
 import { UnsupportedModelError } from '../runtime/export/pytorch/generate-module.js';
 import { DataError } from '../runtime/data/dataset.js';
 import { TrainError } from '../runtime/train/trace-model.js';
@@ -45,6 +45,12 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   if (to !== 'tfjs' && to !== 'pytorch') return usage(io, `--to ${to}: the formats are tfjs and pytorch`);
   const sizes = parseSizes(args.options.get('size') ?? []);
   if (typeof sizes === 'string') return usage(io, sizes);
+  const model = args.options.get('model')?.[0];
+  const adversarial = to === 'pytorch' && model !== undefined ? adversarialBlock(resolve(io.cwd, args.positional[0]!), nodeHost, model) : undefined;
+  if (adversarial) {
+    io.stderr.write(`nn: ${adversarial}\n`);
+    return EXIT.usage;
+  }
   return withTrainedModel(io, args, sizes, async (tf, trained) => {
     const layersModule = fileURLToPath(new URL('./nn-layers.mjs', import.meta.url));
     const dir = resolve(io.cwd, out);

@@ -215,3 +215,18 @@ describe('a loss definition in train.py', () => {
     expect(Math.abs(inPytorch - inTfjs)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(inTfjs)));
   }, 120_000);
 });
+
+describe('a train block train.py cannot write yet', () => {
+  it("a GAN's adversarial loop is one line naming it, and its models still export one by one", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nn-train-py-gan-'));
+    writeFileSync(join(dir, 'gan.nn'), readFileSync(join(root, 'examples', 'gan.nn'), 'utf8'));
+    const r = nn(['export', 'gan.nn', '--model', 'GAN', '--to', 'pytorch', '--out', 'torch'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('nn: the PyTorch export does not support yet: the adversarial training loop (minimax) of GAN in train.py; export its models one by one (--model Generator, --model Discriminator)\n');
+    expect(existsSync(join(dir, 'torch'))).toBe(false);
+    const generator = nn(['export', 'gan.nn', '--model', 'Generator', '--to', 'pytorch', '--out', 'torch'], dir);
+    expect(generator.code).toBe(0);
+    expect(existsSync(join(dir, 'torch', 'model.py'))).toBe(true);
+    expect(existsSync(join(dir, 'torch', 'train.py'))).toBe(false);
+  }, 60_000);
+});

@@ -123,3 +123,11 @@ export function trainBlockOf(file: string, host: Host, model: string): TrainPlan
   const planned = planTraining(file, host, model);
   return planned.ok && planned.plan.model === model ? planned.plan : undefined;
 }
+
+/** A GAN's train block named by `name`: what the PyTorch export says of it (its models export one by one). */
+export function adversarialBlock(file: string, host: Host, name: string): string | undefined {
+  const planned = planTraining(file, host, name);
+  if (!planned.ok || !planned.plan.adversarial) return undefined;
+  const { generator, discriminator } = planned.plan.adversarial;
+  return `the PyTorch export does not support yet: the adversarial training loop (minimax) of ${name} in train.py; export its models one by one (--model ${generator}, --model ${discriminator})`;
+}
