@@ -2,9 +2,12 @@
 // training would use, and why: versions, the library and binding in use,
 // the GPU, and how the native backend was installed. Exit 0 when the native
 // backend works, 1 when only pure JavaScript (or not the device asked for).
+// Also the torch engine's side (`nn train --engine torch`): the Python it
+// would run, its PyTorch, and the CUDA GPUs PyTorch sees.
 
 import { existsSync } from 'node:fs';
 import { BackendError, loadTensorflow, type Device, type LoadedTensorflow } from '../runtime/backend.js';
+import { probePython, type PythonReport } from '../runtime/python/find-python.js';
 import { parseArgs } from './args.js';
 import { EXIT, type Io, printHelp } from './io.js';
 
@@ -14,6 +17,8 @@ export const DOCTOR_HELP = `${DOCTOR_USAGE}
 
 Says which TensorFlow backend training uses (native or pure JavaScript, CPU or
 GPU), where it was loaded from, and why; exit status 1 when training cannot run.
+Then the torch engine (nn train --engine torch): the Python it runs (NN_PYTHON,
+else python3), its PyTorch and CUDA build, and the GPUs PyTorch sees.
   --device cpu|gpu|auto   check for this device (default auto)
   --json                  the report as JSON
 `;
@@ -31,7 +36,12 @@ export interface DoctorReport {
   install: LoadedTensorflow['install'] | null;
   reasons: string[];
   error?: string;
+  /** the torch engine's Python (always written by this version): found or not, its packages, CUDA, the GPUs; `problem` when it cannot train */
+  python?: PythonReport;
 }
+
+/** How long doctor waits for Python's answer (importing torch takes seconds). */
+const PYTHON_TIMEOUT_MS = 30_000;
 
 export async function doctorCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: ['json'], options: ['device'] });
@@ -40,7 +50,7 @@ export async function doctorCommand(argv: readonly string[], io: Io): Promise<nu
   if (args.positional.length > 0) return usage(io, `unexpected argument '${args.positional[0]}'`);
   const device = args.options.get('device')?.[0] ?? 'auto';
   if (device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, `--device takes cpu, gpu or auto, not '${device}'`);
-  const report = await diagnose(device, io);
+  const report = { ...(await diagnose(device, io)), python: probePython(undefined, PYTHON_TIMEOUT_MS) };
   io.stdout.write(args.flags.has('json') ? `${JSON.stringify(report, null, 2)}\n` : doctorText(report));
   return report.ok ? EXIT.ok : EXIT.problems;
 }
@@ -87,6 +97,7 @@ export function doctorText(r: DoctorReport): string {
     ['GPU', `${r.gpu.available ? 'yes' : 'no'}: ${r.gpu.reason}${r.gpu.nvidiaDriver && !r.gpu.available ? ' (an NVIDIA driver is present)' : ''}`],
     ['installed', r.install ? `${installedBy(r.install)}, ${r.install.installedAt}` : 'no record from nn\'s installer'],
   ];
+  if (r.python) rows.push(...pythonRows(r.python));
   const width = Math.max(...rows.map(([k]) => k.length));
   return [
     ...rows.map(([k, value]) => `${k.padEnd(width)}  ${value}`),
@@ -95,6 +106,19 @@ export function doctorText(r: DoctorReport): string {
     r.ok ? 'ok: training runs on the native TensorFlow backend' : 'not ok: run `npm run native` in the nn folder, then `nn doctor` again',
     '',
   ].join('\n');
+}
+
+/** The torch engine's rows: Python, PyTorch, CUDA, and whether `--engine torch` can run. */
+function pythonRows(p: PythonReport): [string, string][] {
+  const from = p.source === 'NN_PYTHON' ? 'NN_PYTHON' : p.source === 'environment' ? "nn's Python environment" : `${p.python} on the PATH`;
+  const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  const torch = p.packages.torch;
+  return [
+    ['Python', p.found ? `${p.version} at ${p.executable} (${from})` : `none (${from})`],
+    ['PyTorch', torch === null ? 'not installed' : `${torch} (${p.cuda.build === null ? 'CPU-only build' : `built for CUDA ${p.cuda.build}`})`],
+    ['CUDA', p.cuda.available ? `yes: ${p.cuda.gpus.map((g) => `${g.name} (${gib(g.memoryBytes)})`).join(', ')}` : torch === null ? 'unknown (no PyTorch)' : 'no GPU that PyTorch sees'],
+    ['torch engine', p.problem ?? `ready: nn train --engine torch${p.cuda.available ? ' --device cuda' : ''}`],
+  ];
 }
 
 function installedBy(record: NonNullable<DoctorReport['install']>): string {
