@@ -126,6 +126,27 @@ describe('with PyTorch', () => {
     expect(all.at(-1)).toMatchObject({ type: 'end', reason: 'completed' });
   }, 240_000);
 
+  it('--device gpu without a tfjs GPU: the torch engine when PyTorch sees CUDA, with a warning that says so', () => {
+    // a Python that says it sees a GPU, and runs train.py on the CPU (this machine has none)
+    const fake = join(temp.dir, 'cuda-python');
+    const answer = JSON.stringify({ executable: fake, version: '3.11.7', packages: { torch: '2.13.0+cu128', safetensors: '0.8.0', numpy: '2.4.6' }, cuda: { build: '12.8', available: true, gpus: [{ name: 'Fake GPU', memoryBytes: 2 ** 36 }] } });
+    temp.write('cuda-python', `#!/bin/sh\nif [ "$1" = "-c" ]; then echo '${answer}'; exit 0; fi\nfor a in "$@"; do shift; if [ "$a" = cuda ]; then set -- "$@" cpu; else set -- "$@" "$a"; fi; done\nexec "${python}" "$@"\n`);
+    chmodSync(fake, 0o755);
+    const r = nn(['train', 'tiny.nn', '--device', 'gpu', '--json', '--epochs', '1', '--out', 'runs-gpu'], { NN_PYTHON: fake });
+    expect(r.code, r.stderr).toBe(0);
+    const all = events(r.stdout);
+    expect(all[0]).toEqual({ type: 'warning', message: expect.stringMatching(/^a GPU was asked for, but .*; PyTorch 2\.13\.0\+cu128 sees CUDA \(Fake GPU\): training with --engine torch$/) });
+    expect(all[1]).toMatchObject({ type: 'start', backend: 'torch' });
+    expect(all.at(-1)).toMatchObject({ type: 'end', reason: 'completed', epochs: 1 });
+  }, 120_000);
+
+  it('--device gpu without a tfjs GPU, and PyTorch without CUDA: the GPU error as before', () => {
+    const r = nn(['train', 'tiny.nn', '--device', 'gpu', '--out', 'runs-nogpu'], { NN_PYTHON: python });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^nn: a GPU was asked for, but /);
+    expect(existsSync(join(temp.dir, 'runs-nogpu'))).toBe(false);
+  }, 60_000);
+
   it('--device cuda on a CPU-only PyTorch: says so, exit 2', () => {
     const r = nn(['train', 'tiny.nn', '--engine', 'torch', '--device', 'cuda'], { NN_PYTHON: python });
     expect(r.code).toBe(2);
