@@ -5,7 +5,7 @@
 // And without Python, or without torch: one line that says what to install.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventProblems } from '../export-pytorch/train-events.js';
@@ -95,9 +95,10 @@ describe('with PyTorch', () => {
     expect(existsSync(join(runDir, 'torch', 'model.py'))).toBe(true);
   }, 180_000);
 
-  it('stop gives 130 and a checkpoint; --resume continues from it', async () => {
-    const stopped = await new Promise<{ code: number | null; all: Event[] }>((done) => {
-      const child = spawn(process.execPath, [bin, 'train', 'tiny.nn', '--engine', 'torch', '--json', '--epochs', '50', '--out', 'runs-b'], { cwd: temp.dir, env: { ...process.env, NN_PYTHON: python } });
+  /** A run stopped by a stop line on nn's stdin after its first checkpoint. */
+  const stoppedRun = (extra: string[], out: string) =>
+    new Promise<{ code: number | null; all: Event[] }>((done) => {
+      const child = spawn(process.execPath, [bin, 'train', 'tiny.nn', '--engine', 'torch', '--json', '--epochs', '50', '--out', out, ...extra], { cwd: temp.dir, env: { ...process.env, NN_PYTHON: python } });
       let text = '';
       let asked = false;
       child.stdout.on('data', (chunk: Buffer) => {
@@ -109,6 +110,9 @@ describe('with PyTorch', () => {
       });
       child.on('close', (code) => done({ code, all: events(text) }));
     });
+
+  it('stop gives 130 and a checkpoint; --resume continues from it', async () => {
+    const stopped = await stoppedRun([], 'runs-b');
     expect(stopped.code).toBe(130);
     expect(stopped.all.flatMap((e) => eventProblems(e))).toEqual([]);
     expect(stopped.all.at(-1)).toMatchObject({ type: 'end', reason: 'stopped' });
@@ -125,6 +129,16 @@ describe('with PyTorch', () => {
     expect(all.filter((e) => e.type === 'epoch')).toHaveLength(1);
     expect(all.at(-1)).toMatchObject({ type: 'end', reason: 'completed' });
   }, 240_000);
+
+  it('--nproc 2 runs two processes under torch.distributed.run; stopped, it exits 130 too', async () => {
+    const stopped = await stoppedRun(['--nproc', '2'], 'runs-c');
+    expect(stopped.code).toBe(130);
+    expect(stopped.all.flatMap((e) => eventProblems(e))).toEqual([]);
+    expect(stopped.all[0]).toMatchObject({ type: 'start', backend: 'torch' });
+    expect(stopped.all.at(-1)).toMatchObject({ type: 'end', reason: 'stopped' });
+    const last = stopped.all.filter((e) => e.type === 'checkpoint').at(-1)!['path'] as string;
+    expect(JSON.parse(readFileSync(join(last, 'state.json'), 'utf8'))).toMatchObject({ world: 2 });
+  }, 180_000);
 
   it('--device gpu without a tfjs GPU: the torch engine when PyTorch sees CUDA, with a warning that says so', () => {
     // a Python that says it sees a GPU, and runs train.py on the CPU (this machine has none)
