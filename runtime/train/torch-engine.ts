@@ -11,7 +11,7 @@
 // an `error` event and status 2.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { TrainPlan } from '../../core/train/plan.js';
 import { runChart } from '../pictures/run-chart.js';
@@ -66,7 +66,12 @@ export async function runTorchTraining(request: TorchRunRequest): Promise<TorchR
     if (request.resume && from === undefined) request.emit({ type: 'warning', message: `nothing to resume: no PyTorch checkpoint in ${request.runsDir}; training starts at epoch 1` });
     const programDir = join(folder.runDir, TORCH_FOLDER);
     mkdirSync(programDir, { recursive: true });
-    await request.exportProgram(programDir);
+    try {
+      await request.exportProgram(programDir);
+    } catch (e) {
+      rmSync(programDir, { recursive: true, force: true }); // a run that could not begin leaves no folder
+      throw e;
+    }
     const chart = runChart(request.plan, request.emit);
     const run = { runId: folder.runId, file: request.file, runDir: folder.runDir, ...(from !== undefined ? { resumedFrom: from } : {}) };
     const result = await relay(request, trainCommand(request, programDir, folder.runDir, from), programDir, run, chart.emit);

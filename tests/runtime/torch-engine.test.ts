@@ -4,7 +4,7 @@
 // stop line forwarded, exit statuses mapped, a failure without an event
 // named by train.py's last words, `--resume` given the newest checkpoint.
 
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeHost } from '../../cli/node-host.js';
@@ -134,6 +134,19 @@ describe('the torch engine with a stand-in train.py', () => {
     expect(r.exit).toBe(0);
     expect(r.logs).toContain('a stray print, not an event');
     expect(r.events.every((e) => typeof e.type === 'string')).toBe(true);
+  });
+
+  it('an export that fails leaves no run folder behind', async () => {
+    const runsDir = join(temp.dir, 'export-fails');
+    const failing = runTorchTraining({
+      file, plan: plan(), runsDir, python: 'python3', nproc: 1, resume: false,
+      exportProgram: async () => {
+        throw new Error('cannot export this');
+      },
+      emit: () => undefined, stop: { requested: false }, log: () => undefined,
+    });
+    await expect(failing).rejects.toThrow('cannot export this');
+    expect(readdirSync(runsDir)).toEqual([]);
   });
 
   it('a Python that cannot be run: an error event, exit 2', async () => {
