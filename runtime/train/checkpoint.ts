@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { writeDirectoryAtomically, writeFileAtomically } from '../files/atomic-files.js';
 import { MANIFEST, manifestOf, readVerified } from './checkpoint-manifest.js';
+import { isTorchCheckpoint } from './torch-checkpoint-kind.js';
 import { LARGEST_BUFFER_BYTES, readFileOrThrow, SMALL_FILE_BYTES } from '../files/read-regular-file.js';
 
 type NamedTensor = { name: string; tensor: Tensor };
@@ -138,9 +139,9 @@ export function checkpointsNewestFirst(dir: string, warn?: (message: string) => 
   return names.map((n) => join(dir, n));
 }
 
-/** Whether `dir` is a checkpoint folder: it holds a checkpoint (a runs folder has a latest.json too, and none). */
+/** Whether `dir` is a checkpoint folder: it holds a tfjs checkpoint (a runs folder has a latest.json too, and none). */
 export function isCheckpointFolder(dir: string): boolean {
-  return list(dir).some((n) => CHECKPOINT_NAME.test(n));
+  return checkpointsIn(dir).length > 0;
 }
 
 /** The newest checkpoint's name that `dir/latest.json` gives, when it is one; a name that is none is reported and ignored. */
@@ -252,9 +253,10 @@ function list(dir: string): string[] {
 }
 
 /** The checkpoint names in `dir`, oldest first: by epoch as a number (checkpoint-10000 comes after checkpoint-9999), then by the number after it. */
+/** The tfjs engine's checkpoints of a folder, oldest first (a PyTorch run's in the same runs folder are not ours to restore). */
 function checkpointsIn(dir: string): string[] {
   return list(dir)
-    .filter((n) => CHECKPOINT_NAME.test(n))
+    .filter((n) => CHECKPOINT_NAME.test(n) && !isTorchCheckpoint(join(dir, n)))
     .sort((a, b) => epochOf(a) - epochOf(b) || againOf(a) - againOf(b));
 }
 

@@ -11,8 +11,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CHECKPOINTS_DIR } from '../../core/train/run-paths.js';
-import { readFileOrThrow, SMALL_FILE_BYTES } from '../files/read-regular-file.js';
 import { CHECKPOINT_NAME } from './checkpoint.js';
+import { isTorchCheckpoint } from './torch-checkpoint-kind.js';
 import { runFoldersIn } from './run-folder.js';
 
 /** The newest complete PyTorch checkpoint among the runs of `runsDir` (absolute), leaving out the run `except`. */
@@ -39,17 +39,6 @@ export function torchCheckpointsIn(dir: string): string[] {
       const [eb, sb] = order(b);
       return eb - ea || sb - sa;
     });
-}
-
-/** A folder holding train.py's weights and a readable state.json with its epoch. */
-export function isTorchCheckpoint(dir: string): boolean {
-  if (!list(dir).includes('weights.safetensors')) return false;
-  try {
-    const state = JSON.parse(readFileOrThrow(join(dir, 'state.json'), SMALL_FILE_BYTES).toString('utf8')) as { epoch?: unknown };
-    return typeof state.epoch === 'number';
-  } catch {
-    return false;
-  }
 }
 
 function list(dir: string): string[] {

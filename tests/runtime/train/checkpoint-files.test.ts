@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomically, writeFully } from '../../../runtime/files/atomic-files.js';
-import { CheckpointError, checkpointsNewestFirst, restoreNewestIntact, saveCheckpoint } from '../../../runtime/train/checkpoint.js';
+import { CheckpointError, checkpointsNewestFirst, isCheckpointFolder, restoreNewestIntact, saveCheckpoint } from '../../../runtime/train/checkpoint.js';
 import { readLatestRun, updateLatestRun } from '../../../runtime/train/latest-run.js';
 import { claimRunFolder, RUN_LOCK, RunFolderError } from '../../../runtime/train/run-folder.js';
 import type { LayersModel } from '../../../runtime/tf-types.js';
@@ -141,6 +141,23 @@ describe('checkpoints', () => {
     // and the earlier one, checkpointing again, does not take it back
     updateLatestRun(runs, { ...at('20261202-100000-ffff', '2026-12-02T10:00:00.100Z'), savedAt: '2026-12-02T10:06:00.000Z', checkpoint: 'checkpoint-0002' });
     expect(readLatestRun(runs)?.run).toBe('20261202-100000-0000');
+  });
+});
+
+describe('checkpoints of the two engines in one runs folder', () => {
+  it('the tfjs engine lists only its own: a PyTorch checkpoint (weights.safetensors, state.json) is passed over', () => {
+    const dir = fresh('mixed');
+    const torch = join(dir, 'checkpoint-0002');
+    mkdirSync(torch);
+    writeFileSync(join(torch, 'weights.safetensors'), 'x');
+    writeFileSync(join(torch, 'state.json'), JSON.stringify({ epoch: 2 }));
+    expect(checkpointsNewestFirst(dir)).toEqual([]);
+    expect(isCheckpointFolder(dir)).toBe(false);
+    const tfjs = join(dir, 'checkpoint-0001');
+    mkdirSync(tfjs);
+    writeFileSync(join(tfjs, 'model-M.json'), '{}');
+    expect(checkpointsNewestFirst(dir)).toEqual([tfjs]);
+    expect(isCheckpointFolder(dir)).toBe(true);
   });
 });
 
