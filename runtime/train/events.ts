@@ -24,7 +24,7 @@ export type TrainEvent =
       epochs: number;
       batchesPerEpoch: number;
       batchSize?: number;
-      /** 'tensorflow' (native) or 'cpu' (pure JavaScript) */
+      /** 'tensorflow' (native), 'cpu' (pure JavaScript) or 'torch' (`--engine torch`) */
       backend: string;
       device: 'cpu' | 'gpu';
       /** the first epoch of this run: above 1 when resuming */
