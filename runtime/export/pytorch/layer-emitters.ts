@@ -188,13 +188,15 @@ function pool(kind: 'max' | 'avg', rank: 1 | 2): Emitter {
 /** The spatial axes of a channels-last tensor: (1, 2) for [B, H, W, C]. */
 const spatialAxes = (t: TensorType) => pyTuple(t.shape.slice(1, -1).map((_, i) => i + 1));
 
-/** Batch norm over the last axis: BatchNorm1d on [B, C] and [B, T, C] (through [B, C, T]), 2d and 3d on images. */
+/**
+ * Batch norm over the last axis, on [B, C] and on [B, ..., C] through [B, C, ...]: the prelude's BatchNorm,
+ * nn.BatchNorm1d/2d/3d with the running variance updated as the compiler does (the biased batch variance).
+ */
 const BatchNorm: Emitter = {
   module(c) {
-    const rank = c.inputs[0]!.shape.length;
-    const dims = rank <= 3 ? 1 : rank - 2;
+    c.need('BatchNorm');
     const affine = c.args.bool('affine') ? '' : ', affine=False';
-    return `nn.BatchNorm${dims}d(${lastDim(c.inputs[0]!)}, eps=${pyNumber(c.args.float('epsilon'))}, momentum=${pyNumber(c.args.float('momentum'))}${affine})`;
+    return `BatchNorm(${lastDim(c.inputs[0]!)}, eps=${pyNumber(c.args.float('epsilon'))}, momentum=${pyNumber(c.args.float('momentum'))}${affine})`;
   },
   weights: () => ({ gamma: { torch: 'weight' }, beta: { torch: 'bias' }, moving_mean: { torch: 'running_mean', buffer: true }, moving_variance: { torch: 'running_var', buffer: true } }),
   counters: () => ['num_batches_tracked'],

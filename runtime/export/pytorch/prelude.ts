@@ -79,6 +79,26 @@ def channels_last(x):
         attended = weights @ v  # [B, heads, Tq, hd]
         b, _, tq, hd = attended.shape
         return self.output(attended.transpose(1, 2).reshape(b, tq, self.heads * hd))`,
+  BatchNorm: `class BatchNorm(nn.modules.batchnorm._BatchNorm):
+    """nn.BatchNorm1d/2d/3d (the same state: weight, bias, running_mean, running_var, num_batches_tracked) over [B, C, ...],
+    trained as the .nn compiler trains it: the running variance follows the biased batch variance (PyTorch's own uses
+    the unbiased one), running = (1 - momentum) * running + momentum * batch. The batch is normalised as PyTorch does."""
+
+    def _check_input_dim(self, x):
+        if x.dim() < 2:
+            raise ValueError(f"BatchNorm expects [B, C, ...], got {tuple(x.shape)}")
+
+    def forward(self, x):
+        if not self.training:
+            return super().forward(x)
+        with torch.no_grad():
+            axes = [0] + list(range(2, x.dim()))  # every axis but the channels
+            variance, mean = torch.var_mean(x.detach().float(), dim=axes, unbiased=False)  # [C], [C]
+            m = self.momentum
+            self.running_mean.mul_(1 - m).add_(mean.to(self.running_mean.dtype), alpha=m)
+            self.running_var.mul_(1 - m).add_(variance.to(self.running_var.dtype), alpha=m)
+            self.num_batches_tracked.add_(1)
+        return F.batch_norm(x, None, None, self.weight, self.bias, True, 0.0, self.eps)`,
   DropPath: `class DropPath(nn.Module):
     """Stochastic depth: while training, each example is kept with probability 1 - rate (scaled by 1 / (1 - rate)) or zeroed."""
 
