@@ -7,6 +7,8 @@
 // evaluation after each epoch, checkpoints, stop and resume, and the JSON
 // events of docs/events.md. One process, or DDP / FSDP2 under torchrun.
 
+import { TRAIN_METRICS } from './train-metrics.js';
+
 export const TRAIN_PROGRAM = String.raw`import argparse
 import hashlib
 import json
@@ -89,44 +91,7 @@ def make_loss(device):
     return lambda target, outputs: module(*[o.float() for o in outputs[:taken]], target)
 
 
-# ---------------------------------------------------------------- metrics (runtime/train/metrics.ts): (sum, count) per batch
-
-def class_ids(target, prediction):
-    return target.argmax(-1) if target.dim() == prediction.dim() else target.long()
-
-
-def accuracy(target, prediction):
-    if prediction.shape[-1] == 1:  # one probability: a binary classifier
-        right = (prediction.reshape(-1) > 0.5) == (target.float().reshape(-1) > 0.5)
-    else:
-        right = prediction.argmax(-1) == class_ids(target, prediction)
-    return right.float().sum().item(), right.numel()
-
-
-def top5(target, prediction):
-    k = min(5, prediction.shape[-1])
-    hit = (prediction.topk(k, dim=-1).indices == class_ids(target, prediction).unsqueeze(-1)).any(-1)
-    return hit.float().sum().item(), hit.numel()
-
-
-def sequence_accuracy(target, prediction):
-    right = prediction.argmax(-1) == class_ids(target, prediction)
-    whole = right.reshape(right.shape[0], -1).all(1)
-    return whole.float().sum().item(), whole.numel()
-
-
-def squared_error(target, prediction):
-    err = (target.float().reshape(prediction.shape) - prediction).square()
-    return err.sum().item(), err.numel()
-
-
-def absolute_error(target, prediction):
-    err = (target.float().reshape(prediction.shape) - prediction).abs()
-    return err.sum().item(), err.numel()
-
-
-METRICS = {"accuracy": accuracy, "top5": top5, "sequence_accuracy": sequence_accuracy, "mse": squared_error, "mae": absolute_error}
-
+${TRAIN_METRICS}
 
 # ---------------------------------------------------------------- optimizers (runtime/train/optimizers.ts)
 
@@ -345,6 +310,7 @@ def evaluate(net, loss_of, inputs, target, device, autocast):
     count = inputs[0].shape[0]
     loss_sum = 0.0
     sums = {name: [0.0, 0] for name in CONFIG["metrics"] if name in METRICS}
+    accumulated = {name: ACCUMULATED[name]() for name in CONFIG["metrics"] if name in ACCUMULATED}
     with torch.no_grad():
         for start in range(0, count, EVAL_BATCH):
             index = torch.arange(start, min(count, start + EVAL_BATCH))
@@ -357,8 +323,13 @@ def evaluate(net, loss_of, inputs, target, device, autocast):
                 s, c = METRICS[name](y, outputs[0])
                 sums[name][0] += s
                 sums[name][1] += c
+            for a in accumulated.values():
+                a.add(y, outputs[0], xs)
     net.train()
-    return dict(loss=loss_sum / max(1, count), **{name: s / max(1, c) for name, (s, c) in sums.items()})
+    results = dict(loss=loss_sum / max(1, count), **{name: s / max(1, c) for name, (s, c) in sums.items()})
+    for a in accumulated.values():
+        results.update(a.results())
+    return results
 
 
 def as_tuple(outputs):
@@ -436,7 +407,7 @@ def train(args, processes, events, stop):
     sampler = DistributedSampler(range(count), num_replicas=world, rank=rank, shuffle=CONFIG["shuffle"], seed=CONFIG["seed"])
     batches = math.ceil(sampler.num_samples / local_batch)
     for name in CONFIG["metrics"]:
-        if name not in METRICS:
+        if name not in METRICS and name not in ACCUMULATED:
             events.emit({"type": "warning", "message": "the metric '%s' is not measured by train.py yet; training goes on without it" % name})
 
     events.emit(dict(
