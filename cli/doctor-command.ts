@@ -3,10 +3,14 @@
 // the GPU, and how the native backend was installed. Exit 0 when the native
 // backend works, 1 when only pure JavaScript (or not the device asked for).
 // Also the torch engine's side (`nn train --engine torch`): the Python it
-// would run, its PyTorch, and the CUDA GPUs PyTorch sees.
+// would run, its PyTorch, and the CUDA GPUs PyTorch sees. For the native
+// backend's GPU build (NN_NATIVE_GPU=1 npm run native): the NVIDIA driver and
+// GPUs found, the CUDA and cuDNN it was built with, and why it does or does
+// not use the GPU (runtime/gpu-verdict.ts).
 
 import { existsSync } from 'node:fs';
 import { BackendError, loadTensorflow, type Device, type LoadedTensorflow } from '../runtime/backend.js';
+import { gpuVerdict, libraryPathExport, readNvidiaDriver, type GpuBuild } from '../runtime/gpu-verdict.js';
 import { probePython, type PythonReport } from '../runtime/python/find-python.js';
 import { parseArgs } from './args.js';
 import { EXIT, type Io, printHelp } from './io.js';
@@ -36,6 +40,8 @@ export interface DoctorReport {
   install: LoadedTensorflow['install'] | null;
   reasons: string[];
   error?: string;
+  /** the NVIDIA driver and GPUs on this machine, and the native backend's GPU build (null: built for the CPU) */
+  nvidia?: { driver: string | null; gpus: string[]; build: GpuBuild | null; missingLibraryDirs: string[] };
   /** the torch engine's Python (always written by this version): found or not, its packages, CUDA, the GPUs; `problem` when it cannot train */
   python?: PythonReport;
 }
@@ -57,7 +63,8 @@ export async function doctorCommand(argv: readonly string[], io: Io): Promise<nu
 
 async function diagnose(device: Device, io: Io): Promise<DoctorReport> {
   const node = { node: process.version, napi: process.versions.napi ?? '?', abi: process.versions.modules };
-  const nvidiaDriver = existsSync('/proc/driver/nvidia/version');
+  const driver = readNvidiaDriver();
+  const nvidiaDriver = driver !== undefined || existsSync('/proc/driver/nvidia/version');
   let loaded: LoadedTensorflow;
   try {
     loaded = await loadTensorflow({ device, stderr: io.stderr });
@@ -70,7 +77,11 @@ async function diagnose(device: Device, io: Io): Promise<DoctorReport> {
       library: null, binding: null, install: null, reasons: [e.message], error: e.message,
     };
   }
-  const gpuReason = loaded.reasons.find((r) => r.includes('tfjs-node-gpu') || r.includes('GPU')) ?? 'not asked for (--device cpu)';
+  const build = loaded.install?.gpu;
+  const verdict = gpuVerdict({ build, usingGpu: loaded.gpu, driver, libraryPath: process.env.LD_LIBRARY_PATH ?? '' });
+  const gpuReason = loaded.package === '@tensorflow/tfjs-node'
+    ? verdict.reason
+    : (loaded.reasons.find((r) => r.includes('tfjs-node-gpu') || r.includes('GPU')) ?? 'not asked for (--device cpu)');
   return {
     ok: loaded.backend === 'tensorflow',
     backend: loaded.backend,
@@ -83,6 +94,7 @@ async function diagnose(device: Device, io: Io): Promise<DoctorReport> {
     binding: loaded.bindingPath ?? null,
     install: loaded.install ?? null,
     reasons: [...(loaded.install?.reasons ?? []), ...loaded.reasons],
+    nvidia: { driver: driver?.version ?? null, gpus: driver?.gpus ?? [], build: build ?? null, missingLibraryDirs: verdict.missingLibraryDirs },
   };
 }
 
@@ -95,6 +107,7 @@ export function doctorText(r: DoctorReport): string {
     ['binding', r.binding ?? 'none'],
     ['Node', `${v.node} (ABI ${v.abi}, N-API ${v.napi})`],
     ['GPU', `${r.gpu.available ? 'yes' : 'no'}: ${r.gpu.reason}${r.gpu.nvidiaDriver && !r.gpu.available ? ' (an NVIDIA driver is present)' : ''}`],
+    ...(r.nvidia ? nvidiaRows(r.nvidia) : []),
     ['installed', r.install ? `${installedBy(r.install)}, ${r.install.installedAt}` : 'no record from nn\'s installer'],
   ];
   if (r.python) rows.push(...pythonRows(r.python));
@@ -106,6 +119,15 @@ export function doctorText(r: DoctorReport): string {
     r.ok ? 'ok: training runs on the native TensorFlow backend' : 'not ok: run `npm run native` in the nn folder, then `nn doctor` again',
     '',
   ].join('\n');
+}
+
+/** The NVIDIA driver and the native backend's GPU build. */
+function nvidiaRows(n: NonNullable<DoctorReport['nvidia']>): [string, string][] {
+  const b = n.build;
+  return [
+    ['NVIDIA', n.driver === null ? 'no driver loaded' : `driver ${n.driver}${n.gpus.length > 0 ? `: ${n.gpus.join(', ')}` : ''}`],
+    ['GPU build', b === null ? 'no (built for the CPU)' : `CUDA ${b.cuda ?? '?'}, cuDNN ${b.cudnn ?? '?'}${n.missingLibraryDirs.length > 0 ? `; not on LD_LIBRARY_PATH, run: ${libraryPathExport(n.missingLibraryDirs)}` : ''}`],
+  ];
 }
 
 /** The torch engine's rows: Python, PyTorch, CUDA, and whether `--engine torch` can run. */

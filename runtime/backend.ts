@@ -1,7 +1,8 @@
 // Loads TensorFlow.js for training and running models, on the fastest
 // backend that truly works, and says which and why:
 //
-//   device 'gpu'  @tensorflow/tfjs-node-gpu, on a GPU it really uses, or an error;
+//   device 'gpu'  @tensorflow/tfjs-node-gpu, or @tensorflow/tfjs-node's GPU build
+//                 (NN_NATIVE_GPU=1 npm run native), on a GPU it really uses, or an error;
 //   device 'auto' tfjs-node-gpu when installed, else @tensorflow/tfjs-node;
 //   device 'cpu'  @tensorflow/tfjs-node;
 //
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as TfModule from '@tensorflow/tfjs';
+import { gpuVerdict, readNvidiaDriver } from './gpu-verdict.js';
 import { readInstallRecord, type InstallRecord } from './install-record.js';
 import { loadedTensorflowLibrary } from './loaded-libraries.js';
 import { restoreRemovedUtil } from './node-util-polyfill.js';
@@ -63,6 +65,10 @@ export async function loadTensorflow(options: LoadOptions = {}): Promise<LoadedT
     if (device !== 'cpu') {
       const gpu = await tryNative(GPU, reasons);
       if (gpu?.gpu) return gpu;
+      if (device === 'gpu' && nodeIsGpuBuild()) {
+        const native = await tryNative(NODE, reasons);
+        if (native?.gpu) return native;
+      }
       if (device === 'gpu') throw new BackendError(`a GPU was asked for, but ${reasons.at(-1) ?? 'none is in use'}`);
       if (gpu) return gpu; // tfjs-node-gpu without a usable GPU still runs natively on the CPU
     }
@@ -94,9 +100,11 @@ async function tryNative(name: typeof GPU | typeof NODE, reasons: string[]): Pro
   const packageDir = dirname(dirname(main)); // main is <package>/dist/index.js
   const bindingPath = resolveBinding(main);
   reasons.push(`native binding loaded from ${bindingPath ?? packageDir}`);
-  const gpu = name === GPU && backend.isUsingGpuDevice === true;
-  if (name === GPU) reasons.push(gpu ? 'TensorFlow is using a GPU' : `${GPU} found no usable GPU and runs on the CPU (${GPU_NEEDS})`);
   const install = readInstallRecord(packageDir);
+  // tfjs-node built against the tensorflow GPU wheel uses a GPU like tfjs-node-gpu does
+  const gpu = (name === GPU || install?.gpu !== undefined) && backend.isUsingGpuDevice === true;
+  if (name === GPU) reasons.push(gpu ? 'TensorFlow is using a GPU' : `${GPU} found no usable GPU and runs on the CPU (${GPU_NEEDS})`);
+  else if (install?.gpu) reasons.push(gpuVerdict({ build: install.gpu, usingGpu: gpu, driver: readNvidiaDriver(), libraryPath: process.env.LD_LIBRARY_PATH ?? '' }).reason);
   return {
     tf,
     backend: 'tensorflow',
@@ -130,6 +138,12 @@ async function pureJavaScript(reasons: string[], stderr: Write): Promise<LoadedT
     ].join('\n'),
   );
   return { tf, backend: 'cpu', device: 'cpu', gpu: false, package: '@tensorflow/tfjs', versions: { tfjs: tf.version.tfjs }, reasons };
+}
+
+/** Is the installed @tensorflow/tfjs-node the GPU build? (read from its install record, without loading it) */
+function nodeIsGpuBuild(): boolean {
+  const main = resolveFrom(import.meta.url, NODE);
+  return main !== undefined && readInstallRecord(dirname(dirname(main)))?.gpu !== undefined;
 }
 
 function resolveFrom(from: string, name: string): string | undefined {

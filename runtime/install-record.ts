@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GpuBuild } from './gpu-verdict.js';
 
 export interface InstallRecord {
   route: 'official' | 'wheel' | 'found';
@@ -15,6 +16,8 @@ export interface InstallRecord {
   platform: string;
   installedAt: string;
   reasons: string[];
+  /** Only for the GPU build (NN_NATIVE_GPU=1): where its CUDA libraries are. */
+  gpu?: GpuBuild;
 }
 
 /** The same name as RECORD_FILE in scripts/native/tfjs-node-package.mjs. */

