@@ -3,8 +3,9 @@
 // (export-data.ts), the initial weights of a build seeded with the run's
 // seed (the same initialisers as the tfjs engine), a `loss` definition as
 // loss.py (the same graph -> Python emitter as model.py), and train.py
-// itself (generate-train.ts). The adversarial loop (a GAN's `minimax`) is
-// not written yet: the export says so in one line.
+// itself (generate-train.ts). A GAN's train block (`minimax`) is
+// export-adversarial.ts's; the commands do not call it yet, so they say
+// so in one line (adversarialBlock).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -1,11 +1,13 @@
 // train.py: a train block as a PyTorch training program. What differs from
 // one train block to another is its CONFIG (the settings, the data's
 // summary, the model's class); the program itself is the same for every
-// train block (train-program.ts). Pure text.
+// train block (train-program.ts), with the adversarial loop for a GAN's
+// (adversarial-program.ts). Pure text.
 
 import type { CallPlan, PlainValue } from '../../../core/train/plan.js';
 import type { DataSummary } from './export-data.js';
-import { TRAIN_PROGRAM } from './train-program.js';
+import { ADVERSARIAL_TRAIN } from './adversarial-program.js';
+import { joinProgram, TRAIN_DEFINITIONS, TRAIN_MAIN, TRAIN_PROGRAM } from './train-program.js';
 
 export interface TrainConfig {
   /** the .nn file's name */
@@ -56,5 +58,32 @@ export function generateTrain(config: TrainConfig): string {
     `CONFIG = ${pyLiteral(config as unknown as object)}`,
     '',
     TRAIN_PROGRAM,
+  ].join('\n');
+}
+
+/** A GAN's train block: the two modules (generator.py, discriminator.py) and the noise G starts from. */
+export interface AdversarialConfig extends Omit<TrainConfig, 'className' | 'loss' | 'clip' | 'earlyStopping'> {
+  loss: { builtin: 'minimax' };
+  generator: { className: string };
+  discriminator: { className: string };
+  noise: { distribution: 'normal' | 'uniform'; shape: number[]; args: Record<string, number> };
+  steps: { discriminator: number; generator: number };
+  /** the ring data's modes, radius and spread: the epochs report modes_covered */
+  ring?: { modes: number; radius: number; std: number };
+}
+
+export function generateAdversarialTrain(config: AdversarialConfig): string {
+  return [
+    `"""Trains ${config.name} (the adversarial train block of ${config.source}) in PyTorch; exported by \`nn export --to pytorch\`.`,
+    '',
+    '    python train.py [--epochs N] [--device cpu|cuda] [--out RUNDIR] [--resume CHECKPOINT_DIR] [--events]',
+    '',
+    `Each batch: ${config.steps.discriminator} step(s) of ${config.discriminator.className} (generator.py's fakes against real examples), then`,
+    `${config.steps.generator} step(s) of ${config.generator.className} through it. One process.`,
+    '"""',
+    '',
+    `CONFIG = ${pyLiteral(config as unknown as object)}`,
+    '',
+    joinProgram(TRAIN_DEFINITIONS, ADVERSARIAL_TRAIN, TRAIN_MAIN),
   ].join('\n');
 }

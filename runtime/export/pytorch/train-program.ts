@@ -9,7 +9,8 @@
 
 import { TRAIN_METRICS } from './train-metrics.js';
 
-export const TRAIN_PROGRAM = String.raw`import argparse
+/** What every train.py defines before its loop: losses, metrics, optimizers, schedules, processes, events, stop, data, checkpoints, evaluation, arguments. */
+export const TRAIN_DEFINITIONS = String.raw`import argparse
 import hashlib
 import json
 import math
@@ -350,8 +351,10 @@ def parse_args():
     parser.add_argument("--report-weights-hash", action="store_true", help=argparse.SUPPRESS)  # tests: each process's final weights' hash on stderr
     return parser.parse_args()
 
+`;
 
-def train(args, processes, events, stop):
+/** The supervised loop: train(args, processes, events, stop) -> the end's reason. */
+export const SUPERVISED_TRAIN = String.raw`def train(args, processes, events, stop):
     import model as model_module
     from safetensors.torch import load_file
 
@@ -487,8 +490,10 @@ def train(args, processes, events, stop):
                     return finish("early-stopping", epoch + 1)
     return finish("completed", args.epochs)
 
+`;
 
-def main():
+/** main(): one process or one of torchrun's, its exit status from train()'s end or failure. */
+export const TRAIN_MAIN = String.raw`def main():
     args = parse_args()
     events = Events(args.events, int(os.environ.get("RANK", "0")))
     processes = None
@@ -516,3 +521,8 @@ def main():
 if __name__ == "__main__":
     main()
 `;
+
+/** The pieces of a program, two blank lines apart (Python's style between top-level definitions). */
+export const joinProgram = (...pieces: string[]): string => `${pieces.map((p) => p.trim()).join('\n\n\n')}\n`;
+
+export const TRAIN_PROGRAM = joinProgram(TRAIN_DEFINITIONS, SUPERVISED_TRAIN, TRAIN_MAIN);
