@@ -5,11 +5,12 @@
 // finite, the epochs report modes_covered as the tfjs engine's do, and the
 // generator's points move toward the ring's modes,
 // each checkpoint holds both modules and both optimizers, and --resume
-// continues from the epoch after. (Covering 7 of the 8 modes, the bar of
+// continues from the epoch after; a stop line ends it with exit 130 and a
+// checkpoint; under torchrun it says in one line that it runs as one process. (Covering 7 of the 8 modes, the bar of
 // bench/acceptance.ts, takes the block's 50 epochs in either engine: here
 // the generator's points come measurably closer to the modes instead.)
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +80,27 @@ describe("a GAN's train block exported to PyTorch", () => {
     expect(r.code).toBe(0);
     expect(r.events[0]).toMatchObject({ type: 'start', firstEpoch: EPOCHS + 1, resumedFrom: checkpoint });
     expect(r.events.filter((e) => e.type === 'epoch').map((e) => e['epoch'])).toEqual([EPOCHS + 1]);
+  }, 120_000);
+
+  it('stops on a stop line after its batch: exit 130, a checkpoint of both modules, end stopped', async () => {
+    const child = spawn(python, [join(dir, 'train.py'), '--events', '--device', 'cpu', '--out', join(temp.dir, 'stopped')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!stdout.includes('"type": "batch"') && (stdout + chunk.toString()).includes('"type": "batch"')) child.stdin.write('{"type":"stop"}\n');
+      stdout += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    const events = stdout.trim().split('\n').map((l) => JSON.parse(l) as Event);
+    const saved = events.find((e) => e.type === 'checkpoint');
+    expect(saved).toMatchObject({ epoch: 0 });
+    for (const name of ['generator.safetensors', 'discriminator.safetensors']) expect(existsSync(join(saved!['path'] as string, name)), name).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'end', reason: 'stopped', epochs: 0 });
+  }, 120_000);
+
+  it('refuses torchrun in one line', () => {
+    const r = spawnSync(python, ['-m', 'torch.distributed.run', '--nproc_per_node=2', join(dir, 'train.py'), '--device', 'cpu', '--out', join(temp.dir, 'world')], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('train.py: the adversarial loop runs as one process: run python train.py, not under torchrun\n');
   }, 120_000);
 });
