@@ -8,10 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { exportModel } from '../runtime/export/export-model.js';
 import { exportPytorch } from '../runtime/export/pytorch/export-pytorch.js';
-import { adversarialBlock, exportTraining, trainBlockOf } from '../runtime/export/pytorch/export-training.js';
+import { exportAdversarialTraining } from '../runtime/export/pytorch/export-adversarial.js';
+import { adversarialPlanOf, exportTraining, trainBlockOf } from '../runtime/export/pytorch/export-training.js';
 import { UnsupportedModelError } from '../runtime/export/pytorch/generate-module.js';
 import { DataError } from '../runtime/data/dataset.js';
 import { TrainError } from '../runtime/train/trace-model.js';
+import { seedOf } from '../runtime/train/run-training.js';
+import { loadTensorflow } from '../runtime/backend.js';
+import type { TF } from '../runtime/tf-types.js';
+import type { TrainPlan } from '../core/train/plan.js';
 import { parseArgs } from './args.js';
 import { reportFailure } from './failure-message.js';
 import { EXIT, type Io, printHelp } from './io.js';
@@ -26,7 +31,9 @@ export const EXPORT_HELP = `${EXPORT_USAGE}
 Writes a model with its trained weights (the newest checkpoint of its runs, or
 --checkpoints DIR) for TensorFlow.js: model.json, weights.bin and nn-layers.mjs;
 or for PyTorch: model.py (an nn.Module), weights.safetensors and README.md,
-and for a model with a train block train.py with the block's data (data/*.npy).
+and for a model with a train block train.py with the block's data (data/*.npy);
+a GAN's train block (--model GAN) gives generator.py, discriminator.py and
+the adversarial train.py, from the models' initial weights.
   --model NAME        the train block or model to export
   --out DIR           the folder to write (required)
   --to FORMAT         tfjs (the default) or pytorch
@@ -46,11 +53,10 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   const sizes = parseSizes(args.options.get('size') ?? []);
   if (typeof sizes === 'string') return usage(io, sizes);
   const model = args.options.get('model')?.[0];
-  const adversarial = to === 'pytorch' && model !== undefined ? adversarialBlock(resolve(io.cwd, args.positional[0]!), nodeHost, model) : undefined;
-  if (adversarial) {
-    io.stderr.write(`nn: ${adversarial}\n`);
-    return EXIT.usage;
-  }
+  const file = resolve(io.cwd, args.positional[0]!);
+  // a GAN's train block: its two models and the adversarial train.py, from their initial weights
+  const adversarial = to === 'pytorch' && model !== undefined ? adversarialPlanOf(file, nodeHost, model) : undefined;
+  if (adversarial) return exportGanProgram(io, file, adversarial, resolve(io.cwd, out));
   return withTrainedModel(io, args, sizes, async (tf, trained) => {
     const layersModule = fileURLToPath(new URL('./nn-layers.mjs', import.meta.url));
     const dir = resolve(io.cwd, out);
@@ -60,7 +66,6 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
           ? exportPytorch(tf, trained.model, trained.graph, dir, { file: args.positional[0]!, weightsFrom: trained.weightsFrom })
           : await exportModel(tf, trained.model, dir, layersModule, trained.weightsFrom);
       // a model with a train block: train.py, its data and initial weights too (docs/pytorch.md, Training)
-      const file = resolve(io.cwd, args.positional[0]!);
       const plan = to === 'pytorch' ? trainBlockOf(file, nodeHost, trained.graph.model) : undefined;
       if (plan) files.push(...exportTraining(tf, { file, host: nodeHost, plan, dir }));
       io.stdout.write(`exported ${trained.graph.model}${trained.weightsFrom ? ` (weights from ${trained.weightsFrom})` : ''}:\n${files.map((f) => `  ${f}\n`).join('')}`);
@@ -75,6 +80,23 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
       return reportFailure(io, e, dir);
     }
   });
+}
+
+/** Writes a GAN's train block as a PyTorch program (docs/pytorch.md, "A GAN's train block"). */
+async function exportGanProgram(io: Io, file: string, plan: TrainPlan, dir: string): Promise<number> {
+  const loaded = await loadTensorflow({ device: 'auto', stderr: io.stderr });
+  try {
+    const files = exportAdversarialTraining(loaded.tf as unknown as TF, { file, host: nodeHost, plan: { ...plan, seed: seedOf(plan) }, dir });
+    io.stdout.write(`exported ${plan.name} (its models' initial weights; train.py trains them):\n${files.map((f) => `  ${f}\n`).join('')}`);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof UnsupportedModelError) {
+      io.stderr.write(`nn: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof DataError || e instanceof TrainError) throw e;
+    return reportFailure(io, e, dir);
+  }
 }
 
 function usage(io: Io, message: string): number {

@@ -4,8 +4,7 @@
 // seed (the same initialisers as the tfjs engine), a `loss` definition as
 // loss.py (the same graph -> Python emitter as model.py), and train.py
 // itself (generate-train.ts). A GAN's train block (`minimax`) is
-// export-adversarial.ts's; the commands do not call it yet, so they say
-// so in one line (adversarialBlock).
+// export-adversarial.ts's (adversarialPlanOf finds such a block).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -125,10 +124,8 @@ export function trainBlockOf(file: string, host: Host, model: string): TrainPlan
   return planned.ok && planned.plan.model === model ? planned.plan : undefined;
 }
 
-/** A GAN's train block named by `name`: what the PyTorch export says of it (its models export one by one). */
-export function adversarialBlock(file: string, host: Host, name: string): string | undefined {
+/** A GAN's train block named by `name`, if `name` is one: its export is export-adversarial.ts's. */
+export function adversarialPlanOf(file: string, host: Host, name: string): TrainPlan | undefined {
   const planned = planTraining(file, host, name);
-  if (!planned.ok || !planned.plan.adversarial) return undefined;
-  const { generator, discriminator } = planned.plan.adversarial;
-  return `the PyTorch export does not support yet: the adversarial training loop (minimax) of ${name} in train.py; export its models one by one (--model ${generator}, --model ${discriminator})`;
+  return planned.ok && planned.plan.adversarial ? planned.plan : undefined;
 }
