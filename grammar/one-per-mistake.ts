@@ -155,6 +155,12 @@ function innerBody(s: Statement, offset: number): readonly Statement[] | undefin
 }
 
 function itemAt(items: readonly TopLevel[], offset: number): TopLevel | undefined {
+  const item = lastStartingBy(items, offset);
+  return item !== undefined && contains(item.range, offset) ? item : undefined;
+}
+
+/** The last of `items` (in source order) that starts at or before `offset`: a binary search. */
+export function lastStartingBy(items: readonly TopLevel[], offset: number): TopLevel | undefined {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
@@ -162,8 +168,7 @@ function itemAt(items: readonly TopLevel[], offset: number): TopLevel | undefine
     if (items[mid]!.range.start <= offset) lo = mid + 1;
     else hi = mid;
   }
-  const item = lo > 0 ? items[lo - 1] : undefined;
-  return item !== undefined && contains(item.range, offset) ? item : undefined;
+  return lo > 0 ? items[lo - 1] : undefined;
 }
 
 function contains(r: Range, offset: number): boolean {

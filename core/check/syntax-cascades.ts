@@ -20,6 +20,7 @@
 // Also the NN0014 warnings: `C //4` that still parses (grammar/comment-division.ts).
 
 import { divisionCommentWarnings } from '../../grammar/comment-division.js';
+import { lastStartingBy } from '../../grammar/one-per-mistake.js';
 import type { Range, TopLevel } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Module } from './state.js';
@@ -96,14 +97,7 @@ function extents(items: readonly TopLevel[], length: number): Map<TopLevel, Rang
 
 /** The item whose extent holds `offset` (items in source order). */
 function itemAt(items: readonly TopLevel[], extent: ReadonlyMap<TopLevel, Range>, offset: number): TopLevel | undefined {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.range.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const item = lo > 0 ? items[lo - 1] : undefined;
+  const item = lastStartingBy(items, offset);
   return item !== undefined && offset < extent.get(item)!.end ? item : undefined;
 }
 
