@@ -103,7 +103,10 @@ function code(text: string): string {
   return `\`${text.replaceAll('`', "'")}\``;
 }
 
-/** Markdown's active characters in free text from the CLI. */
+/** Markdown's active characters in free text from the CLI; a `code span` in it stays as written (Markdown shows it literally). */
 function escape(text: string): string {
-  return text.replace(/([\\*_[\]<>#])/g, '\\$1');
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? part : part.replace(/([\\*_[\]<>#])/g, '\\$1')))
+    .join('');
 }

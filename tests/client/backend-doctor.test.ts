@@ -95,6 +95,12 @@ describe("NN: Doctor's document", () => {
     expect(text).not.toContain('To repair it');
   });
 
+  test('a command in a reason stays a code span; the text around it is escaped', () => {
+    const gpu = { available: false, reason: 'built for the CPU; `NN_NATIVE_GPU=1 npm run native` builds it for a GPU_BUILD', nvidiaDriver: false };
+    const text = doctorMarkdown({ ok: true, report: { ...native, gpu }, exitCode: 0 }, runtime, at);
+    expect(text).toContain('| GPU | no: built for the CPU; `NN_NATIVE_GPU=1 npm run native` builds it for a GPU\\_BUILD |');
+  });
+
   test('pure JavaScript: a warning and how to repair', () => {
     const text = doctorMarkdown({ ok: true, report: pureJs, exitCode: 1 }, runtime, at);
     expect(text).toContain('**Warning: training would run on pure JavaScript');
