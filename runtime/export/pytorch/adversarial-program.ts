@@ -36,29 +36,17 @@ def modes_covered(points, ring, min_share=0.02):
 
 
 def save_pair(run_dir, epoch, nets, optimizers):
-    """RUNDIR/checkpoints/checkpoint-NNNN/: generator.safetensors, discriminator.safetensors, their optimizers' *.pt, state.json."""
+    """generator.safetensors, discriminator.safetensors, their optimizers' *.pt and state.json in RUNDIR/checkpoints/checkpoint-NNNN/ (write_checkpoint)."""
     from safetensors.torch import save_file
 
-    folder = run_dir / "checkpoints"
-    folder.mkdir(parents=True, exist_ok=True)
-    final = folder / checkpoint_name(epoch)
-    temporary = folder / (".%s.tmp-%d" % (checkpoint_name(epoch), os.getpid()))
-    shutil.rmtree(temporary, ignore_errors=True)
-    temporary.mkdir()
-    for role in ROLES:
-        weights = {k: v.detach().cpu().contiguous().clone() for k, v in nets[role].state_dict().items()}
-        save_file(weights, str(temporary / ("%s.safetensors" % role)), metadata={"format": "pt"})
-        torch.save(optimizers[role].state_dict(), temporary / ("%s-optimizer.pt" % role))
-    (temporary / "state.json").write_text(json.dumps(dict(epoch=epoch, seed=CONFIG["seed"], models={r: CONFIG[r]["className"] for r in ROLES})))
-    replaced = folder / (".%s.old-%d" % (checkpoint_name(epoch), os.getpid()))
-    if final.exists():
-        os.replace(final, replaced)
-    os.replace(temporary, final)
-    shutil.rmtree(replaced, ignore_errors=True)
-    kept = sorted(p for p in folder.iterdir() if p.name.startswith("checkpoint-"))
-    for old in kept[: max(0, len(kept) - CONFIG["checkpoints"]["keep"])]:
-        shutil.rmtree(old, ignore_errors=True)
-    return str(final)
+    def write(temporary):
+        for role in ROLES:
+            weights = {k: v.detach().cpu().contiguous().clone() for k, v in nets[role].state_dict().items()}
+            save_file(weights, str(temporary / ("%s.safetensors" % role)), metadata={"format": "pt"})
+            torch.save(optimizers[role].state_dict(), temporary / ("%s-optimizer.pt" % role))
+        (temporary / "state.json").write_text(json.dumps(dict(epoch=epoch, seed=CONFIG["seed"], models={r: CONFIG[r]["className"] for r in ROLES})))
+
+    return write_checkpoint(run_dir, epoch, write)
 
 
 def resume_pair(folder, nets, optimizers, device):

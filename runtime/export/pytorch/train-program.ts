@@ -245,22 +245,15 @@ def full_state(net, optimizer, sharded):
     return net.state_dict(), optimizer.state_dict()
 
 
-def save_checkpoint(run_dir, epoch, net, optimizer, sharded, rank, extra):
-    """RUNDIR/checkpoints/checkpoint-NNNN/: weights.safetensors, optimizer.pt, state.json; written in a temporary folder, then renamed."""
-    from safetensors.torch import save_file
-
-    weights, optimizer_state = full_state(net, optimizer, sharded)
-    if rank != 0:
-        return None
+def write_checkpoint(run_dir, epoch, write):
+    """RUNDIR/checkpoints/checkpoint-NNNN/, its files written by write(folder) in a temporary folder, flushed, then renamed into place: complete or absent."""
     folder = run_dir / "checkpoints"
     folder.mkdir(parents=True, exist_ok=True)
     final = folder / checkpoint_name(epoch)
     temporary = folder / (".%s.tmp-%d" % (checkpoint_name(epoch), os.getpid()))
     shutil.rmtree(temporary, ignore_errors=True)
     temporary.mkdir()
-    save_file({k: v.detach().cpu().contiguous().clone() for k, v in weights.items()}, str(temporary / "weights.safetensors"), metadata={"format": "pt"})
-    torch.save(optimizer_state, temporary / "optimizer.pt")
-    (temporary / "state.json").write_text(json.dumps(dict(epoch=epoch, seed=CONFIG["seed"], model=CONFIG["className"], **extra)))
+    write(temporary)
     for f in temporary.iterdir():
         with open(f, "rb") as handle:
             os.fsync(handle.fileno())
@@ -273,6 +266,22 @@ def save_checkpoint(run_dir, epoch, net, optimizer, sharded, rank, extra):
     for old in kept[: max(0, len(kept) - CONFIG["checkpoints"]["keep"])]:
         shutil.rmtree(old, ignore_errors=True)
     return str(final)
+
+
+def save_checkpoint(run_dir, epoch, net, optimizer, sharded, rank, extra):
+    """weights.safetensors, optimizer.pt and state.json in RUNDIR/checkpoints/checkpoint-NNNN/ (write_checkpoint)."""
+    from safetensors.torch import save_file
+
+    weights, optimizer_state = full_state(net, optimizer, sharded)
+    if rank != 0:
+        return None
+
+    def write(temporary):
+        save_file({k: v.detach().cpu().contiguous().clone() for k, v in weights.items()}, str(temporary / "weights.safetensors"), metadata={"format": "pt"})
+        torch.save(optimizer_state, temporary / "optimizer.pt")
+        (temporary / "state.json").write_text(json.dumps(dict(epoch=epoch, seed=CONFIG["seed"], model=CONFIG["className"], **extra)))
+
+    return write_checkpoint(run_dir, epoch, write)
 
 
 def resume_from(folder, net, device):
