@@ -11,6 +11,8 @@ export interface Io {
   interactive?: boolean;
   /** the terminal's width in columns, when stdout is one (read when needed: it may be resized) */
   columns?: () => number | undefined;
+  /** the environment: LC_ALL, LC_MESSAGES and LANG choose the language of messages (absent: English) */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Exit codes: 0 fine, 1 problems found in the input, 2 usage or I/O errors, 3 a training run that diverged (a loss or weight became NaN or infinite). */

@@ -2,6 +2,7 @@
 // message and an exit code (2 for usage and I/O, 3 for a training run that
 // diverged), never a stack trace.
 
+import { localeFrom, localeFromEnvironment, setLocale } from '../core/i18n/locale.js';
 import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { DOCTOR_USAGE, doctorCommand } from './doctor-command.js';
 import { FMT_USAGE, fmtCommand } from './fmt-command.js';
@@ -11,6 +12,30 @@ import { EXIT, type Io } from './io.js';
 import { RUN_USAGE, runCommand } from './run-command.js';
 import { SUMMARY_USAGE, summaryCommand } from './summary-command.js';
 import { TRAIN_USAGE, trainCommand } from './train-command.js';
+
+/**
+ * Sets the language of every message from `--lang zh|en` (anywhere on the
+ * line, removed before the command sees it) or else the environment
+ * (LC_ALL, LC_MESSAGES, LANG). Returns the remaining arguments, or the
+ * message for a language it does not know.
+ */
+function chooseLanguage(argv: readonly string[], io: Io): { argv: string[] } | string {
+  const rest: string[] = [];
+  let asked: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--lang' || arg.startsWith('--lang=')) {
+      asked = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
+      if (asked === undefined || !/^(zh|en)([-_].*)?$/i.test(asked)) return `nn: --lang takes zh or en${asked === undefined ? '' : `, not '${asked}'`}`;
+    } else rest.push(arg);
+  }
+  setLocale(asked !== undefined ? localeFrom(asked) : localeFromEnvironment(io.env ?? {}));
+  return { argv: rest };
+}
 
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = {
   check: checkCommand,
@@ -42,12 +67,18 @@ ${DOCTOR_USAGE}
     which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why
 
 nn COMMAND --help (or nn help COMMAND) explains one command and its options.
+--lang zh|en, on any command, chooses the language of its messages (default: from LC_ALL, LC_MESSAGES or LANG).
 
 exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 3 training diverged (a loss or weight became NaN or infinite), 130 training stopped
 `;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+  const language = chooseLanguage(argv, io);
+  if (typeof language === 'string') {
+    io.stderr.write(`${language}\n`);
+    return EXIT.usage;
+  }
+  const [command, ...rest] = language.argv;
   if (command === 'help' && rest.length > 0) return run([rest[0]!, '--help'], io);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     io.stdout.write(HELP);

@@ -10,4 +10,5 @@ process.exitCode = await run(process.argv.slice(2), {
   stdin: process.stdin,
   interactive: process.stdout.isTTY === true,
   columns: () => process.stdout.columns,
+  env: process.env,
 });

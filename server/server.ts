@@ -1,6 +1,7 @@
 // Wires the LSP requests to the feature modules and advertises exactly
 // the capabilities implemented here. Every handler runs through `guard`.
 
+import { localeFrom, setLocale } from '../core/i18n/locale.js';
 import {
   CodeActionKind,
   type Connection,
@@ -56,6 +57,8 @@ export function startServer(connection: Connection, version: string, traffic?: T
   const diagnostics = new DiagnosticsPublisher(connection, workspace, () => debounceMs, refreshViews, traffic);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    // diagnostics, hovers, completions and lenses speak the editor's language
+    setLocale(localeFrom(params.locale));
     const ws = params.capabilities.workspace;
     refresh.inlayHints = ws?.inlayHint?.refreshSupport === true;
     refresh.semanticTokens = ws?.semanticTokens?.refreshSupport === true;

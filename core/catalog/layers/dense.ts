@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message.js';
 import { add, dimEquals, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
@@ -31,15 +32,15 @@ export const Dense: LayerSpec = {
     argumentsKnown(ctx);
     const [x] = ctx.inputs;
     if (x!.shape.length < 2) {
-      return ctx.error('NN2001', `Dense expects at least a rank-2 input [batch, features], but got rank ${x!.shape.length}`, { input: 0 });
+      return ctx.error('NN2001', msg`Dense expects at least a rank-2 input [batch, features], but got rank ${x!.shape.length}`, { input: 0 });
     }
     if (x!.shape.length > 3) {
       // Keras would apply Dense to the last axis; on images that is almost always a forgotten Flatten.
       return ctx.error(
         'NN2002',
-        `Dense acts on the last axis of a rank-${x!.shape.length} input here; flatten the image features first`,
+        msg`Dense acts on the last axis of a rank-${x!.shape.length} input here; flatten the image features first`,
         { input: 0 },
-        { kind: 'insertBefore', stage: 'Flatten', title: 'Insert Flatten before Dense' },
+        { kind: 'insertBefore', stage: 'Flatten', title: msg`Insert Flatten before Dense` },
       );
     }
     const kernel = ctx.args['kernel'];
