@@ -47,8 +47,12 @@ export const Dense: LayerSpec = {
     if (kernel?.kind === 'tensor') {
       const expected = [x!.shape.at(-1)!, ctx.int('units')];
       if (kernel.shape.length !== 2 || !kernel.shape.every((d, i) => dimEquals(d, expected[i]!))) {
-        const hint = kernel.shape.length === 2 && dimEquals(kernel.shape[0]!, expected[1]!) && dimEquals(kernel.shape[1]!, expected[0]!) ? ': transpose it, transpose(kernel, [1, 0])' : '';
-        return ctx.error('NN2023', `Dense: the kernel must be [in, units] = ${formatShape(expected)} for input ${formatShape(x!.shape)}, but it is ${formatShape(kernel.shape)}${hint}`, { arg: 'kernel' });
+        const transposed = kernel.shape.length === 2 && dimEquals(kernel.shape[0]!, expected[1]!) && dimEquals(kernel.shape[1]!, expected[0]!);
+        const [want, input, have] = [formatShape(expected), formatShape(x!.shape), formatShape(kernel.shape)];
+        const message = transposed
+          ? msg`Dense: the kernel must be [in, units] = ${want} for input ${input}, but it is ${have}: transpose it, transpose(kernel, [1, 0])`
+          : msg`Dense: the kernel must be [in, units] = ${want} for input ${input}, but it is ${have}`;
+        return ctx.error('NN2023', message, { arg: 'kernel' });
       }
     }
     return [...x!.shape.slice(0, -1), ctx.int('units')];
