@@ -3,6 +3,11 @@
 //
 //   <runDir>/checkpoints/checkpoint-0003/{weights.safetensors, optimizer.pt, state.json}
 //
+// or, for a GAN's train block, both modules and both optimizers:
+//
+//   <runDir>/checkpoints/checkpoint-0003/{generator.safetensors, discriminator.safetensors,
+//                                        generator-optimizer.pt, discriminator-optimizer.pt, state.json}
+//
 // each folder renamed into place when complete. `--resume` continues from
 // the newest: of the newest run that has one, its highest epoch. Run
 // folders of the tfjs engine (their checkpoints hold model-*.json) are
