@@ -2,6 +2,7 @@
 // shape rule, weight count and FLOP count. Pure: problems come back as data
 // for the checker to place in the source.
 
+import { msg } from '../i18n/message.js';
 import type { Dim } from '../shapes/dim.js';
 import type { DType, TensorValue, Value } from '../values.js';
 import { isInitProblem, parseInitializer } from './initializers.js';
@@ -29,15 +30,26 @@ export function applyLayer(spec: LayerSpec, args: Readonly<Record<string, Value>
   const ctx: LayerContext = new Context(spec, args, inputs, problems);
   const failed = (): LayerApplication => ({ outputs: [], dtype: 'float32', weights: { trainable: 0, nonTrainable: 0 }, flops: 0, problems });
   if (inputs.length < spec.inputs.min || inputs.length > spec.inputs.max) {
-    const expected = spec.inputs.min === spec.inputs.max ? `${spec.inputs.min}` : `${spec.inputs.min} to ${spec.inputs.max}`;
-    ctx.error('NN2010', `${spec.name} takes ${expected} input tensor${spec.inputs.max === 1 ? '' : 's'} (${spec.inputs.names.slice(0, Math.max(spec.inputs.max, 1)).join(', ')}), but got ${inputs.length}`);
+    const expected = spec.inputs.min === spec.inputs.max ? `${spec.inputs.min}` : msg`${spec.inputs.min} to ${spec.inputs.max}`;
+    const names = spec.inputs.names.slice(0, Math.max(spec.inputs.max, 1)).join(', ');
+    ctx.error(
+      'NN2010',
+      spec.inputs.max === 1
+        ? msg`${spec.name} takes ${expected} input tensor (${names}), but got ${inputs.length}`
+        : msg`${spec.name} takes ${expected} input tensors (${names}), but got ${inputs.length}`,
+    );
     return failed();
   }
   const accepted = spec.inputDTypes ?? ['float32'];
   for (let i = 0; i < inputs.length; i++) {
     const dtype = inputs[i]!.dtype;
     if (!accepted.includes(dtype) && !(accepted.includes('float32') && dtype === 'int32' && spec.inputDTypes === undefined)) {
-      ctx.error('NN2011', `${spec.name} expects ${accepted.join(' or ')} input, but ${spec.inputs.names[i] ?? 'the input'} is ${dtype}`, { input: i });
+      const name = spec.inputs.names[i];
+      const message =
+        name === undefined
+          ? msg`${spec.name} expects ${accepted.join(msg` or `)} input, but the input is ${dtype}`
+          : msg`${spec.name} expects ${accepted.join(msg` or `)} input, but ${name} is ${dtype}`;
+      ctx.error('NN2011', message, { input: i });
       return failed();
     }
   }
@@ -67,18 +79,18 @@ function checkInitializers(spec: LayerSpec, args: Readonly<Record<string, Value>
     const at = { arg: param.name };
     const read = parseInitializer(v.value);
     if (isInitProblem(read)) {
-      const fix: FixHint | undefined = read.replacement === undefined ? undefined : { kind: 'replaceArg', text: `"${read.replacement}"`, title: `Change to "${read.replacement}"` };
-      problems.push({ code: read.code, message: `${spec.name}: ${read.message}`, at, ...(fix ? { fix } : {}) });
+      const fix: FixHint | undefined = read.replacement === undefined ? undefined : { kind: 'replaceArg', text: `"${read.replacement}"`, title: msg`Change to "${read.replacement}"` };
+      problems.push({ code: read.code, message: msg`${spec.name}: ${read.message}`, at, ...(fix ? { fix } : {}) });
       continue;
     }
     if (read.name === 'pytorch' && !param.initializer.pytorch) {
-      problems.push({ code: 'NN3017', message: `${spec.name}: "pytorch" names no default here (PyTorch has no module like it); say how it starts, e.g. "normal(0, 0.02)"`, at });
+      problems.push({ code: 'NN3017', message: msg`${spec.name}: "pytorch" names no default here (PyTorch has no module like it); say how it starts, e.g. "normal(0, 0.02)"`, at });
       continue;
     }
     const needs = param.initializer.needs;
     const flag = needs === undefined ? undefined : args[needs];
     if (flag?.kind === 'bool' && !flag.value && v.value !== param.default) {
-      problems.push({ code: 'NN3017', message: `${spec.name}: '${param.name}' starts a weight the layer does not have (${needs}: false)`, at });
+      problems.push({ code: 'NN3017', message: msg`${spec.name}: '${param.name}' starts a weight the layer does not have (${needs}: false)`, at });
     }
   }
 }
@@ -128,7 +140,7 @@ class Context implements LayerContext {
     if (v.kind === 'int') return new Array<Dim>(rank).fill(v.value);
     const dims = toDims(v);
     if (dims.length !== rank) {
-      this.problems.push({ code: 'NN3002', message: `${this.spec.name}: '${name}' needs 1 or ${rank} values, but has ${dims.length}`, at: { arg: name } });
+      this.problems.push({ code: 'NN3002', message: msg`${this.spec.name}: '${name}' needs 1 or ${rank} values, but has ${dims.length}`, at: { arg: name } });
       throw new ArgumentUnavailable(name);
     }
     return dims;

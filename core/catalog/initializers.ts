@@ -9,6 +9,7 @@
 // name (a did-you-mean) and the numbers (NN3016, NN3017); the compiler
 // reads the same data to draw the values. Pure: no I/O, no tensors.
 
+import { msg } from '../i18n/message.js';
 import { closestName } from '../text/did-you-mean.js';
 
 /** One parameter of an initialiser: a number, with a default when it may be left out. */
@@ -92,14 +93,15 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 /** Reads an initialiser string (`"normal(0, 0.02)"`) as data, or says what is wrong with it. */
 export function parseInitializer(text: string): InitSpec | InitProblem {
   const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?\s*$/s.exec(text);
-  if (!match) return { code: 'NN3016', message: `"${text}" is not an initialiser: write a name, with numbers in brackets where it takes them ("he_normal", "normal(0, 0.02)")` };
+  if (!match) return { code: 'NN3016', message: msg`"${text}" is not an initialiser: write a name, with numbers in brackets where it takes them ("he_normal", "normal(0, 0.02)")` };
   const [, name, inside] = match as unknown as [string, string, string | undefined];
   const kind = BY_NAME.get(name);
   if (!kind) {
     const guess = closestName(name, INITIALIZER_NAMES);
+    const known = INITIALIZERS.map((k) => k.name).join(', ');
     return {
       code: 'NN3016',
-      message: `unknown initialiser '${name}'${guess ? `; did you mean '${guess}'?` : ''} (initialisers: ${INITIALIZERS.map((k) => k.name).join(', ')})`,
+      message: guess ? msg`unknown initialiser '${name}'; did you mean '${guess}'? (initialisers: ${known})` : msg`unknown initialiser '${name}' (initialisers: ${known})`,
       ...(guess ? { replacement: text.replace(name, guess) } : {}),
     };
   }
@@ -110,44 +112,51 @@ export function parseInitializer(text: string): InitSpec | InitProblem {
 
 /** The numbers in brackets, positional then named, bound to the parameters with defaults filled in. */
 function readArguments(kind: InitializerKind, inside: string | undefined): { values: Record<string, number> } | InitProblem {
-  const bad = (message: string): InitProblem => ({ code: 'NN3017', message: `${kind.name}: ${message}` });
+  const bad = (message: string): InitProblem => ({ code: 'NN3017', message: msg`${kind.name}: ${message}` });
   const given: Record<string, number> = {};
   const parts = inside === undefined || inside.trim() === '' ? [] : inside.split(',').map((p) => p.trim());
   let position = 0;
   for (const part of parts) {
     const named = /^([A-Za-z_]\w*)\s*:\s*(.*)$/s.exec(part);
     const valueText = named ? named[2]!.trim() : part;
-    if (!NUMBER.test(valueText)) return bad(`'${valueText || part}' is not a number`);
+    if (!NUMBER.test(valueText)) return bad(msg`'${valueText || part}' is not a number`);
     const value = Number(valueText);
     let param: InitParam | undefined;
     if (named) {
       param = kind.params.find((p) => p.name === named[1]);
-      if (!param) return bad(kind.params.length === 0 ? 'takes no numbers' : `has no parameter '${named[1]}' (parameters: ${kind.params.map((p) => p.name).join(', ')})`);
+      if (!param) return bad(kind.params.length === 0 ? msg`takes no numbers` : msg`has no parameter '${named[1]}' (parameters: ${kind.params.map((p) => p.name).join(', ')})`);
     } else {
-      if (position >= kind.params.length) return bad(kind.params.length === 0 ? 'takes no numbers' : `takes at most ${kind.params.length} number${kind.params.length === 1 ? '' : 's'} (${kind.params.map((p) => p.name).join(', ')})`);
+      if (position >= kind.params.length) return bad(tooManyNumbers(kind));
       param = kind.params[position++];
     }
-    if (param!.name in given) return bad(`'${param!.name}' is given twice`);
+    if (param!.name in given) return bad(msg`'${param!.name}' is given twice`);
     given[param!.name] = value;
   }
   // `normal(0.02)` would be a mean of 0.02: with two parameters, give both or name them
   if (kind.params.length === 2 && position === 1) {
     const [first, second] = kind.params as [InitParam, InitParam];
-    return bad(`one number is ambiguous: write both ${first.name} and ${second.name} ("${kind.name}(${first.default}, ${given[first.name]})"), or name it ("${kind.name}(${second.name}: ${given[first.name]})")`);
+    return bad(msg`one number is ambiguous: write both ${first.name} and ${second.name} ("${kind.name}(${first.default}, ${given[first.name]})"), or name it ("${kind.name}(${second.name}: ${given[first.name]})")`);
   }
   const args: Record<string, number> = {};
   for (const p of kind.params) {
     const v = given[p.name] ?? p.default;
-    if (v === undefined) return bad(`needs '${p.name}' ("${kind.name}(${p.name === 'value' ? '0.1' : '1'})")`);
+    if (v === undefined) return bad(msg`needs '${p.name}' ("${kind.name}(${p.name === 'value' ? '0.1' : '1'})")`);
     args[p.name] = v;
   }
   return { values: args };
 }
 
+/** Why more numbers than the initialiser has parameters were given. */
+function tooManyNumbers(kind: InitializerKind): string {
+  const names = kind.params.map((p) => p.name).join(', ');
+  if (kind.params.length === 0) return msg`takes no numbers`;
+  return kind.params.length === 1 ? msg`takes at most 1 number (${names})` : msg`takes at most ${kind.params.length} numbers (${names})`;
+}
+
 function checkValues(kind: InitializerKind, args: Record<string, number>): InitProblem | undefined {
-  const bad = (message: string): InitProblem => ({ code: 'NN3017', message: `${kind.name}: ${message}` });
-  if ('std' in args && args['std']! < 0) return bad(`std must be at least 0, but is ${args['std']}`);
-  if (kind.name === 'uniform' && !(args['high']! > args['low']!)) return bad(`high (${args['high']}) must be above low (${args['low']})`);
+  const bad = (message: string): InitProblem => ({ code: 'NN3017', message: msg`${kind.name}: ${message}` });
+  if ('std' in args && args['std']! < 0) return bad(msg`std must be at least 0, but is ${args['std']}`);
+  if (kind.name === 'uniform' && !(args['high']! > args['low']!)) return bad(msg`high (${args['high']}) must be above low (${args['low']})`);
   return undefined;
 }
 

@@ -8,6 +8,7 @@
 // matrix (2 per multiply-add: 4*num_feats), the scaling by 2*pi (num_feats),
 // and one sin and one cos per feature (2*num_feats).
 
+import { msg } from '../../i18n/message.js';
 import { add, type Dim, dimEquals, div, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
@@ -29,7 +30,7 @@ export const Embedding: LayerSpec = {
   inputDTypes: ['int32'],
   shape(ctx) {
     argumentsKnown(ctx);
-    if (!expectMinRank(ctx, 1, '[B, ...] of ids')) return undefined;
+    if (!expectMinRank(ctx, 1, msg`[B, ...] of ids`)) return undefined;
     return [...ctx.inputs[0]!.shape, ctx.int('d')];
   },
   weights: (ctx) => ({ trainable: mul(ctx.int('vocab'), ctx.int('d')), nonTrainable: 0 }),
@@ -57,16 +58,16 @@ export const PositionalEncoding: LayerSpec = {
     const [, t, d] = ctx.inputs[0]!.shape as [Dim, Dim, Dim];
     const kind = ctx.string('kind');
     if (kind === 'learned' && !hasArg(ctx, 'max_len')) {
-      return ctx.error('NN3003', 'PositionalEncoding("learned") needs max_len: the length of its learned table (e.g. 512)', { arg: 'kind' });
+      return ctx.error('NN3003', msg`PositionalEncoding("learned") needs max_len: the length of its learned table (e.g. 512)`, { arg: 'kind' });
     }
-    if (ctx.float('dropout') >= 1) return ctx.error('NN3003', 'PositionalEncoding: dropout must be below 1', { arg: 'dropout' });
-    if (kind !== 'learned' && ctx.string('init') !== 'normal') return ctx.error('NN3017', `PositionalEncoding: 'init' starts the learned table, but kind is "${kind}" (no weights)`, { arg: 'init' });
+    if (ctx.float('dropout') >= 1) return ctx.error('NN3003', msg`PositionalEncoding: dropout must be below 1`, { arg: 'dropout' });
+    if (kind !== 'learned' && ctx.string('init') !== 'normal') return ctx.error('NN3017', msg`PositionalEncoding: 'init' starts the learned table, but kind is "${kind}" (no weights)`, { arg: 'init' });
     if (kind === 'sinusoidal' && isConst(d) && d % 2 !== 0) {
-      return ctx.error('NN2005', `PositionalEncoding: sinusoidal encoding pairs sin and cos, so d must be even, but it is ${d}`, { input: 0 });
+      return ctx.error('NN2005', msg`PositionalEncoding: sinusoidal encoding pairs sin and cos, so d must be even, but it is ${d}`, { input: 0 });
     }
     const maxLen = hasArg(ctx, 'max_len') ? ctx.int('max_len') : 5000;
     if (isConst(t) && isConst(maxLen) && t > maxLen) {
-      return ctx.error('NN2004', `PositionalEncoding: the sequence has ${t} positions, but max_len is ${maxLen}`, { input: 0 });
+      return ctx.error('NN2004', msg`PositionalEncoding: the sequence has ${t} positions, but max_len is ${maxLen}`, { input: 0 });
     }
     return [...ctx.inputs[0]!.shape];
   },
@@ -92,9 +93,9 @@ export const Weight: LayerSpec = {
   shape(ctx) {
     argumentsKnown(ctx);
     const shape = ctx.ints('shape');
-    if (shape.length === 0) return ctx.error('NN3003', 'Weight: the shape needs at least one size', { arg: 'shape' });
+    if (shape.length === 0) return ctx.error('NN3003', msg`Weight: the shape needs at least one size`, { arg: 'shape' });
     const bad = shape.find((d) => isConst(d) && d < 1);
-    if (bad !== undefined) return ctx.error('NN3003', `Weight: every size must be at least 1, but ${formatShape(shape)} has ${bad}`, { arg: 'shape' });
+    if (bad !== undefined) return ctx.error('NN3003', msg`Weight: every size must be at least 1, but ${formatShape(shape)} has ${bad}`, { arg: 'shape' });
     return shape;
   },
   weights: (ctx, [out]) => ({ trainable: product(out!), nonTrainable: 0 }),
@@ -120,7 +121,7 @@ export const FourierFeatures: LayerSpec = {
     const shape = ctx.inputs[0]!.shape;
     const last = shape.at(-1)!;
     if (!dimEquals(last, 2)) {
-      return ctx.error('NN2004', `FourierFeatures maps (x, y) coordinates: the last axis must have size 2, but the input is ${formatShape(shape)} (last axis ${formatDim(last)})`, { input: 0 });
+      return ctx.error('NN2004', msg`FourierFeatures maps (x, y) coordinates: the last axis must have size 2, but the input is ${formatShape(shape)} (last axis ${formatDim(last)})`, { input: 0 });
     }
     return [...shape.slice(0, -1), mul(2, ctx.int('num_feats'))];
   },

@@ -4,6 +4,7 @@
 // FLOPs: Add, Subtract and Multiply count one per output element for each
 // input after the first; Concat and Split only copy (0).
 
+import { msg } from '../../i18n/message.js';
 import { add, type Dim, dimEquals, div, formatDim, isConst, isIntegral, mul } from '../../shapes/dim.js';
 import { broadcastShapes, formatShape, normalizeAxis, product } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec } from '../layer-spec.js';
@@ -26,7 +27,7 @@ export const Concat: LayerSpec = {
     const rank = shapes[0]!.length;
     for (let i = 1; i < shapes.length; i++) {
       if (shapes[i]!.length !== rank) {
-        return ctx.error('NN2001', `Concat: every input needs the same rank; input 1 is ${formatShape(shapes[0]!)} but input ${i + 1} is ${formatShape(shapes[i]!)}`, { input: i });
+        return ctx.error('NN2001', msg`Concat: every input needs the same rank; input 1 is ${formatShape(shapes[0]!)} but input ${i + 1} is ${formatShape(shapes[i]!)}`, { input: i });
       }
     }
     const axis = normalizeIndex(ctx, rank);
@@ -35,7 +36,7 @@ export const Concat: LayerSpec = {
     for (let i = 0; i < shapes.length; i++) {
       for (let a = 0; a < rank; a++) {
         if (a !== axis && !dimEquals(shapes[i]![a]!, shapes[0]![a]!)) {
-          return ctx.error('NN2004', `Concat along axis ${axis}: axis ${a} must agree, but input 1 is ${formatShape(shapes[0]!)} and input ${i + 1} is ${formatShape(shapes[i]!)}`, { input: i });
+          return ctx.error('NN2004', msg`Concat along axis ${axis}: axis ${a} must agree, but input 1 is ${formatShape(shapes[0]!)} and input ${i + 1} is ${formatShape(shapes[i]!)}`, { input: i });
         }
       }
       total = add(total, shapes[i]![axis]!);
@@ -49,7 +50,7 @@ export const Concat: LayerSpec = {
 function normalizeIndex(ctx: LayerContext, rank: number): number | undefined {
   const raw = ctx.int('axis');
   const axis = isConst(raw) ? normalizeAxis(raw, rank) : undefined;
-  if (axis === undefined) return ctx.error('NN2006', `${ctx.spec.name}: axis ${formatDim(raw)} is out of range for a rank-${rank} input (axes ${-rank} to ${rank - 1})`, { arg: 'axis' });
+  if (axis === undefined) return ctx.error('NN2006', msg`${ctx.spec.name}: axis ${formatDim(raw)} is out of range for a rank-${rank} input (axes ${-rank} to ${rank - 1})`, { arg: 'axis' });
   return axis;
 }
 
@@ -70,7 +71,7 @@ function makeElementwise(name: string, op: string, doc: string, max: number): La
           const k = result.mismatchAxisFromEnd;
           return ctx.error(
             'NN2004',
-            `${name}: ${formatShape(shape)} ${op} ${formatShape(next)} do not broadcast: axis -${k} is ${formatDim(shape[shape.length - k]!)} vs ${formatDim(next[next.length - k]!)} (sizes must be equal, or one of them 1)`,
+            msg`${name}: ${formatShape(shape)} ${op} ${formatShape(next)} do not broadcast: axis -${k} is ${formatDim(shape[shape.length - k]!)} vs ${formatDim(next[next.length - k]!)} (sizes must be equal, or one of them 1)`,
             { input: i },
           );
         }
@@ -131,20 +132,20 @@ export const Split: LayerSpec = {
     let parts: Dim[];
     if (v.kind === 'int') {
       const n = v.value;
-      if (!isConst(n) || n > 4096) return ctx.error('NN3003', `Split: the number of parts must be a known number up to 4096, not ${formatDim(n)}`, at);
+      if (!isConst(n) || n > 4096) return ctx.error('NN3003', msg`Split: the number of parts must be a known number up to 4096, not ${formatDim(n)}`, at);
       const part = div(size, n);
       if ((isConst(size) && size % n !== 0) || !isIntegral(part)) {
-        return ctx.error('NN2005', `Split: axis ${axis} has size ${formatDim(size)}, which does not divide into ${n} equal parts`, at);
+        return ctx.error('NN2005', msg`Split: axis ${axis} has size ${formatDim(size)}, which does not divide into ${n} equal parts`, at);
       }
       parts = new Array<Dim>(n).fill(part);
     } else {
       parts = ctx.ints('num_or_sizes');
-      if (parts.length === 0) return ctx.error('NN3003', 'Split: the list of sizes is empty', at);
+      if (parts.length === 0) return ctx.error('NN3003', msg`Split: the list of sizes is empty`, at);
       const bad = parts.find((d) => isConst(d) && d < 1);
-      if (bad !== undefined) return ctx.error('NN3003', `Split: every part needs a size of at least 1, but one is ${bad}`, at);
+      if (bad !== undefined) return ctx.error('NN3003', msg`Split: every part needs a size of at least 1, but one is ${bad}`, at);
       const sum = parts.reduce<Dim>((s, d) => add(s, d), 0);
       if (!dimEquals(sum, size)) {
-        return ctx.error('NN2007', `Split: the sizes ${formatShape(parts)} add up to ${formatDim(sum)}, but axis ${axis} has size ${formatDim(size)}`, at);
+        return ctx.error('NN2007', msg`Split: the sizes ${formatShape(parts)} add up to ${formatDim(sum)}, but axis ${axis} has size ${formatDim(size)}`, at);
       }
     }
     return parts.map((p) => shape.map((d, a) => (a === axis ? p : d)));

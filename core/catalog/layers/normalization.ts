@@ -7,6 +7,7 @@
 // plus 1 each for the scale and the bias; LocalResponseNorm 2*size + 4 per
 // element; Dropout and DropPath 0 (the identity at inference).
 
+import { msg } from '../../i18n/message.js';
 import { add, type Dim, dimEquals, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec } from '../layer-spec.js';
@@ -20,7 +21,7 @@ function checkDeclared(ctx: LayerContext, name: string): boolean {
   if (!v || v.kind !== 'int') return true;
   const c = channelsOf(ctx);
   if (dimEquals(v.value, c)) return true;
-  ctx.error('NN2004', `${ctx.spec.name}(${formatDim(v.value)}) normalizes ${formatDim(v.value)} features, but the input's last axis has ${formatDim(c)}: ${formatShape(ctx.inputs[0]!.shape)}`, { arg: name });
+  ctx.error('NN2004', msg`${ctx.spec.name}(${formatDim(v.value)}) normalizes ${formatDim(v.value)} features, but the input's last axis has ${formatDim(c)}: ${formatShape(ctx.inputs[0]!.shape)}`, { arg: name });
   return false;
 }
 
@@ -36,7 +37,7 @@ export const Dropout: LayerSpec = {
   inputs: { min: 1, max: 1, names: ['x'] },
   shape(ctx) {
     argumentsKnown(ctx);
-    if (ctx.float('rate') >= 1) return ctx.error('NN3003', 'Dropout: rate must be below 1 (a rate of 1 drops everything)', { arg: 'rate' });
+    if (ctx.float('rate') >= 1) return ctx.error('NN3003', msg`Dropout: rate must be below 1 (a rate of 1 drops everything)`, { arg: 'rate' });
     return [...ctx.inputs[0]!.shape];
   },
   weights: () => ({ trainable: 0, nonTrainable: 0 }),
@@ -57,7 +58,7 @@ export const DropPath: LayerSpec = {
   shape(ctx) {
     argumentsKnown(ctx);
     if (!expectMinRank(ctx, 2, '[B, ...]')) return undefined;
-    if (ctx.float('rate') >= 1) return ctx.error('NN3003', 'DropPath: rate must be below 1 (a rate of 1 drops every branch)', { arg: 'rate' });
+    if (ctx.float('rate') >= 1) return ctx.error('NN3003', msg`DropPath: rate must be below 1 (a rate of 1 drops every branch)`, { arg: 'rate' });
     return [...ctx.inputs[0]!.shape];
   },
   weights: () => ({ trainable: 0, nonTrainable: 0 }),
@@ -150,7 +151,7 @@ export const GroupNorm: LayerSpec = {
     if (!expectMinRank(ctx, 2, '[B, ..., C]')) return undefined;
     const c = channelsOf(ctx);
     const g = ctx.int('groups');
-    if (isConst(c) && isConst(g) && c % g !== 0) return ctx.error('NN2005', `GroupNorm: the channels (${c}) must divide by groups (${g})`, { arg: 'groups' });
+    if (isConst(c) && isConst(g) && c % g !== 0) return ctx.error('NN2005', msg`GroupNorm: the channels (${c}) must divide by groups (${g})`, { arg: 'groups' });
     return [...ctx.inputs[0]!.shape];
   },
   weights(ctx) {

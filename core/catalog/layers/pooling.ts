@@ -6,6 +6,7 @@
 // pooling: one per input element. Adaptive pooling: the exact sum of its
 // window sizes when H and W are known, else one per input element.
 
+import { msg } from '../../i18n/message.js';
 import { convOutputLength } from '../../shapes/conv-size.js';
 import { type Dim, isConst, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
@@ -38,16 +39,16 @@ function poolShape(ctx: LayerContext, rank: 1 | 2): Dim[] | undefined {
     if (typeof p !== 'object') continue;
     for (const side of [p.before, p.after]) {
       const k = pool[i]!;
-      if (isConst(side) && side < 0) return ctx.error('NN3003', `${ctx.spec.name}: padding must not be negative, but is ${side}`, { arg: 'padding' });
+      if (isConst(side) && side < 0) return ctx.error('NN3003', msg`${ctx.spec.name}: padding must not be negative, but is ${side}`, { arg: 'padding' });
       if (isConst(side) && isConst(k) && side > k / 2) {
-        return ctx.error('NN3003', `${ctx.spec.name}: padding (${side}) must be at most half the window (${k}), as in PyTorch`, { arg: 'padding' });
+        return ctx.error('NN3003', msg`${ctx.spec.name}: padding (${side}) must be at most half the window (${k}), as in PyTorch`, { arg: 'padding' });
       }
     }
   }
   const ceilMode = ctx.bool('ceil_mode');
   const out = spatial.map((len, i) => convOutputLength(len, pool[i]!, stride[i]!, pads[i]!, 1, ceilMode));
-  const axes = rank === 2 ? ['height', 'width'] : ['length'];
-  if (!checkFits(ctx, out, spatial, axes, 'pool', 'pooling window')) return undefined;
+  const axes = rank === 2 ? [msg`height`, msg`width`] : [msg`length`];
+  if (!checkFits(ctx, out, spatial, axes, 'pool', msg`pooling window`)) return undefined;
   return [shape[0]!, ...out, shape[rank + 1]!];
 }
 
@@ -100,7 +101,7 @@ function makeGlobalPool(kind: PoolKind): LayerSpec {
       argumentsKnown(ctx);
       const shape = ctx.inputs[0]!.shape;
       if (shape.length !== 3 && shape.length !== 4) {
-        return ctx.error('NN2001', `${ctx.spec.name} expects a rank-3 [B, T, C] or rank-4 [B, H, W, C] input, but got rank ${shape.length}: ${formatShape(shape)}`, { input: 0 });
+        return ctx.error('NN2001', msg`${ctx.spec.name} expects a rank-3 [B, T, C] or rank-4 [B, H, W, C] input, but got rank ${shape.length}: ${formatShape(shape)}`, { input: 0 });
       }
       const [b, c] = [shape[0]!, shape.at(-1)!];
       return ctx.bool('keepdims') ? [b, ...shape.slice(1, -1).map(() => 1), c] : [b, c];

@@ -1,5 +1,6 @@
 // Layers that only rearrange elements: Flatten, Reshape, Permute. No weights, no FLOPs.
 
+import { msg } from '../../i18n/message.js';
 import { type Dim, div, dimEquals, equalWhenExact, formatDim, isConst, isIntegral } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec } from '../layer-spec.js';
@@ -38,20 +39,20 @@ export const Reshape: LayerSpec = {
     const input = ctx.inputs[0]!.shape;
     const target = ctx.ints('shape');
     const inferred = target.flatMap((d, i) => (d === -1 ? [i] : []));
-    if (inferred.length > 1) return ctx.error('NN3003', `Reshape: only one entry of the shape may be -1, but ${formatShape(target)} has ${inferred.length}`, { arg: 'shape' });
+    if (inferred.length > 1) return ctx.error('NN3003', msg`Reshape: only one entry of the shape may be -1, but ${formatShape(target)} has ${inferred.length}`, { arg: 'shape' });
     const bad = target.find((d) => isConst(d) && d !== -1 && d < 1);
-    if (bad !== undefined) return ctx.error('NN3003', `Reshape: sizes must be at least 1 (or -1 to infer one), but ${formatShape(target)} has ${bad}`, { arg: 'shape' });
+    if (bad !== undefined) return ctx.error('NN3003', msg`Reshape: sizes must be at least 1 (or -1 to infer one), but ${formatShape(target)} has ${bad}`, { arg: 'shape' });
     const have = product(input.slice(1));
     const known = product(target.filter((d) => d !== -1));
     if (inferred.length === 1) {
       const missing = div(have, known);
       if ((isConst(have) && isConst(known) && have % known !== 0) || !isIntegral(missing)) {
-        return ctx.error('NN2005', `Reshape: ${formatDim(have)} elements per example do not divide into ${formatShape(target)}: ${formatDim(have)} / ${formatDim(known)} is not whole`, { arg: 'shape' });
+        return ctx.error('NN2005', msg`Reshape: ${formatDim(have)} elements per example do not divide into ${formatShape(target)}: ${formatDim(have)} / ${formatDim(known)} is not whole`, { arg: 'shape' });
       }
       return [input[0]!, ...target.map((d) => (d === -1 ? missing : d))];
     }
     if (!dimEquals(have, known) && !equalWhenExact(have, known)) {
-      return ctx.error('NN2007', `Reshape: the input has ${formatDim(have)} elements per example (${formatShape(input.slice(1))}), but ${formatShape(target)} holds ${formatDim(known)}`, { arg: 'shape' });
+      return ctx.error('NN2007', msg`Reshape: the input has ${formatDim(have)} elements per example (${formatShape(input.slice(1))}), but ${formatShape(target)} holds ${formatDim(known)}`, { arg: 'shape' });
     }
     return [input[0]!, ...target];
   },
@@ -83,14 +84,14 @@ export const Permute: LayerSpec = {
 function permuteAfterBatch(ctx: LayerContext, dims: Dim[], arg: string, what: string): Dim[] | undefined {
   const input = ctx.inputs[0]!.shape;
   if (input.length !== dims.length + 1) {
-    return ctx.error('NN2001', `${what} expects a rank-${dims.length + 1} input, but got rank ${input.length}: ${formatShape(input)}`, { input: 0 });
+    return ctx.error('NN2001', msg`${what} expects a rank-${dims.length + 1} input, but got rank ${input.length}: ${formatShape(input)}`, { input: 0 });
   }
   const seen = new Set<number>();
   for (const d of dims) {
     if (!isConst(d) || d < 1 || d > dims.length) {
-      return ctx.error('NN2006', `${ctx.spec.name}: axis ${formatDim(d)} is out of range; the batch axis 0 stays first and the others are 1 to ${dims.length}`, { arg });
+      return ctx.error('NN2006', msg`${ctx.spec.name}: axis ${formatDim(d)} is out of range; the batch axis 0 stays first and the others are 1 to ${dims.length}`, { arg });
     }
-    if (seen.has(d)) return ctx.error('NN3003', `${ctx.spec.name}: axis ${d} appears twice; ${arg} must be a permutation`, { arg });
+    if (seen.has(d)) return ctx.error('NN3003', msg`${ctx.spec.name}: axis ${d} appears twice; ${arg} must be a permutation`, { arg });
     seen.add(d);
   }
   return [input[0]!, ...dims.map((d) => input[d as number]!)];
@@ -110,7 +111,7 @@ export const Transpose: LayerSpec = {
     const perm = ctx.ints('perm');
     const what = `Transpose(${formatShape(perm)})`;
     if (perm.length > 0 && perm[0] !== 0 && ctx.inputs[0]!.shape.length === perm.length) {
-      return ctx.error('NN3003', `Transpose: the batch axis must stay first (perm[0] = 0), but perm is ${formatShape(perm)}`, { arg: 'perm' });
+      return ctx.error('NN3003', msg`Transpose: the batch axis must stay first (perm[0] = 0), but perm is ${formatShape(perm)}`, { arg: 'perm' });
     }
     // [0, 2, 1] is Permute's [2, 1]: the same axes after the batch, numbered the same way
     return permuteAfterBatch(ctx, perm.slice(1), 'perm', what);

@@ -4,6 +4,7 @@
 // FLOPs: nearest upsampling, padding and cropping only copy (0); bilinear
 // upsampling mixes 4 neighbours per output element: 4 multiply-adds, 8 FLOPs.
 
+import { msg } from '../../i18n/message.js';
 import { add, type Dim, mul, sub } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
 import type { LayerSpec } from '../layer-spec.js';
@@ -73,7 +74,7 @@ export const Cropping2D: LayerSpec = {
     if (!crops) return undefined;
     const [ch, cw] = crops as [{ before: Dim; after: Dim }, { before: Dim; after: Dim }];
     const out = [sub(sub(h, ch.before), ch.after), sub(sub(w, cw.before), cw.after)];
-    if (!checkFits(ctx, out, [h, w], ['height', 'width'], 'cropping', 'cropping')) return undefined;
+    if (!checkFits(ctx, out, [h, w], [msg`height`, msg`width`], 'cropping', msg`cropping`)) return undefined;
     return [b, out[0]!, out[1]!, c];
   },
   weights: () => ({ trainable: 0, nonTrainable: 0 }),
