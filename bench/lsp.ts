@@ -3,9 +3,12 @@
 // over 200 edits per file, didChange -> publishDiagnostics, then inlayHint
 // (the whole file), hover and completion at random places, against the same
 // check run in-process (the reference: the ratio says what the protocol,
-// the process boundary and the feature cost on top of checking). Then a
-// hover on a small file while a pathological document is checked
-// (lsp-responsive.ts); `--responsive` runs only that part.
+// the process boundary and the feature cost on top of checking). Two kinds
+// of edits: typing (each keystroke retypes the next character of the file
+// in the middle, so every text is new, as in an editor) and toggling (a
+// space added and removed: two texts, so the server may answer from what it
+// kept). Then a hover on a small file while a pathological document is
+// checked (lsp-responsive.ts); `--responsive` runs only that part.
 
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -27,12 +30,27 @@ function stats(samples: number[]): Stats {
   return { p50: sorted[Math.floor(sorted.length * 0.5)]!, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
 }
 
-/** The text with a space inserted (odd rounds) or not (even): the same program, a new version. */
-function edited(text: string, at: number, round: number): string {
-  return round % 2 === 1 ? `${text.slice(0, at)} ${text.slice(at)}` : text;
+/** How the text changes at each round: `at` is the start of a line in the middle of the file. */
+interface EditKind {
+  name: string;
+  edited(text: string, at: number, round: number): string;
 }
 
-async function benchFile(name: string, path: string, text: string): Promise<{ name: string; lines: number; rows: [string, Stats][] }> {
+const EDIT_KINDS: EditKind[] = [
+  {
+    // the first `round` characters of what follows `at`, typed again before it: a new text at every keystroke
+    name: 'typing',
+    edited: (text, at, round) => `${text.slice(0, at)}${text.slice(at, at + round)}${text.slice(at)}`,
+  },
+  {
+    // a space inserted (odd rounds) or not (even): the same program, two texts in turn
+    name: 'toggling',
+    edited: (text, at, round) => (round % 2 === 1 ? `${text.slice(0, at)} ${text.slice(at)}` : text),
+  },
+];
+
+async function benchFile(name: string, path: string, text: string, edits: EditKind): Promise<{ name: string; lines: number; rows: [string, Stats][] }> {
+  const edited = edits.edited;
   const child = spawn(process.execPath, [join(root, 'bin', 'nn-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<number, () => void>();
@@ -94,7 +112,7 @@ async function benchFile(name: string, path: string, text: string): Promise<{ na
     analyze(path, { ...host, readFile: (p) => (p === path ? edited(text, middle, i) : host.readFile(p)) });
     if (i >= 10) reference.push(performance.now() - t);
   }
-  return { name, lines: text.split('\n').length, rows: [['in-process analyze (reference)', stats(reference)], ...Object.entries(samples).map(([k, v]): [string, Stats] => [k, stats(v)])] };
+  return { name: `${name} (${edits.name})`, lines: text.split('\n').length, rows: [['in-process analyze (reference)', stats(reference)], ...Object.entries(samples).map(([k, v]): [string, Stats] => [k, stats(v)])] };
 }
 
 if (process.argv.includes('--responsive')) {
@@ -103,19 +121,22 @@ if (process.argv.includes('--responsive')) {
 }
 
 const sam = join(root, 'examples', 'sam.nn');
-const results = [
-  await benchFile('sam.nn', sam, readFileSync(sam, 'utf8')),
-  await benchFile('generated-2000-lines.nn', join(root, 'examples', 'generated-2000-lines.nn'), generateSource(2000)),
+const files: [string, string, string][] = [
+  ['sam.nn', sam, readFileSync(sam, 'utf8')],
+  ['generated-2000-lines.nn', join(root, 'examples', 'generated-2000-lines.nn'), generateSource(2000)],
 ];
+const results = [];
+for (const [name, path, text] of files) for (const kind of EDIT_KINDS) results.push(await benchFile(name, path, text, kind));
 
-console.log(`nn-language-server latency, ${EDITS} edits per file (debounce 0, full-text didChange)\n`);
-console.log(`${'file'.padEnd(26)}${'lines'.padStart(6)}  ${'request'.padEnd(32)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p50 x ref'.padStart(11)}`);
+console.log(`nn-language-server latency, ${EDITS} edits per file and kind of edit (debounce 0, full-text didChange)\n`);
+console.log(`${'file (edits)'.padEnd(38)}${'lines'.padStart(6)}  ${'request'.padEnd(32)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p50 x ref'.padStart(11)}`);
 for (const r of results) {
   const ref = r.rows[0]![1].p50;
   for (const [op, s] of r.rows) {
-    console.log(`${r.name.padEnd(26)}${String(r.lines).padStart(6)}  ${op.padEnd(32)}${s.p50.toFixed(2).padStart(9)}${s.p95.toFixed(2).padStart(9)}${(s.p50 / ref).toFixed(2).padStart(11)}`);
+    console.log(`${r.name.padEnd(38)}${String(r.lines).padStart(6)}  ${op.padEnd(32)}${s.p50.toFixed(2).padStart(9)}${s.p95.toFixed(2).padStart(9)}${(s.p50 / ref).toFixed(2).padStart(11)}`);
   }
 }
-console.log('\nreference = analyze() of the same text in this process (parse + check + recording), no protocol.');
+console.log('\nreference = a fresh analyze() of the same texts in this process (parse + check + recording), no protocol.');
+console.log('typing: every keystroke makes a text the server has not seen; toggling: two texts in turn, which it may have kept.');
 console.log('inlayHint, hover and completion follow each edit once its diagnostics are out (the analysis is cached by then).');
 printResponsiveness(await benchResponsiveness(root));
