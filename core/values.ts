@@ -5,6 +5,7 @@ import type { Definition, Range } from '../grammar/ast.js';
 import type { Dim } from './shapes/dim.js';
 import type { LayerSpec } from './catalog/layer-spec.js';
 import type { FunctionSpec } from './functions/function-spec.js';
+import { msg } from './i18n/message.js';
 
 export type DType = 'float32' | 'int32' | 'bool';
 
@@ -145,42 +146,69 @@ export const UNKNOWN: Value = { kind: 'unknown' };
 export function describeKind(v: Value): string {
   switch (v.kind) {
     case 'int':
-      return 'an int';
+      return msg`an int`;
     case 'float':
-      return 'a float';
+      return msg`a float`;
     case 'bool':
-      return 'a bool';
+      return msg`a bool`;
     case 'string':
-      return 'a string';
+      return msg`a string`;
     case 'list':
       return describeList(v.items);
     case 'record':
-      return 'a record';
+      return msg`a record`;
     case 'tensor':
-      return 'a tensor';
+      return msg`a tensor`;
     case 'tuple':
-      return `${v.items.length} values`;
+      return msg`${v.items.length} values`;
     case 'layerKind':
     case 'layer':
-      return `the layer ${v.kind === 'layer' ? v.instance.spec.name : v.spec.name}`;
+      return msg`the layer ${v.kind === 'layer' ? v.instance.spec.name : v.spec.name}`;
     case 'definition':
-      return `the ${v.definition.defKind} ${v.definition.name.name}`;
+      return describeDefinition(v.definition);
     case 'block':
-      return `the ${v.instance.definition.defKind} ${v.instance.definition.name.name}`;
+      return describeDefinition(v.instance.definition);
     case 'function':
-      return `the function ${v.spec.name}`;
+      return msg`the function ${v.spec.name}`;
     case 'name':
-      return `the name ${v.name}`;
+      return msg`the name ${v.name}`;
     case 'unknown':
-      return 'an unknown value';
+      return msg`an unknown value`;
+  }
+}
+
+/** `the model Encoder`, `the block VGGBlock`, `the loss Dice`, `the pipeline Detect`: one sentence each, so a translation can name the kind in its own words. */
+function describeDefinition(def: Definition): string {
+  const name = def.name.name;
+  switch (def.defKind) {
+    case 'model':
+      return msg`the model ${name}`;
+    case 'block':
+      return msg`the block ${name}`;
+    case 'loss':
+      return msg`the loss ${name}`;
+    case 'pipeline':
+      return msg`the pipeline ${name}`;
   }
 }
 
 /** `an empty list`, `a list of 3 tensors`, `a list of 1 int`, `a list of 4 values` (of mixed kinds). */
 function describeList(items: readonly Value[]): string {
-  if (items.length === 0) return 'an empty list';
+  if (items.length === 0) return msg`an empty list`;
   const kinds = new Set(items.map((i) => i.kind));
   const kind = kinds.size === 1 ? items[0]!.kind : kinds.size === 2 && kinds.has('int') && kinds.has('float') ? 'number' : 'value';
-  const noun = ['tensor', 'int', 'float', 'bool', 'string', 'list', 'number'].includes(kind) ? kind : 'value';
-  return `a list of ${items.length} ${noun}${items.length === 1 ? '' : 's'}`;
+  const describe = LIST_OF[kind] ?? LIST_OF['value']!;
+  return describe(items.length);
 }
+
+/** A list of n items of one kind, each phrase whole (a translation words its count and noun together). */
+const LIST_OF: Readonly<Record<string, (n: number) => string>> = {
+  tensor: (n) => (n === 1 ? msg`a list of 1 tensor` : msg`a list of ${n} tensors`),
+  int: (n) => (n === 1 ? msg`a list of 1 int` : msg`a list of ${n} ints`),
+  float: (n) => (n === 1 ? msg`a list of 1 float` : msg`a list of ${n} floats`),
+  bool: (n) => (n === 1 ? msg`a list of 1 bool` : msg`a list of ${n} bools`),
+  string: (n) => (n === 1 ? msg`a list of 1 string` : msg`a list of ${n} strings`),
+  list: (n) => (n === 1 ? msg`a list of 1 list` : msg`a list of ${n} lists`),
+  number: (n) => (n === 1 ? msg`a list of 1 number` : msg`a list of ${n} numbers`),
+  value: (n) => (n === 1 ? msg`a list of 1 value` : msg`a list of ${n} values`),
+};

@@ -7,6 +7,7 @@
 
 import type { MemberExpr } from '../../grammar/ast.js';
 import { countWeights, fromPyTorchName, layerWeights, WEIGHT_NAMES } from '../catalog/layer-weights.js';
+import { msg } from '../i18n/message.js';
 import { formatShape } from '../shapes/shape.js';
 import { closestName } from '../text/did-you-mean.js';
 import type { Fix } from '../diagnostics/diagnostic.js';
@@ -30,8 +31,8 @@ export function memberValue(st: CheckState, fr: Frame, e: MemberExpr, target: Va
   if (weights === 'needsInput') {
     const possible = WEIGHT_NAMES[layer.spec.name] ?? [];
     if (!possible.includes(name)) return unknownMember(st, fr, e, layer, possible);
-    st.error(fr, 'NN2022', `the shape of ${owner}.${name} depends on the input ${owner} is applied to: apply ${owner} before reading its weights`, e.range, {
-      related: [{ ...(layer.origin.file !== undefined ? { file: layer.origin.file } : {}), range: layer.origin.range, message: `${owner} is configured here` }],
+    st.error(fr, 'NN2022', msg`the shape of ${owner}.${name} depends on the input ${owner} is applied to: apply ${owner} before reading its weights`, e.range, {
+      related: [{ ...(layer.origin.file !== undefined ? { file: layer.origin.file } : {}), range: layer.origin.range, message: msg`${owner} is configured here` }],
     });
     return UNKNOWN;
   }
@@ -53,7 +54,7 @@ export function memberValue(st: CheckState, fr: Frame, e: MemberExpr, target: Va
     kind: 'tensor',
     shape: weight.shape,
     dtype: 'float32',
-    origin: { file: fr.module.file, range: e.range, what: `${name} of ${owner}` },
+    origin: { file: fr.module.file, range: e.range, what: msg`${name} of ${owner}` },
     weightOf: { layer, weight: name },
   };
   if (st.trace) value.source = { op: 'weight', layer, weight: name, path: path ?? st.counted.get(layer.id) ?? owner, site: traceSite(fr, e.range) };
@@ -65,10 +66,10 @@ function unknownMember(st: CheckState, fr: Frame, e: MemberExpr, layer: LayerIns
   const name = e.member.name;
   const owner = layer.binding ?? layer.spec.name;
   const guess = fromPyTorchName(layer.spec.name, name) ?? closestName(name, names);
-  const listed = names.length === 0 ? `${layer.spec.name} has no weights here` : `its weights: ${names.join(', ')}`;
-  const fixes: Fix[] = guess && names.includes(guess) ? [{ title: `Change to '${guess}'`, edits: [{ range: e.member.range, newText: guess }] }] : [];
-  const hint = fixes.length > 0 ? `; did you mean '${guess}'?` : '';
-  st.error(fr, 'NN1015', `${owner} (${layer.spec.name}) has no weight '${name}'${hint} (${listed})`, e.member.range, { fixes });
+  const listed = names.length === 0 ? msg`${layer.spec.name} has no weights here` : msg`its weights: ${names.join(', ')}`;
+  const fixes: Fix[] = guess && names.includes(guess) ? [{ title: msg`Change to '${guess}'`, edits: [{ range: e.member.range, newText: guess }] }] : [];
+  const hint = fixes.length > 0 ? msg`; did you mean '${guess}'?` : '';
+  st.error(fr, 'NN1015', msg`${owner} (${layer.spec.name}) has no weight '${name}'${hint} (${listed})`, e.member.range, { fixes });
   return UNKNOWN;
 }
 
@@ -80,18 +81,18 @@ function notALayer(fr: Frame, target: Value, e: MemberExpr): string {
       const kind = target.spec.name;
       // `let n = BatchNorm` binds the kind of layer; `BatchNorm()` configures one
       if (e.target.kind === 'Identifier' && fr.scope.lookup(e.target.name)) {
-        return `'${e.target.name}' is the kind of layer ${kind}, not one layer: configure one, let ${e.target.name} = ${kind}(), to read its weights`;
+        return msg`'${e.target.name}' is the kind of layer ${kind}, not one layer: configure one, let ${e.target.name} = ${kind}(), to read its weights`;
       }
       const bound = kind.toLowerCase();
-      return `${kind} is a kind of layer, not one layer: bind a configured one, let ${bound} = ${kind}(...), and read ${bound}.${name}`;
+      return msg`${kind} is a kind of layer, not one layer: bind a configured one, let ${bound} = ${kind}(...), and read ${bound}.${name}`;
     }
     case 'block':
     case 'definition':
-      return `'.' reads a weight of a layer, and this is ${what}: read the weight of a layer inside it, where it is bound`;
+      return msg`'.' reads a weight of a layer, and this is ${what}: read the weight of a layer inside it, where it is bound`;
     case 'tensor':
-      return `'.' reads a weight of a layer, and this is a tensor ${formatShape(target.shape)}: use functions on tensors (transpose(x, [1, 0]), reshape(x, ...))`;
+      return msg`'.' reads a weight of a layer, and this is a tensor ${formatShape(target.shape)}: use functions on tensors (transpose(x, [1, 0]), reshape(x, ...))`;
     default:
-      return `'.' reads a weight of a layer, and this is ${what}`;
+      return msg`'.' reads a weight of a layer, and this is ${what}`;
   }
 }
 

@@ -8,6 +8,7 @@ import { parse, parseTooLarge, type ParseOptions, type ParseResult } from '../..
 import type { ImportDecl } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host, Unreadable } from '../host.js';
+import { msg } from '../i18n/message.js';
 import { closestName } from '../text/did-you-mean.js';
 import type { CheckState, Module } from './state.js';
 
@@ -64,9 +65,9 @@ function resolveImport(st: CheckState, host: Host, module: Module, decl: ImportD
   const refuse = (message: string): void => {
     module.diagnostics.push({ severity: 'error', code: 'NN1012', message, range: decl.path.range, file: module.file });
   };
-  if (!target.endsWith('.nn')) return refuse(`'${decl.path.value}' is not a .nn file; imports name .nn files`);
+  if (!target.endsWith('.nn')) return refuse(msg`'${decl.path.value}' is not a .nn file; imports name .nn files`);
   const imported = target === module.file ? module : load(st, host, target);
-  if (!('program' in imported)) return refuse(`cannot read '${decl.path.value}'${imported.problem ? `: ${imported.problem}` : ''} (looked for ${target})`);
+  if (!('program' in imported)) return refuse(imported.problem ? msg`cannot read '${decl.path.value}': ${imported.problem} (looked for ${target})` : msg`cannot read '${decl.path.value}' (looked for ${target})`);
   const own = [...imported.definitions.values()].filter((d) => d.file === imported.file);
   const wanted = decl.names.length === 0 ? own : [];
   for (const id of decl.names) {
@@ -77,10 +78,10 @@ function resolveImport(st: CheckState, host: Host, module: Module, decl: ImportD
       module.diagnostics.push({
         severity: 'error',
         code: 'NN1008',
-        message: `'${decl.path.value}' defines no '${id.name}'${guess ? `; did you mean '${guess}'?` : ''}`,
+        message: msg`'${decl.path.value}' defines no '${id.name}'${guess ? msg`; did you mean '${guess}'?` : ''}`,
         range: id.range,
         file: module.file,
-        ...(guess ? { fixes: [{ title: `Change to '${guess}'`, edits: [{ range: id.range, newText: guess }] }] } : {}),
+        ...(guess ? { fixes: [{ title: msg`Change to '${guess}'`, edits: [{ range: id.range, newText: guess }] }] } : {}),
       });
     }
   }
@@ -97,5 +98,5 @@ function resolveImport(st: CheckState, host: Host, module: Module, decl: ImportD
 }
 
 function duplicate(file: string, name: string, range: Diagnostic['range']): Diagnostic {
-  return { severity: 'error', code: 'NN1009', message: `'${name}' is defined more than once`, range, file };
+  return { severity: 'error', code: 'NN1009', message: msg`'${name}' is defined more than once`, range, file };
 }

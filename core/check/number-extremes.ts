@@ -5,6 +5,7 @@
 
 import type { Range } from '../../grammar/ast.js';
 import type { FunctionSpec } from '../functions/function-spec.js';
+import { msg } from '../i18n/message.js';
 import { dimEquals, formatDim, isConst, sub } from '../shapes/dim.js';
 import { UNKNOWN, type Value } from '../values.js';
 import type { ArgInput } from './bind-args.js';
@@ -31,11 +32,13 @@ export function numberExtreme(st: CheckState, fr: Frame, spec: FunctionSpec, arg
   const twoValues = args.length === 2 && ((a.kind === 'tensor' && (b.kind === 'tensor' || b.kind === 'float')) || (isNumber(a) && b.kind === 'tensor'));
   if (!twoValues) return undefined;
   const callee = { start: range.start, end: argsRange.start };
-  const fixes = fr.module.text.slice(callee.start, callee.end) === spec.name ? [{ title: `Change to '${elementwise}'`, edits: [{ range: callee, newText: elementwise }] }] : [];
+  const fixes = fr.module.text.slice(callee.start, callee.end) === spec.name ? [{ title: msg`Change to '${elementwise}'`, edits: [{ range: callee, newText: elementwise }] }] : [];
   st.error(
     fr,
     'NN3021',
-    `${spec.name}(x, axis) reduces one tensor along axes; the elementwise ${spec.name === 'max' ? 'larger' : 'smaller'} of two values is ${elementwise}(a, b)`,
+    spec.name === 'max'
+      ? msg`${spec.name}(x, axis) reduces one tensor along axes; the elementwise larger of two values is ${elementwise}(a, b)`
+      : msg`${spec.name}(x, axis) reduces one tensor along axes; the elementwise smaller of two values is ${elementwise}(a, b)`,
     callee.end > callee.start ? callee : range,
     { fixes },
   );
@@ -51,7 +54,11 @@ function extreme(st: CheckState, fr: Frame, sign: 1 | -1, args: readonly ArgInpu
     // numbers subtract as numbers (floats are not sizes); two sizes as sizes, exactly
     const diff = typeof v.value === 'number' && typeof best.value === 'number' ? v.value - best.value : v.kind === 'int' && best.kind === 'int' ? sub(v.value, best.value) : undefined;
     if (diff === undefined || !isConst(diff)) {
-      if (!isLenient(fr)) st.error(fr, 'NN3004', `not known at check time: which of ${formatDim(best.value)} and ${formatDim(v.value)} is ${sign > 0 ? 'larger' : 'smaller'} depends on sizes not known here`, range);
+      if (!isLenient(fr)) {
+        const [x, y] = [formatDim(best.value), formatDim(v.value)];
+        const why = sign > 0 ? msg`not known at check time: which of ${x} and ${y} is larger depends on sizes not known here` : msg`not known at check time: which of ${x} and ${y} is smaller depends on sizes not known here`;
+        st.error(fr, 'NN3004', why, range);
+      }
       return UNKNOWN;
     }
     if (sign * diff > 0) best = v;

@@ -3,6 +3,7 @@
 
 import type { BinaryExpr, BinaryOp, UnaryExpr } from '../../grammar/ast.js';
 import { matmulShape } from '../functions/matmul.js';
+import { msg } from '../i18n/message.js';
 import { add, type Dim, div, formatDim, isConst, isIntegral, mul, neg, sub } from '../shapes/dim.js';
 import { broadcastShapes, formatShape } from '../shapes/shape.js';
 import { describeKind, type DType, type TensorSource, type TensorValue, UNKNOWN, type Value } from '../values.js';
@@ -27,7 +28,7 @@ export function unaryOp(st: CheckState, fr: Frame, e: UnaryExpr, v: Value): Valu
     if (v.kind === 'float') return { kind: 'float', value: sign * v.value };
     if (v.kind === 'tensor' && v.dtype !== 'bool') return traced(st, fr, tensorResult(fr, e, v.shape, v.dtype, `'${e.op}'`), { op: 'unary', operator: e.op, operand: v });
   }
-  st.error(fr, 'NN3001', `'${e.op}' cannot be applied to ${describeKind(v)}`, e.operand.range);
+  st.error(fr, 'NN3001', msg`'${e.op}' cannot be applied to ${describeKind(v)}`, e.operand.range);
   return UNKNOWN;
 }
 
@@ -46,7 +47,7 @@ export function binaryOp(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: 
       return { kind: 'bool', value: e.op === '==' ? same : !same };
     }
   }
-  st.error(fr, 'NN3001', `'${e.op}' cannot combine ${describeKind(a)} and ${describeKind(b)}`, e.opRange);
+  st.error(fr, 'NN3001', msg`'${e.op}' cannot combine ${describeKind(a)} and ${describeKind(b)}`, e.opRange);
   return UNKNOWN;
 }
 
@@ -59,7 +60,7 @@ function numberOp(st: CheckState, fr: Frame, e: BinaryExpr, a: NumberValue, b: N
   if (a.kind === 'int' && b.kind === 'int') return intOp(st, fr, e, a.value, b.value);
   const x = numeric(a.value);
   const y = numeric(b.value);
-  if (x === undefined || y === undefined) return undecided(st, fr, e, 'a symbolic size mixed with a float');
+  if (x === undefined || y === undefined) return undecided(st, fr, e, msg`a symbolic size mixed with a float`);
   switch (e.op) {
     case '+':
       return { kind: 'float', value: x + y };
@@ -74,7 +75,7 @@ function numberOp(st: CheckState, fr: Frame, e: BinaryExpr, a: NumberValue, b: N
     case '**':
       return { kind: 'float', value: x ** y };
   }
-  st.error(fr, 'NN3001', `'${e.op}' cannot combine numbers`, e.opRange);
+  st.error(fr, 'NN3001', msg`'${e.op}' cannot combine numbers`, e.opRange);
   return UNKNOWN;
 }
 
@@ -94,10 +95,10 @@ function intOp(st: CheckState, fr: Frame, e: BinaryExpr, x: Dim, y: Dim): Value 
     }
     case '%':
       if (isConst(x) && isConst(y)) return y === 0 ? divisionByZero(st, fr, e) : { kind: 'int', value: x - Math.floor(x / y) * y };
-      return undecided(st, fr, e, `${formatDim(x)} % ${formatDim(y)} depends on sizes not known here`);
+      return undecided(st, fr, e, msg`${formatDim(x)} % ${formatDim(y)} depends on sizes not known here`);
     case '**':
       if (isConst(x) && isConst(y)) return y >= 0 ? { kind: 'int', value: x ** y } : { kind: 'float', value: x ** y };
-      return undecided(st, fr, e, 'a power of a symbolic size');
+      return undecided(st, fr, e, msg`a power of a symbolic size`);
   }
   return UNKNOWN;
 }
@@ -105,7 +106,7 @@ function intOp(st: CheckState, fr: Frame, e: BinaryExpr, x: Dim, y: Dim): Value 
 function compare(st: CheckState, fr: Frame, e: BinaryExpr, x: Dim | number, y: Dim | number): Value {
   const diff = sub(x, y);
   if (!isConst(diff)) {
-    return undecided(st, fr, e, `${formatDim(x)} ${e.op} ${formatDim(y)} depends on sizes not known here`);
+    return undecided(st, fr, e, msg`${formatDim(x)} ${e.op} ${formatDim(y)} depends on sizes not known here`);
   }
   const results: Record<string, boolean> = { '==': diff === 0, '!=': diff !== 0, '<': diff < 0, '<=': diff <= 0, '>': diff > 0, '>=': diff >= 0 };
   return { kind: 'bool', value: results[e.op]! };
@@ -119,7 +120,7 @@ const numeric = (d: Dim | number): number | undefined => (typeof d === 'number' 
  * the sizes should be known.
  */
 function undecided(st: CheckState, fr: Frame, e: BinaryExpr, why: string): Value {
-  if (!isLenient(fr)) st.error(fr, 'NN3004', `not known at check time: ${why}`, e.range);
+  if (!isLenient(fr)) st.error(fr, 'NN3004', msg`not known at check time: ${why}`, e.range);
   return UNKNOWN;
 }
 
@@ -128,7 +129,7 @@ export function isLenient(fr: Frame): boolean {
 }
 
 function divisionByZero(st: CheckState, fr: Frame, e: BinaryExpr): Value {
-  st.error(fr, 'NN3003', 'division by zero', e.right.range);
+  st.error(fr, 'NN3003', msg`division by zero`, e.right.range);
   return UNKNOWN;
 }
 
@@ -152,14 +153,14 @@ function tensorOpShape(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: Va
   const y = shapeOf(b);
   if (!x || !y) {
     const other = x ? b : a;
-    st.error(fr, 'NN3001', `'${e.op}' cannot combine a tensor and ${describeKind(other)}`, (x ? e.right : e.left).range);
+    st.error(fr, 'NN3001', msg`'${e.op}' cannot combine a tensor and ${describeKind(other)}`, (x ? e.right : e.left).range);
     return UNKNOWN;
   }
   if (e.op === '@') {
     const result = matmulShape(x.shape, y.shape);
     if (result.ok) return tensorResult(fr, e, result.shape, x.dtype === 'int32' && y.dtype === 'int32' ? 'int32' : 'float32', "'@'");
-    st.error(fr, result.code, `'@': ${result.message}`, e.opRange, {
-      related: [...originRelated(a, 'left operand'), ...originRelated(b, 'right operand')],
+    st.error(fr, result.code, msg`'@': ${result.message}`, e.opRange, {
+      related: [...originRelated(a, msg`left operand`), ...originRelated(b, msg`right operand`)],
     });
     return UNKNOWN;
   }
@@ -171,10 +172,9 @@ function tensorOpShape(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: Va
     st.error(
       fr,
       'NN2004',
-      `'${e.op}' needs shapes that broadcast: ${formatShape(x.shape)}${describeOrigin(a)} and ${formatShape(y.shape)}${describeOrigin(b)} ` +
-        `differ at axis ${-i} (${formatDim(left)} vs ${formatDim(right)})`,
+      msg`'${e.op}' needs shapes that broadcast: ${formatShape(x.shape)}${describeOrigin(a)} and ${formatShape(y.shape)}${describeOrigin(b)} differ at axis ${-i} (${formatDim(left)} vs ${formatDim(right)})`,
       e.opRange,
-      { related: [...originRelated(a, `left operand ${formatShape(x.shape)}`), ...originRelated(b, `right operand ${formatShape(y.shape)}`)] },
+      { related: [...originRelated(a, msg`left operand ${formatShape(x.shape)}`), ...originRelated(b, msg`right operand ${formatShape(y.shape)}`)] },
     );
     return UNKNOWN;
   }
@@ -192,6 +192,6 @@ function traced(st: CheckState, fr: Frame, t: TensorValue, source: TensorSource)
 }
 
 function tensorResult(fr: Frame, e: BinaryExpr | UnaryExpr, shape: Dim[], dtype: DType, what: string): TensorValue {
-  return { kind: 'tensor', shape, dtype, origin: { file: fr.module.file, range: e.range, what: `result of ${what}` } };
+  return { kind: 'tensor', shape, dtype, origin: { file: fr.module.file, range: e.range, what: msg`result of ${what}` } };
 }
 

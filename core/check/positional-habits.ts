@@ -9,6 +9,7 @@
 import type { Range } from '../../grammar/ast.js';
 import type { LayerSpec } from '../catalog/layer-spec.js';
 import type { Fix } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 import { isConst } from '../shapes/dim.js';
 import type { ArgInput } from './bind-args.js';
 import { applyEdits } from './foreign-calls.js';
@@ -35,13 +36,13 @@ export function positionalHabit(spec: LayerSpec, args: readonly ArgInput[], args
     case 'Dense':
       // the second positional argument is the activation, a string: an int there is Linear's out_features
       if (positional.length >= 2 && positional[1]!.value.kind === 'int') {
-        return drop('Dense', args, positional[0]!, argsRange, text, `Dense${written()} reads as PyTorch's Linear(in, out): Dense takes only the output size, the input size comes from the input`);
+        return drop('Dense', args, positional[0]!, argsRange, text, msg`Dense${written()} reads as PyTorch's Linear(in, out): Dense takes only the output size, the input size comes from the input`);
       }
       return undefined;
     case 'GroupNorm':
       // the second positional argument is epsilon: a whole number of at least 1 there is PyTorch's num_channels
       if (positional.length >= 2 && positional[1]!.value.kind === 'int' && (int(1) === undefined || int(1)! >= 1)) {
-        return drop('GroupNorm', args, positional[1]!, argsRange, text, `GroupNorm${written()} reads as PyTorch's GroupNorm(num_groups, num_channels): GroupNorm takes only the groups, the channels come from the input`);
+        return drop('GroupNorm', args, positional[1]!, argsRange, text, msg`GroupNorm${written()} reads as PyTorch's GroupNorm(num_groups, num_channels): GroupNorm takes only the groups, the channels come from the input`);
       }
       return undefined;
     case 'MultiHeadAttention': {
@@ -56,7 +57,7 @@ export function positionalHabit(spec: LayerSpec, args: readonly ArgInput[], args
       const [a, b, c] = [int(0), int(1), int(2)];
       if (a !== undefined && b !== undefined && c !== undefined && b >= 16 && c <= 7 && a <= b && !named('kernel') && !named('stride')) {
         const torch = spec.name === 'Conv2D' ? 'Conv2d' : 'ConvTranspose2d';
-        return drop(spec.name, args, positional[0]!, argsRange, text, `${spec.name}${written()} reads as PyTorch's ${torch}(in, out, k): ${spec.name} takes (filters, kernel, stride), the input channels come from the input`);
+        return drop(spec.name, args, positional[0]!, argsRange, text, msg`${spec.name}${written()} reads as PyTorch's ${torch}(in, out, k): ${spec.name} takes (filters, kernel, stride), the input channels come from the input`);
       }
       return undefined;
     }
@@ -72,10 +73,11 @@ function drop(layer: string, args: readonly ArgInput[], arg: ArgInput, argsRange
   const range = next ? { start: argStart(arg), end: argStart(next) } : previous ? { start: previous.range.end, end: arg.range.end } : arg.range;
   const edits = [{ range, newText: '' }];
   const result = applyEdits(text, argsRange, edits);
+  const fixed = `${layer}${result}`;
   return {
-    message: `${why}; write ${layer}${result}`,
+    message: msg`${why}; write ${fixed}`,
     range: arg.range,
-    fix: { title: `Change to '${layer}${result}'`, edits },
+    fix: { title: msg`Change to '${fixed}'`, edits },
     args: args.filter((a) => a !== arg),
   };
 }
@@ -83,11 +85,12 @@ function drop(layer: string, args: readonly ArgInput[], arg: ArgInput, argsRange
 function swap(args: readonly ArgInput[], a: ArgInput, b: ArgInput, text: string): PositionalHabit {
   const [ta, tb] = [text.slice(a.range.start, a.range.end), text.slice(b.range.start, b.range.end)];
   const range = { start: a.range.start, end: b.range.end };
+  const fixed = `MultiHeadAttention(${tb}, ${ta})`;
   return {
-    message: `MultiHeadAttention(${ta}, ${tb}) reads as PyTorch's MultiheadAttention(embed_dim, num_heads): here the heads come first, MultiHeadAttention(heads, d); write MultiHeadAttention(${tb}, ${ta})`,
+    message: msg`MultiHeadAttention(${ta}, ${tb}) reads as PyTorch's MultiheadAttention(embed_dim, num_heads): here the heads come first, MultiHeadAttention(heads, d); write ${fixed}`,
     range,
     fix: {
-      title: `Change to 'MultiHeadAttention(${tb}, ${ta})'`,
+      title: msg`Change to '${fixed}'`,
       edits: [
         { range: a.range, newText: tb },
         { range: b.range, newText: ta },

@@ -4,6 +4,7 @@
 import type { Definition, TrainDecl } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
+import { msg } from '../i18n/message.js';
 import { BudgetExceeded, reportStop, type WorkLimits } from './budget.js';
 import { SizeLimitError } from '../shapes/size-limit.js';
 import { checkGeneric, type GenericResult } from './definitions.js';
@@ -106,10 +107,10 @@ function checkTrainSafely(st: CheckState, module: Module, item: TrainDecl): void
   try {
     checkTrain(st, module, item);
   } catch (e) {
-    if (e instanceof BudgetExceeded) return reportStop(st, e, { file: module.file, range: item.target.range, what: 'this train block' });
+    if (e instanceof BudgetExceeded) return reportStop(st, e, { file: module.file, range: item.target.range, what: msg`this train block` });
     if (e instanceof SizeLimitError) return reportSizeLimit(st, { module, scope: new Scope(), mode: 'generic', iteration: '', path: '', lenient: false }, e, item.target.range);
     if (!(e instanceof RangeError)) throw e;
-    st.diagnostics.push({ severity: 'error', code: 'NN0003', message: 'this train block nests too deeply to check', range: item.target.range, file: module.file });
+    st.diagnostics.push({ severity: 'error', code: 'NN0003', message: msg`this train block nests too deeply to check`, range: item.target.range, file: module.file });
   }
 }
 

@@ -4,6 +4,7 @@
 // with the value unknown, as after any other error.
 
 import type { Range } from '../../grammar/ast.js';
+import { msg } from '../i18n/message.js';
 import { MAX_SIZE, SizeLimitError } from '../shapes/size-limit.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -12,8 +13,8 @@ const LIMIT_TEXT = `2^53 - 1 (${MAX_SIZE.toString().replace(/\B(?=(\d{3})+(?!\d)
 export function reportSizeLimit(st: CheckState, fr: Frame, e: SizeLimitError, range: Range): void {
   const message =
     e.reason === 'overflow'
-      ? `this size is too large: ${e.detail} is beyond ${LIMIT_TEXT}, the largest whole number nn computes exactly`
-      : `this size is too complex to follow: ${e.detail}`;
+      ? msg`this size is too large: ${e.detail} is beyond ${LIMIT_TEXT}, the largest whole number nn computes exactly`
+      : msg`this size is too complex to follow: ${e.detail}`;
   st.error(fr, 'NN3012', message, range);
 }
 

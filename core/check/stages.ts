@@ -2,6 +2,7 @@
 // Each stage receives the value on its left.
 
 import type { Expr, Range } from '../../grammar/ast.js';
+import { msg } from '../i18n/message.js';
 import { UNKNOWN, type Value } from '../values.js';
 import { passing } from './budget.js';
 import { evaluateArgs } from './arguments.js';
@@ -52,7 +53,7 @@ function applyStageInner(st: CheckState, fr: Frame, stage: Expr, input: Value, i
           value = applyStage(st, iteration, stage.body, value, inputRange);
         }
       } catch (e) {
-        throw passing(e, { file: fr.module.file, range: { start: stage.range.start, end: stage.count.range.end }, what: 'this repeat' });
+        throw passing(e, { file: fr.module.file, range: { start: stage.range.start, end: stage.count.range.end }, what: msg`this repeat` });
       }
       return value;
     }
@@ -100,13 +101,14 @@ function applyStageValue(st: CheckState, fr: Frame, stage: Expr, v: Value, input
     case 'function':
       return callFunction(st, fr, v.spec, [{ value: input, range: inputRange }], stage.range, stage.range);
     default:
-      st.error(fr, 'NN3006', `a pipeline stage must be a layer, a block or a function, but this is ${describeStage(v)}`, stage.range);
+      st.error(fr, 'NN3006', msg`a pipeline stage must be a layer, a block or a function, but this is ${describeStage(v)}`, stage.range);
       return UNKNOWN;
   }
 }
 
 function describeStage(v: Value): string {
-  return v.kind === 'tensor' ? 'a tensor (to combine tensors, use an operator or a function)' : `${v.kind === 'int' || v.kind === 'float' ? 'a number' : v.kind}`;
+  if (v.kind === 'tensor') return msg`a tensor (to combine tensors, use an operator or a function)`;
+  return v.kind === 'int' || v.kind === 'float' ? msg`a number` : v.kind;
 }
 
 /** After an error upstream: still find the mistakes inside a stage (unknown names, bad arguments). */

@@ -2,6 +2,7 @@
 // repeat / for loops (unrolled) and `if` on numbers known at check time.
 
 import type { Identifier, InputStmt, LetStmt, ListExpr, OutputStmt, Statement } from '../../grammar/ast.js';
+import { msg } from '../i18n/message.js';
 import { formatShape } from '../shapes/shape.js';
 import { describeKind, type DType, type TensorValue, UNKNOWN, type Value } from '../values.js';
 import { passing } from './budget.js';
@@ -50,13 +51,20 @@ function runStatementInner(st: CheckState, fr: Frame, s: Statement, body: Body):
       const value = evaluate(st, fr, s.value);
       const binding = fr.scope.lookup(s.name.name);
       if (!binding) {
-        st.error(fr, 'NN1001', `'${s.name.name}' is not defined: introduce it with 'let ${s.name.name} = ...'`, s.name.range, {
-          fixes: [{ title: `Add 'let'`, edits: [{ range: { start: s.range.start, end: s.range.start }, newText: 'let ' }] }],
+        st.error(fr, 'NN1001', msg`'${s.name.name}' is not defined: introduce it with 'let ${s.name.name} = ...'`, s.name.range, {
+          fixes: [{ title: msg`Add 'let'`, edits: [{ range: { start: s.range.start, end: s.range.start }, newText: 'let ' }] }],
         });
         return;
       }
       if (binding.kind === 'param' || binding.kind === 'dim' || binding.kind === 'loop') {
-        st.error(fr, 'NN1007', `'${s.name.name}' is a ${binding.kind === 'dim' ? 'shape variable' : binding.kind === 'loop' ? 'loop variable' : 'parameter'} and cannot be reassigned`, s.name.range);
+        const name = s.name.name;
+        const why =
+          binding.kind === 'dim'
+            ? msg`'${name}' is a shape variable and cannot be reassigned`
+            : binding.kind === 'loop'
+              ? msg`'${name}' is a loop variable and cannot be reassigned`
+              : msg`'${name}' is a parameter and cannot be reassigned`;
+        st.error(fr, 'NN1007', why, s.name.range);
         return;
       }
       binding.value = value;
@@ -82,7 +90,7 @@ function runStatementInner(st: CheckState, fr: Frame, s: Statement, body: Body):
           runStatements(st, inner, s.body, body);
         }
       } catch (e) {
-        throw passing(e, { file: fr.module.file, range: { start: s.range.start, end: s.count.range.end }, what: 'this repeat' });
+        throw passing(e, { file: fr.module.file, range: { start: s.range.start, end: s.count.range.end }, what: msg`this repeat` });
       }
       return;
     }
@@ -94,7 +102,7 @@ function runStatementInner(st: CheckState, fr: Frame, s: Statement, body: Body):
         return;
       }
       if (list.kind !== 'list' && list.kind !== 'tuple') {
-        st.error(fr, 'NN3001', `'for' loops over a list, but this is ${describeKind(list)}`, s.iterable.range);
+        st.error(fr, 'NN3001', msg`'for' loops over a list, but this is ${describeKind(list)}`, s.iterable.range);
         return;
       }
       try {
@@ -106,7 +114,7 @@ function runStatementInner(st: CheckState, fr: Frame, s: Statement, body: Body):
           runStatements(st, inner, s.body, body);
         });
       } catch (e) {
-        throw passing(e, { file: fr.module.file, range: { start: s.range.start, end: s.iterable.range.end }, what: 'this loop' });
+        throw passing(e, { file: fr.module.file, range: { start: s.range.start, end: s.iterable.range.end }, what: msg`this loop` });
       }
       return;
     }
@@ -153,8 +161,8 @@ const DTYPES: Record<string, DType> = { float: 'float32', float32: 'float32', in
 
 function runInput(st: CheckState, fr: Frame, s: InputStmt, body: Body): void {
   const dtype = s.dtype ? DTYPES[s.dtype.name] : 'float32';
-  if (!dtype) st.error(fr, 'NN3001', `unknown dtype '${s.dtype!.name}' (use float, int or bool)`, s.dtype!.range);
-  if (fr.scope.own(s.name.name)) st.error(fr, 'NN1007', `'${s.name.name}' is already defined`, s.name.range);
+  if (!dtype) st.error(fr, 'NN3001', msg`unknown dtype '${s.dtype!.name}' (use float, int or bool)`, s.dtype!.range);
+  if (fr.scope.own(s.name.name)) st.error(fr, 'NN1007', msg`'${s.name.name}' is already defined`, s.name.range);
   const pattern = evaluatePattern(st, fr, s.shape);
   let value: Value = UNKNOWN;
   let absent = false;
@@ -162,6 +170,7 @@ function runInput(st: CheckState, fr: Frame, s: InputStmt, body: Body): void {
     if (pattern) {
       const bindings = rigidBindings(pattern);
       bindVariables(fr, bindings);
+      // `what` stays English here: channels-first.ts knows a definition's input by this text
       value = { kind: 'tensor', shape: pattern.dims, dtype: dtype ?? 'float32', origin: { file: fr.module.file, range: s.name.range, what: `input ${s.name.name}` } };
     }
   } else {
@@ -170,13 +179,13 @@ function runInput(st: CheckState, fr: Frame, s: InputStmt, body: Body): void {
     if (actual && actual.kind === 'tensor' && pattern) {
       const match = matchPattern(pattern, actual.shape);
       if (!match.ok) {
-        st.error(fr, 'NN2020', `input ${s.name.name} ${describeMismatch(match, pattern.dims, actual.shape)}${describeOrigin(actual)}`, s.shape.range, {
-          related: originRelated(actual, 'the input comes from here'),
+        st.error(fr, 'NN2020', msg`input ${s.name.name} ${describeMismatch(match, pattern.dims, actual.shape)}${describeOrigin(actual)}`, s.shape.range, {
+          related: originRelated(actual, msg`the input comes from here`),
         });
       } else {
         bindVariables(fr, match.bindings);
         if (dtype && actual.dtype !== dtype) {
-          st.error(fr, 'NN2011', `input ${s.name.name} expects ${dtype}, but got ${actual.dtype}${describeOrigin(actual)}`, s.range);
+          st.error(fr, 'NN2011', msg`input ${s.name.name} expects ${dtype}, but got ${actual.dtype}${describeOrigin(actual)}`, s.range);
         } else value = actual;
       }
     }
@@ -191,7 +200,7 @@ function runLet(st: CheckState, fr: Frame, s: LetStmt, body: Body): void {
   const values = destructure(st, fr, s, value);
   s.names.forEach((id, i) => {
     let v = values[i] ?? UNKNOWN;
-    if (fr.scope.own(id.name)) st.error(fr, 'NN1007', `'${id.name}' is already defined here; to rebind it write '${id.name} = ...'`, id.range);
+    if (fr.scope.own(id.name)) st.error(fr, 'NN1007', msg`'${id.name}' is already defined here; to rebind it write '${id.name} = ...'`, id.range);
     if (s.annotation && s.names.length === 1) v = checkAnnotation(st, fr, s.annotation, v, id.name);
     if (v.kind === 'layer' && v.instance.binding === undefined) v.instance.binding = id.name;
     if (v.kind === 'block' && v.instance.binding === undefined) v.instance.binding = id.name;
@@ -205,7 +214,8 @@ function destructure(st: CheckState, fr: Frame, s: LetStmt, value: Value): Value
   if (value.kind === 'unknown') return [];
   const items = value.kind === 'tuple' || value.kind === 'list' ? value.items : [value];
   if (items.length !== s.names.length) {
-    st.error(fr, 'NN3009', `${s.names.length} names, but the value has ${items.length} part${items.length === 1 ? '' : 's'}`, s.value.range);
+    const [names, parts] = [s.names.length, items.length];
+    st.error(fr, 'NN3009', parts === 1 ? msg`${names} names, but the value has ${parts} part` : msg`${names} names, but the value has ${parts} parts`, s.value.range);
     return [];
   }
   return items;
@@ -213,11 +223,11 @@ function destructure(st: CheckState, fr: Frame, s: LetStmt, value: Value): Value
 
 function runOutput(st: CheckState, fr: Frame, s: OutputStmt, body: Body): void {
   let value = evaluate(st, fr, s.value);
-  if (s.annotation) value = checkAnnotation(st, fr, s.annotation, value, s.name?.name ?? 'the output');
+  if (s.annotation) value = checkAnnotation(st, fr, s.annotation, value, s.name?.name ?? msg`the output`);
   const name = s.name?.name;
-  if (name !== undefined && body.outputs.some((o) => o.name === name)) st.error(fr, 'NN1007', `there is already an output named '${name}'`, s.name!.range);
+  if (name !== undefined && body.outputs.some((o) => o.name === name)) st.error(fr, 'NN1007', msg`there is already an output named '${name}'`, s.name!.range);
   if (value.kind !== 'tensor' && value.kind !== 'unknown' && value.kind !== 'tuple') {
-    st.error(fr, 'NN3001', `an output must be a tensor, but this is ${describeKind(value)}`, s.value.range);
+    st.error(fr, 'NN3001', msg`an output must be a tensor, but this is ${describeKind(value)}`, s.value.range);
     value = UNKNOWN;
   }
   body.outputs.push({ ...(name !== undefined ? { name } : {}), value, node: s });
@@ -227,15 +237,15 @@ function runOutput(st: CheckState, fr: Frame, s: OutputStmt, body: Body): void {
 function checkAnnotation(st: CheckState, fr: Frame, annotation: ListExpr, value: Value, what: string): Value {
   if (value.kind === 'unknown') return value;
   if (value.kind !== 'tensor') {
-    st.error(fr, 'NN3001', `${what} is annotated with a shape, but is ${describeKind(value)}`, annotation.range);
+    st.error(fr, 'NN3001', msg`${what} is annotated with a shape, but is ${describeKind(value)}`, annotation.range);
     return UNKNOWN;
   }
   const pattern = evaluatePattern(st, fr, annotation);
   if (!pattern) return value;
   const match = matchPattern(pattern, value.shape);
   if (!match.ok) {
-    st.error(fr, 'NN2021', `${what}: ${describeMismatch(match, pattern.dims, value.shape)}${describeOrigin(value)}`, annotation.range, {
-      related: originRelated(value, `the value has shape ${formatShape(value.shape)}`),
+    st.error(fr, 'NN2021', msg`${what}: ${describeMismatch(match, pattern.dims, value.shape)}${describeOrigin(value)}`, annotation.range, {
+      related: originRelated(value, msg`the value has shape ${formatShape(value.shape)}`),
     });
     return value;
   }
