@@ -8,6 +8,7 @@
 // GELU 5 (`x/2 * (1 + erf(x/sqrt 2))`) or 9 with the tanh approximation,
 // Softplus 3, Mish 5, HardSwish 5, Softmax and LogSoftmax 3 (exp, sum, divide/log).
 
+import { msg } from '../../i18n/message.js';
 import { type Dim, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { normalizeAxis, product } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec, ParamSpec } from '../layer-spec.js';
@@ -118,7 +119,7 @@ function softmaxLike(name: string, doc: string): LayerSpec {
       const shape = ctx.inputs[0]!.shape;
       const axis = ctx.int('axis');
       if (!isConst(axis) || normalizeAxis(axis, shape.length) === undefined) {
-        return ctx.error('NN2006', `${name}: axis ${formatDim(axis)} is out of range for a rank-${shape.length} input (axes ${-shape.length} to ${shape.length - 1})`, { arg: 'axis' });
+        return ctx.error('NN2006', msg`${name}: axis ${formatDim(axis)} is out of range for a rank-${shape.length} input (axes ${-shape.length} to ${shape.length - 1})`, { arg: 'axis' });
       }
       return [...shape];
     },

@@ -9,6 +9,7 @@
 // not counted. RelPosAttention adds 2*N*(H + W)*C per example for the
 // decomposed relative-position terms (N = H*W tokens).
 
+import { msg } from '../../i18n/message.js';
 import { add, type Dim, dimEquals, div, formatDim, isConst, mul, sub } from '../../shapes/dim.js';
 import { formatShape } from '../../shapes/shape.js';
 import type { LayerContext, LayerSpec } from '../layer-spec.js';
@@ -48,34 +49,34 @@ export const MultiHeadAttention: LayerSpec = {
     argumentsKnown(ctx);
     for (let i = 0; i < Math.min(ctx.inputs.length, 3); i++) {
       const t = ctx.inputs[i]!;
-      if (t.dtype !== 'float32') return ctx.error('NN2011', `MultiHeadAttention expects float32 ${ctx.spec.inputs.names[i]}, but it is ${t.dtype}`, { input: i });
+      if (t.dtype !== 'float32') return ctx.error('NN2011', msg`MultiHeadAttention expects float32 ${ctx.spec.inputs.names[i]}, but it is ${t.dtype}`, { input: i });
       if (!expectRank(ctx, 3, i === 0 ? '[B, Tq, dq]' : '[B, Tk, dk]', i)) return undefined;
     }
     const { q, k, v } = qkv(ctx);
     const [b, tq] = q as [Dim, Dim, Dim];
     const [bk, tk] = k as [Dim, Dim, Dim];
     if (!dimEquals(bk, b) || !dimEquals(v[0]!, b)) {
-      return ctx.error('NN2004', `MultiHeadAttention: query, key and value need the same batch, but got ${formatShape(q)}, ${formatShape(k)}, ${formatShape(v)}`, { input: !dimEquals(bk, b) ? 1 : 2 });
+      return ctx.error('NN2004', msg`MultiHeadAttention: query, key and value need the same batch, but got ${formatShape(q)}, ${formatShape(k)}, ${formatShape(v)}`, { input: !dimEquals(bk, b) ? 1 : 2 });
     }
     if (!dimEquals(v[1]!, tk)) {
-      return ctx.error('NN2004', `MultiHeadAttention: key and value need the same length (one value per key), but key is ${formatShape(k)} and value ${formatShape(v)}`, { input: 2 });
+      return ctx.error('NN2004', msg`MultiHeadAttention: key and value need the same length (one value per key), but key is ${formatShape(k)} and value ${formatShape(v)}`, { input: 2 });
     }
     const heads = ctx.int('heads');
     const inner = innerOf(ctx);
     if (isConst(inner) && isConst(heads) && inner % heads !== 0) {
       const arg = hasArg(ctx, 'inner') ? 'inner' : 'heads';
-      return ctx.error('NN2005', `MultiHeadAttention: the projected size ${hasArg(ctx, 'inner') ? 'inner' : 'd'} = ${inner} must divide by heads = ${heads} (each head gets inner/heads features)`, { arg });
+      return ctx.error('NN2005', msg`MultiHeadAttention: the projected size ${hasArg(ctx, 'inner') ? 'inner' : 'd'} = ${inner} must divide by heads = ${heads} (each head gets inner/heads features)`, { arg });
     }
-    if (ctx.float('dropout') >= 1) return ctx.error('NN3003', 'MultiHeadAttention: dropout must be below 1', { arg: 'dropout' });
+    if (ctx.float('dropout') >= 1) return ctx.error('NN3003', msg`MultiHeadAttention: dropout must be below 1`, { arg: 'dropout' });
     if (ctx.inputs.length === 4) {
       const mask = ctx.inputs[3]!;
-      if (mask.dtype === 'int32') return ctx.error('NN2011', 'MultiHeadAttention: the mask must be bool (true = may attend) or float32 (added to the scores), not int32', { input: 3 });
+      if (mask.dtype === 'int32') return ctx.error('NN2011', msg`MultiHeadAttention: the mask must be bool (true = may attend) or float32 (added to the scores), not int32`, { input: 3 });
       const expected = mask.shape.length === 2 ? [b, tk] : [b, tq, tk];
       if (mask.shape.length !== 2 && mask.shape.length !== 3) {
-        return ctx.error('NN2001', `MultiHeadAttention: the mask must be [B, Tk] (padding) or [B, Tq, Tk], but got rank ${mask.shape.length}: ${formatShape(mask.shape)}`, { input: 3 });
+        return ctx.error('NN2001', msg`MultiHeadAttention: the mask must be [B, Tk] (padding) or [B, Tq, Tk], but got rank ${mask.shape.length}: ${formatShape(mask.shape)}`, { input: 3 });
       }
       if (!mask.shape.every((d, i) => dimEquals(d, expected[i]!))) {
-        return ctx.error('NN2004', `MultiHeadAttention: the mask should be ${formatShape(expected)} for query ${formatShape(q)} and key ${formatShape(k)}, but is ${formatShape(mask.shape)}`, { input: 3 });
+        return ctx.error('NN2004', msg`MultiHeadAttention: the mask should be ${formatShape(expected)} for query ${formatShape(q)} and key ${formatShape(k)}, but is ${formatShape(mask.shape)}`, { input: 3 });
       }
     }
     return [b, tq, ctx.int('d')];
@@ -126,13 +127,13 @@ export const RelPosAttention: LayerSpec = {
     const [, h, w, c] = ctx.inputs[0]!.shape as [Dim, Dim, Dim, Dim];
     const heads = ctx.int('heads');
     if (isConst(c) && isConst(heads) && c % heads !== 0) {
-      return ctx.error('NN2005', `RelPosAttention: the channels (${c}) must divide by heads (${heads})`, { arg: 'heads' });
+      return ctx.error('NN2005', msg`RelPosAttention: the channels (${c}) must divide by heads (${heads})`, { arg: 'heads' });
     }
     const size = sizeArg(ctx, 'size', 2);
     if (!size) return undefined;
     for (const [axis, have, want] of [['H', h, size[0]!], ['W', w, size[1]!]] as const) {
       if (isConst(have) && isConst(want) && have !== want) {
-        return ctx.error('NN2004', `RelPosAttention: the input ${axis} is ${formatDim(have)}, but its relative position tables were made for size ${formatShape(size)}`, { input: 0 });
+        return ctx.error('NN2004', msg`RelPosAttention: the input ${axis} is ${formatDim(have)}, but its relative position tables were made for size ${formatShape(size)}`, { input: 0 });
       }
     }
     return [...ctx.inputs[0]!.shape];

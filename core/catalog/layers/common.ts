@@ -1,5 +1,6 @@
 // Helpers shared by the catalog entries: argument normalisation and counts.
 
+import { msg } from '../../i18n/message.js';
 import { type Padding } from '../../shapes/conv-size.js';
 import { add, type Dim, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { formatShape, product } from '../../shapes/shape.js';
@@ -23,7 +24,7 @@ export function paddingArg(ctx: LayerContext, rank: number, name = 'padding'): P
       return 'valid';
     });
   }
-  ctx.error('NN3002', `${ctx.spec.name}: padding needs 1 or ${rank} values`, { arg: name });
+  ctx.error('NN3002', msg`${ctx.spec.name}: padding needs 1 or ${rank} values`, { arg: name });
   return new Array<Padding>(rank).fill('valid');
 }
 
@@ -31,7 +32,7 @@ export function paddingArg(ctx: LayerContext, rank: number, name = 'padding'): P
 export function expectRank(ctx: LayerContext, rank: number, layout: string, input = 0, fix?: Parameters<LayerContext['error']>[3]): boolean {
   const shape = ctx.inputs[input]!.shape;
   if (shape.length === rank) return true;
-  ctx.error('NN2001', `${ctx.spec.name} expects a rank-${rank} input ${layout}, but got rank ${shape.length}: ${formatShape(shape)}`, { input }, fix);
+  ctx.error('NN2001', msg`${ctx.spec.name} expects a rank-${rank} input ${layout}, but got rank ${shape.length}: ${formatShape(shape)}`, { input }, fix);
   return false;
 }
 
@@ -108,7 +109,7 @@ export function sizeArg(ctx: LayerContext, name: string, rank: number, min = 1):
   const dims = ctx.size(name, rank);
   for (const d of dims) {
     if (isConst(d) && (d < min || !Number.isInteger(d))) {
-      return ctx.error('NN3003', `${ctx.spec.name}: every value of '${name}' must be a whole number of at least ${min}, but one is ${d}`, { arg: name });
+      return ctx.error('NN3003', msg`${ctx.spec.name}: every value of '${name}' must be a whole number of at least ${min}, but one is ${d}`, { arg: name });
     }
   }
   return dims;
@@ -124,16 +125,19 @@ export function axisOf(ctx: LayerContext, axis: number, input = 0): Dim {
 export function expectMinRank(ctx: LayerContext, rank: number, layout: string, input = 0): boolean {
   const shape = ctx.inputs[input]!.shape;
   if (shape.length >= rank) return true;
-  ctx.error('NN2001', `${ctx.spec.name} expects an input of rank ${rank} or more ${layout}, but got rank ${shape.length}: ${formatShape(shape)}`, { input });
+  ctx.error('NN2001', msg`${ctx.spec.name} expects an input of rank ${rank} or more ${layout}, but got rank ${shape.length}: ${formatShape(shape)}`, { input });
   return false;
 }
 
-/** Reports NN2003 when a known output size is below 1; `what` names the window ("kernel", "pool"). */
+/**
+ * Reports NN2003 when a known output size is below 1; `what` names the window
+ * and `axes` the spatial axes, as message fragments (msg`kernel`, msg`height`).
+ */
 export function checkFits(ctx: LayerContext, sizes: readonly Dim[], inputs: readonly Dim[], axes: readonly string[], arg: string, what: string): boolean {
   for (let i = 0; i < sizes.length; i++) {
     const size = sizes[i]!;
     if (isConst(size) && size < 1) {
-      ctx.error('NN2003', `${ctx.spec.name}: the ${what} does not fit: output ${axes[i]} would be ${size} for input ${axes[i]} ${formatDim(inputs[i]!)}`, { arg });
+      ctx.error('NN2003', msg`${ctx.spec.name}: the ${what} does not fit: output ${axes[i]} would be ${size} for input ${axes[i]} ${formatDim(inputs[i]!)}`, { arg });
       return false;
     }
   }
@@ -159,12 +163,13 @@ export function perElementFlops(outputs: Dim[][], n: number): Dim {
 export function pairsArg(ctx: LayerContext, name: string, rank: number): { before: Dim; after: Dim }[] | undefined {
   const v = ctx.args[name];
   if (!v || v.kind === 'unknown') return undefined;
-  const bad = (msg: string) => ctx.error('NN3003', `${ctx.spec.name}: ${msg}`, { arg: name });
+  const layer = ctx.spec.name;
+  const bad = (message: string) => ctx.error('NN3003', message, { arg: name });
   let pairs: { before: Dim; after: Dim }[] | undefined;
   if (v.kind === 'int') pairs = new Array(rank).fill(0).map(() => ({ before: v.value, after: v.value }));
   else if (v.kind === 'list') {
     if (v.items.length !== rank) {
-      return ctx.error('NN3002', `${ctx.spec.name}: '${name}' needs 1 or ${rank} values, but has ${v.items.length}`, { arg: name });
+      return ctx.error('NN3002', msg`${layer}: '${name}' needs 1 or ${rank} values, but has ${v.items.length}`, { arg: name });
     }
     pairs = [];
     for (const item of v.items) {
@@ -172,12 +177,19 @@ export function pairsArg(ctx: LayerContext, name: string, rank: number): { befor
       else if (item.kind === 'list' && item.items.length === 2 && item.items[0]!.kind === 'int' && item.items[1]!.kind === 'int') {
         pairs.push({ before: item.items[0].value, after: item.items[1].value });
       } else if (item.kind === 'list') {
-        return ctx.error('NN3002', `${ctx.spec.name}: each entry of '${name}' is an int or a pair [before, after]`, { arg: name });
-      } else return bad(`each entry of '${name}' must be an int or a pair of ints`);
+        return ctx.error('NN3002', msg`${layer}: each entry of '${name}' is an int or a pair [before, after]`, { arg: name });
+      } else return bad(msg`${layer}: each entry of '${name}' must be an int or a pair of ints`);
     }
-  } else return bad(`'${name}' must be an int, [${rank === 2 ? 'ph, pw' : 'p'}] or pairs [[before, after], ...], not a ${v.kind === 'string' ? `string "${v.value}"` : v.kind}`);
+  } else {
+    const each = rank === 2 ? 'ph, pw' : 'p';
+    return bad(
+      v.kind === 'string'
+        ? msg`${layer}: '${name}' must be an int, [${each}] or pairs [[before, after], ...], not a string "${v.value}"`
+        : msg`${layer}: '${name}' must be an int, [${each}] or pairs [[before, after], ...], not a ${v.kind}`,
+    );
+  }
   for (const p of pairs) {
-    for (const d of [p.before, p.after]) if (isConst(d) && d < 0) return bad(`'${name}' must not be negative, but has ${d}`);
+    for (const d of [p.before, p.after]) if (isConst(d) && d < 0) return bad(msg`${layer}: '${name}' must not be negative, but has ${d}`);
   }
   return pairs;
 }
@@ -197,9 +209,15 @@ export function argumentsKnown(ctx: LayerContext): void {
 /** Grouped convolutions: input channels and filters must both divide by `groups` (NN2005 otherwise). */
 export function groupsDivide(ctx: LayerContext, channels: Dim, filters: Dim): boolean {
   const groups = ctx.int('groups');
-  for (const [what, n] of [['input channels', channels], ['filters', filters]] as const) {
+  const layer = ctx.spec.name;
+  // one whole sentence for each, so that a translation can word them apart
+  const messages = [
+    [channels, (n: string) => msg`${layer}: input channels (${n}) must divide by groups (${groups})`],
+    [filters, (n: string) => msg`${layer}: filters (${n}) must divide by groups (${groups})`],
+  ] as const;
+  for (const [n, message] of messages) {
     if (isConst(n) && isConst(groups) && n % groups !== 0) {
-      ctx.error('NN2005', `${ctx.spec.name}: ${what} (${formatDim(n)}) must divide by groups (${groups})`, { arg: 'groups' });
+      ctx.error('NN2005', message(formatDim(n)), { arg: 'groups' });
       return false;
     }
   }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message.js';
 import { convOutputLength } from '../../shapes/conv-size.js';
 import { add, type Dim, div, mul } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
@@ -38,7 +39,7 @@ export const Conv1D: LayerSpec = {
     if (k === undefined || s === undefined || d === undefined) return undefined;
     const [p] = paddingArg(ctx, 1);
     const ot = convOutputLength(t, k, s, p!, d);
-    if (!checkFits(ctx, [ot], [t], ['length'], 'kernel', 'kernel')) return undefined;
+    if (!checkFits(ctx, [ot], [t], [msg`length`], 'kernel', msg`kernel`)) return undefined;
     return [b, ot, filters];
   },
   weights(ctx) {

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message.js';
 import { deconvOutputLength, effectiveKernel, type Padding } from '../../shapes/conv-size.js';
 import { add, type Dim, div, floorDiv, isConst, mul, sub } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
@@ -56,12 +57,12 @@ export const Conv2DTranspose: LayerSpec = {
     for (let i = 0; i < 2; i++) {
       const [op, s, d] = [outPad[i]!, stride[i]!, dilation[i]!];
       if (isConst(op) && isConst(s) && isConst(d) && op > 0 && op >= Math.max(s, d)) {
-        return ctx.error('NN3003', `Conv2DTranspose: output_padding (${op}) must be smaller than the stride (${s}) or the dilation (${d})`, { arg: 'output_padding' });
+        return ctx.error('NN3003', msg`Conv2DTranspose: output_padding (${op}) must be smaller than the stride (${s}) or the dilation (${d})`, { arg: 'output_padding' });
       }
     }
     const pads = paddingArg(ctx, 2);
     const out = [h, w].map((len, i) => transposedLength(len, kernel[i]!, stride[i]!, pads[i]!, dilation[i]!, outPad[i]!));
-    if (!checkFits(ctx, out, [h, w], ['height', 'width'], 'padding', 'padding')) return undefined;
+    if (!checkFits(ctx, out, [h, w], [msg`height`, msg`width`], 'padding', msg`padding`)) return undefined;
     return [b, out[0]!, out[1]!, filters];
   },
   weights(ctx) {

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message.js';
 import { convOutputLength } from '../../shapes/conv-size.js';
 import { add, type Dim, div, formatDim, isConst, mul } from '../../shapes/dim.js';
 import { product } from '../../shapes/shape.js';
@@ -41,9 +42,9 @@ export const Conv2D: LayerSpec = {
     const [ph, pw] = paddingArg(ctx, 2);
     const oh = convOutputLength(h, kh, sh, ph!, dh);
     const ow = convOutputLength(w, kw, sw, pw!, dw);
-    for (const [axis, size] of [['height', oh], ['width', ow]] as const) {
+    for (const [axis, size, input] of [[msg`height`, oh, h], [msg`width`, ow, w]] as const) {
       if (isConst(size) && size < 1) {
-        return ctx.error('NN2003', `Conv2D: the kernel does not fit: output ${axis} would be ${size} for input ${formatDim(axis === 'height' ? h : w)}`, { arg: 'kernel' });
+        return ctx.error('NN2003', msg`Conv2D: the kernel does not fit: output ${axis} would be ${size} for input ${formatDim(input)}`, { arg: 'kernel' });
       }
     }
     return [b, oh, ow, filters];
