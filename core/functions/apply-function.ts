@@ -1,6 +1,7 @@
 // Calls a built-in function on bound arguments. Pure: problems come back as
 // data for the checker to place in the source.
 
+import { msg } from '../i18n/message.js';
 import type { Dim } from '../shapes/dim.js';
 import { sym } from '../shapes/dim.js';
 import type { Origin, TensorValue, Value } from '../values.js';
@@ -98,7 +99,7 @@ function makeFunctionContext(spec: FunctionSpec, args: Readonly<Record<string, V
     },
     ints: (name) => dims(get(name)),
     has: (name) => args[name] !== undefined && args[name]!.kind !== 'unknown',
-    result: (shape, dtype = 'float32') => ({ kind: 'tensor', shape, dtype, origin: { ...origin, what: `result of ${spec.name}` } }),
+    result: (shape, dtype = 'float32') => ({ kind: 'tensor', shape, dtype, origin: { ...origin, what: msg`result of ${spec.name}` } }),
     freshDim: (prefix) => sym(`${prefix}${fresh.next++}`),
     error: (code, message, arg) => {
       problems.push({ code, message, ...(arg ? { arg } : {}) });

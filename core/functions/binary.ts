@@ -1,6 +1,7 @@
 // Elementwise functions of several values, with NumPy broadcasting:
 // maximum, minimum, where, clip, pow. Numbers count as scalars (shape []).
 
+import { msg } from '../i18n/message.js';
 import { type Dim, dimEquals, isConst, mul } from '../shapes/dim.js';
 import type { DType, Value } from '../values.js';
 import type { FunctionContext, FunctionSpec } from './function-spec.js';
@@ -113,7 +114,7 @@ export const clip: FunctionSpec = {
     const lo = ctx.float('lo');
     const hi = ctx.float('hi');
     if (!x) return undefined;
-    if (lo > hi) return ctx.error('NN3003', `clip: lo (${lo}) must not be above hi (${hi})`, 'hi');
+    if (lo > hi) return ctx.error('NN3003', msg`clip: lo (${lo}) must not be above hi (${hi})`, 'hi');
     if (x.kind === 'tensor') {
       if (!expectDtype(ctx, 'clip', 'x', x, ['float32', 'int32'])) return undefined;
       return ctx.result([...x.shape], x.dtype);
@@ -155,15 +156,15 @@ export const pow: FunctionSpec = {
         { name: 'p', op: p },
       ];
       const dtype = combineDtypes(ctx, 'pow', ops);
-      if (dtype === 'bool') return ctx.error('NN2008', 'pow expects numbers, but x and p are bool', 'x');
+      if (dtype === 'bool') return ctx.error('NN2008', msg`pow expects numbers, but x and p are bool`, 'x');
       return dtype && tensorResult(ctx, 'pow', ops);
     }
     const b = known(x);
     const e = known(p);
     if (p.kind === 'int' && e !== undefined && e >= 0 && x.kind === 'int' && (b !== undefined || e <= 8)) return { kind: 'int', value: intPower(x.value, e) };
     if (b === undefined || e === undefined) return { kind: 'float', value: NaN };
-    if (b < 0 && !Number.isInteger(e)) return ctx.error('NN3003', `pow(${b}, ${e}) is undefined: a negative base needs a whole exponent`, 'p');
-    if (b === 0 && e < 0) return ctx.error('NN3003', `pow(0, ${e}) is undefined: zero has no negative powers`, 'p');
+    if (b < 0 && !Number.isInteger(e)) return ctx.error('NN3003', msg`pow(${b}, ${e}) is undefined: a negative base needs a whole exponent`, 'p');
+    if (b === 0 && e < 0) return ctx.error('NN3003', msg`pow(0, ${e}) is undefined: zero has no negative powers`, 'p');
     return { kind: 'float', value: Math.pow(b, e) };
   },
 };

@@ -2,6 +2,7 @@
 // loss) and the pipeline steps around a detector (nms, apply_deltas,
 // decode_yolo), which are not differentiable layers.
 
+import { msg } from '../i18n/message.js';
 import { add, type Dim, formatDim, mul } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
 import type { TensorValue } from '../values.js';
@@ -14,7 +15,7 @@ function boxesArg(ctx: FunctionContext, fn: string, name: string, t: TensorValue
   if (ranks) {
     if (!expectRank(ctx, fn, name, t, ranks, layout)) return false;
   } else if (t.shape.length === 0) {
-    ctx.error('NN2001', `${fn} expects '${name}' to be boxes ${layout}, but got a scalar (rank 0)`, name);
+    ctx.error('NN2001', msg`${fn} expects '${name}' to be boxes ${layout}, but got a scalar (rank 0)`, name);
     return false;
   }
   return expectSize(ctx, fn, name, t, t.shape.length - 1, 4, layout) && expectDtype(ctx, fn, name, t, ['float32', 'int32']);
@@ -70,8 +71,8 @@ export const nms: FunctionSpec = {
     const boxes = ctx.tensor('boxes');
     const scores = ctx.tensor('scores');
     if (!boxesArg(ctx, 'nms', 'boxes', boxes, '[N, 4]', [2])) return undefined;
-    if (!expectRank(ctx, 'nms', 'scores', scores, [1, 2], '[N] or [N, classes]') || !expectDtype(ctx, 'nms', 'scores', scores, ['float32'])) return undefined;
-    if (!expectSize(ctx, 'nms', 'scores', scores, 0, boxes.shape[0]!, `with one row per box (${formatDim(boxes.shape[0]!)} boxes in ${formatShape(boxes.shape)})`)) return undefined;
+    if (!expectRank(ctx, 'nms', 'scores', scores, [1, 2], msg`[N] or [N, classes]`) || !expectDtype(ctx, 'nms', 'scores', scores, ['float32'])) return undefined;
+    if (!expectSize(ctx, 'nms', 'scores', scores, 0, boxes.shape[0]!, msg`with one row per box (${formatDim(boxes.shape[0]!)} boxes in ${formatShape(boxes.shape)})`)) return undefined;
     const k = ctx.freshDim('K');
     return {
       kind: 'tuple',
@@ -128,7 +129,7 @@ export const decode_yolo: FunctionSpec = {
     const k = ctx.int('boxes');
     const c = ctx.int('classes');
     const depth = add(mul(k, 5), c);
-    const layout = `[B, S, S, boxes*5 + classes] = [B, S, S, ${formatDim(depth)}] (${formatDim(k)} boxes, ${formatDim(c)} classes)`;
+    const layout = msg`[B, S, S, boxes*5 + classes] = [B, S, S, ${formatDim(depth)}] (${formatDim(k)} boxes, ${formatDim(c)} classes)`;
     if (!expectRank(ctx, 'decode_yolo', 'pred', pred, 4, layout) || !expectSize(ctx, 'decode_yolo', 'pred', pred, 3, depth, layout)) return undefined;
     const [b, h, w] = pred.shape as [Dim, Dim, Dim, Dim];
     const n = product([h, w, k]);

@@ -2,6 +2,7 @@
 // `1 / sqrt(d)` is the attention scale, a float) or a tensor (same shape
 // out); floor and ceil take numbers only. Also softmax and log_softmax.
 
+import { msg } from '../i18n/message.js';
 import { type Dim, isConst, mul, neg as negDim } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import type { Value } from '../values.js';
@@ -14,8 +15,8 @@ interface Unary {
   doc: string;
   /** on a known number */
   f: (x: number) => number;
-  /** the numbers it is defined for, as text for the message; absent: all */
-  domain?: { ok: (x: number) => boolean; text: string };
+  /** the numbers it is defined for, and their description for the message (a function: it is read in the current language); absent: all */
+  domain?: { ok: (x: number) => boolean; text: () => string };
   /** on an int dim (symbolic ones included): an int result; absent: the result is a float */
   int?: (d: Dim) => Dim;
   /** 'keep': a tensor keeps its dtype (int32 stays int32); 'float': the result is float32 */
@@ -39,14 +40,14 @@ const UNARY: readonly Unary[] = [
     name: 'sqrt',
     doc: 'The square root, elementwise. On a number it gives a float: with `d = 64`, `1 / sqrt(d)` is 0.125, the scale of dot-product attention, which keeps the scores of long vectors from growing with `d`. On a tensor it gives a float tensor of the same shape.',
     f: Math.sqrt,
-    domain: { ok: (x) => x >= 0, text: 'numbers that are at least 0' },
+    domain: { ok: (x) => x >= 0, text: () => msg`numbers that are at least 0` },
     dtype: 'float',
   },
   {
     name: 'rsqrt',
     doc: 'The reciprocal square root `1 / sqrt(x)`, elementwise: the factor normalisation layers multiply by, `(x - mean) * rsqrt(var + eps)`. A number gives a float, a tensor a float tensor of the same shape.',
     f: (x) => 1 / Math.sqrt(x),
-    domain: { ok: (x) => x > 0, text: 'numbers above 0' },
+    domain: { ok: (x) => x > 0, text: () => msg`numbers above 0` },
     dtype: 'float',
   },
   { name: 'exp', doc: 'The exponential `e^x`, elementwise; the inverse of `log`. Softmax exponentiates scores so that they become positive before normalising. A number gives a float, a tensor a float tensor of the same shape.', f: Math.exp, dtype: 'float' },
@@ -54,7 +55,7 @@ const UNARY: readonly Unary[] = [
     name: 'log',
     doc: 'The natural logarithm, elementwise; defined for positive values only. Cross-entropy is `-sum(y * log(p))`; prefer `log_softmax` to `log(softmax(x))`, which is more accurate. A number gives a float, a tensor a float tensor of the same shape.',
     f: Math.log,
-    domain: { ok: (x) => x > 0, text: 'numbers above 0' },
+    domain: { ok: (x) => x > 0, text: () => msg`numbers above 0` },
     dtype: 'float',
   },
   { name: 'abs', doc: 'The absolute value, elementwise: `abs(-3) = 3`. The L1 loss is `mean(abs(prediction - target))`. Ints stay ints and a tensor keeps its dtype and shape.', f: Math.abs, int: nonNegative(Math.abs), dtype: 'keep' },
@@ -80,12 +81,12 @@ function unarySpec(u: Unary): FunctionSpec {
       const x = operand(ctx, u.name, 'x');
       if (!x) return undefined;
       if (x.kind === 'tensor') {
-        if (x.dtype === 'bool') return ctx.error('NN2008', `${u.name} expects a numeric tensor, but x is bool ${formatShape(x.shape)}; cast it first`, 'x');
+        if (x.dtype === 'bool') return ctx.error('NN2008', msg`${u.name} expects a numeric tensor, but x is bool ${formatShape(x.shape)}; cast it first`, 'x');
         return ctx.result([...x.shape], u.dtype === 'keep' ? x.dtype : 'float32');
       }
       const known = x.kind === 'float' ? x.value : isConst(x.value) ? x.value : undefined;
       if (known !== undefined && u.domain && !u.domain.ok(known)) {
-        return ctx.error('NN3003', `${u.name}(${known}) is undefined: ${u.name} takes ${u.domain.text}`, 'x');
+        return ctx.error('NN3003', msg`${u.name}(${known}) is undefined: ${u.name} takes ${u.domain.text()}`, 'x');
       }
       if (x.kind === 'int' && u.int) return { kind: 'int', value: u.int(x.value) };
       // a symbolic int: the float exists but is not known until the sizes are
@@ -105,7 +106,7 @@ function roundSpec(name: 'floor' | 'ceil', round: (x: number) => number, doc: st
     call(ctx) {
       const x = operand(ctx, name, 'x');
       if (!x) return undefined;
-      if (x.kind === 'tensor') return ctx.error('NN3001', `${name} takes a number, but x is a tensor ${formatShape(x.shape)}`, 'x');
+      if (x.kind === 'tensor') return ctx.error('NN3001', msg`${name} takes a number, but x is a tensor ${formatShape(x.shape)}`, 'x');
       if (x.kind === 'int') return x;
       return Number.isNaN(x.value) ? { kind: 'unknown' } : { kind: 'int', value: round(x.value) };
     },
@@ -128,7 +129,7 @@ function softmaxSpec(name: 'softmax' | 'log_softmax', doc: string): FunctionSpec
     flops: perOutputElement(3),
     call(ctx) {
       const x = ctx.tensor('x');
-      if (x.dtype === 'bool') return ctx.error('NN2008', `${name} expects a numeric tensor, but x is bool ${formatShape(x.shape)}`, 'x');
+      if (x.dtype === 'bool') return ctx.error('NN2008', msg`${name} expects a numeric tensor, but x is bool ${formatShape(x.shape)}`, 'x');
       if (axisArg(ctx, name, 'axis', x.shape) === undefined) return undefined;
       return ctx.result([...x.shape], 'float32');
     },

@@ -1,6 +1,7 @@
 // Functions that join, split, repeat or pad tensors: concat, stack, split,
 // tile, pad.
 
+import { msg } from '../i18n/message.js';
 import { add, type Dim, dimEquals, div, formatDim, isConst, isIntegral, mul } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { describeKind, type TensorValue, type Value } from '../values.js';
@@ -14,11 +15,11 @@ function sameRankAndDtype(ctx: FunctionContext, fn: string, xs: readonly TensorV
   for (let i = 1; i < xs.length; i++) {
     const t = xs[i]!;
     if (t.shape.length !== first.shape.length) {
-      ctx.error('NN2001', `${fn}: xs[${i}] ${formatShape(t.shape)} has rank ${t.shape.length}, but xs[0] ${formatShape(first.shape)} has rank ${first.shape.length}; all must have the same rank`, 'xs');
+      ctx.error('NN2001', msg`${fn}: xs[${i}] ${formatShape(t.shape)} has rank ${t.shape.length}, but xs[0] ${formatShape(first.shape)} has rank ${first.shape.length}; all must have the same rank`, 'xs');
       return false;
     }
     if (t.dtype !== first.dtype) {
-      ctx.error('NN2008', `${fn}: xs[${i}] is ${t.dtype} but xs[0] is ${first.dtype}; cast them to one dtype first`, 'xs');
+      ctx.error('NN2008', msg`${fn}: xs[${i}] is ${t.dtype} but xs[0] is ${first.dtype}; cast them to one dtype first`, 'xs');
       return false;
     }
   }
@@ -39,7 +40,7 @@ export const concat: FunctionSpec = {
   flops: NO_FLOPS,
   call(ctx) {
     const xs = ctx.tensors('xs');
-    if (xs.length === 0) return ctx.error('NN3003', 'concat: xs must hold at least one tensor', 'xs');
+    if (xs.length === 0) return ctx.error('NN3003', msg`concat: xs must hold at least one tensor`, 'xs');
     const first = xs[0]!;
     const axis = axisArg(ctx, 'concat', 'axis', first.shape);
     if (axis === undefined || !sameRankAndDtype(ctx, 'concat', xs)) return undefined;
@@ -50,8 +51,7 @@ export const concat: FunctionSpec = {
       if (other >= 0) {
         return ctx.error(
           'NN2004',
-          `concat along axis ${axis}: xs[${i}] ${formatShape(t.shape)} and xs[0] ${formatShape(first.shape)} differ on axis ${other} ` +
-            `(${formatDim(t.shape[other]!)} vs ${formatDim(first.shape[other]!)}); only the joined axis may differ`,
+          msg`concat along axis ${axis}: xs[${i}] ${formatShape(t.shape)} and xs[0] ${formatShape(first.shape)} differ on axis ${other} (${formatDim(t.shape[other]!)} vs ${formatDim(first.shape[other]!)}); only the joined axis may differ`,
           'xs',
         );
       }
@@ -76,7 +76,7 @@ export const stack: FunctionSpec = {
   flops: NO_FLOPS,
   call(ctx) {
     const xs = ctx.tensors('xs');
-    if (xs.length === 0) return ctx.error('NN3003', 'stack: xs must hold at least one tensor', 'xs');
+    if (xs.length === 0) return ctx.error('NN3003', msg`stack: xs must hold at least one tensor`, 'xs');
     const first = xs[0]!;
     const axis = axisIn(ctx, 'stack', 'axis', ctx.int('axis'), first.shape.length + 1);
     if (axis === undefined || !sameRankAndDtype(ctx, 'stack', xs)) return undefined;
@@ -84,7 +84,7 @@ export const stack: FunctionSpec = {
       const t = xs[i]!;
       const k = t.shape.findIndex((d, j) => !dimEquals(d, first.shape[j]!));
       if (k >= 0) {
-        return ctx.error('NN2004', `stack: xs[${i}] ${formatShape(t.shape)} differs from xs[0] ${formatShape(first.shape)} on axis ${k} (${formatDim(t.shape[k]!)} vs ${formatDim(first.shape[k]!)}); stacked tensors must have the same shape`, 'xs');
+        return ctx.error('NN2004', msg`stack: xs[${i}] ${formatShape(t.shape)} differs from xs[0] ${formatShape(first.shape)} on axis ${k} (${formatDim(t.shape[k]!)} vs ${formatDim(first.shape[k]!)}); stacked tensors must have the same shape`, 'xs');
       }
     }
     return ctx.result([...first.shape.slice(0, axis), xs.length, ...first.shape.slice(axis)], first.dtype);
@@ -112,23 +112,23 @@ export const split: FunctionSpec = {
     let sizes: Dim[];
     if (parts.kind === 'int') {
       const n = parts.value;
-      if (!isConst(n)) return ctx.error('NN3003', `split: the number of parts must be a constant, but is ${formatDim(n)}`, 'parts');
-      if (n < 1) return ctx.error('NN3003', `split: the number of parts must be at least 1, but is ${n}`, 'parts');
+      if (!isConst(n)) return ctx.error('NN3003', msg`split: the number of parts must be a constant, but is ${formatDim(n)}`, 'parts');
+      if (n < 1) return ctx.error('NN3003', msg`split: the number of parts must be at least 1, but is ${n}`, 'parts');
       // one tensor per part: bounded like the Split layer's, so a huge count cannot exhaust memory
-      if (n > 4096) return ctx.error('NN3003', `split: the number of parts must be at most 4096, but is ${n}`, 'parts');
+      if (n > 4096) return ctx.error('NN3003', msg`split: the number of parts must be at most 4096, but is ${n}`, 'parts');
       const piece = div(size, n);
       if (!isIntegral(piece)) {
-        return ctx.error('NN2005', `split: axis ${axis} of ${formatShape(x.shape)} has size ${formatDim(size)}, which does not divide into ${n} equal parts`, 'parts');
+        return ctx.error('NN2005', msg`split: axis ${axis} of ${formatShape(x.shape)} has size ${formatDim(size)}, which does not divide into ${n} equal parts`, 'parts');
       }
       sizes = new Array<Dim>(n).fill(piece);
     } else {
       const list = intList(parts);
-      if (!list) return ctx.error('NN3001', `split: 'parts' must be an int or a list of ints, but this is ${describeKind(parts)}`, 'parts');
-      if (list.length === 0) return ctx.error('NN3003', 'split: the list of sizes is empty', 'parts');
+      if (!list) return ctx.error('NN3001', msg`split: 'parts' must be an int or a list of ints, but this is ${describeKind(parts)}`, 'parts');
+      if (list.length === 0) return ctx.error('NN3003', msg`split: the list of sizes is empty`, 'parts');
       if (!checkSizes(ctx, 'split', 'parts', list)) return undefined;
       const total = list.reduce<Dim>((s, d) => add(s, d), 0);
       if (!dimEquals(total, size)) {
-        return ctx.error('NN2004', `split: the sizes ${formatShape(list)} add up to ${formatDim(total)}, but axis ${axis} of ${formatShape(x.shape)} has size ${formatDim(size)}`, 'parts');
+        return ctx.error('NN2004', msg`split: the sizes ${formatShape(list)} add up to ${formatDim(total)}, but axis ${axis} of ${formatShape(x.shape)} has size ${formatDim(size)}`, 'parts');
       }
       sizes = list;
     }
@@ -156,7 +156,7 @@ export const tile: FunctionSpec = {
     const x = ctx.tensor('x');
     const reps = ctx.ints('reps');
     if (reps.length !== x.shape.length) {
-      return ctx.error('NN2001', `tile: reps ${formatShape(reps)} has ${reps.length} entries, but x ${formatShape(x.shape)} has rank ${x.shape.length}; give one count per axis`, 'reps');
+      return ctx.error('NN2001', msg`tile: reps ${formatShape(reps)} has ${reps.length} entries, but x ${formatShape(x.shape)} has rank ${x.shape.length}; give one count per axis`, 'reps');
     }
     if (!checkSizes(ctx, 'tile', 'reps', reps)) return undefined;
     return ctx.result(
@@ -184,10 +184,10 @@ export const pad: FunctionSpec = {
     if (!v) return undefined;
     const pairs = v.kind === 'list' ? v.items.map(intList) : undefined;
     if (!pairs || pairs.some((p) => !p || p.length !== 2)) {
-      return ctx.error('NN3001', `pad: 'paddings' must be a list of [before, after] pairs, one per axis, but this is ${describeKind(v)} of another form`, 'paddings');
+      return ctx.error('NN3001', msg`pad: 'paddings' must be a list of [before, after] pairs, one per axis, but this is ${describeKind(v)} of another form`, 'paddings');
     }
     if (pairs.length !== x.shape.length) {
-      return ctx.error('NN2001', `pad: paddings has ${pairs.length} pairs, but x ${formatShape(x.shape)} has rank ${x.shape.length}; give one [before, after] pair per axis`, 'paddings');
+      return ctx.error('NN2001', msg`pad: paddings has ${pairs.length} pairs, but x ${formatShape(x.shape)} has rank ${x.shape.length}; give one [before, after] pair per axis`, 'paddings');
     }
     if (!checkSizes(ctx, 'pad', 'paddings', pairs.flat() as Dim[], 0)) return undefined;
     return ctx.result(

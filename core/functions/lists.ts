@@ -1,6 +1,7 @@
 // Functions on lists: len, reverse. They compute at check time on the list
 // itself; the tensors in a list reach the compiler unchanged.
 
+import { msg } from '../i18n/message.js';
 import { formatShape } from '../shapes/shape.js';
 import { describeKind, type Value } from '../values.js';
 import type { FunctionContext, FunctionSpec } from './function-spec.js';
@@ -11,8 +12,8 @@ function listArg(ctx: FunctionContext, fn: string): readonly Value[] | undefined
   const v = argValue(ctx, 'xs');
   if (!v) return undefined;
   if (v.kind === 'list' || v.kind === 'tuple') return v.items;
-  const hint = v.kind === 'tensor' ? ` ${formatShape(v.shape)}: a tensor's sizes are the names of its shape (input x: [B, T, C])` : '';
-  return ctx.error('NN3001', `${fn} takes a list, but xs is ${describeKind(v)}${hint}`, 'xs');
+  const hint = v.kind === 'tensor' ? msg` ${formatShape(v.shape)}: a tensor's sizes are the names of its shape (input x: [B, T, C])` : '';
+  return ctx.error('NN3001', msg`${fn} takes a list, but xs is ${describeKind(v)}${hint}`, 'xs');
 }
 
 export const len: FunctionSpec = {

@@ -1,6 +1,7 @@
 // Matrix multiplication with NumPy rules. `matmulShape` is pure so that the
 // checker's `@` operator can share it.
 
+import { msg } from '../i18n/message.js';
 import { type Dim, dimEquals, formatDim } from '../shapes/dim.js';
 import { broadcastShapes, formatShape } from '../shapes/shape.js';
 import type { FunctionSpec } from './function-spec.js';
@@ -21,18 +22,18 @@ export type MatmulShape =
 export function matmulShape(a: readonly Dim[], b: readonly Dim[]): MatmulShape {
   const both = `${formatShape(a)} @ ${formatShape(b)}`;
   if (a.length === 0 || b.length === 0) {
-    return { ok: false, code: 'NN2001', message: `cannot multiply ${both}: matmul needs tensors of rank 1 or more, not a scalar (use * to scale)`, operand: a.length === 0 ? 'a' : 'b' };
+    return { ok: false, code: 'NN2001', message: msg`cannot multiply ${both}: matmul needs tensors of rank 1 or more, not a scalar (use * to scale)`, operand: a.length === 0 ? 'a' : 'b' };
   }
   const left = a.length === 1 ? [1, a[0]!] : [...a];
   const right = b.length === 1 ? [b[0]!, 1] : [...b];
   const k1 = left[left.length - 1]!;
   const k2 = right[right.length - 2]!;
   if (!dimEquals(k1, k2)) {
-    const which = b.length === 1 ? 'the only axis of the right' : 'the second-to-last axis of the right';
+    const which = b.length === 1 ? msg`the only axis of the right` : msg`the second-to-last axis of the right`;
     return {
       ok: false,
       code: 'NN2004',
-      message: `cannot multiply ${both}: the last axis of the left (${formatDim(k1)}) must equal ${which} (${formatDim(k2)})`,
+      message: msg`cannot multiply ${both}: the last axis of the left (${formatDim(k1)}) must equal ${which} (${formatDim(k2)})`,
       operand: 'b',
     };
   }
@@ -46,7 +47,7 @@ export function matmulShape(a: readonly Dim[], b: readonly Dim[]): MatmulShape {
     return {
       ok: false,
       code: 'NN2004',
-      message: `cannot multiply ${both}: the batch axes ${formatShape(batchA)} and ${formatShape(batchB)} do not broadcast: axis ${-i - 2} has size ${formatDim(x)} on the left but ${formatDim(y)} on the right (sizes must be equal or 1)`,
+      message: msg`cannot multiply ${both}: the batch axes ${formatShape(batchA)} and ${formatShape(batchB)} do not broadcast: axis ${-i - 2} has size ${formatDim(x)} on the left but ${formatDim(y)} on the right (sizes must be equal or 1)`,
       operand: 'b',
     };
   }
@@ -76,9 +77,9 @@ export const matmul: FunctionSpec = {
       { name: 'b', op: b },
     ]);
     if (!dtype) return undefined;
-    if (dtype === 'bool') return ctx.error('NN2008', 'matmul expects numeric tensors, but a and b are bool', 'a');
+    if (dtype === 'bool') return ctx.error('NN2008', msg`matmul expects numeric tensors, but a and b are bool`, 'a');
     const r = matmulShape(a.shape, b.shape);
-    if (!r.ok) return ctx.error(r.code, `matmul: ${r.message}`, r.operand);
+    if (!r.ok) return ctx.error(r.code, msg`matmul: ${r.message}`, r.operand);
     return ctx.result(r.shape, dtype);
   },
 };

@@ -1,6 +1,7 @@
 // R-CNN's first steps, before the CNN: propose regions, then warp each to
 // the network's input size. Pipeline-only: they are not layers.
 
+import { msg } from '../i18n/message.js';
 import type { Dim } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { NO_FLOPS } from './flops.js';
@@ -29,12 +30,12 @@ export const selective_search: FunctionSpec = {
     const fn = 'selective_search';
     const image = ctx.tensor('image');
     const count = ctx.int('count');
-    if (!expectRank(ctx, fn, 'image', image, [3, 4], '[H, W, 3] or [1, H, W, 3]') || !checkSizes(ctx, fn, 'count', [count])) return undefined;
+    if (!expectRank(ctx, fn, 'image', image, [3, 4], msg`[H, W, 3] or [1, H, W, 3]`) || !checkSizes(ctx, fn, 'count', [count])) return undefined;
     const rank = image.shape.length;
-    if (!expectSize(ctx, fn, 'image', image, rank - 1, 3, `with 3 colour channels, [H, W, 3]`)) return undefined;
+    if (!expectSize(ctx, fn, 'image', image, rank - 1, 3, msg`with 3 colour channels, [H, W, 3]`)) return undefined;
     const batch = image.shape[0]!;
     if (rank === 4 && typeof batch === 'number' && batch !== 1) {
-      return ctx.error('NN2004', `${fn} proposes regions for one image at a time, but image ${formatShape(image.shape)} holds ${batch}; pass [1, H, W, 3] or [H, W, 3]`, 'image');
+      return ctx.error('NN2004', msg`${fn} proposes regions for one image at a time, but image ${formatShape(image.shape)} holds ${batch}; pass [1, H, W, 3] or [H, W, 3]`, 'image');
     }
     return ctx.result([count, 4], 'float32');
   },
@@ -60,10 +61,10 @@ export const crop_and_resize: FunctionSpec = {
     const image = ctx.tensor('image');
     const boxes = ctx.tensor('boxes');
     const size = ctx.ints('size');
-    if (!expectRank(ctx, fn, 'image', image, [3, 4], '[1, H, W, C] or [H, W, C]')) return undefined;
+    if (!expectRank(ctx, fn, 'image', image, [3, 4], msg`[1, H, W, C] or [H, W, C]`)) return undefined;
     if (!expectRank(ctx, fn, 'boxes', boxes, 2, '[N, 4]') || !expectSize(ctx, fn, 'boxes', boxes, 1, 4, '[N, 4]')) return undefined;
     if (!expectDtype(ctx, fn, 'boxes', boxes, ['float32', 'int32'])) return undefined;
-    if (size.length !== 2) return ctx.error('NN3003', `${fn}: size must be [h, w], but ${formatShape(size)} has ${size.length} entries`, 'size');
+    if (size.length !== 2) return ctx.error('NN3003', msg`${fn}: size must be [h, w], but ${formatShape(size)} has ${size.length} entries`, 'size');
     if (!checkSizes(ctx, fn, 'size', size)) return undefined;
     const [h, w] = size as [Dim, Dim];
     const channels = image.shape[image.shape.length - 1]!;

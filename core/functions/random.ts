@@ -1,5 +1,6 @@
 // Random tensors: noise for GANs and VAEs, random initial values.
 
+import { msg } from '../i18n/message.js';
 import type { FunctionSpec } from './function-spec.js';
 import { NO_FLOPS } from './flops.js';
 import { checkSizes } from './util.js';
@@ -41,7 +42,7 @@ export const uniform: FunctionSpec = {
     const low = ctx.float('low');
     const high = ctx.float('high');
     if (!checkSizes(ctx, 'uniform', 'shape', shape)) return undefined;
-    if (high <= low) return ctx.error('NN3003', `uniform: high (${high}) must be above low (${low})`, 'high');
+    if (high <= low) return ctx.error('NN3003', msg`uniform: high (${high}) must be above low (${low})`, 'high');
     return ctx.result([...shape], 'float32');
   },
 };

@@ -1,6 +1,7 @@
 // Reductions: functions that combine the values along axes into one
 // (sum, mean, max, ...), and argmax / argmin, which return positions.
 
+import { msg } from '../i18n/message.js';
 import { formatShape } from '../shapes/shape.js';
 import type { DType } from '../values.js';
 import type { FunctionSpec } from './function-spec.js';
@@ -94,7 +95,7 @@ function reductionSpec(r: Reduction): FunctionSpec {
     call(ctx) {
       const x = ctx.tensor('x');
       if (x.dtype === 'bool' && r.dtype('bool') === 'float32' && r.name !== 'mean') {
-        return ctx.error('NN2008', `${r.name} expects a numeric tensor, but x is bool ${formatShape(x.shape)}; cast it first`, 'x');
+        return ctx.error('NN2008', msg`${r.name} expects a numeric tensor, but x is bool ${formatShape(x.shape)}; cast it first`, 'x');
       }
       const axes = axesArg(ctx, r.name, 'axis', x.shape);
       if (!axes) return undefined;

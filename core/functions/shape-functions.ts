@@ -1,6 +1,7 @@
 // Functions that rearrange a tensor without changing its values: reshape,
 // transpose, flatten, squeeze, expand_dims.
 
+import { msg } from '../i18n/message.js';
 import { dimEquals, div, formatDim, isConst, isIntegral } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
 import type { FunctionSpec } from './function-spec.js';
@@ -24,15 +25,15 @@ export const reshape: FunctionSpec = {
     const x = ctx.tensor('x');
     const target = ctx.ints('shape');
     const inferred = target.map((d, i) => (d === -1 ? i : -1)).filter((i) => i >= 0);
-    if (inferred.length > 1) return ctx.error('NN3003', `reshape: at most one size may be -1 (inferred), but ${formatShape(target)} has ${inferred.length}`, 'shape');
+    if (inferred.length > 1) return ctx.error('NN3003', msg`reshape: at most one size may be -1 (inferred), but ${formatShape(target)} has ${inferred.length}`, 'shape');
     const bad = target.find((d) => isConst(d) && d !== -1 && d < 1);
-    if (bad !== undefined) return ctx.error('NN3003', `reshape: sizes must be positive (or -1 to infer one), but ${formatShape(target)} has ${bad}`, 'shape');
+    if (bad !== undefined) return ctx.error('NN3003', msg`reshape: sizes must be positive (or -1 to infer one), but ${formatShape(target)} has ${bad}`, 'shape');
     const have = product(x.shape);
     if (inferred.length === 1) {
       const known = product(target.filter((d) => d !== -1));
       const size = div(have, known);
       if (!isIntegral(size)) {
-        return ctx.error('NN2007', `reshape: cannot infer the -1 in ${formatShape(target)}: ${formatShape(x.shape)} has ${formatDim(have)} elements, which ${formatDim(known)} does not divide`, 'shape');
+        return ctx.error('NN2007', msg`reshape: cannot infer the -1 in ${formatShape(target)}: ${formatShape(x.shape)} has ${formatDim(have)} elements, which ${formatDim(known)} does not divide`, 'shape');
       }
       const shape = [...target];
       shape[inferred[0]!] = size;
@@ -40,7 +41,7 @@ export const reshape: FunctionSpec = {
     }
     const want = product(target);
     if (!dimEquals(have, want)) {
-      return ctx.error('NN2007', `reshape: ${formatShape(x.shape)} has ${formatDim(have)} elements, but ${formatShape(target)} has ${formatDim(want)}; the counts must match (the target includes the batch axis)`, 'shape');
+      return ctx.error('NN2007', msg`reshape: ${formatShape(x.shape)} has ${formatDim(have)} elements, but ${formatShape(target)} has ${formatDim(want)}; the counts must match (the target includes the batch axis)`, 'shape');
     }
     return ctx.result([...target], x.dtype);
   },
@@ -65,13 +66,13 @@ export const transpose: FunctionSpec = {
     if (!ctx.has('perm')) return ctx.result([...x.shape].reverse(), x.dtype);
     const perm = ctx.ints('perm');
     if (perm.length !== rank) {
-      return ctx.error('NN2001', `transpose: perm ${formatShape(perm)} lists ${perm.length} axes, but x ${formatShape(x.shape)} has rank ${rank}`, 'perm');
+      return ctx.error('NN2001', msg`transpose: perm ${formatShape(perm)} lists ${perm.length} axes, but x ${formatShape(x.shape)} has rank ${rank}`, 'perm');
     }
     const axes: number[] = [];
     for (const p of perm) {
       const a = axisIn(ctx, 'transpose', 'perm', p, rank, x.shape);
       if (a === undefined) return undefined;
-      if (axes.includes(a)) return ctx.error('NN3003', `transpose: perm ${formatShape(perm)} is not a permutation: axis ${a} appears twice`, 'perm');
+      if (axes.includes(a)) return ctx.error('NN3003', msg`transpose: perm ${formatShape(perm)} is not a permutation: axis ${a} appears twice`, 'perm');
       axes.push(a);
     }
     return ctx.result(
@@ -117,7 +118,7 @@ export const squeeze: FunctionSpec = {
     const axis = axisArg(ctx, 'squeeze', 'axis', x.shape);
     if (axis === undefined) return undefined;
     if (x.shape[axis] !== 1) {
-      return ctx.error('NN2004', `squeeze: axis ${axis} of ${formatShape(x.shape)} has size ${formatDim(x.shape[axis]!)}, but only an axis of size 1 can be removed`, 'axis');
+      return ctx.error('NN2004', msg`squeeze: axis ${axis} of ${formatShape(x.shape)} has size ${formatDim(x.shape[axis]!)}, but only an axis of size 1 can be removed`, 'axis');
     }
     return ctx.result(
       x.shape.filter((_, i) => i !== axis),

@@ -1,6 +1,7 @@
 // Windowed attention (SAM, Swin): cut a feature map into square windows that
 // attend separately, and put the windows back together.
 
+import { msg } from '../i18n/message.js';
 import { ceilDiv, type Dim, div, formatDim, isIntegral, mul } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import type { FunctionSpec } from './function-spec.js';
@@ -51,7 +52,7 @@ export const window_unpartition: FunctionSpec = {
     const x = ctx.tensor('x');
     const window = ctx.int('window');
     const size = ctx.ints('size');
-    if (size.length !== 2) return ctx.error('NN3003', `${fn}: size must be [H, W], but ${formatShape(size)} has ${size.length} entries`, 'size');
+    if (size.length !== 2) return ctx.error('NN3003', msg`${fn}: size must be [H, W], but ${formatShape(size)} has ${size.length} entries`, 'size');
     if (!checkSizes(ctx, fn, 'size', size) || !checkSizes(ctx, fn, 'window', [window])) return undefined;
     const layout = `[B*nH*nW, ${formatDim(window)}, ${formatDim(window)}, C]`;
     if (!expectRank(ctx, fn, 'x', x, 4, layout)) return undefined;
@@ -62,8 +63,7 @@ export const window_unpartition: FunctionSpec = {
     if (!isIntegral(batch)) {
       return ctx.error(
         'NN2005',
-        `${fn}: the first axis of ${formatShape(x.shape)} (${formatDim(x.shape[0]!)}) must be a whole number of images times ${formatDim(count)} windows ` +
-          `(size ${formatShape(size)} with window ${formatDim(window)})`,
+        msg`${fn}: the first axis of ${formatShape(x.shape)} (${formatDim(x.shape[0]!)}) must be a whole number of images times ${formatDim(count)} windows (size ${formatShape(size)} with window ${formatDim(window)})`,
         'x',
       );
     }
