@@ -131,7 +131,7 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
         fail: (failure) => fail(io, emit, json, failure),
         exportProgram: async (dir) => {
           const loaded = await loadTensorflow({ device: 'cpu', stderr: io.stderr });
-          exportTorchProgram(loaded.tf as never, { file, host: nodeHost, plan: seeded, dir });
+          return exportTorchProgram(loaded.tf as never, { file, host: nodeHost, plan: seeded, dir });
         },
       });
     };

@@ -9,6 +9,7 @@ import { probePython, type PythonReport } from '../runtime/python/find-python.js
 import type { Emit } from '../runtime/train/events.js';
 import type { StopSignal } from '../runtime/train/supervised.js';
 import { runTorchTraining, type TorchDevice } from '../runtime/train/torch-engine.js';
+import type { TorchProgram } from '../runtime/train/torch-export.js';
 import { runsDirOf } from '../runtime/train/run-training.js';
 import type { Failure } from './failure-message.js';
 import { EXIT, type Io } from './io.js';
@@ -29,8 +30,8 @@ export interface TorchTrainRequest {
   resume: boolean;
   extraArgs: string[];
   stop: StopSignal;
-  /** writes model.py, train.py and data/ for the train block into a folder */
-  exportProgram(dir: string): Promise<void>;
+  /** writes model.py, train.py and data/ for the train block into a folder; what it gives back draws the run's pictures */
+  exportProgram(dir: string): Promise<TorchProgram | void>;
   /** the Python asked already (the GPU fallback asked it first) */
   python?: PythonReport;
 }

@@ -1,13 +1,18 @@
 // What `nn export` and `nn run` share: the model of a .nn file with its
 // trained weights (the newest checkpoint, or `--checkpoints DIR`), loaded on
 // the native backend, and problems reported as messages with exit codes.
+// A checkpoint of `nn train --engine torch` counts as the tfjs engine's:
+// the newer of the two is used, its weights converted back from PyTorch's
+// layout (runtime/export/pytorch/torch-trained-model.ts).
 
 import { resolve } from 'node:path';
 import { loadTensorflow } from '../runtime/backend.js';
 import { DataError } from '../runtime/data/dataset.js';
 import { CompileError } from '../runtime/compile/kernel.js';
 import { CheckpointError } from '../runtime/train/checkpoint.js';
-import { loadTrainedModel, type TrainedModel } from '../runtime/export/load-trained.js';
+import { checkpointFoldersIn } from '../runtime/export/find-weights.js';
+import { loadTrainedModel, type LoadRequest, type TrainedModel } from '../runtime/export/load-trained.js';
+import { loadTorchTrainedModel, preferNewerTorchWeights } from '../runtime/export/pytorch/torch-trained-model.js';
 import type { TF } from '../runtime/tf-types.js';
 import { TrainError } from '../runtime/train/trace-model.js';
 import type { ParsedArgs } from './args.js';
@@ -21,7 +26,7 @@ export async function withTrainedModel(io: Io, args: ParsedArgs, sizes: Record<s
   const loaded = await loadTensorflow({ device: 'auto', stderr: io.stderr });
   const tf = loaded.tf as unknown as TF;
   try {
-    const trained = await loadTrainedModel(tf, {
+    const trained = await loadEitherEngine(tf, {
       file: resolve(io.cwd, args.positional[0]!),
       host: nodeHost,
       ...(model !== undefined ? { model } : {}),
@@ -40,4 +45,11 @@ export async function withTrainedModel(io: Io, args: ParsedArgs, sizes: Record<s
     io.stderr.write(`nn: ${e.message}\n${e.diagnostics.map((d) => `  ${d.message}\n`).join('')}`);
     return e.diagnostics.length > 0 ? EXIT.problems : EXIT.usage;
   }
+}
+
+/** The tfjs engine's newest checkpoint, or PyTorch's when it is newer; a folder given that holds only PyTorch checkpoints, those. */
+async function loadEitherEngine(tf: TF, request: LoadRequest): Promise<TrainedModel> {
+  if (request.checkpoints === undefined) return preferNewerTorchWeights(tf, await loadTrainedModel(tf, request), request.file);
+  if (checkpointFoldersIn(request.checkpoints).length > 0) return loadTrainedModel(tf, request);
+  return loadTorchTrainedModel(tf, { ...request, checkpoints: request.checkpoints }) ?? loadTrainedModel(tf, request);
 }

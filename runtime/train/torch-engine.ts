@@ -5,7 +5,8 @@
 // processes. Its events (JSON Lines on stdout, docs/events.md) are passed
 // on: `start` completed with this run's id, file, folder and backend, a
 // checkpoint's path made absolute, the loss-and-metrics chart drawn before
-// `end`. A stop request is a `{"type":"stop"}` line on train.py's stdin,
+// `end`; the sample pictures drawn at each `epoch` event that train.py
+// wrote the weights for (torch-pictures.ts). A stop request is a `{"type":"stop"}` line on train.py's stdin,
 // then SIGINT if it goes on training or has not ended after a minute. train.py's exit
 // status is the run's (0, 130 stopped, 3 diverged); any other failure is
 // an `error` event and status 2.
@@ -19,6 +20,8 @@ import type { Emit, TrainEvent } from './events.js';
 import { claimRunFolder } from './run-folder.js';
 import type { StopSignal } from './supervised.js';
 import { newestTorchCheckpoint } from './torch-checkpoints.js';
+import type { TorchProgram } from './torch-export.js';
+import { torchPictures, type TorchPictures } from './torch-pictures.js';
 
 /** The folder of the run folder that holds the exported program. */
 export const TORCH_FOLDER = 'torch';
@@ -46,8 +49,8 @@ export interface TorchRunRequest {
   resume: boolean;
   /** train.py's options passed as they are: `--amp bf16`, `--fsdp` */
   extraArgs?: string[];
-  /** writes model.py, train.py and data/ into `dir` */
-  exportProgram(dir: string): Promise<void>;
+  /** writes model.py, train.py and data/ into `dir`; what it gives back draws the run's pictures */
+  exportProgram(dir: string): Promise<TorchProgram | void>;
   emit: Emit;
   stop: StopSignal;
   /** train.py's stderr (warnings, torchrun's messages), line by line */
@@ -66,27 +69,34 @@ export async function runTorchTraining(request: TorchRunRequest): Promise<TorchR
     if (request.resume && from === undefined) request.emit({ type: 'warning', message: `nothing to resume: no PyTorch checkpoint in ${request.runsDir}; training starts at epoch 1` });
     const programDir = join(folder.runDir, TORCH_FOLDER);
     mkdirSync(programDir, { recursive: true });
+    let program: TorchProgram | void;
     try {
-      await request.exportProgram(programDir);
+      program = await request.exportProgram(programDir);
     } catch (e) {
       rmSync(programDir, { recursive: true, force: true }); // a run that could not begin leaves no folder
       throw e;
     }
     const chart = runChart(request.plan, request.emit);
-    const run = { runId: folder.runId, file: request.file, runDir: folder.runDir, ...(from !== undefined ? { resumedFrom: from } : {}) };
-    const result = await relay(request, trainCommand(request, programDir, folder.runDir, from), programDir, run, chart.emit);
-    if (result.end) {
-      chart.write(folder.runDir);
-      request.emit(result.end);
+    const pictures = program ? torchPictures(program.pictures, { runDir: folder.runDir, programDir, emit: chart.emit }) : undefined;
+    try {
+      const run = { runId: folder.runId, file: request.file, runDir: folder.runDir, ...(from !== undefined ? { resumedFrom: from } : {}) };
+      const command = trainCommand(request, programDir, folder.runDir, from, pictures?.every);
+      const result = await relay(request, command, programDir, run, chart.emit, pictures);
+      if (result.end) {
+        chart.write(folder.runDir);
+        request.emit(result.end);
+      }
+      return { exit: result.exit };
+    } finally {
+      pictures?.dispose();
     }
-    return { exit: result.exit };
   } finally {
     folder.release();
   }
 }
 
-/** The command line: `python train.py --events --out RUNDIR ...`, or under torch.distributed.run (torchrun as a module: no PATH needed). */
-export function trainCommand(request: Pick<TorchRunRequest, 'python' | 'device' | 'nproc' | 'plan' | 'extraArgs'>, programDir: string, runDir: string, resumeFrom: string | undefined): string[] {
+/** The command line: `python train.py --events --out RUNDIR ...`, or under torch.distributed.run (torchrun as a module: no PATH needed); `sampleEvery`: the weights for pictures every N epochs. */
+export function trainCommand(request: Pick<TorchRunRequest, 'python' | 'device' | 'nproc' | 'plan' | 'extraArgs'>, programDir: string, runDir: string, resumeFrom: string | undefined, sampleEvery?: number): string[] {
   const script = join(programDir, 'train.py');
   const launcher = request.nproc > 1 ? ['-m', 'torch.distributed.run', '--standalone', `--nproc_per_node=${request.nproc}`] : [];
   return [
@@ -100,6 +110,7 @@ export function trainCommand(request: Pick<TorchRunRequest, 'python' | 'device' 
     '--epochs',
     String(request.plan.epochs),
     ...(resumeFrom !== undefined ? ['--resume', resumeFrom] : []),
+    ...(sampleEvery !== undefined ? ['--sample-weights', String(sampleEvery)] : []),
     ...(request.extraArgs ?? []),
   ];
 }
@@ -118,7 +129,7 @@ interface Relayed {
 }
 
 /** Runs the command, passing its events on, until it exits. */
-function relay(request: TorchRunRequest, command: string[], programDir: string, run: RunIds, emit: Emit): Promise<Relayed> {
+function relay(request: TorchRunRequest, command: string[], programDir: string, run: RunIds, emit: Emit, pictures?: TorchPictures): Promise<Relayed> {
   return new Promise((done) => {
     // its own process group: a Ctrl-C in the terminal reaches nn, which asks train.py to stop the way it can keep its checkpoint
     const child = spawn(command[0]!, command.slice(1), { cwd: programDir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' }, detached: process.platform !== 'win32' });
@@ -138,6 +149,7 @@ function relay(request: TorchRunRequest, command: string[], programDir: string, 
         if (event.type === 'batch') countBatches();
         if (event.type === 'epoch') last = { epoch: event.epoch, logs: event.logs };
         emit(completeEvent(event, run));
+        if (event.type === 'epoch') pictures?.afterEpoch(event.epoch); // its sample events before the epoch's checkpoint
       }
     };
     lines(child.stdout, (line) => {

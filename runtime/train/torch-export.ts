@@ -2,20 +2,18 @@
 // program in the run's own folder, `<runDir>/torch/`: model.py (the module,
 // ../export/pytorch/generate-module.ts) and train.py with the run's data
 // and initial weights (../export/pytorch/export-training.ts), from the
-// train block with the command line's settings over it. A GAN's block
-// (`adversarial(...)`) is generator.py, discriminator.py and the
-// adversarial train.py instead (../export/pytorch/export-adversarial.ts).
+// train block with the command line's settings over it. model.py is the
+// module of the model traced for the data's shapes, the one train.py
+// trains: a size the inputs leave open (a sequence length T) is the data's.
 
-import { basename, join } from 'node:path';
-import { traceModel } from '../../core/graph/trace.js';
+import { join } from 'node:path';
 import type { Host } from '../../core/host.js';
 import type { TrainPlan } from '../../core/train/plan.js';
 import { writeFileAtomically } from '../files/atomic-files.js';
-import { exportAdversarialTraining } from '../export/pytorch/export-adversarial.js';
-import { exportTraining } from '../export/pytorch/export-training.js';
-import { generateModule, UnsupportedModelError } from '../export/pytorch/generate-module.js';
+import { exportTrainingProgram } from '../export/pytorch/export-training.js';
+import { UnsupportedModelError } from '../export/pytorch/generate-module.js';
 import type { TF } from '../tf-types.js';
-import { TrainError } from './trace-model.js';
+import type { TorchPictureSource } from './torch-pictures.js';
 
 export interface TorchProgramRequest {
   file: string;
@@ -25,14 +23,21 @@ export interface TorchProgramRequest {
   dir: string;
 }
 
-/** Writes model.py (a GAN: generator.py and discriminator.py), train.py, data/ and the initial weights into `dir`; returns their paths. */
-export function exportTorchProgram(tf: TF, request: TorchProgramRequest): string[] {
+/** The program written, and what the run's pictures are drawn from. */
+export interface TorchProgram {
+  files: string[];
+  pictures: TorchPictureSource;
+}
+
+/** Writes model.py, train.py, data/ and the initial weights into `dir`. */
+export function exportTorchProgram(tf: TF, request: TorchProgramRequest): TorchProgram {
   const { plan, dir } = request;
-  if (plan.adversarial) return exportAdversarialTraining(tf, request);
-  if (plan.model === undefined) throw new UnsupportedModelError(plan.name, ['a train block without a model']);
-  const traced = traceModel(request.file, request.host, { model: plan.model });
-  if (!traced.ok) throw new TrainError(traced.message, traced.diagnostics);
+  if (plan.adversarial || plan.model === undefined) throw new UnsupportedModelError(plan.name, ['the adversarial training loop (minimax) in train.py']);
+  const program = exportTrainingProgram(tf, { file: request.file, host: request.host, plan, dir });
   const modelPy = join(dir, 'model.py');
-  writeFileAtomically(modelPy, generateModule(traced.graph, { file: basename(request.file) }).source);
-  return [modelPy, ...exportTraining(tf, { file: request.file, host: request.host, plan, dir })];
+  writeFileAtomically(modelPy, program.generated.source);
+  return {
+    files: [modelPy, ...program.files],
+    pictures: { tf, plan, graph: program.graph, generated: program.generated, raw: program.raw, heldOut: program.heldOut },
+  };
 }

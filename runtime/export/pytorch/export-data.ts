@@ -49,7 +49,7 @@ export function dataParts(count: number, split: number, validation: number): Dat
 
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-export function exportData(raw: RawData, graph: Graph, plan: TrainPlan, dir: string): { files: string[]; summary: DataSummary } {
+export function exportData(raw: RawData, graph: Graph, plan: TrainPlan, dir: string): { files: string[]; summary: DataSummary; heldOut: [number, number] } {
   const parts = dataParts(raw.count, raw.split, plan.validation);
   const shapes = raw.inputs.map((input, i) => inputShape(raw, input, graph, i));
   const files: string[] = [];
@@ -66,6 +66,7 @@ export function exportData(raw: RawData, graph: Graph, plan: TrainPlan, dir: str
   const heldCount = parts.heldOut[1] - parts.heldOut[0];
   return {
     files,
+    heldOut: parts.heldOut,
     summary: {
       description: raw.description,
       examples: parts.examples,
@@ -77,7 +78,7 @@ export function exportData(raw: RawData, graph: Graph, plan: TrainPlan, dir: str
 }
 
 /** One example's shape as the model's input `i` takes it (the same values; only the layout may differ, as for tfjs). */
-function inputShape(raw: RawData, input: RawArray, graph: Graph, i: number): number[] {
+export function inputShape(raw: RawData, input: RawArray, graph: Graph, i: number): number[] {
   const want = graph.inputs[i]?.type.shape.slice(1);
   if (!want) throw new DataError(`${raw.description} gives ${raw.inputs.length} inputs per example, but ${graph.model} takes ${graph.inputs.length}`);
   if (!want.every((d): d is number => typeof d === 'number') || size(want) !== size(input.shape)) return input.shape;

@@ -13,13 +13,14 @@ import type { Host } from '../../../core/host.js';
 import { lossPredictions } from '../../../core/train/loss-inputs.js';
 import { planTraining, type TrainPlan } from '../../../core/train/plan.js';
 import { compileGraph } from '../../compile/compile-graph.js';
+import type { RawData } from '../../data/dataset.js';
 import { writeFileAtomically } from '../../files/atomic-files.js';
 import type { TF } from '../../tf-types.js';
 import { loadRunData, seedOf, valuesOf } from '../../train/run-training.js';
 import { trace, TrainError } from '../../train/trace-model.js';
 import { exportData } from './export-data.js';
 import { convertWeights } from './export-pytorch.js';
-import { generateModule, UnsupportedModelError } from './generate-module.js';
+import { generateModule, UnsupportedModelError, type GeneratedModule } from './generate-module.js';
 import { generateTrain, type TrainConfig } from './generate-train.js';
 import { encodeSafetensors } from './safetensors.js';
 
@@ -32,8 +33,26 @@ export interface TrainingExportRequest {
   dir: string;
 }
 
+/** What the export of a train block wrote, and what it was written from. */
+export interface TrainingProgram {
+  files: string[];
+  /** the model traced for the data's shapes (a size the inputs leave open, like T, is the data's) */
+  graph: Graph;
+  /** model.py for that graph: the module train.py trains */
+  generated: GeneratedModule;
+  /** the run's data, as train.py's data/ holds it */
+  raw: RawData;
+  /** the held-out rows of `raw`, [from, to) */
+  heldOut: [number, number];
+}
+
 /** Writes train.py, loss.py (a `loss` definition), initial-weights.safetensors and data/; returns their paths. */
 export function exportTraining(tf: TF, request: TrainingExportRequest): string[] {
+  return exportTrainingProgram(tf, request).files;
+}
+
+/** As exportTraining, returning also the graph and module train.py trains and the data it was given. */
+export function exportTrainingProgram(tf: TF, request: TrainingExportRequest): TrainingProgram {
   const { plan, dir } = request;
   if (plan.adversarial || !plan.model) throw new UnsupportedModelError(plan.name, ['the adversarial training loop (minimax) in train.py']);
   const seed = seedOf(plan);
@@ -85,7 +104,7 @@ export function exportTraining(tf: TF, request: TrainingExportRequest): string[]
   files.push(trainPy);
   const readme = join(dir, 'README.md');
   if (existsSync(readme)) writeFileAtomically(readme, readFileSync(readme, 'utf8') + trainingReadme(config));
-  return files;
+  return { files, graph, generated, raw, heldOut: data.heldOut };
 }
 
 function trainingReadme(config: TrainConfig): string {

@@ -41,3 +41,49 @@ function littleEndianBytes(t: SafeTensor): Buffer {
   else t.data.forEach((v, i) => out.writeBigInt64LE(v, i * 8));
   return out;
 }
+
+/** Why a safetensors file cannot be read: a damaged file, or a dtype the converter does not take. */
+export class SafetensorsError extends Error {}
+
+/**
+ * The tensors of a safetensors file (the inverse of encodeSafetensors): F32
+ * and I64 only, which is what train.py saves (its weights stay float32
+ * under `--amp bf16`: autocast changes the computation, not the parameters).
+ */
+export function decodeSafetensors(bytes: Buffer): Map<string, SafeTensor> {
+  if (bytes.length < 8) throw new SafetensorsError('shorter than its 8-byte header length');
+  const headerLength = bytes.readBigUInt64LE(0);
+  if (headerLength > BigInt(bytes.length - 8)) throw new SafetensorsError(`its header says ${headerLength} bytes, but the file has ${bytes.length - 8} after the length`);
+  const start = 8 + Number(headerLength);
+  let header: Record<string, { dtype?: unknown; shape?: unknown; data_offsets?: unknown }>;
+  try {
+    header = JSON.parse(bytes.subarray(8, start).toString('utf8')) as typeof header;
+  } catch {
+    throw new SafetensorsError('its header is not JSON');
+  }
+  const tensors = new Map<string, SafeTensor>();
+  for (const [name, entry] of Object.entries(header)) {
+    if (name === '__metadata__') continue;
+    const { dtype, shape, data_offsets: offsets } = entry;
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw new SafetensorsError(`${name} has no valid shape`);
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0)) throw new SafetensorsError(`${name} has no valid data_offsets`);
+    const [begin, end] = offsets as [number, number];
+    if (start + end > bytes.length || begin > end) throw new SafetensorsError(`${name}'s bytes [${begin}, ${end}) lie outside the file`);
+    const count = (shape as number[]).reduce((a, b) => a * b, 1);
+    const data = bytes.subarray(start + begin, start + end);
+    if (dtype === 'F32') {
+      if (data.length !== count * 4) throw new SafetensorsError(`${name} has ${data.length} bytes for ${count} float32 values`);
+      const values = new Float32Array(count);
+      for (let i = 0; i < count; i++) values[i] = data.readFloatLE(i * 4);
+      tensors.set(name, { dtype, shape: shape as number[], data: values });
+    } else if (dtype === 'I64') {
+      if (data.length !== count * 8) throw new SafetensorsError(`${name} has ${data.length} bytes for ${count} int64 values`);
+      const values = new BigInt64Array(count);
+      for (let i = 0; i < count; i++) values[i] = data.readBigInt64LE(i * 8);
+      tensors.set(name, { dtype, shape: shape as number[], data: values });
+    } else {
+      throw new SafetensorsError(`${name} is ${String(dtype)}; only F32 and I64 are read`);
+    }
+  }
+  return tensors;
+}

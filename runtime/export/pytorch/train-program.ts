@@ -284,6 +284,25 @@ def save_checkpoint(run_dir, epoch, net, optimizer, sharded, rank, extra):
     return write_checkpoint(run_dir, epoch, write)
 
 
+def save_sample_weights(net, sharded, rank, epoch):
+    """The module's weights after an epoch whose pictures are due, for nn train's engine to draw them with (--sample-weights):
+    HERE/sample-weights-NNNN.safetensors from rank 0, written then renamed; the engine reads it at the epoch event and removes it."""
+    from safetensors.torch import save_file
+
+    if sharded:
+        from torch.distributed.checkpoint.state_dict import StateDictOptions, get_model_state_dict
+
+        weights = get_model_state_dict(net, options=StateDictOptions(full_state_dict=True, cpu_offload=True))
+    else:
+        weights = net.state_dict()
+    if rank != 0:
+        return
+    final = HERE / ("sample-weights-%04d.safetensors" % epoch)
+    temporary = HERE / (".%s.tmp-%d" % (final.name, os.getpid()))
+    save_file({k: v.detach().cpu().contiguous().clone() for k, v in weights.items()}, str(temporary), metadata={"format": "pt"})
+    os.replace(temporary, final)
+
+
 def resume_from(folder, net, device):
     """Loads a checkpoint's weights into the module (before DDP or FSDP wraps it); returns its state.json and optimizer state."""
     from safetensors.torch import load_file
@@ -358,6 +377,7 @@ def parse_args():
     parser.add_argument("--resume", help="a checkpoint folder of train.py to continue from")
     parser.add_argument("--events", action="store_true", help="print the JSON events of nn train --json on stdout")
     parser.add_argument("--report-weights-hash", action="store_true", help=argparse.SUPPRESS)  # tests: each process's final weights' hash on stderr
+    parser.add_argument("--sample-weights", type=int, default=0, help=argparse.SUPPRESS)  # nn train's engine: every N epochs (and the last), the weights its pictures are drawn with
     return parser.parse_args()
 
 `;
@@ -484,6 +504,8 @@ export const SUPERVISED_TRAIN = String.raw`def train(args, processes, events, st
             raise Diverged("training diverged at epoch %d: the %s loss is not finite" % (epoch + 1, held_out), epoch=epoch + 1, tensor=held_out + "_loss")
         logs.update({"%s_%s" % (held_out, k): v for k, v in held.items()})
         last = logs
+        if args.sample_weights > 0 and ((epoch + 1) % args.sample_weights == 0 or epoch + 1 == args.epochs):
+            save_sample_weights(net, sharded, rank, epoch + 1)  # before the epoch event, which tells the engine to draw
         events.emit({"type": "epoch", "epoch": epoch + 1, "epochs": args.epochs, "logs": logs, "seconds": time.time() - epoch_started, "learningRate": lr})
         if (epoch + 1) % CONFIG["checkpoints"]["every"] == 0 or epoch + 1 == args.epochs:
             checkpoint(epoch + 1)
