@@ -19,6 +19,7 @@ import type { TF } from '../runtime/tf-types.js';
 import type { TrainPlan } from '../core/train/plan.js';
 import { parseArgs } from './args.js';
 import { reportFailure } from './failure-message.js';
+import { unknownModelName } from './export-model-name.js';
 import { EXIT, type Io, printHelp } from './io.js';
 import { nodeHost } from './node-host.js';
 import { parseSizes } from './sizes.js';
@@ -54,6 +55,12 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
   if (typeof sizes === 'string') return usage(io, sizes);
   const model = args.options.get('model')?.[0];
   const file = resolve(io.cwd, args.positional[0]!);
+  // a model imported from another file is found where nn train finds it (runtime/export/load-trained.ts); a name that is nowhere, at once
+  const unknown = model !== undefined ? unknownModelName(file, nodeHost, model) : undefined;
+  if (unknown !== undefined) {
+    io.stderr.write(`nn: ${unknown}\n`);
+    return EXIT.usage;
+  }
   // a GAN's train block: its two models and the adversarial train.py, from their initial weights
   const adversarial = to === 'pytorch' && model !== undefined ? adversarialPlanOf(file, nodeHost, model) : undefined;
   if (adversarial) return exportGanProgram(io, file, adversarial, resolve(io.cwd, out));

@@ -5,12 +5,12 @@
 
 import { dirname, join, resolve } from 'node:path';
 import type { Graph } from '../../core/graph/graph.js';
-import { traceModel } from '../../core/graph/trace.js';
+import { traceModel, type TraceResult } from '../../core/graph/trace.js';
 import type { Host } from '../../core/host.js';
 import { compileGraph } from '../compile/compile-graph.js';
 import type { LayersModel, TF } from '../tf-types.js';
 import { CheckpointError, checkpointsNewestFirst, restoreNewestIntact } from '../train/checkpoint.js';
-import { TrainError } from '../train/trace-model.js';
+import { definedIn, TrainError } from '../train/trace-model.js';
 import { checkpointFoldersIn, findCheckpointFolders } from './find-weights.js';
 
 export interface LoadRequest {
@@ -33,7 +33,7 @@ export interface TrainedModel {
 }
 
 export async function loadTrainedModel(tf: TF, request: LoadRequest): Promise<TrainedModel> {
-  const traced = traceModel(request.file, request.host, { ...(request.model !== undefined ? { model: request.model } : {}), ...(request.sizes ? { sizes: request.sizes } : {}) });
+  const traced = traceRequestedModel(request);
   if (!traced.ok) throw new TrainError(traced.message, traced.diagnostics);
   const { graph } = traced;
   const model = compileGraph(tf, graph, { seed: 1 });
@@ -47,4 +47,14 @@ export async function loadTrainedModel(tf: TF, request: LoadRequest): Promise<Tr
   const restored = await restoreNewestIntact(tf, candidates, { [graph.model]: model }, {}, undefined, (w) => warnings.push(w));
   if (!restored) throw new CheckpointError(`${folders[0]} has no checkpoint`);
   return { model, graph, weightsFrom: restored.path, warnings };
+}
+
+/**
+ * The model the request names, traced in the file that defines it: the
+ * request's file, or the one it imports the model from (the resolution
+ * `nn train` uses, trace-model.ts). Its runs stay those of the request's file.
+ */
+export function traceRequestedModel(request: Pick<LoadRequest, 'file' | 'host' | 'model' | 'sizes'>): TraceResult {
+  const file = request.model !== undefined ? definedIn(request.file, request.host, request.model) : request.file;
+  return traceModel(file, request.host, { ...(request.model !== undefined ? { model: request.model } : {}), ...(request.sizes ? { sizes: request.sizes } : {}) });
 }
