@@ -5,6 +5,7 @@
 import { CHECK_A } from './check-a.js';
 import { CHECK_B } from './check-b.js';
 import { CLI } from './cli.js';
+import { DOCS } from './docs.js';
 import { FUNCTIONS } from './functions.js';
 import { IDE } from './ide.js';
 import { LAYERS_A } from './layers-a.js';
@@ -20,6 +21,7 @@ export const ZH_PARTS: Readonly<Record<string, Readonly<Record<string, string>>>
   functions: FUNCTIONS,
   ide: IDE,
   cli: CLI,
+  docs: DOCS,
   runtime: RUNTIME,
 };
 
