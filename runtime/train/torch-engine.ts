@@ -77,7 +77,7 @@ export async function runTorchTraining(request: TorchRunRequest): Promise<TorchR
       throw e;
     }
     const chart = runChart(request.plan, request.emit);
-    const pictures = program ? torchPictures(program.pictures, { runDir: folder.runDir, programDir, emit: chart.emit }) : undefined;
+    const pictures = program?.pictures ? torchPictures(program.pictures, { runDir: folder.runDir, programDir, emit: chart.emit }) : undefined;
     try {
       const run = { runId: folder.runId, file: request.file, runDir: folder.runDir, ...(from !== undefined ? { resumedFrom: from } : {}) };
       const command = trainCommand(request, programDir, folder.runDir, from, pictures?.every);

@@ -5,11 +5,14 @@
 // train block with the command line's settings over it. model.py is the
 // module of the model traced for the data's shapes, the one train.py
 // trains: a size the inputs leave open (a sequence length T) is the data's.
+// A GAN's block (`adversarial(...)`) is generator.py, discriminator.py and
+// the adversarial train.py instead (../export/pytorch/export-adversarial.ts).
 
 import { join } from 'node:path';
 import type { Host } from '../../core/host.js';
 import type { TrainPlan } from '../../core/train/plan.js';
 import { writeFileAtomically } from '../files/atomic-files.js';
+import { exportAdversarialTraining } from '../export/pytorch/export-adversarial.js';
 import { exportTrainingProgram } from '../export/pytorch/export-training.js';
 import { UnsupportedModelError } from '../export/pytorch/generate-module.js';
 import type { TF } from '../tf-types.js';
@@ -26,13 +29,15 @@ export interface TorchProgramRequest {
 /** The program written, and what the run's pictures are drawn from. */
 export interface TorchProgram {
   files: string[];
-  pictures: TorchPictureSource;
+  /** none for a GAN's program: its run draws no sample pictures */
+  pictures?: TorchPictureSource;
 }
 
 /** Writes model.py, train.py, data/ and the initial weights into `dir`. */
 export function exportTorchProgram(tf: TF, request: TorchProgramRequest): TorchProgram {
   const { plan, dir } = request;
-  if (plan.adversarial || plan.model === undefined) throw new UnsupportedModelError(plan.name, ['the adversarial training loop (minimax) in train.py']);
+  if (plan.adversarial) return { files: exportAdversarialTraining(tf, request) };
+  if (plan.model === undefined) throw new UnsupportedModelError(plan.name, ['a train block without a model']);
   const program = exportTrainingProgram(tf, { file: request.file, host: request.host, plan, dir });
   const modelPy = join(dir, 'model.py');
   writeFileAtomically(modelPy, program.generated.source);
