@@ -12,6 +12,7 @@
 //           error where the line no longer parses, a warning where it does.
 
 import type { IToken } from 'chevrotain';
+import { msg } from '../core/i18n/message.js';
 import type { Comment, Program, Range } from './ast.js';
 import { span } from './cst-util.js';
 import { Codes } from './errors.js';
@@ -136,10 +137,11 @@ function afterOperand(text: string, offset: number): boolean {
 function diagnostic(text: string, at: number, kind: 'error' | 'warning'): SyntaxDiagnostic {
   const fix = floorFix(text, at);
   const written = fix !== undefined ? `'${fix.edits[0]!.newText}'` : "'floor(a / b)'";
-  const ignored = kind === 'error' ? 'the rest of the line is ignored' : 'the rest of the line is ignored, though it reads as code';
   const d: SyntaxDiagnostic = {
     code: Codes.divisionComment,
-    message: `'//' starts a comment, so ${ignored}; integer division is ${written}`,
+    message: kind === 'error'
+      ? msg`'//' starts a comment, so the rest of the line is ignored; integer division is ${written}`
+      : msg`'//' starts a comment, so the rest of the line is ignored, though it reads as code; integer division is ${written}`,
     range: span(at, at + 2),
   };
   if (fix !== undefined) d.fixes = [fix];

@@ -1,6 +1,7 @@
 // Small helpers for reading a (possibly partial) chevrotain CST.
 
 import type { CstNode, IToken } from 'chevrotain';
+import { msg } from '../core/i18n/message.js';
 import type { ErrorExpr, Identifier, Range, TrainEntry } from './ast.js';
 import type { SyntaxDiagnostic } from './index.js';
 
@@ -119,15 +120,15 @@ export function reportStrays(ctx: AstContext, strays: IToken[], starts: number[]
     if (key !== undefined) {
       ctx.diagnostics.push({
         code: 'NN0016',
-        message: `a train setting is written with ':', '${key.name}: ...'`,
+        message: msg`a train setting is written with ':', '${key.name}: ...'`,
         range: tokenRange(first),
-        fixes: [{ title: `Change to '${key.name}: ...'`, edits: [{ range: span(key.end, valueStart(ctx.text, first.startOffset + 1)), newText: ': ' }] }],
+        fixes: [{ title: msg`Change to '${`${key.name}: ...`}'`, edits: [{ range: span(key.end, valueStart(ctx.text, first.startOffset + 1)), newText: ': ' }] }],
       });
       return;
     }
     ctx.diagnostics.push({
       code: 'NN0012',
-      message: `unexpected ${quoteImage(first.image)}`,
+      message: msg`unexpected ${quoteImage(first.image)}`,
       range: span(first.startOffset, last.startOffset + last.image.length),
     });
   };
@@ -161,9 +162,9 @@ export function reportMissingColons(ctx: AstContext, entries: readonly TrainEntr
     if (value === undefined) continue;
     ctx.diagnostics.push({
       code: 'NN0010',
-      message: `expected ':' after '${n.name}'`,
+      message: msg`expected ':' after '${n.name}'`,
       range: n.range,
-      fixes: [{ title: "Insert ':'", edits: [{ range: span(n.range.end, n.range.end), newText: ':' }] }],
+      fixes: [{ title: msg`Insert '${':'}'`, edits: [{ range: span(n.range.end, n.range.end), newText: ':' }] }],
     });
     const stray = keywords.find((t) => t.startOffset === n.range.start);
     if (stray !== undefined) used.add(stray);
@@ -223,7 +224,7 @@ export function checkCommas(ctx: AstContext, cst: CstNode | undefined, items: Cs
     const b = commas[c]!.startOffset;
     while (k < starts.length && starts[k]! < a) k++;
     if (k >= starts.length || starts[k]! > b) {
-      ctx.diagnostics.push({ code: 'NN0010', message: "expected an expression after ',', found ','", range: tokenRange(commas[c]!) });
+      ctx.diagnostics.push({ code: 'NN0010', message: msg`expected an expression after ',', found ','`, range: tokenRange(commas[c]!) });
     }
   }
 }

@@ -36,6 +36,7 @@
 // A line holds one syntax error: the first (one-per-mistake.ts).
 
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { msg } from '../core/i18n/message.js';
 import type { Range } from './ast.js';
 import { span } from './cst-util.js';
 
@@ -74,19 +75,48 @@ let context: ErrorContext = { tokens: [], next: undefined };
 
 export function setErrorContext(tokens: IToken[], next: IToken | undefined): void {
   context = { tokens, next };
+  expectations.clear();
+}
+
+// ---------------------------------------------------------------- expectations
+
+/**
+ * What a parser message said was expected, by the message. The messages are
+ * in the reader's language, so the rules that read a parser error again
+ * (habits.ts, parse.ts) ask this rather than the text. Kept for the item
+ * being parsed (cleared with its context).
+ */
+export interface Expectation {
+  /** the expected token type's name (`LBrace`, `Equals`), or `expression` */
+  expected: string;
+  /** the message asks for a closing bracket to close an opening one (NN0011) */
+  closes: boolean;
+}
+
+const expectations = new Map<string, Expectation>();
+
+/** What the parser message `message` expected, if it said. */
+export function expectationOf(message: string): Expectation | undefined {
+  return expectations.get(message);
+}
+
+function expecting(message: string, expected: string, closes = false): string {
+  expectations.set(message, { expected, closes });
+  return message;
 }
 
 // ---------------------------------------------------------------- wording
 
-const fixedImages: Record<string, string> = {
-  Identifier: 'a name',
-  AnyName: 'a name',
-  Number: 'a number',
-  String: 'a string',
-  StringLike: 'a string',
-  UnterminatedString: 'a string',
-  BinaryOp: 'an operator',
-  PrefixOp: 'an operator',
+// functions: the words are in the reader's language, chosen when a message is built
+const fixedImages: Record<string, () => string> = {
+  Identifier: () => msg`a name`,
+  AnyName: () => msg`a name`,
+  Number: () => msg`a number`,
+  String: () => msg`a string`,
+  StringLike: () => msg`a string`,
+  UnterminatedString: () => msg`a string`,
+  BinaryOp: () => msg`an operator`,
+  PrefixOp: () => msg`an operator`,
 };
 
 const punctuation: Record<string, string> = {
@@ -99,7 +129,7 @@ const punctuation: Record<string, string> = {
 /** How an expected token type is named in a message. */
 export function describeType(type: TokenType): string {
   const fixed = fixedImages[type.name];
-  if (fixed !== undefined) return fixed;
+  if (fixed !== undefined) return fixed();
   const p = punctuation[type.name];
   if (p !== undefined) return `'${p}'`;
   return `'${type.name.toLowerCase()}'`;
@@ -117,12 +147,13 @@ function isEof(token: IToken | undefined): boolean {
 }
 
 export function describeToken(token: IToken | undefined): string {
-  if (isEof(token)) return context.next !== undefined ? quote(context.next.image) : 'end of file';
+  if (isEof(token)) return context.next !== undefined ? quote(context.next.image) : msg`end of file`;
   return quote(token!.image);
 }
 
-function after(previous: IToken | undefined): string {
-  return previous !== undefined && !isEof(previous) ? ` after ${quote(previous.image)}` : '';
+/** `expected X after 'p', found 'y'`, or without `after 'p'` where nothing came before. */
+function expectedAfter(what: string, previous: IToken | undefined, found: string): string {
+  return previous !== undefined && !isEof(previous) ? msg`expected ${what} after ${quote(previous.image)}, found ${found}` : msg`expected ${what}, found ${found}`;
 }
 
 const closerOf: Record<string, string> = { RParen: '(', RBracket: '[', RBrace: '{' };
@@ -172,40 +203,41 @@ export const messageProvider: IParserErrorMessageProvider = {
     const open = closerOf[expected.name];
     if (open !== undefined && open !== '{' && endsOperand(previous) && startsOperand(actual)) {
       // `Dense(10 16)`, `[B 16]`: a comma left out, not a bracket
-      return `expected ',' or ${describeType(expected)}${after(previous)}, found ${describeToken(actual)}`;
+      // (`previous` ends an operand, so it is a token of the source)
+      return expecting(msg`expected ',' or ${describeType(expected)} after ${quote(previous!.image)}, found ${describeToken(actual)}`, 'Comma');
     }
     if (open !== undefined) {
       const opener = findOpener(open, punctuation[expected.name]!, actual);
       if (opener !== undefined) {
-        return `expected ${describeType(expected)} to close '${open}', found ${describeToken(actual)}`;
+        return expecting(msg`expected ${describeType(expected)} to close '${open}', found ${describeToken(actual)}`, expected.name, true);
       }
     }
-    return `expected ${describeType(expected)}${after(previous)}, found ${describeToken(actual)}`;
+    return expecting(expectedAfter(describeType(expected), previous, describeToken(actual)), expected.name);
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `unexpected ${describeToken(firstRedundant)}`;
+    return msg`unexpected ${describeToken(firstRedundant)}`;
   },
   buildNoViableAltMessage({ actual, previous, ruleName }) {
     const found = describeToken(actual[0]);
-    if (expressionRules.has(ruleName)) return `expected an expression${after(previous)}, found ${found}`;
+    if (expressionRules.has(ruleName)) return expecting(expectedAfter(msg`an expression`, previous, found), 'expression');
     switch (ruleName) {
       case 'typeRef':
-        return `expected a type${after(previous)}, found ${found}`;
+        return expectedAfter(msg`a type`, previous, found);
       case 'topLevel':
-        return `expected 'import', 'model', 'block', 'loss', 'pipeline' or 'train', found ${found}`;
+        return msg`expected 'import', 'model', 'block', 'loss', 'pipeline' or 'train', found ${found}`;
       case 'definition':
-        return `expected 'model', 'block', 'loss' or 'pipeline', found ${found}`;
+        return msg`expected 'model', 'block', 'loss' or 'pipeline', found ${found}`;
       case 'statement':
-        return `expected a statement, found ${found}`;
+        return msg`expected a statement, found ${found}`;
       case 'ifStmt':
       case 'ifExpr':
-        return `expected 'if' or '{'${after(previous)}, found ${found}`;
+        return expectedAfter(msg`'if' or '{'`, previous, found);
       default:
-        return `unexpected ${found}`;
+        return msg`unexpected ${found}`;
     }
   },
   buildEarlyExitMessage({ actual, previous }) {
-    return `expected more${after(previous)}, found ${describeToken(actual[0])}`;
+    return expectedAfter(msg`more`, previous, describeToken(actual[0]));
   },
 };
 
@@ -221,5 +253,5 @@ export function tokenRange(token: IToken | undefined, textLength: number): Range
 /** The message for a run of characters the lexer could not match. */
 export function unexpectedCharacters(run: string): string {
   const chars = Array.from(run);
-  return chars.length === 1 ? `unexpected character ${quote(run)}` : `unexpected characters ${quote(run)}`;
+  return chars.length === 1 ? msg`unexpected character ${quote(run)}` : msg`unexpected characters ${quote(run)}`;
 }

@@ -13,10 +13,11 @@
 //   NN0016  another language's form: `units=10` (`units: 10`), `:=` (`=`),
 //           a body after `:` (braces), a shape in parentheses (a list).
 
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { msg } from '../core/i18n/message.js';
 import type { Range } from './ast.js';
 import { beginsLine, span } from './cst-util.js';
-import { Codes } from './errors.js';
+import { Codes, expectationOf } from './errors.js';
 import type { SyntaxDiagnostic, SyntaxFix } from './index.js';
 import * as T from './tokens.js';
 
@@ -25,16 +26,38 @@ const STATEMENT_KEYWORDS = ['input', 'output', 'let', 'for', 'repeat', 'if'];
 /** The words that start a top-level item, for "did you mean". */
 const ITEM_KEYWORDS = ['import', 'model', 'block', 'loss', 'pipeline', 'train'];
 
+// the reasons are functions: their words are in the reader's language, chosen when a message is built
+const bindWithLet = (): string => msg`bind a value with 'let'`;
+const giveWithOutput = (): string => msg`a definition gives its result with 'output'`;
+const loopForms = (): string => msg`loops are 'repeat n { ... }' and 'for x in list { ... }'`;
+
 /** Words other languages start a statement with, and what `.nn` writes instead. */
-const FOREIGN_STATEMENTS: Record<string, { instead: string; why: string }> = {
-  var: { instead: 'let', why: 'bind a value with \'let\'' },
-  val: { instead: 'let', why: 'bind a value with \'let\'' },
-  const: { instead: 'let', why: 'bind a value with \'let\'' },
-  auto: { instead: 'let', why: 'bind a value with \'let\'' },
-  return: { instead: 'output', why: 'a definition gives its result with \'output\'' },
-  yield: { instead: 'output', why: 'a definition gives its result with \'output\'' },
-  while: { instead: 'repeat', why: 'loops are \'repeat n { ... }\' and \'for x in list { ... }\'' },
+const FOREIGN_STATEMENTS: Record<string, { instead: string; why: () => string }> = {
+  var: { instead: 'let', why: bindWithLet },
+  val: { instead: 'let', why: bindWithLet },
+  const: { instead: 'let', why: bindWithLet },
+  auto: { instead: 'let', why: bindWithLet },
+  return: { instead: 'output', why: giveWithOutput },
+  yield: { instead: 'output', why: giveWithOutput },
+  while: { instead: 'repeat', why: loopForms },
 };
+
+/**
+ * The explanations that still say what the parser expected (`expected '{'
+ * ...: to compare, write '=='`, a body after `:`): parse.ts reads the
+ * parser's expectation of these as of the errors it left as they were.
+ */
+const keepingExpectation = new WeakSet<SyntaxDiagnostic>();
+
+/** Whether `d`, an explanation of a parser error, still stands for what the parser expected. */
+export function keepsExpectation(d: SyntaxDiagnostic): boolean {
+  return keepingExpectation.has(d);
+}
+
+function keeping(d: SyntaxDiagnostic): SyntaxDiagnostic {
+  keepingExpectation.add(d);
+  return d;
+}
 
 /** Words other languages start a definition with. */
 const FOREIGN_DEFINITIONS = new Set(['def', 'fn', 'func', 'function', 'class', 'struct', 'module', 'network', 'net', 'layer', 'sub']);
@@ -48,27 +71,27 @@ export function explainError(err: IRecognitionException, base: SyntaxDiagnostic,
   if (found !== undefined && previous !== undefined && found.tokenType === T.Equals && previous.tokenType === T.Colon && adjacent(previous, found)) {
     return colonEquals(previous, found);
   }
-  if (rule === 'assignStmt' && previous !== undefined && expected(base, "'='")) {
+  if (rule === 'assignStmt' && previous !== undefined && expected(err, T.Equals)) {
     return notAStatement(previous, found, base, text);
   }
   if (found === undefined) return base;
-  if (rules.includes('trainEntry') && /^[a-z_]\w*$/.test(found.image) && found.tokenType !== T.Identifier && expected(base, 'an expression')) {
+  if (rules.includes('trainEntry') && /^[a-z_]\w*$/.test(found.image) && found.tokenType !== T.Identifier && expected(err, 'expression')) {
     return settingWithoutColon(found, text) ?? base;
   }
   if (found.tokenType === T.Equals && previous?.tokenType === T.Identifier && (rule === 'callArgs' || rule === 'argument')) {
     return namedArgument(previous, found, text);
   }
-  if (found.tokenType === T.Equals && (rules.includes('ifStmt') || rules.includes('ifExpr')) && expected(base, "'{'")) {
-    return {
+  if (found.tokenType === T.Equals && (rules.includes('ifStmt') || rules.includes('ifExpr')) && expected(err, T.LBrace)) {
+    return keeping({
       ...base,
-      message: `${base.message}: to compare, write '=='`,
-      fixes: [replace("Change to '=='", tokenSpan(found), '==')],
-    };
+      message: msg`${base.message}: to compare, write '=='`,
+      fixes: [replace(changeTo('=='), tokenSpan(found), '==')],
+    });
   }
-  if (found.tokenType === T.Colon && expected(base, "'{'") && endsLine(text, found.startOffset + 1)) {
-    return { code: Codes.foreignForm, message: "a body is written in braces, '{ ... }', not after ':'", range: tokenSpan(found) };
+  if (found.tokenType === T.Colon && expected(err, T.LBrace) && endsLine(text, found.startOffset + 1)) {
+    return keeping({ code: Codes.foreignForm, message: msg`a body is written in braces, '{ ... }', not after ':'`, range: tokenSpan(found) });
   }
-  if (found.tokenType === T.LParen && expected(base, "'['") && (rule === 'inputStmt' || rule === 'letStmt' || rule === 'outputStmt' || rule === 'list')) {
+  if (found.tokenType === T.LParen && expected(err, T.LBracket) && (rule === 'inputStmt' || rule === 'letStmt' || rule === 'outputStmt' || rule === 'list')) {
     return parenthesisedShape(found, text);
   }
   if (rule === 'topLevel' || rule === 'definition' || base.code === 'NN0012') {
@@ -82,7 +105,7 @@ export function explainError(err: IRecognitionException, base: SyntaxDiagnostic,
 export function explainCharacters(base: SyntaxDiagnostic, text: string): SyntaxDiagnostic {
   if (!/^#+$/.test(text.slice(base.range.start, base.range.end))) return base;
   const hash = span(base.range.start, base.range.start + 1);
-  return { ...base, message: `${base.message}: a comment starts with '//'`, fixes: [replace("Change to '//'", hash, '//')] };
+  return { ...base, message: msg`${base.message}: a comment starts with '//'`, fixes: [replace(changeTo('//'), hash, '//')] };
 }
 
 /** `def M { ... }`, `modle M { ... }`: a word where a top-level item starts, if it is one of these habits. */
@@ -92,18 +115,18 @@ export function foreignItemWord(t: IToken): SyntaxDiagnostic | undefined {
   if (FOREIGN_DEFINITIONS.has(t.image)) {
     return {
       code: Codes.notAKeyword,
-      message: `'${t.image}' is not a keyword: a definition starts with 'model', 'block', 'loss' or 'pipeline'`,
+      message: msg`'${t.image}' is not a keyword: a definition starts with 'model', 'block', 'loss' or 'pipeline'`,
       range,
-      fixes: [replace("Change to 'block'", range, 'block'), replace("Change to 'model'", range, 'model')],
+      fixes: [replace(changeTo('block'), range, 'block'), replace(changeTo('model'), range, 'model')],
     };
   }
   const close = closestKeyword(t.image, ITEM_KEYWORDS);
   if (close === undefined) return undefined;
   return {
     code: Codes.notAKeyword,
-    message: `unknown keyword '${t.image}'; did you mean '${close}'?`,
+    message: msg`unknown keyword '${t.image}'; did you mean '${close}'?`,
     range,
-    fixes: [replace(`Change to '${close}'`, range, close)],
+    fixes: [replace(changeTo(close), range, close)],
   };
 }
 
@@ -115,29 +138,29 @@ export function foreignItemWord(t: IToken): SyntaxDiagnostic | undefined {
 function notAStatement(name: IToken, found: IToken | undefined, base: SyntaxDiagnostic, text: string): SyntaxDiagnostic {
   const range = tokenSpan(name);
   if (!startsStatement(text, name.startOffset)) {
-    const d: SyntaxDiagnostic = { code: base.code, message: `expected '->' or an operator before '${name.image}'`, range };
+    const d: SyntaxDiagnostic = { code: base.code, message: msg`expected '->' or an operator before '${name.image}'`, range };
     // a capitalised name is a layer or a block: a stage of the pipe
-    if (/^[A-Z]/.test(name.image)) d.fixes = [replace("Insert '->'", span(name.startOffset, name.startOffset), '-> ')];
+    if (/^[A-Z]/.test(name.image)) d.fixes = [replace(insert('->'), span(name.startOffset, name.startOffset), '-> ')];
     return d;
   }
   const foreign = Object.hasOwn(FOREIGN_STATEMENTS, name.image) ? FOREIGN_STATEMENTS[name.image] : undefined;
   if (foreign !== undefined) {
-    const fix = foreign.instead !== 'repeat' ? [replace(`Change to '${foreign.instead}'`, range, foreign.instead)] : [];
-    return { code: Codes.notAKeyword, message: `'${name.image}' is not a keyword: ${foreign.why}`, range, fixes: fix };
+    const fix = foreign.instead !== 'repeat' ? [replace(changeTo(foreign.instead), range, foreign.instead)] : [];
+    return { code: Codes.notAKeyword, message: msg`'${name.image}' is not a keyword: ${foreign.why()}`, range, fixes: fix };
   }
   const close = found !== undefined && found.tokenType !== T.LParen ? closestKeyword(name.image, STATEMENT_KEYWORDS) : undefined;
   if (close !== undefined) {
     return {
       code: Codes.notAKeyword,
-      message: `unknown statement '${name.image}'; did you mean '${close}'?`,
+      message: msg`unknown statement '${name.image}'; did you mean '${close}'?`,
       range,
-      fixes: [replace(`Change to '${close}'`, range, close)],
+      fixes: [replace(changeTo(close), range, close)],
     };
   }
   if (found?.tokenType === T.LParen) {
     return {
       code: base.code,
-      message: `a call is not a statement: bind its result with 'let name = ${name.image}(...)' or give it with 'output'`,
+      message: msg`a call is not a statement: bind its result with 'let name = ${name.image}(...)' or give it with 'output'`,
       range,
     };
   }
@@ -150,16 +173,16 @@ function settingWithoutColon(key: IToken, text: string): SyntaxDiagnostic | unde
   if (!/^[ \t]+[\w"([{-]/.test(text.slice(end, end + 2))) return undefined;
   return {
     code: 'NN0010',
-    message: `expected ':' after '${key.image}'`,
+    message: msg`expected ':' after '${key.image}'`,
     range: tokenSpan(key),
-    fixes: [replace("Insert ':'", span(end, end), ':')],
+    fixes: [replace(insert(':'), span(end, end), ':')],
   };
 }
 
 /** `let y := x`: Pascal's and Go's assignment. */
 function colonEquals(colon: IToken, equals: IToken): SyntaxDiagnostic {
   const range = span(colon.startOffset, equals.startOffset + 1);
-  return { code: Codes.foreignForm, message: "':=' is not an operator: write '='", range, fixes: [replace("Change to '='", range, '=')] };
+  return { code: Codes.foreignForm, message: msg`':=' is not an operator: write '='`, range, fixes: [replace(changeTo('='), range, '=')] };
 }
 
 /** `Dense(units=10)`: Python's keyword argument. */
@@ -170,9 +193,9 @@ function namedArgument(name: IToken, equals: IToken, text: string): SyntaxDiagno
   const value = text.slice(valueStart, valueStart + 24).match(/^[^,)\n\r]*/)![0].trimEnd();
   return {
     code: Codes.foreignForm,
-    message: `a named argument is written with ':', '${name.image}: ${value}'`,
+    message: msg`a named argument is written with ':', '${name.image}: ${value}'`,
     range: tokenSpan(equals),
-    fixes: [replace(`Change to '${name.image}: ...'`, between, ': ')],
+    fixes: [replace(changeTo(`${name.image}: ...`), between, ': ')],
   };
 }
 
@@ -182,11 +205,11 @@ function parenthesisedShape(open: IToken, text: string): SyntaxDiagnostic {
   const shown = close !== undefined ? `[${text.slice(open.startOffset + 1, close)}]` : '[...]';
   const diagnostic: SyntaxDiagnostic = {
     code: Codes.foreignForm,
-    message: `a shape is a list, in brackets: '${shown}'`,
+    message: msg`a shape is a list, in brackets: '${shown}'`,
     range: tokenSpan(open),
   };
   if (close !== undefined) {
-    diagnostic.fixes = [{ title: `Change to '${shown}'`, edits: [{ range: span(open.startOffset, open.startOffset + 1), newText: '[' }, { range: span(close, close + 1), newText: ']' }] }];
+    diagnostic.fixes = [{ title: changeTo(shown), edits: [{ range: span(open.startOffset, open.startOffset + 1), newText: '[' }, { range: span(close, close + 1), newText: ']' }] }];
   }
   return diagnostic;
 }
@@ -216,8 +239,9 @@ function endsLine(text: string, offset: number): boolean {
   return k >= text.length || text[k] === '\n' || text[k] === '\r' || text.startsWith('//', k);
 }
 
-function expected(base: SyntaxDiagnostic, what: string): boolean {
-  return base.message.startsWith(`expected ${what}`);
+/** Whether the parser error `err` expected a token of `type`, or `expression`. */
+function expected(err: IRecognitionException, type: TokenType | 'expression'): boolean {
+  return expectationOf(err.message)?.expected === (type === 'expression' ? type : type.name);
 }
 
 function realToken(t: IToken | undefined): IToken | undefined {
@@ -230,6 +254,16 @@ function adjacent(a: IToken, b: IToken): boolean {
 
 function tokenSpan(t: IToken): Range {
   return span(t.startOffset, t.startOffset + t.image.length);
+}
+
+/** A fix's title: `Change to '=='` (the code as written, in quotes). */
+export function changeTo(code: string): string {
+  return msg`Change to '${code}'`;
+}
+
+/** A fix's title: `Insert ':'`. */
+export function insert(code: string): string {
+  return msg`Insert '${code}'`;
 }
 
 function replace(title: string, range: Range, newText: string): SyntaxFix {

@@ -18,8 +18,9 @@ import {
 import type { Comment, Program, Range, TopLevel } from './ast.js';
 import { ChainCounter, chainEnd } from './chain-limit.js';
 import { divisionCommentError } from './comment-division.js';
-import { Codes, MAX_CHAIN, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
-import { explainCharacters, explainError, foreignItemWord } from './habits.js';
+import { msg } from '../core/i18n/message.js';
+import { Codes, expectationOf, MAX_CHAIN, MAX_DIAGNOSTICS, MAX_NESTING, MAX_TEXT_LENGTH, setErrorContext, tokenRange, unexpectedCharacters } from './errors.js';
+import { explainCharacters, explainError, foreignItemWord, keepsExpectation } from './habits.js';
 import { type Anchor, anchorOf, onePerMistake } from './one-per-mistake.js';
 import { parseItem, parser } from './parser.js';
 import { lex, type Lexed, relex } from './relex.js';
@@ -65,7 +66,7 @@ function startsItem(tokens: IToken[], k: number): boolean {
  */
 function cut(all: IToken[], i: number, kept: IToken[], suppressed: Range[], diagnostics: SyntaxDiagnostic[], length: number): number {
   const t = all[i]!;
-  diagnostics.push({ code: Codes.nestingTooDeep, message: `nesting too deep (more than ${MAX_NESTING} open brackets)`, range: rangeOf(t) });
+  diagnostics.push({ code: Codes.nestingTooDeep, message: msg`nesting too deep (more than ${MAX_NESTING} open brackets)`, range: rangeOf(t) });
   let d = 0;
   let j = i;
   for (; j < all.length; j++) {
@@ -98,7 +99,7 @@ function cutChain(all: IToken[], from: number, i: number, kept: IToken[], suppre
   const t = all[i]!;
   diagnostics.push({
     code: Codes.nestingTooDeep,
-    message: `nesting too deep (more than ${MAX_CHAIN} operators, calls and indexes in one chain)`,
+    message: msg`nesting too deep (more than ${MAX_CHAIN} operators, calls and indexes in one chain)`,
     range: rangeOf(t),
   });
   const j = chainEnd(all, i, (k) => startsItem(all, k));
@@ -137,7 +138,7 @@ export function parseText(text: string, options: ParseOptions): ParseResult {
       program: { kind: 'Program', items: [], comments: [], range: span(0, text.length) },
       diagnostics: [{
         code: tooDeep ? Codes.nestingTooDeep : Codes.syntax,
-        message: tooDeep ? 'nesting too deep' : `internal parser error: ${String(e)}`,
+        message: tooDeep ? msg`nesting too deep` : msg`internal parser error: ${String(e)}`,
         range: span(0, 0),
       }],
     };
@@ -152,7 +153,7 @@ export function tooLarge(length: number): ParseResult {
     program: { kind: 'Program', items: [], comments: [], range: span(0, length) },
     diagnostics: [{
       code: Codes.fileTooLarge,
-      message: `this file is ${shown} MB; nn checks files up to ${MAX_TEXT_LENGTH / 1_000_000} MB`,
+      message: msg`this file is ${shown} MB; nn checks files up to ${MAX_TEXT_LENGTH / 1_000_000} MB`,
       range: span(0, 0),
     }],
   };
@@ -178,7 +179,7 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
     const t = all[i]!;
     if (needEnds) t.endOffset = t.startOffset + t.image.length - 1;
     if (t.tokenType === T.UnterminatedString) {
-      diagnostics.push({ code: Codes.unterminatedString, message: 'unterminated string', range: rangeOf(t) });
+      diagnostics.push({ code: Codes.unterminatedString, message: msg`unterminated string`, range: rangeOf(t) });
     }
   }
   const { comments, docs } = collectComments(text, lexed.comments, all);
@@ -226,11 +227,12 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
   if (firstStart > 0) {
     const a = kept[0]!;
     const b = kept[firstStart - 1]!;
-    diagnostics.push(foreignItemWord(a) ?? { code: Codes.unexpectedToken, message: `unexpected ${quoteShort(a.image)}`, range: span(a.startOffset, b.startOffset + b.image.length) });
+    diagnostics.push(foreignItemWord(a) ?? { code: Codes.unexpectedToken, message: msg`unexpected ${quoteShort(a.image)}`, range: span(a.startOffset, b.startOffset + b.image.length) });
   }
 
   const ctx: AstContext = { text, diagnostics, docs };
   const anchors = new Map<SyntaxDiagnostic, Anchor>(); // where the mistake of a parser error is (one-per-mistake.ts)
+  const expected = new Map<SyntaxDiagnostic, string>(); // the token a parser error expected, as its message said
   const items: TopLevel[] = [];
   // items are kept for the next parse only when no region was cut (a cut changes an item's tokens)
   const table = incremental && kept === all ? new ItemTable() : undefined;
@@ -255,7 +257,7 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
       cst = parseItem(segment);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
-      diagnostics.push({ code: Codes.nestingTooDeep, message: 'nesting too deep', range: rangeOf(segment[0]!) });
+      diagnostics.push({ code: Codes.nestingTooDeep, message: msg`nesting too deep`, range: rangeOf(segment[0]!) });
       continue;
     }
     const itemEnd = next !== undefined ? next.startOffset : text.length;
@@ -264,6 +266,8 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
     const errors = parser.errors.map((err) => {
       const reported = fromRecognition(err, text.length);
       const explained = explainError(err, reported, text);
+      const expectation = expectationOf(err.message);
+      if (expectation !== undefined && (explained === reported || keepsExpectation(explained))) expected.set(explained, expectation.expected);
       // an explained error points at the mistake itself
       anchors.set(explained, explained === reported ? anchorOf(err, text, all) : { at: explained.range.start, through: explained.range.start });
       return explained;
@@ -271,7 +275,7 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
     for (const d of errors) diagnostics.push(d);
     const item = topLevel(ctx, cst);
     if (errors.length > 0) {
-      oneMistakePerItem(diagnostics, before, text, lexed.comments, { from: first.startOffset, to: itemEnd, firstError }, kept === all);
+      oneMistakePerItem(diagnostics, before, text, lexed.comments, { from: first.startOffset, to: itemEnd, firstError }, kept === all, expected);
     }
     if (item === undefined) continue;
     items.push(item);
@@ -293,19 +297,20 @@ function parseUnsafe(text: string, previous: Leftovers | undefined, incremental:
  * a `//` comment that swallowed code is the one mistake from there on
  * (NN0014); a body without its `{` is not also missing its `}`. The item
  * spans `from` to `to`, the parser first tripped at `firstError`;
- * `comments` are the file's; `whole` is false when a region was cut.
+ * `comments` are the file's; `whole` is false when a region was cut;
+ * `expected` is the token type each parser error expected (by name).
  */
 function oneMistakePerItem(
   diagnostics: SyntaxDiagnostic[], before: number, text: string, comments: IToken[],
-  item: { from: number; to: number; firstError: number }, whole: boolean,
+  item: { from: number; to: number; firstError: number }, whole: boolean, expected: ReadonlyMap<SyntaxDiagnostic, string>,
 ): void {
   const mine = diagnostics.splice(before).sort((a, b) => a.range.start - b.range.start);
   const first = mine[0]!;
   const division = whole ? divisionCommentError(text, comments, item.from, item.to, item.firstError) : undefined;
   let out = mine;
   if (division !== undefined) out = [...mine.filter((d) => d.range.start < division.range.start), division];
-  else if (first.message.startsWith("expected '{'") || first.message.startsWith('a body is written in braces')) {
-    out = mine.filter((d) => d === first || !d.message.startsWith("expected '}'"));
+  else if (expected.get(first) === T.LBrace.name) {
+    out = mine.filter((d) => d === first || expected.get(d) !== T.RBrace.name);
   }
   for (const d of out) diagnostics.push(d);
 }
@@ -313,7 +318,7 @@ function oneMistakePerItem(
 function fromRecognition(err: IRecognitionException, length: number): SyntaxDiagnostic {
   let code: string = Codes.syntax;
   if (err instanceof NotAllInputParsedException) code = Codes.unexpectedToken;
-  else if (err instanceof MismatchedTokenException && err.message.includes(' to close ')) code = Codes.missingClose;
+  else if (err instanceof MismatchedTokenException && expectationOf(err.message)?.closes === true) code = Codes.missingClose;
   return { code, message: err.message, range: tokenRange(err.token, length) };
 }
 
@@ -340,7 +345,7 @@ function finish(diagnostics: SyntaxDiagnostic[], suppressed: Range[]): SyntaxDia
 function capped(diagnostics: SyntaxDiagnostic[]): SyntaxDiagnostic[] {
   if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
   const out = diagnostics.slice(0, MAX_DIAGNOSTICS);
-  out.push({ code: Codes.tooManyErrors, message: `too many syntax errors; only the first ${MAX_DIAGNOSTICS} are shown`, range: diagnostics[MAX_DIAGNOSTICS]!.range });
+  out.push({ code: Codes.tooManyErrors, message: msg`too many syntax errors; only the first ${MAX_DIAGNOSTICS} are shown`, range: diagnostics[MAX_DIAGNOSTICS]!.range });
   return out;
 }
 

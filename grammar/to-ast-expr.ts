@@ -3,6 +3,7 @@
 // chains never recurse). Any missing piece becomes an ErrorExpr.
 
 import type { CstNode, IToken } from 'chevrotain';
+import { msg } from '../core/i18n/message.js';
 import { MAX_NESTING } from './errors.js';
 import { True } from './tokens.js';
 import type {
@@ -71,7 +72,7 @@ export function binaryExpr(ctx: AstContext, cst: CstNode | undefined, at: number
       if (top.prec === 4 && left.kind === 'Binary' && precedence[left.op] === 4) {
         ctx.diagnostics.push({
           code: 'NN0013',
-          message: `comparisons cannot be chained: add parentheses around '${left.op}' or '${top.op}'`,
+          message: msg`comparisons cannot be chained: add parentheses around '${left.op}' or '${top.op}'`,
           range: top.range,
         });
       }
@@ -91,7 +92,7 @@ export function binaryExpr(ctx: AstContext, cst: CstNode | undefined, at: number
   let powRun = 0;
   let tooDeep = false;
   const deep = (t: IToken): void => {
-    if (!tooDeep) ctx.diagnostics.push({ code: 'NN0003', message: `nesting too deep (more than ${MAX_NESTING} operators)`, range: tokenRange(t) });
+    if (!tooDeep) ctx.diagnostics.push({ code: 'NN0003', message: msg`nesting too deep (more than ${MAX_NESTING} operators)`, range: tokenRange(t) });
     tooDeep = true;
   };
   for (let i = 0; i <= ops.length; i++) {
