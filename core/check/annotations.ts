@@ -6,6 +6,7 @@
 import type { ListExpr } from '../../grammar/ast.js';
 import { type Dim, equalWhenExact, formatDim, isConst, isIntegral, solveFor, substitute, sym, symbolsOf } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
+import { msg } from '../i18n/message.js';
 import { describeKind } from '../values.js';
 import { evaluate } from './evaluate.js';
 import type { CheckState, Frame } from './state.js';
@@ -32,12 +33,12 @@ export function evaluatePattern(st: CheckState, fr: Frame, list: ListExpr): Shap
       const v = evaluate(st, scoped, item);
       if (v.kind === 'int' && isConst(v.value) && v.value < 0) {
         ok = false;
-        st.error(fr, 'NN3003', `a size cannot be negative, but this is ${v.value}`, item.range);
+        st.error(fr, 'NN3003', msg`a size cannot be negative, but this is ${v.value}`, item.range);
       } else if (v.kind === 'int') dims.push(v.value);
       else {
         ok = false;
-        if (v.kind === 'float') st.error(fr, 'NN2005', `a size must be a whole number, but this is ${v.value}`, item.range);
-        else if (v.kind !== 'unknown') st.error(fr, 'NN3001', `a size must be an int, but this is ${describeKind(v)}`, item.range);
+        if (v.kind === 'float') st.error(fr, 'NN2005', msg`a size must be a whole number, but this is ${v.value}`, item.range);
+        else if (v.kind !== 'unknown') st.error(fr, 'NN3001', msg`a size must be an int, but this is ${describeKind(v)}`, item.range);
       }
     }
   } finally {
@@ -108,6 +109,6 @@ export function rigidBindings(pattern: ShapePattern): Map<string, Dim> {
 }
 
 export function describeMismatch(result: Exclude<MatchResult, { ok: true }>, expected: readonly Dim[], actual: readonly Dim[]): string {
-  if ('rank' in result) return `expected rank ${expected.length} ${formatShape(expected)}, but the shape is ${formatShape(actual)} (rank ${actual.length})`;
-  return `expected ${formatShape(expected)}, but the shape is ${formatShape(actual)}: axis ${result.axis} is ${formatDim(result.actual)}, not ${formatDim(result.expected)}`;
+  if ('rank' in result) return msg`expected rank ${expected.length} ${formatShape(expected)}, but the shape is ${formatShape(actual)} (rank ${actual.length})`;
+  return msg`expected ${formatShape(expected)}, but the shape is ${formatShape(actual)}: axis ${result.axis} is ${formatDim(result.actual)}, not ${formatDim(result.expected)}`;
 }

@@ -4,6 +4,7 @@
 
 import type { Range } from '../../grammar/ast.js';
 import type { Literal, ParamType } from '../catalog/layer-spec.js';
+import { msg } from '../i18n/message.js';
 import { isConst } from '../shapes/dim.js';
 import { closestName } from '../text/did-you-mean.js';
 import { describeKind, type Value } from '../values.js';
@@ -81,12 +82,13 @@ export function bindArgs(what: string, params: readonly BindableParam[], args: r
       while (position < params.length && params[position]!.name in values) position++;
       param = params[position++];
       if (!param) {
-        problems.push({ code: 'NN1004', message: `${what} takes ${params.length} argument${params.length === 1 ? '' : 's'}, but more were given`, range: arg.range });
+        const message = params.length === 1 ? msg`${what} takes 1 argument, but more were given` : msg`${what} takes ${params.length} arguments, but more were given`;
+        problems.push({ code: 'NN1004', message, range: arg.range });
         continue;
       }
     }
     if (param.name in values) {
-      problems.push({ code: 'NN1005', message: `${what}: '${param.name}' is given twice`, range: arg.range });
+      problems.push({ code: 'NN1005', message: msg`${what}: '${param.name}' is given twice`, range: arg.range });
       continue;
     }
     const layer = layerWhereTensor(what, param, arg);
@@ -102,8 +104,8 @@ export function bindArgs(what: string, params: readonly BindableParam[], args: r
       continue;
     }
     const checked = checkValue(what, param, arg.value);
-    if (typeof checked === 'string') {
-      problems.push({ code: / must be at (least|most) /.test(checked) ? 'NN3003' : 'NN3001', message: checked, range: arg.range });
+    if ('rejected' in checked) {
+      problems.push({ code: checked.code, message: checked.rejected, range: arg.range });
       values[param.name] = { kind: 'unknown' };
     } else values[param.name] = checked;
     ranges[param.name] = arg.range;
@@ -113,7 +115,7 @@ export function bindArgs(what: string, params: readonly BindableParam[], args: r
     if (param.defaultValue) values[param.name] = param.defaultValue;
     else if (param.default !== undefined) values[param.name] = literalValue(param.default);
     else if (!param.optional) {
-      problems.push({ code: 'NN1006', message: `${what} needs '${param.name}' (${describeType(param)})`, range: callRange });
+      problems.push({ code: 'NN1006', message: msg`${what} needs '${param.name}' (${describeType(param)})`, range: callRange });
       values[param.name] = { kind: 'unknown' };
     }
   }
@@ -127,19 +129,26 @@ function unknownParam(what: string, params: readonly BindableParam[], args: read
   const range = arg.nameRange ?? arg.range;
   const foreign = opts.foreignNames ? foreignParam(name, params) : undefined;
   if (foreign?.ours) {
-    return { problem: { code: 'NN1003', message: `${what} has no parameter '${name}': ${foreign.param.note} is '${foreign.ours}' here`, range, replacement: foreign.ours }, meant: foreign.ours };
+    return { problem: { code: 'NN1003', message: msg`${what} has no parameter '${name}': ${foreign.param.note} is '${foreign.ours}' here`, range, replacement: foreign.ours }, meant: foreign.ours };
   }
-  if (foreign) return { problem: { code: 'NN1003', message: `${what} has no parameter '${name}': ${foreign.param.note}; leave it out`, range, removal: argumentRemoval(args, i) } };
-  const guess = closestName(name, params.map((p) => p.name));
+  if (foreign) return { problem: { code: 'NN1003', message: msg`${what} has no parameter '${name}': ${foreign.param.note}; leave it out`, range, removal: argumentRemoval(args, i) } };
+  const names = params.map((p) => p.name);
+  const guess = closestName(name, names);
   return {
     problem: {
       code: 'NN1003',
-      message: `${what} has no parameter '${name}'${guess ? `; did you mean '${guess}'?` : ''} (parameters: ${params.map((p) => p.name).join(', ') || 'none'})`,
+      message: noSuchParameter(what, name, names, guess),
       range,
       replacement: guess,
     },
     meant: guess,
   };
+}
+
+function noSuchParameter(what: string, name: string, names: readonly string[], guess: string | undefined): string {
+  if (names.length === 0) return msg`${what} has no parameter '${name}' (parameters: none)`;
+  const list = names.join(', ');
+  return guess ? msg`${what} has no parameter '${name}'; did you mean '${guess}'? (parameters: ${list})` : msg`${what} has no parameter '${name}' (parameters: ${list})`;
 }
 
 /** Argument `i` with the separator next to it, so removing it leaves a well-formed list. */
@@ -154,13 +163,13 @@ function argumentRemoval(args: readonly ArgInput[], i: number): Range {
 function layerWhereTensor(what: string, param: BindableParam, arg: ArgInput): BindProblem | undefined {
   if (param.type === 'tensor' && isLayerLike(arg.value)) {
     const v = arg.value;
-    return { code: 'NN3020', message: `${what}: '${param.name}' must be a tensor, but this is ${describeKind(v)}: ${layerAdvice(v)}`, range: arg.range, ...noInputFix(v) };
+    return { code: 'NN3020', message: msg`${what}: '${param.name}' must be a tensor, but this is ${describeKind(v)}: ${layerAdvice(v)}`, range: arg.range, ...noInputFix(v) };
   }
   if (param.type === 'tensors' && (arg.value.kind === 'list' || arg.value.kind === 'tuple')) {
     const i = arg.value.items.findIndex(isLayerLike);
     if (i < 0) return undefined;
     const v = arg.value.items[i]!;
-    return { code: 'NN3020', message: `${what}: '${param.name}' must be tensors, but item ${i + 1} is ${describeKind(v)}: ${layerAdvice(v)}`, range: arg.itemRanges?.[i] ?? arg.range, ...noInputFix(v) };
+    return { code: 'NN3020', message: msg`${what}: '${param.name}' must be tensors, but item ${i + 1} is ${describeKind(v)}: ${layerAdvice(v)}`, range: arg.itemRanges?.[i] ?? arg.range, ...noInputFix(v) };
   }
   return undefined;
 }
@@ -175,7 +184,7 @@ function fractionalSize(param: BindableParam, arg: ArgInput): BindProblem | unde
   const i = arg.value.items.findIndex((item) => item.kind === 'float' && !Number.isInteger(item.value));
   if (i < 0 || param.type === 'any') return undefined;
   const item = arg.value.items[i] as { value: number };
-  return { code: 'NN2005', message: `a size must be a whole number, but this is ${item.value}`, range: arg.itemRanges[i] ?? arg.range };
+  return { code: 'NN2005', message: msg`a size must be a whole number, but this is ${item.value}`, range: arg.itemRanges[i] ?? arg.range };
 }
 
 export function literalValue(lit: Literal): Value {
@@ -188,28 +197,42 @@ export function literalValue(lit: Literal): Value {
 export function describeType(param: Pick<BindableParam, 'type' | 'allowed'>): string {
   switch (param.type) {
     case 'size':
-      return 'an int or a list of ints';
+      return msg`an int or a list of ints`;
     case 'padding':
-      return `"same", "valid", an int or a list of ints`;
+      return msg`"same", "valid", an int or a list of ints`;
     case 'ints':
-      return 'a list of ints';
+      return msg`a list of ints`;
     case 'axis':
-      return 'an axis (an int)';
+      return msg`an axis (an int)`;
     case 'tensors':
-      return 'a list of tensors';
+      return msg`a list of tensors`;
     case 'string':
-      return param.allowed ? `one of ${param.allowed.map((a) => `"${a}"`).join(', ')}` : 'a string';
+      return param.allowed ? msg`one of ${param.allowed.map((a) => `"${a}"`).join(', ')}` : msg`a string`;
     case 'any':
-      return 'a value';
-    default:
-      return `${/^[aeiou]/.test(param.type) ? 'an' : 'a'} ${param.type}`;
+      return msg`a value`;
+    case 'int':
+      return msg`an int`;
+    case 'float':
+      return msg`a float`;
+    case 'bool':
+      return msg`a bool`;
+    case 'tensor':
+      return msg`a tensor`;
   }
 }
 
-/** Returns the value converted to the parameter's type, or a message saying what was wrong. */
-function checkValue(what: string, param: BindableParam, v: Value): Value | string {
+/** A value a parameter does not take: what was wrong, and its code (NN3003 out of range, NN3001 of the wrong type). */
+interface Rejection {
+  rejected: string;
+  code: 'NN3001' | 'NN3003';
+}
+
+const wrongType = (rejected: string): Rejection => ({ rejected, code: 'NN3001' });
+
+/** Returns the value converted to the parameter's type, or why it was rejected. */
+function checkValue(what: string, param: BindableParam, v: Value): Value | Rejection {
   if (v.kind === 'unknown' || param.type === 'any') return v;
-  const wrong = () => `${what}: '${param.name}' must be ${describeType(param)}, but this is ${describeKind(v)}`;
+  const wrong = () => wrongType(msg`${what}: '${param.name}' must be ${describeType(param)}, but this is ${describeKind(v)}`);
   switch (param.type) {
     case 'int':
     case 'axis':
@@ -229,7 +252,11 @@ function checkValue(what: string, param: BindableParam, v: Value): Value | strin
       if (v.kind !== 'string') return wrong();
       if (param.allowed && !param.allowed.includes(v.value)) {
         const guess = closestName(v.value, param.allowed);
-        return `${what}: '${param.name}' must be ${describeType(param)}, not "${v.value}"${guess ? `; did you mean "${guess}"?` : ''}`;
+        return wrongType(
+          guess
+            ? msg`${what}: '${param.name}' must be ${describeType(param)}, not "${v.value}"; did you mean "${guess}"?`
+            : msg`${what}: '${param.name}' must be ${describeType(param)}, not "${v.value}"`,
+        );
       }
       return v;
     case 'size':
@@ -238,7 +265,7 @@ function checkValue(what: string, param: BindableParam, v: Value): Value | strin
       return wrong();
     case 'padding':
       if (v.kind === 'name') v = { kind: 'string', value: v.name };
-      if (v.kind === 'string') return v.value === 'same' || v.value === 'valid' ? v : `${what}: padding must be "same", "valid" or a number of zeros, not "${v.value}"`;
+      if (v.kind === 'string') return v.value === 'same' || v.value === 'valid' ? v : wrongType(msg`${what}: padding must be "same", "valid" or a number of zeros, not "${v.value}"`);
       if (v.kind === 'int' || (v.kind === 'list' && v.items.every((i) => i.kind === 'int' || i.kind === 'list'))) return v;
       return wrong();
     case 'ints':
@@ -253,9 +280,9 @@ function checkValue(what: string, param: BindableParam, v: Value): Value | strin
   }
 }
 
-function checkRange(what: string, param: BindableParam, v: { kind: 'int' | 'float'; value: number | object }): string | undefined {
+function checkRange(what: string, param: BindableParam, v: { kind: 'int' | 'float'; value: number | object }): Rejection | undefined {
   if (typeof v.value !== 'number') return undefined;
-  if (param.min !== undefined && v.value < param.min) return `${what}: '${param.name}' must be at least ${param.min}, but is ${v.value}`;
-  if (param.max !== undefined && v.value > param.max) return `${what}: '${param.name}' must be at most ${param.max}, but is ${v.value}`;
+  if (param.min !== undefined && v.value < param.min) return { rejected: msg`${what}: '${param.name}' must be at least ${param.min}, but is ${v.value}`, code: 'NN3003' };
+  if (param.max !== undefined && v.value > param.max) return { rejected: msg`${what}: '${param.name}' must be at most ${param.max}, but is ${v.value}`, code: 'NN3003' };
   return undefined;
 }

@@ -10,6 +10,7 @@
 
 import type { Range } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 
 export interface WorkLimits {
   /** the most steps (expressions evaluated, statements run, layers and blocks applied) one check may take */
@@ -136,7 +137,7 @@ export function stopDiagnostic(e: BudgetExceeded, fallback: Place): Diagnostic {
   const d: Diagnostic = { severity: 'error', code: 'NN3013', message: stopMessage(e, at.what), range: at.range, file: at.file };
   const inner = e.innermost;
   if (inner && (inner.file !== at.file || inner.range.start !== at.range.start || inner.range.end !== at.range.end)) {
-    d.related = [{ file: inner.file, range: inner.range, message: `the check stopped here, in ${inner.what}` }];
+    d.related = [{ file: inner.file, range: inner.range, message: msg`the check stopped here, in ${inner.what}` }];
   }
   return d;
 }
@@ -144,11 +145,11 @@ export function stopDiagnostic(e: BudgetExceeded, fallback: Place): Diagnostic {
 function stopMessage(e: BudgetExceeded, what: string): string {
   switch (e.reason) {
     case 'applications':
-      return `${what} applies more than ${count(e.limit)} layers and blocks in all (nested repeats multiply); nn checks up to ${count(e.limit)}: the check stopped here`;
+      return msg`${what} applies more than ${count(e.limit)} layers and blocks in all (nested repeats multiply); nn checks up to ${count(e.limit)}: the check stopped here`;
     case 'steps':
-      return `${what} takes more than ${count(e.limit)} steps to check (expressions, statements and applications, with every repeat unrolled); nn checks up to ${count(e.limit)}: the check stopped here`;
+      return msg`${what} takes more than ${count(e.limit)} steps to check (expressions, statements and applications, with every repeat unrolled); nn checks up to ${count(e.limit)}: the check stopped here`;
     case 'deadline':
-      return `the check stopped here, at ${what}: it ran past its time limit`;
+      return msg`the check stopped here, at ${what}: it ran past its time limit`;
   }
 }
 

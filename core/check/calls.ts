@@ -8,6 +8,7 @@ import type { LayerSpec } from '../catalog/layer-spec.js';
 import type { Fix } from '../diagnostics/diagnostic.js';
 import { applyFunction } from '../functions/apply-function.js';
 import type { FunctionSpec } from '../functions/function-spec.js';
+import { msg } from '../i18n/message.js';
 import { dimEquals, type Dim } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { describeKind, type FunctionCallRecord, type LayerApplication, type LayerInstance, type TensorValue, type TraceSite, UNKNOWN, type Value } from '../values.js';
@@ -54,7 +55,7 @@ export function callValue(st: CheckState, fr: Frame, e: CallExpr, callee: Value,
     case 'block': {
       const named = args.find((a) => a.name !== undefined);
       if (named) {
-        st.error(fr, 'NN3005', `${describeKind(callee)} is already configured: apply it to tensors, without names`, named.nameRange ?? named.range);
+        st.error(fr, 'NN3005', msg`${describeKind(callee)} is already configured: apply it to tensors, without names`, named.nameRange ?? named.range);
         return UNKNOWN;
       }
       return applyValue(st, fr, callee, args.map((a) => a.value), site);
@@ -62,7 +63,7 @@ export function callValue(st: CheckState, fr: Frame, e: CallExpr, callee: Value,
     case 'function':
       return callFunction(st, fr, callee.spec, args, e.argsRange, e.range);
     default:
-      st.error(fr, 'NN3005', `${describeKind(callee)} cannot be called`, e.callee.range);
+      st.error(fr, 'NN3005', msg`${describeKind(callee)} cannot be called`, e.callee.range);
       return UNKNOWN;
   }
 }
@@ -102,9 +103,9 @@ export function configureLayer(st: CheckState, fr: Frame, spec: LayerSpec, args:
 
 export function reportBindProblems(st: CheckState, fr: Frame, problems: BindProblem[]): void {
   for (const p of problems) {
-    const fixes: Fix[] = p.replacement ? [{ title: `Change to '${p.replacement}'`, edits: [{ range: p.range, newText: p.replacement }] }] : [];
-    if (p.append) fixes.push({ title: `Add '${p.append}'`, edits: [{ range: { start: p.range.end, end: p.range.end }, newText: p.append }] });
-    if (p.removal) fixes.push({ title: 'Remove the argument', edits: [{ range: p.removal, newText: '' }] });
+    const fixes: Fix[] = p.replacement ? [{ title: msg`Change to '${p.replacement}'`, edits: [{ range: p.range, newText: p.replacement }] }] : [];
+    if (p.append) fixes.push({ title: msg`Add '${p.append}'`, edits: [{ range: { start: p.range.end, end: p.range.end }, newText: p.append }] });
+    if (p.removal) fixes.push({ title: msg`Remove the argument`, edits: [{ range: p.removal, newText: '' }] });
     st.error(fr, p.code, p.message, p.range, { fixes });
   }
 }
@@ -122,11 +123,11 @@ export function applyValue(st: CheckState, fr: Frame, target: Value, inputs: Val
     // `Concat()(Weight([1, 8]), x)`: a layer where its tensor was meant
     const inputRange = site.inputRanges[bad] ?? site.range;
     const { what, advice, fixes } = layerAsTensor(fr.module.text, flat[bad]!, inputRange);
-    st.error(fr, 'NN3020', `${describeKind(target)} is applied to tensors, but ${what}: ${advice}`, inputRange, { fixes });
+    st.error(fr, 'NN3020', msg`${describeKind(target)} is applied to tensors, but ${what}: ${advice}`, inputRange, { fixes });
     return UNKNOWN;
   }
   if (bad >= 0) {
-    st.error(fr, 'NN3001', `${describeKind(target)} is applied to tensors, but this is ${describeKind(flat[bad]!)}`, site.inputRanges[bad] ?? site.range);
+    st.error(fr, 'NN3001', msg`${describeKind(target)} is applied to tensors, but this is ${describeKind(flat[bad]!)}`, site.inputRanges[bad] ?? site.range);
     return UNKNOWN;
   }
   const tensors = flat as TensorValue[];
@@ -136,7 +137,7 @@ export function applyValue(st: CheckState, fr: Frame, target: Value, inputs: Val
     case 'block':
       return instantiate(st, fr, target.instance, tensors, site);
     default:
-      st.error(fr, 'NN3005', `${describeKind(target)} cannot be applied to tensors`, site.range);
+      st.error(fr, 'NN3005', msg`${describeKind(target)} cannot be applied to tensors`, site.range);
       return UNKNOWN;
   }
 }
@@ -154,7 +155,7 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     const input = p.at?.input !== undefined ? inputs[p.at.input] : undefined;
     const range = (p.at?.arg !== undefined ? layer.argRanges[p.at.arg] : undefined) ?? (inputRange ? inputSiteRange(site, inputRange) : undefined) ?? site.range;
     // the layer that rejects its input is underlined; where the input's shape comes from is related
-    const related = p.at?.arg === undefined && input ? originRelated(input, `the input has shape ${formatShape(input.shape)}`) : [];
+    const related = p.at?.arg === undefined && input ? originRelated(input, msg`the input has shape ${formatShape(input.shape)}`) : [];
     const fixes: Fix[] = [];
     if (p.fix?.kind === 'insertBefore' && inputRange) {
       const end = inputRange.end;
@@ -164,9 +165,9 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     // a literal is replaced; a name bound elsewhere (`init: chosen`) is fixed where it is bound
     if (p.fix?.kind === 'replaceArg' && argRange && fr.module.text[argRange.start] === '"') fixes.push({ title: p.fix.title, edits: [{ range: argRange, newText: p.fix.text }] });
     // `[B, 1, 32, 32]` into a convolution: images here are channels-last
-    const channels = channelsFirstNote(fr, layer.spec.name, p.code, input ?? inputs[0]);
+    const channels = channelsFirstNote(st, fr, layer.spec.name, p.code, input ?? inputs[0]);
     if (channels) fixes.push(...channels.fixes);
-    st.error(fr, p.code, channels ? `${p.message}; ${channels.note}` : p.message, range, { fixes, related });
+    st.error(fr, p.code, channels ? p.message + channels.clause : p.message, range, { fixes, related });
   }
   if (app.outputs.length === 0) return UNKNOWN;
   let trainable = app.weights.trainable;
@@ -177,10 +178,9 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
       st.error(
         fr,
         'NN2012',
-        `${layer.binding ?? layer.spec.name} shares its weights, which were built for ${layer.firstWeights.inputs.map(formatShape).join(', ')}, ` +
-          `but is applied here to ${inputs.map((t) => formatShape(t.shape)).join(', ')}`,
+        msg`${layer.binding ?? layer.spec.name} shares its weights, which were built for ${layer.firstWeights.inputs.map(formatShape).join(', ')}, but is applied here to ${inputs.map((t) => formatShape(t.shape)).join(', ')}`,
         site.range,
-        { related: [{ ...(layer.origin.file !== undefined ? { file: layer.origin.file } : {}), range: layer.origin.range, message: 'the layer is configured here' }] },
+        { related: [{ ...(layer.origin.file !== undefined ? { file: layer.origin.file } : {}), range: layer.origin.range, message: msg`the layer is configured here` }] },
       );
       return UNKNOWN;
     }
@@ -197,7 +197,7 @@ function applyLayerInstance(st: CheckState, fr: Frame, layer: LayerInstance, inp
     const shares = sharedWith ?? tiedTo(st, layer.args['kernel']); // a tied kernel is counted with its layer
     st.rows.push({ path, kind: layer.spec.name, layer, outputs: app.outputs, trainable, nonTrainable, flops: app.flops, ...(shares ? { sharedWith: shares } : {}) });
   }
-  const origin = { file: fr.module.file, range: site.range, what: `output of ${layer.binding ?? layer.spec.name}` };
+  const origin = { file: fr.module.file, range: site.range, what: msg`output of ${layer.binding ?? layer.spec.name}` };
   const application: LayerApplication | undefined = st.trace ? { layer, inputs, path: sharedWith ?? path, outputs: [], counted: { trainable, nonTrainable, flops: app.flops } } : undefined;
   const tensors: TensorValue[] = app.outputs.map((shape: Dim[], output) => ({
     kind: 'tensor',
@@ -227,7 +227,7 @@ export function isRecorded(st: CheckState, fr: Frame): boolean {
 
 export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args: ArgInput[], argsRange: Range, range: Range): Value {
   if (spec.pipelineOnly && fr.definition?.defKind !== 'pipeline') {
-    st.error(fr, 'NN1011', `${spec.name} is a pipeline step, not a layer: use it inside a 'pipeline' definition`, range);
+    st.error(fr, 'NN1011', msg`${spec.name} is a pipeline step, not a layer: use it inside a 'pipeline' definition`, range);
     return UNKNOWN;
   }
   const numbers = numberExtreme(st, fr, spec, args, argsRange, range);
@@ -236,7 +236,7 @@ export function callFunction(st: CheckState, fr: Frame, spec: FunctionSpec, args
   reportBindProblems(st, fr, bound.problems);
   if (bound.problems.length > 0) return UNKNOWN;
   if (spec.checkTimeOnly) for (const v of Object.values(bound.values)) chargeListWork(st, listItems(v)?.length ?? 0);
-  const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: `result of ${spec.name}` }, st.fresh, mathRowsWanted(st));
+  const call = applyFunction(spec, bound.values, { file: fr.module.file, range, what: msg`result of ${spec.name}` }, st.fresh, mathRowsWanted(st));
   for (const p of call.problems) st.error(fr, p.code, p.message, (p.arg !== undefined ? bound.ranges[p.arg] : undefined) ?? range);
   recordFunctionRow(st, fr, spec, call.made, call.flops, range);
   if (spec.name === 'transpose' && call.value) warnTransposeOfBatch(st, fr, bound.values, argsRange, range);

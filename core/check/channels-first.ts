@@ -7,9 +7,10 @@
 
 import type { InputStmt } from '../../grammar/ast.js';
 import type { Fix } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 import { type Dim, formatDim, isConst } from '../shapes/dim.js';
 import type { TensorValue } from '../values.js';
-import type { Frame } from './state.js';
+import type { CheckState, Frame } from './state.js';
 
 /** Layers that take images `[B, H, W, C]` and whose shape errors may come from a channels-first input. */
 const IMAGE_LAYERS = new Set(['Conv2D', 'Conv2DTranspose', 'MaxPool2D', 'AvgPool2D', 'AdaptiveAvgPool2D', 'BatchNorm', 'GroupNorm']);
@@ -27,26 +28,46 @@ export function looksChannelsFirst(shape: readonly (Dim | undefined)[]): boolean
 
 /**
  * What to add to a layer's shape error when its image looks channels-first:
- * a sentence for the message and, where the input is declared in this
- * definition, the fix that declares it channels-last.
+ * a clause for the end of the message (with its leading separator) and,
+ * where the input is declared in this definition, the fix that declares it
+ * channels-last.
  */
-export function channelsFirstNote(fr: Frame, layer: string, code: string, input: TensorValue | undefined): { note: string; fixes: Fix[] } | undefined {
+export function channelsFirstNote(st: CheckState, fr: Frame, layer: string, code: string, input: TensorValue | undefined): { clause: string; fixes: Fix[] } | undefined {
   if (!IMAGE_LAYERS.has(layer) || !SHAPE_CODES.has(code)) return undefined;
   const declared = declaredInputs(fr);
   // an input of this definition written channels-first (the rejected tensor, or one it came from); else the
   // rejected tensor itself when it is an input as given (a block's input, from the caller's declaration)
   const culprit = declared.find((d) => looksChannelsFirst(d.sizes));
-  const rejected = input && input.origin?.what.startsWith('input ') && looksChannelsFirst(input.shape) ? input : undefined;
+  const rejected = input && isDeclaredInput(st, fr, input) && looksChannelsFirst(input.shape) ? input : undefined;
   let written: string[];
   if (culprit) written = culprit.items;
   else if (rejected) written = rejected.shape.map(formatDim);
   else return undefined;
   const [b, c, h, w] = written as [string, string, string, string];
-  const what = culprit ? `the input ${culprit.stmt.name.name}: [${written.join(', ')}]` : `the input [${written.join(', ')}]`;
+  const shape = written.join(', ');
   const channelsLast = `[${b}, ${h}, ${w}, ${c}]`;
-  const note = `images here are channels-last [B, H, W, C], and ${what} looks channels-first (PyTorch's [B, C, H, W]): as an image it is ${channelsLast}`;
-  const fixes: Fix[] = culprit ? [{ title: `Declare ${culprit.stmt.name.name} channels-last: ${channelsLast}`, edits: [{ range: culprit.stmt.shape.range, newText: channelsLast }] }] : [];
-  return { note, fixes };
+  if (!culprit) {
+    return { clause: msg`; images here are channels-last [B, H, W, C], and the input [${shape}] looks channels-first (PyTorch's [B, C, H, W]): as an image it is ${channelsLast}`, fixes: [] };
+  }
+  const name = culprit.stmt.name.name;
+  return {
+    clause: msg`; images here are channels-last [B, H, W, C], and the input ${name}: [${shape}] looks channels-first (PyTorch's [B, C, H, W]): as an image it is ${channelsLast}`,
+    fixes: [{ title: msg`Declare ${name} channels-last: ${channelsLast}`, edits: [{ range: culprit.stmt.shape.range, newText: channelsLast }] }],
+  };
+}
+
+/**
+ * Whether a tensor is an input as its definition declares it (a block's
+ * input passed on from the caller's `input image: [...]`): its origin is the
+ * name of an input statement. Told by place, not by the origin's words,
+ * which are in the reader's language.
+ */
+function isDeclaredInput(st: CheckState, fr: Frame, t: TensorValue): boolean {
+  const { file, range } = t.origin;
+  const program = (file === undefined ? fr.module : st.modules.get(file))?.program;
+  return (program?.items ?? []).some(
+    (item) => item.kind === 'Definition' && item.body.some((s) => s.kind === 'Input' && s.name.range.start === range.start && s.name.range.end === range.end),
+  );
 }
 
 interface DeclaredInput {

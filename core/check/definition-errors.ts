@@ -10,6 +10,7 @@
 
 import type { Definition, Range } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 import { LineIndex } from '../text/line-index.js';
 import type { GenericResult } from './definitions.js';
 import type { CheckState, Frame } from './state.js';
@@ -30,9 +31,10 @@ export function useOfDefinition(st: CheckState, fr: Frame, def: Definition, own:
   if (!first) return;
   // a use in a repeat is applied again and again: one diagnostic where the diagnostics go now
   if (st.diagnostics.some((d) => d.code === 'NN1014' && d.file === fr.module.file && d.range.start === range.start && d.range.end === range.end)) return;
-  const count = elsewhere.length === 1 ? 'an error' : `${elsewhere.length} errors`;
-  st.error(fr, 'NN1014', `${def.name.name} has ${count} (${placeOf(st, first)}): ${first.message}`, range, {
-    related: [{ file: first.file!, range: first.range, message: `the first error ${def.name.name} reaches` }],
+  const [name, place] = [def.name.name, placeOf(st, first)];
+  const message = elsewhere.length === 1 ? msg`${name} has an error (${place}): ${first.message}` : msg`${name} has ${elsewhere.length} errors (${place}): ${first.message}`;
+  st.error(fr, 'NN1014', message, range, {
+    related: [{ file: first.file!, range: first.range, message: msg`the first error ${name} reaches` }],
   });
 }
 
@@ -41,5 +43,5 @@ function placeOf(st: CheckState, d: Diagnostic): string {
   const at = d.file!;
   const text = st.modules.get(at)?.text;
   const name = at.slice(Math.max(at.lastIndexOf('/'), at.lastIndexOf('\\')) + 1);
-  return text === undefined ? `in ${name}` : `in ${name} line ${new LineIndex(text).position(d.range.start).line + 1}`;
+  return text === undefined ? msg`in ${name}` : msg`in ${name} line ${new LineIndex(text).position(d.range.start).line + 1}`;
 }

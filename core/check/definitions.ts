@@ -6,6 +6,7 @@
 
 import type { Definition, InputStmt, Node, Param, Range } from '../../grammar/ast.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 import { keyOf, sym } from '../shapes/dim.js';
 import { SizeLimitError } from '../shapes/size-limit.js';
 import { formatShape } from '../shapes/shape.js';
@@ -75,12 +76,11 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
   const def = inst.definition;
   const { declared, required } = inputsOf(def);
   if (inputs.length < required || inputs.length > declared.length) {
-    const expected = required === declared.length ? `${required}` : `${required} to ${declared.length}`;
-    st.error(fr, 'NN2010', `${def.name.name} takes ${expected} input${declared.length === 1 ? '' : 's'} (${declared.map((s) => s.name.name).join(', ')}), but got ${inputs.length}`, site.range);
+    st.error(fr, 'NN2010', inputCountMessage(def.name.name, declared, required, inputs.length), site.range);
     return UNKNOWN;
   }
   if (st.active.includes(def)) {
-    st.error(fr, 'NN1010', `${def.name.name} applies itself: definitions cannot be recursive`, site.range);
+    st.error(fr, 'NN1010', msg`${def.name.name} applies itself: definitions cannot be recursive`, site.range);
     return UNKNOWN;
   }
   let result: Value;
@@ -100,7 +100,7 @@ export function instantiate(st: CheckState, fr: Frame, inst: BlockInstance, inpu
 
 function applyDefinition(st: CheckState, fr: Frame, inst: BlockInstance, inputs: TensorValue[], site: Site): Value {
   const def = inst.definition;
-  const origin = { file: fr.module.file, range: site.range, what: `output of ${inst.binding ?? def.name.name}` };
+  const origin = { file: fr.module.file, range: site.range, what: msg`output of ${inst.binding ?? def.name.name}` };
   // The same definition with the same arguments on the same shapes gives the same result: reuse it
   // (not while summarising, which lists every layer).
   const key = st.rows ? undefined : instanceKey(inst, inputs, fr.lenient);
@@ -142,6 +142,14 @@ function applyDefinition(st: CheckState, fr: Frame, inst: BlockInstance, inputs:
   for (const d of errors) st.diagnostics.push(atCallSite(fr, d, def, site.range));
   if (errors.length > 0) return UNKNOWN;
   return outputValue(body.outputs, origin);
+}
+
+/** `Stem takes 1 input (x), but got 2`: how many inputs a definition takes (a range when some are optional), and their names. */
+function inputCountMessage(name: string, declared: readonly InputStmt[], required: number, got: number): string {
+  const names = declared.map((s) => s.name.name).join(', ');
+  const one = declared.length === 1;
+  if (required === declared.length) return one ? msg`${name} takes ${required} input (${names}), but got ${got}` : msg`${name} takes ${required} inputs (${names}), but got ${got}`;
+  return one ? msg`${name} takes ${required} to ${declared.length} input (${names}), but got ${got}` : msg`${name} takes ${required} to ${declared.length} inputs (${names}), but got ${got}`;
 }
 
 const inputCache = new WeakMap<Definition, { declared: InputStmt[]; required: number }>();
@@ -193,11 +201,11 @@ function valueKey(v: Value): string | undefined {
 }
 
 function atCallSite(fr: Frame, d: Diagnostic, def: Definition, range: Range): Diagnostic {
-  const inner = { ...(d.file !== undefined ? { file: d.file } : {}), range: d.range, message: `here, in ${def.name.name}` };
+  const inner = { ...(d.file !== undefined ? { file: d.file } : {}), range: d.range, message: msg`here, in ${def.name.name}` };
   return {
     severity: d.severity,
     code: d.code,
-    message: `in ${def.name.name}: ${d.message}`,
+    message: msg`in ${def.name.name}: ${d.message}`,
     range,
     file: fr.module.file,
     related: [inner, ...(d.related ?? [])],
@@ -254,7 +262,7 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
       if (e instanceof BudgetExceeded && outermost) reportStop(st, e, { file: module.file, range: def.name.range, what: def.name.name });
       // Recursion deeper than the stack (a 50,000-term sum): a diagnostic, not a crash.
       else if (e instanceof SizeLimitError) reportSizeLimit(st, frame, e, def.name.range);
-      else if (e instanceof RangeError) st.error(frame, 'NN0003', `${def.name.name} nests too deeply to check (an expression with tens of thousands of parts)`, def.name.range);
+      else if (e instanceof RangeError) st.error(frame, 'NN0003', msg`${def.name.name} nests too deeply to check (an expression with tens of thousands of parts)`, def.name.range);
       else throw e;
     } finally {
       st.active.pop();
@@ -272,7 +280,7 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
     }
     runStatements(st, frame, def.body, body);
     if (def.defKind !== 'pipeline' && def.body.length > 0 && body.outputs.length === 0 && !def.body.some((s) => s.kind === 'RepeatStmt' || s.kind === 'For' || s.kind === 'IfStmt')) {
-      st.error(frame, 'NN3011', `${def.defKind} ${def.name.name} has no output`, def.name.range);
+      st.error(frame, 'NN3011', msg`${def.defKind} ${def.name.name} has no output`, def.name.range);
     }
     if (def.defKind === 'loss') for (const o of body.outputs) requireScalar(st, frame, o);
     warnUnused(st, frame, body);
@@ -297,7 +305,7 @@ export function checkGeneric(st: CheckState, module: Module, def: Definition, op
 function requireScalar(st: CheckState, fr: Frame, o: OutputValue): void {
   const v = o.value;
   if (v.kind === 'tensor' && v.shape.length > 0) {
-    st.error(fr, 'NN2001', `a loss must output a scalar, but this is ${formatShape(v.shape)}: reduce it (sum, mean)`, o.node.value.range);
+    st.error(fr, 'NN2001', msg`a loss must output a scalar, but this is ${formatShape(v.shape)}: reduce it (sum, mean)`, o.node.value.range);
   }
 }
 
@@ -316,8 +324,7 @@ function warnUnused(st: CheckState, fr: Frame, body: Body): void {
   }
   for (const b of byDeclaration.values()) {
     if (b.used) continue;
-    const code = b.kind === 'input' ? 'NN5002' : 'NN5001';
-    const what = b.kind === 'input' ? 'input' : 'binding';
-    st.report(fr, 'warning', code, `${what} '${b.name}' is never used`, b.range, { unnecessary: true });
+    if (b.kind === 'input') st.report(fr, 'warning', 'NN5002', msg`input '${b.name}' is never used`, b.range, { unnecessary: true });
+    else st.report(fr, 'warning', 'NN5001', msg`binding '${b.name}' is never used`, b.range, { unnecessary: true });
   }
 }

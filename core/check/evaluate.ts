@@ -5,6 +5,7 @@
 import type { CallExpr, Expr, Identifier, Node } from '../../grammar/ast.js';
 import { findLayer, LAYERS } from '../catalog/index.js';
 import { findFunction, FUNCTIONS } from '../functions/index.js';
+import { msg } from '../i18n/message.js';
 import { SizeLimitError } from '../shapes/size-limit.js';
 import { closestName } from '../text/did-you-mean.js';
 import { UNKNOWN, type Value } from '../values.js';
@@ -68,7 +69,7 @@ function evaluateInner(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions): V
       const fields = new Map<string, Value>();
       for (const f of e.fields) {
         const name = f.name?.name ?? '';
-        if (fields.has(name)) st.error(fr, 'NN1005', `'${name}' is given twice`, f.range);
+        if (fields.has(name)) st.error(fr, 'NN1005', msg`'${name}' is given twice`, f.range);
         fields.set(name, evaluate(st, fr, f.value, opts));
       }
       return { kind: 'record', fields };
@@ -101,13 +102,13 @@ function evaluateInner(st: CheckState, fr: Frame, e: Expr, opts: EvalOptions): V
       if (cond === undefined) return UNKNOWN;
       if (cond) return evaluate(st, fr, e.then, opts);
       if (!e.else) {
-        st.error(fr, 'NN3007', `this 'if' has no 'else', but its condition is false here: the expression has no value`, e.range);
+        st.error(fr, 'NN3007', msg`this 'if' has no 'else', but its condition is false here: the expression has no value`, e.range);
         return UNKNOWN;
       }
       return evaluate(st, fr, e.else, opts);
     }
     case 'Repeat':
-      st.error(fr, 'NN3006', `'repeat' applies stages to a value: use it after '->' (x -> repeat n { ... })`, e.range);
+      st.error(fr, 'NN3006', msg`'repeat' applies stages to a value: use it after '->' (x -> repeat n { ... })`, e.range);
       return UNKNOWN;
     case 'ErrorExpr':
       return UNKNOWN;
@@ -128,12 +129,12 @@ function evaluateCall(st: CheckState, fr: Frame, e: CallExpr, opts: EvalOptions)
 function given(st: CheckState, fr: Frame, e: CallExpr): Value {
   const [arg] = e.args;
   if (e.args.length !== 1 || arg!.name || arg!.value.kind !== 'Identifier') {
-    st.error(fr, 'NN3001', 'given takes the name of an input: given(mask)', e.argsRange);
+    st.error(fr, 'NN3001', msg`given takes the name of an input: given(mask)`, e.argsRange);
     return UNKNOWN;
   }
   const binding = fr.scope.lookup(arg!.value.name);
   if (!binding || binding.kind !== 'input') {
-    st.error(fr, 'NN1001', `'${arg!.value.name}' is not an input of this definition`, arg!.value.range);
+    st.error(fr, 'NN1001', msg`'${arg!.value.name}' is not an input of this definition`, arg!.value.range);
     return UNKNOWN;
   }
   binding.used = true;
@@ -148,7 +149,7 @@ export function resolveName(st: CheckState, fr: Frame, id: Identifier, opts: Eva
   if (binding) {
     binding.used = true;
     if (binding.absent) {
-      st.error(fr, 'NN1013', `the optional input '${name}' was not given here; use it under 'if given(${name}) { ... }'`, id.range);
+      st.error(fr, 'NN1013', msg`the optional input '${name}' was not given here; use it under 'if given(${name}) { ... }'`, id.range);
       return UNKNOWN;
     }
     return binding.value;
@@ -164,8 +165,8 @@ export function resolveName(st: CheckState, fr: Frame, id: Identifier, opts: Eva
   if (reportForeignName(st, fr, id)) return UNKNOWN;
   const candidates = [...fr.scope.visibleNames(), ...fr.module.definitions.keys(), ...LAYERS.keys(), ...FUNCTIONS.keys()];
   const guess = closestName(name, candidates);
-  st.error(fr, 'NN1001', `unknown name '${name}'${guess ? `; did you mean '${guess}'?` : ''}`, id.range, {
-    fixes: guess ? [{ title: `Change to '${guess}'`, edits: [{ range: id.range, newText: guess }] }] : [],
+  st.error(fr, 'NN1001', guess ? msg`unknown name '${name}'; did you mean '${guess}'?` : msg`unknown name '${name}'`, id.range, {
+    fixes: guess ? [{ title: msg`Change to '${guess}'`, edits: [{ range: id.range, newText: guess }] }] : [],
   });
   return UNKNOWN;
 }

@@ -7,6 +7,7 @@ import type { CallExpr, Expr, Identifier, Program, Range } from '../../grammar/a
 import { findLayer } from '../catalog/index.js';
 import type { Fix, TextEdit } from '../diagnostics/diagnostic.js';
 import { findFunction } from '../functions/index.js';
+import { msg } from '../i18n/message.js';
 import { ACTIVATION_LAYERS, findForeignName, foreignParam, type ForeignName } from './foreign-names.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -51,24 +52,23 @@ function reportPrefixed(st: CheckState, fr: Frame, framework: string, member: Me
   const foreign = own ? undefined : findForeignName(name);
   const text = fr.module.text.slice(member.range.start, member.range.end);
   const prefix = text.slice(0, text.lastIndexOf('.') + 1);
-  const plain = `'${text}': names here have no module prefix ('${prefix}')`;
   let message: string;
   let fix: Fix | undefined;
   if (own) {
-    message = `${plain}: write '${name}'`;
-    fix = { title: `Change to '${name}'`, edits: [{ range: member.range, newText: name }] };
+    message = msg`'${text}': names here have no module prefix ('${prefix}'): write '${name}'`;
+    fix = { title: msg`Change to '${name}'`, edits: [{ range: member.range, newText: name }] };
   } else if (foreign) {
-    message = `${plain}, and ${foreignMessage(foreign)}`;
+    message = msg`'${text}': names here have no module prefix ('${prefix}'), and ${foreignMessage(foreign)}`;
     fix = foreignFix(foreign, member, call, fr.module.text);
-  } else message = `${plain}, and ${framework}'s '${name}' has no equivalent of that name`;
+  } else message = msg`'${text}': names here have no module prefix ('${prefix}'), and ${framework}'s '${name}' has no equivalent of that name`;
   st.error(fr, 'NN1017', message, member.range, { fixes: fix ? [fix] : [] });
   return true;
 }
 
 export function foreignMessage(f: ForeignName): string {
-  const whose = f.from === 'PyTorch and Keras' ? "PyTorch's and Keras's" : `${f.from}'s`;
-  if (f.ours && f.fix !== 'none') return `'${f.name}' is ${whose} name: here it is ${f.ours} (${f.note})`;
-  return `'${f.name}' is ${whose} name, not one here: ${f.note}`;
+  const whose = f.from === 'PyTorch and Keras' ? msg`PyTorch's and Keras's` : f.from === 'PyTorch' ? msg`PyTorch's` : msg`Keras's`;
+  if (f.ours && f.fix !== 'none') return msg`'${f.name}' is ${whose} name: here it is ${f.ours} (${f.note})`;
+  return msg`'${f.name}' is ${whose} name, not one here: ${f.note}`;
 }
 
 /** The edits that turn a use of the foreign name (`callee`, called by `call` if it is) into ours. */
@@ -85,7 +85,7 @@ export function foreignFix(f: ForeignName, callee: { range: Range }, call: CallE
     if (call) edits.push(...argumentEdits(f, call, text));
   }
   const scope = call ?? callee;
-  return { title: `Change to '${applyEdits(text, scope.range, edits)}'`, edits };
+  return { title: msg`Change to '${applyEdits(text, scope.range, edits)}'`, edits };
 }
 
 /** The argument edits of a fix: the input size dropped, heads first, parameter names renamed. */

@@ -3,6 +3,7 @@
 // the end are clamped. Lists (`sizes[1]`, `skips[-1]`) are indexed in lists.ts.
 
 import type { Expr, IndexExpr, IndexItem } from '../../grammar/ast.js';
+import { msg } from '../i18n/message.js';
 import { add, ceilDiv, type Dim, formatDim, isConst, sub } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { describeKind, type SliceAxis, type TensorValue, UNKNOWN, type Value } from '../values.js';
@@ -16,18 +17,18 @@ export function indexTensor(st: CheckState, fr: Frame, e: IndexExpr, target: Val
   if (target.kind === 'unknown') return UNKNOWN;
   if (target.kind === 'list' || target.kind === 'tuple') return indexList(st, fr, e, target, target.items);
   if (target.kind !== 'tensor') {
-    st.error(fr, 'NN3001', `only tensors and lists can be indexed, but this is ${describeKind(target)}`, e.target.range);
+    st.error(fr, 'NN3001', msg`only tensors and lists can be indexed, but this is ${describeKind(target)}`, e.target.range);
     return UNKNOWN;
   }
   const consumed = e.items.filter((i) => i.kind !== 'NewAxis' && i.kind !== 'Ellipsis').length;
   const ellipses = e.items.filter((i) => i.kind === 'Ellipsis');
   if (ellipses.length > 1) {
-    st.error(fr, 'NN3003', `an index may have one '...', not ${ellipses.length}`, ellipses[1]!.range);
+    st.error(fr, 'NN3003', msg`an index may have one '...', not ${ellipses.length}`, ellipses[1]!.range);
     return UNKNOWN;
   }
   const rank = target.shape.length;
   if (consumed > rank) {
-    st.error(fr, 'NN2006', `too many indices: ${consumed} for a rank-${rank} tensor ${formatShape(target.shape)}`, e.range);
+    st.error(fr, 'NN2006', msg`too many indices: ${consumed} for a rank-${rank} tensor ${formatShape(target.shape)}`, e.range);
     return UNKNOWN;
   }
   const out: Dim[] = [];
@@ -52,7 +53,7 @@ export function indexTensor(st: CheckState, fr: Frame, e: IndexExpr, target: Val
     }
   }
   out.push(...target.shape.slice(axis));
-  const tensor: TensorValue = { kind: 'tensor', shape: out, dtype: target.dtype, origin: { file: fr.module.file, range: e.range, what: 'a slice' } };
+  const tensor: TensorValue = { kind: 'tensor', shape: out, dtype: target.dtype, origin: { file: fr.module.file, range: e.range, what: msg`a slice` } };
   if (axes && !axes.some((a) => a === undefined)) tensor.source = { op: 'slice', target, axes: axes as SliceAxis[], site: traceSite(fr, e.range) };
   recordSliceRow(st, fr, tensor);
   return tensor;
@@ -70,11 +71,11 @@ function checkIndex(st: CheckState, fr: Frame, item: Expr, size: Dim): AxisResul
   const v = evaluate(st, fr, item);
   if (v.kind === 'unknown') return null;
   if (v.kind !== 'int') {
-    st.error(fr, 'NN3001', `an index must be an int, a slice, '...' or newaxis, but this is ${describeKind(v)}`, item.range);
+    st.error(fr, 'NN3001', msg`an index must be an int, a slice, '...' or newaxis, but this is ${describeKind(v)}`, item.range);
     return null;
   }
   if (isConst(v.value) && isConst(size) && (v.value >= size || v.value < -size)) {
-    st.error(fr, 'NN2006', `index ${v.value} is out of range for an axis of size ${size}`, item.range);
+    st.error(fr, 'NN2006', msg`index ${v.value} is out of range for an axis of size ${size}`, item.range);
     return null;
   }
   const at = isConst(v.value) && v.value < 0 && isConst(size) ? v.value + size : v.value;
@@ -88,7 +89,7 @@ function sliceAxis(st: CheckState, fr: Frame, item: IndexItem & { kind: 'Slice' 
     const v = evaluate(st, fr, e);
     if (v.kind === 'unknown') return null;
     if (v.kind !== 'int') {
-      st.error(fr, 'NN3001', `a slice bound must be an int, but this is ${describeKind(v)}`, e.range);
+      st.error(fr, 'NN3001', msg`a slice bound must be an int, but this is ${describeKind(v)}`, e.range);
       return null;
     }
     return v.value;
@@ -98,14 +99,14 @@ function sliceAxis(st: CheckState, fr: Frame, item: IndexItem & { kind: 'Slice' 
   const step = bound(item.step);
   if (start === null || stop === null || step === null) return null;
   if (step !== undefined && (!isConst(step) || step <= 0)) {
-    st.error(fr, 'NN3003', `a slice step must be a positive int known at check time, not ${formatDim(step)}`, item.step!.range);
+    st.error(fr, 'NN3003', msg`a slice step must be a positive int known at check time, not ${formatDim(step)}`, item.step!.range);
     return null;
   }
   const from = resolvePosition(start ?? 0, size);
   const to = resolvePosition(stop ?? size, size);
   const length = sub(to, from);
   if (isConst(length) && length <= 0) {
-    st.error(fr, 'NN2006', `the slice ${formatDim(start ?? 0)}:${formatDim(stop ?? size)} is empty on an axis of size ${formatDim(size)}`, item.range);
+    st.error(fr, 'NN2006', msg`the slice ${formatDim(start ?? 0)}:${formatDim(stop ?? size)} is empty on an axis of size ${formatDim(size)}`, item.range);
     return null;
   }
   const stride = step ?? 1;

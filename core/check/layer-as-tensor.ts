@@ -5,6 +5,7 @@
 
 import type { BinaryExpr, Expr, Range, UnaryExpr } from '../../grammar/ast.js';
 import type { Fix } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 import { describeKind, type Value } from '../values.js';
 import type { CheckState, Frame } from './state.js';
 
@@ -20,7 +21,7 @@ function takesNoInput(v: Value): boolean {
 
 /** What to do with a layer found where a tensor is needed, in a few words. */
 export function layerAdvice(v: Value): string {
-  return takesNoInput(v) ? "call it to make its tensor: add '()'" : 'apply it to a tensor first';
+  return takesNoInput(v) ? msg`call it to make its tensor: add '()'` : msg`apply it to a tensor first`;
 }
 
 /**
@@ -31,19 +32,19 @@ export function layerAdvice(v: Value): string {
 export function layerAsTensor(text: string, v: Value, range: Range, apply?: string): { what: string; advice: string; fixes: Fix[] } {
   const written = text.slice(range.start, range.end);
   const shown = written.length <= 40 ? written : describeKind(v);
-  const what = `${shown} is ${describeKind(v)}, not a tensor`;
+  const what = msg`${shown} is ${describeKind(v)}, not a tensor`;
   if (takesNoInput(v)) {
     return {
       what,
-      advice: `call it to make its tensor, ${shown}()`,
-      fixes: [{ title: `Call it: ${shown}()`, edits: [{ range: { start: range.end, end: range.end }, newText: '()' }] }],
+      advice: msg`call it to make its tensor, ${shown}()`,
+      fixes: [{ title: msg`Call it: ${shown}()`, edits: [{ range: { start: range.end, end: range.end }, newText: '()' }] }],
     };
   }
   const example = `${shown}(${apply ?? 'x'})`;
   return {
     what,
-    advice: `apply it to a tensor first, ${example}`,
-    fixes: apply ? [{ title: `Apply it to ${apply}: ${example}`, edits: [{ range: { start: range.end, end: range.end }, newText: `(${apply})` }] }] : [],
+    advice: msg`apply it to a tensor first, ${example}`,
+    fixes: apply ? [{ title: msg`Apply it to ${apply}: ${example}`, edits: [{ range: { start: range.end, end: range.end }, newText: `(${apply})` }] }] : [],
   };
 }
 
@@ -52,7 +53,7 @@ export function reportLayerOperand(st: CheckState, fr: Frame, e: BinaryExpr, a: 
   const [layer, other, value, otherValue] = isLayerLike(a) ? [e.left, e.right, a, b] : isLayerLike(b) ? [e.right, e.left, b, a] : [];
   if (!layer || !value || !otherValue) return false;
   const { what, advice, fixes } = layerAsTensor(fr.module.text, value, layer.range, tensorName(other!, otherValue));
-  st.error(fr, 'NN3020', `'${e.op}' takes tensors and numbers, but ${what}: ${advice}`, layer.range, { fixes });
+  st.error(fr, 'NN3020', msg`'${e.op}' takes tensors and numbers, but ${what}: ${advice}`, layer.range, { fixes });
   return true;
 }
 
@@ -60,7 +61,7 @@ export function reportLayerOperand(st: CheckState, fr: Frame, e: BinaryExpr, a: 
 export function reportLayerUnary(st: CheckState, fr: Frame, e: UnaryExpr, v: Value): boolean {
   if (!isLayerLike(v)) return false;
   const { what, advice, fixes } = layerAsTensor(fr.module.text, v, e.operand.range);
-  st.error(fr, 'NN3020', `'${e.op}' takes tensors and numbers, but ${what}: ${advice}`, e.operand.range, { fixes });
+  st.error(fr, 'NN3020', msg`'${e.op}' takes tensors and numbers, but ${what}: ${advice}`, e.operand.range, { fixes });
   return true;
 }
 

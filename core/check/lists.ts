@@ -4,6 +4,7 @@
 // with several outputs) reads as a list wherever a list is read.
 
 import type { BinaryExpr, Expr, IndexExpr, IndexItem } from '../../grammar/ast.js';
+import { msg } from '../i18n/message.js';
 import { formatDim, isConst } from '../shapes/dim.js';
 import { describeKind, UNKNOWN, type Value } from '../values.js';
 import { evaluate } from './evaluate.js';
@@ -41,12 +42,13 @@ export function listOp(st: CheckState, fr: Frame, e: BinaryExpr, a: Value, b: Va
     const text = fr.module.text.slice(item.range.start, item.range.end);
     const list = left ? a : b;
     const written = left ? `${fr.module.text.slice(e.left.range.start, e.left.range.end)} + [${text}]` : `[${text}] + ${fr.module.text.slice(e.right.range.start, e.right.range.end)}`;
-    st.error(fr, 'NN3014', `'+' joins two lists, but this is ${describeKind(left ? b : a)}, and the other side ${describeKind(list)}: to add it to the list, put it in one (${short(written)})`, item.range, {
-      fixes: [{ title: `Put it in a list: [${short(text)}]`, edits: [{ range: item.range, newText: `[${text}]` }] }],
+    st.error(fr, 'NN3014', msg`'+' joins two lists, but this is ${describeKind(left ? b : a)}, and the other side ${describeKind(list)}: to add it to the list, put it in one (${short(written)})`, item.range, {
+      fixes: [{ title: msg`Put it in a list: [${short(text)}]`, edits: [{ range: item.range, newText: `[${text}]` }] }],
     });
     return UNKNOWN;
   }
-  st.error(fr, 'NN3001', `'${e.op}' cannot combine ${describeKind(a)} and ${describeKind(b)}${left || right ? " (lists join with '+')" : ''}`, e.opRange);
+  const [kindA, kindB] = [describeKind(a), describeKind(b)];
+  st.error(fr, 'NN3001', left || right ? msg`'${e.op}' cannot combine ${kindA} and ${kindB} (lists join with '+')` : msg`'${e.op}' cannot combine ${kindA} and ${kindB}`, e.opRange);
   return UNKNOWN;
 }
 
@@ -62,26 +64,29 @@ function joinLists(st: CheckState, fr: Frame, e: BinaryExpr, left: readonly Valu
   const l = itemFamily(left);
   const r = itemFamily(right);
   if (l !== undefined && r !== undefined && l !== r) {
-    st.error(fr, 'NN3001', `'+' would join a list of ${l} and a list of ${r}: a list holds one kind of value`, e.opRange);
+    st.error(fr, 'NN3001', msg`'+' would join a list of ${familyName(l)} and a list of ${familyName(r)}: a list holds one kind of value`, e.opRange);
     return UNKNOWN;
   }
   const length = left.length + right.length;
   if (length > MAX_LIST_ITEMS) {
-    st.error(fr, 'NN3015', `this list would hold ${length} items, more than the ${MAX_LIST_ITEMS} a list may hold`, e.opRange);
+    st.error(fr, 'NN3015', msg`this list would hold ${length} items, more than the ${MAX_LIST_ITEMS} a list may hold`, e.opRange);
     return UNKNOWN;
   }
   chargeListWork(st, length);
   return { kind: 'list', items: left.concat(right) };
 }
 
+/** The kinds of value a list may hold, as one family each (an int and a float are both numbers). */
+type Family = 'tensors' | 'numbers' | 'bools' | 'strings' | 'lists' | 'other values';
+
 /** What every item of a list is (`tensors`, `numbers`, ...); undefined when it is empty, mixed or holds unknowns. */
-function itemFamily(items: readonly Value[]): string | undefined {
+function itemFamily(items: readonly Value[]): Family | undefined {
   const families = new Set(items.map(family));
   if (families.size !== 1 || families.has(undefined)) return undefined;
   return [...families][0];
 }
 
-function family(v: Value): string | undefined {
+function family(v: Value): Family | undefined {
   switch (v.kind) {
     case 'tensor':
       return 'tensors';
@@ -102,20 +107,40 @@ function family(v: Value): string | undefined {
   }
 }
 
+/** A family as a message says it. */
+function familyName(f: Family): string {
+  switch (f) {
+    case 'tensors':
+      return msg`tensors`;
+    case 'numbers':
+      return msg`numbers`;
+    case 'bools':
+      return msg`bools`;
+    case 'strings':
+      return msg`strings`;
+    case 'lists':
+      return msg`lists`;
+    case 'other values':
+      return msg`other values`;
+  }
+}
+
 /** `xs[i]` (an item; negative counts from the end) or `xs[a:b:c]` (a list; Python's semantics, a step may be negative). */
 export function indexList(st: CheckState, fr: Frame, e: IndexExpr, target: Value, items: readonly Value[]): Value {
   const [only] = e.items;
   if (e.items.length !== 1 || !only || only.kind === 'Ellipsis' || only.kind === 'NewAxis') {
-    st.error(fr, 'NN3003', `a list takes one index or slice, like xs[0], xs[-1] or xs[1:]`, e.items.length > 0 ? { start: e.items[0]!.range.start, end: e.items[e.items.length - 1]!.range.end } : e.range);
+    st.error(fr, 'NN3003', msg`a list takes one index or slice, like xs[0], xs[-1] or xs[1:]`, e.items.length > 0 ? { start: e.items[0]!.range.start, end: e.items[e.items.length - 1]!.range.end } : e.range);
     return UNKNOWN;
   }
   if (only.kind === 'Slice') return sliceList(st, fr, only, items);
-  const i = listPosition(st, fr, only, 'a list index');
+  const i = listPosition(st, fr, only, msg`a list index`);
   if (i === undefined) return UNKNOWN;
   const at = i < 0 ? i + items.length : i;
   if (at < 0 || at >= items.length) {
-    const valid = items.length === 0 ? 'it has no items' : `indices 0..${items.length - 1}, or ${-items.length}..-1 from the end`;
-    st.error(fr, 'NN2024', `index ${i} is out of range for ${describeKind(target)} (${valid})`, only.range);
+    const list = describeKind(target);
+    const n = items.length;
+    const message = n === 0 ? msg`index ${i} is out of range for ${list} (it has no items)` : msg`index ${i} is out of range for ${list} (indices 0..${n - 1}, or ${-n}..-1 from the end)`;
+    st.error(fr, 'NN2024', message, only.range);
     return UNKNOWN;
   }
   return items[at]!;
@@ -126,11 +151,11 @@ function listPosition(st: CheckState, fr: Frame, e: Expr, what: string): number 
   const v = evaluate(st, fr, e);
   if (v.kind === 'unknown') return undefined;
   if (v.kind !== 'int') {
-    st.error(fr, 'NN3001', `${what} must be an int, but this is ${describeKind(v)}`, e.range);
+    st.error(fr, 'NN3001', msg`${what} must be an int, but this is ${describeKind(v)}`, e.range);
     return undefined;
   }
   if (!isConst(v.value)) {
-    if (!isLenient(fr)) st.error(fr, 'NN3004', `${what} must be known at check time, but this is ${formatDim(v.value)}`, e.range);
+    if (!isLenient(fr)) st.error(fr, 'NN3004', msg`${what} must be known at check time, but this is ${formatDim(v.value)}`, e.range);
     return undefined;
   }
   return v.value;
@@ -139,12 +164,12 @@ function listPosition(st: CheckState, fr: Frame, e: Expr, what: string): number 
 /** `xs[start:stop:step]` as Python slices a list: bounds clamped, an empty result allowed, a negative step walks backwards. */
 function sliceList(st: CheckState, fr: Frame, item: IndexItem & { kind: 'Slice' }, items: readonly Value[]): Value {
   const bound = (b: Expr | undefined, what: string): number | undefined | null => (b ? (listPosition(st, fr, b, what) ?? null) : undefined);
-  const start = bound(item.start, 'a slice bound');
-  const stop = bound(item.stop, 'a slice bound');
-  const step = bound(item.step, 'a slice step');
+  const start = bound(item.start, msg`a slice bound`);
+  const stop = bound(item.stop, msg`a slice bound`);
+  const step = bound(item.step, msg`a slice step`);
   if (start === null || stop === null || step === null) return UNKNOWN;
   if (step === 0) {
-    st.error(fr, 'NN3003', 'a slice step cannot be 0', item.step!.range);
+    st.error(fr, 'NN3003', msg`a slice step cannot be 0`, item.step!.range);
     return UNKNOWN;
   }
   const n = items.length;
