@@ -17,13 +17,15 @@ export interface NnContext {
   own<T extends vscode.Disposable>(d: T): T;
 }
 
-export const UNTRUSTED_MESSAGE =
-  'This workspace is not trusted: training, export, running a model and setting up the backend are disabled, because they run programs. Trust the workspace (Manage Workspace Trust) to enable them.';
+/** Why an action that runs programs is disabled (a function: the language is known only once the extension runs). */
+export function untrustedMessage(): string {
+  return vscode.l10n.t('This workspace is not trusted: training, export, running a model and setting up the backend are disabled, because they run programs. Trust the workspace (Manage Workspace Trust) to enable them.');
+}
 
 /** Shows why an action that runs programs is disabled; returns false in an untrusted workspace. */
 export function requireTrust(): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE, 'Manage Workspace Trust').then((pick) => {
+  void vscode.window.showWarningMessage(untrustedMessage(), vscode.l10n.t('Manage Workspace Trust')).then((pick) => {
     if (pick) void vscode.commands.executeCommand('workbench.trust.manage');
   });
   return false;

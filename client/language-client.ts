@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 // types only: the library (most of the extension's bundle) is loaded when the server starts, after activation
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { config, onConfigChange } from './config.js';
-import { UNTRUSTED_MESSAGE } from './context.js';
+import { untrustedMessage } from './context.js';
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
@@ -100,7 +100,7 @@ export class NnLanguageClient implements vscode.Disposable {
   /** A server command (`nn.summary`, `nn.graph`): its JSON answer, or an Error with the server's message. */
   async command<T>(command: string, args: unknown[]): Promise<T> {
     const client = this.client;
-    if (!client || this.current !== 'running') throw new Error(`the nn language server is ${this.current}${this.lastError ? `: ${this.lastError}` : ''}`);
+    if (!client || this.current !== 'running') throw new Error(serverNotRunning(this.current, this.lastError));
     const result = await client.sendRequest('workspace/executeCommand', { command, arguments: args });
     if (result && typeof result === 'object' && 'error' in result && typeof (result as { error: unknown }).error === 'string') {
       throw new Error((result as { error: string }).error);
@@ -121,11 +121,18 @@ export class NnLanguageClient implements vscode.Disposable {
   }
 }
 
+/** Why a server command cannot be answered now. */
+function serverNotRunning(state: ServerState, error: string): string {
+  if (state === 'starting') return vscode.l10n.t('the nn language server is starting');
+  if (state === 'failed') return error ? vscode.l10n.t('the nn language server failed: {0}', error) : vscode.l10n.t('the nn language server failed');
+  return error ? vscode.l10n.t('the nn language server is stopped: {0}', error) : vscode.l10n.t('the nn language server is stopped');
+}
+
 /** In an untrusted workspace the Train lens says that training is off (a click explains why). */
 function restrictTraining(lenses: vscode.CodeLens[] | null | undefined): vscode.CodeLens[] | null | undefined {
   if (vscode.workspace.isTrusted || !lenses) return lenses;
   for (const lens of lenses) {
-    if (lens.command?.command === 'nn.train') lens.command = { ...lens.command, title: 'Train (restricted mode)', tooltip: UNTRUSTED_MESSAGE };
+    if (lens.command?.command === 'nn.train') lens.command = { ...lens.command, title: vscode.l10n.t('Train (restricted mode)'), tooltip: untrustedMessage() };
   }
   return lenses;
 }

@@ -6,6 +6,7 @@
 // Pure: the file system is a parameter, so this is tested without VS Code.
 
 import { join } from 'node:path';
+import { l10n } from './l10n.js';
 
 export type RuntimeSource = 'setting' | 'workspace' | 'global';
 
@@ -46,7 +47,7 @@ export function resolveRuntime(input: ResolveInput, fs: RuntimeFs): Resolution {
     return {
       ok: false,
       reason: 'setting',
-      message: `The setting nn.runtime.path points at '${input.settingPath}', which is not an nn command (expected bin/nn.js, dist/nn.mjs, or the folder of an nn-lang install).`,
+      message: l10n.t("The setting nn.runtime.path points at '{0}', which is not an nn command (expected bin/nn.js, dist/nn.mjs, or the folder of an nn-lang install).", input.settingPath),
     };
   }
   for (const folder of input.workspaceFolders) {
@@ -60,7 +61,7 @@ export function resolveRuntime(input: ResolveInput, fs: RuntimeFs): Resolution {
   return {
     ok: false,
     reason: 'none',
-    message: 'Training needs the native TensorFlow backend, which is not set up yet (about 850 MB, once). Run NN: Set Up Training Backend, or install nn-lang in this workspace (npm install nn-lang).',
+    message: l10n.t('Training needs the native TensorFlow backend, which is not set up yet (about 850 MB, once). Run NN: Set Up Training Backend, or install nn-lang in this workspace (npm install nn-lang).'),
   };
 }
 

@@ -62,10 +62,11 @@ export async function requireRuntime(nn: NnContext): Promise<NnRuntime | undefin
   const found = currentRuntime(nn);
   if (found.ok) return found.runtime;
   nn.log.warn(found.message);
-  const action = found.reason === 'setting' ? 'Open Settings' : 'Set Up Training Backend';
+  const action = found.reason === 'setting' ? vscode.l10n.t('Open Settings') : vscode.l10n.t('Set Up Training Backend');
   const pick = await vscode.window.showWarningMessage(found.message, action);
-  if (pick === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'nn.runtime.path');
-  else if (pick === 'Set Up Training Backend') await vscode.commands.executeCommand('nn.setUpBackend');
+  if (pick === undefined) return undefined;
+  if (found.reason === 'setting') await vscode.commands.executeCommand('workbench.action.openSettings', 'nn.runtime.path');
+  else await vscode.commands.executeCommand('nn.setUpBackend');
   return undefined;
 }
 

@@ -3,6 +3,8 @@
 // `d_loss` and `g_loss`; then one chart per metric, its train, `val_` and
 // `test_` values together (`accuracy`, `test_accuracy`); `modes_covered` alone.
 
+import { l10n } from '../l10n.js';
+
 export interface ChartGroup {
   /** a stable id (the metric's base name) */
   id: string;
@@ -35,9 +37,9 @@ function groupOf(key: string): string {
 }
 
 function titleOf(id: string): string {
-  if (id === 'loss') return 'Loss per epoch';
-  if (id === 'gan') return 'Discriminator and generator loss';
-  if (id === 'modes_covered') return 'Modes covered';
+  if (id === 'loss') return l10n.t('Loss per epoch');
+  if (id === 'gan') return l10n.t('Discriminator and generator loss');
+  if (id === 'modes_covered') return l10n.t('Modes covered');
   return id.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
@@ -49,4 +51,22 @@ export function seriesLabel(key: string): string {
   const heldOut = HELD_OUT.exec(key);
   if (heldOut) return heldOut[1] === 'val' ? 'validation' : 'test';
   return 'train';
+}
+
+/** What a series is, in words for its legend (seriesLabel is its colour's name, kept in English). */
+export function seriesName(key: string): string {
+  switch (seriesLabel(key)) {
+    case 'discriminator':
+      return l10n.t('discriminator');
+    case 'generator':
+      return l10n.t('generator');
+    case 'modes':
+      return l10n.t('modes');
+    case 'validation':
+      return l10n.t('validation');
+    case 'test':
+      return l10n.t('test');
+    default:
+      return l10n.t('train');
+  }
 }

@@ -10,6 +10,7 @@
 // person put there keeps them). A running run is never deleted. Pure:
 // unit-tested.
 
+import { l10n } from '../l10n.js';
 import { join, type RunRecord } from './run-folders.js';
 
 export interface DeletionPlan {
@@ -23,7 +24,7 @@ export interface DeletionPlan {
 
 /** The plan, or a message saying why the run cannot be deleted. */
 export function deletionPlan(run: RunRecord, runsInFolder: readonly RunRecord[]): DeletionPlan | string {
-  if (run.state === 'running') return `${run.model} (${run.runId}) is still running: stop it before deleting it.`;
+  if (run.state === 'running') return l10n.t('{0} ({1}) is still running: stop it before deleting it.', run.model, run.runId);
   if (ownsFolder(run)) return { files: [], trees: [run.runDir], emptyFolders: [] };
   const others = runsInFolder.filter((r) => r.runId !== run.runId && r.runDir === run.runDir);
   const plan: DeletionPlan = { files: [run.eventsFile], trees: [], emptyFolders: [] };
@@ -43,8 +44,8 @@ function ownsFolder(run: RunRecord): boolean {
 
 /** What the confirmation says will go. */
 export function describePlan(plan: DeletionPlan, relative: (path: string) => string): string {
-  if (plan.files.length === 0 && plan.trees.length === 1) return `This removes its folder (${relative(plan.trees[0]!)}) with its checkpoints, samples and events.`;
-  const parts = plan.files.map((f) => `its events (${relative(f)})`);
-  if (plan.trees.length > 0) parts.push(`the folder's checkpoints and samples (it is the last run of ${relative(plan.emptyFolders[plan.emptyFolders.length - 1]!)})`);
-  return `This removes ${parts.join(' and ')}.`;
+  if (plan.files.length === 0 && plan.trees.length === 1) return l10n.t('This removes its folder ({0}) with its checkpoints, samples and events.', relative(plan.trees[0]!));
+  const events = plan.files.map((f) => relative(f)).join(', ');
+  if (plan.trees.length === 0) return l10n.t('This removes its events ({0}).', events);
+  return l10n.t("This removes its events ({0}) and the folder's checkpoints and samples (it is the last run of {1}).", events, relative(plan.emptyFolders[plan.emptyFolders.length - 1]!));
 }

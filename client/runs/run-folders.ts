@@ -11,6 +11,8 @@
 // Pure: the file system is a small interface and liveness a parameter, so
 // that tests read fixture folders and the extension passes the real ones.
 
+import { l10n } from '../l10n.js';
+
 export type RunState = 'running' | 'done' | 'stopped' | 'failed';
 
 export interface RunFolderFs {
@@ -157,7 +159,7 @@ export function readEvents(text: string, runDir: string, runId: string, eventsFi
         break;
       }
       case 'error':
-        run.error ??= str(event.message) ?? 'the run failed';
+        run.error ??= str(event.message) ?? l10n.t('the run failed');
         run.ended = 'failed';
         break;
     }

@@ -2,6 +2,7 @@
 // describes it: `done · test_accuracy 0.970`, `running · epoch 3/10 · loss
 // 0.412`, `failed · <the error>`. Pure: unit-tested.
 
+import { l10n } from '../l10n.js';
 import type { RunRecord } from './run-folders.js';
 
 export function runLabel(run: RunRecord): string {
@@ -11,15 +12,15 @@ export function runLabel(run: RunRecord): string {
 export function runDescription(run: RunRecord): string {
   switch (run.state) {
     case 'running': {
-      const parts = ['running', `epoch ${Math.min(run.epoch + 1, run.epochs || run.epoch + 1)}/${run.epochs}`];
-      if (run.batchLoss !== undefined) parts.push(`loss ${formatMetric(run.batchLoss)}`);
+      const parts = [l10n.t('running'), l10n.t('epoch {0}/{1}', Math.min(run.epoch + 1, run.epochs || run.epoch + 1), run.epochs)];
+      if (run.batchLoss !== undefined) parts.push(l10n.t('loss {0}', formatMetric(run.batchLoss)));
       return parts.join(' · ');
     }
     case 'failed':
-      return `failed · ${run.error ?? 'the process ended without finishing'}`;
+      return `${l10n.t('failed')} · ${run.error ?? l10n.t('the process ended without finishing')}`;
     default: {
       const headline = headlineMetric(run.metrics);
-      const state = run.reason === 'early-stopping' ? 'done (early stopping)' : run.state === 'stopped' ? `stopped at epoch ${run.epoch}/${run.epochs}` : run.state;
+      const state = run.reason === 'early-stopping' ? l10n.t('done (early stopping)') : run.state === 'stopped' ? l10n.t('stopped at epoch {0}/{1}', run.epoch, run.epochs) : stateName(run.state);
       return headline ? `${state} · ${headline[0]} ${formatMetric(headline[1])}` : state;
     }
   }
@@ -54,10 +55,31 @@ export function localTime(ms: number): string {
 
 /** A run's details for its tooltip, one `key: value` per line. */
 export function runDetails(run: RunRecord, relative: (path: string) => string): string[] {
-  const lines = [`${run.model}: ${run.state}${run.reason && run.reason !== 'stopped' ? ` (${run.reason})` : ''}`];
-  if (run.file) lines.push(`file: ${relative(run.file)}`);
-  lines.push(`folder: ${relative(run.runDir)}`, `run: ${run.runId}`, `started: ${localTime(run.started)}`, `epochs: ${run.epoch}/${run.epochs}`);
+  const lines = [`${run.model}: ${stateName(run.state)}${run.reason && run.reason !== 'stopped' ? ` (${reasonName(run.reason)})` : ''}`];
+  if (run.file) lines.push(l10n.t('file: {0}', relative(run.file)));
+  lines.push(l10n.t('folder: {0}', relative(run.runDir)), l10n.t('run: {0}', run.runId), l10n.t('started: {0}', localTime(run.started)), l10n.t('epochs: {0}/{1}', run.epoch, run.epochs));
   for (const [k, v] of Object.entries(run.metrics)) lines.push(`${k}: ${formatMetric(v)}`);
-  if (run.error) lines.push(`error: ${run.error}`);
+  if (run.error) lines.push(l10n.t('error: {0}', run.error));
   return lines;
+}
+
+/** A run's state in words. */
+function stateName(state: RunRecord['state']): string {
+  switch (state) {
+    case 'running':
+      return l10n.t('running');
+    case 'done':
+      return l10n.t('done');
+    case 'stopped':
+      return l10n.t('stopped');
+    case 'failed':
+      return l10n.t('failed');
+  }
+}
+
+/** Why a run ended, in words (a reason this version does not know: as it is). */
+function reasonName(reason: string): string {
+  if (reason === 'completed') return l10n.t('completed');
+  if (reason === 'early-stopping') return l10n.t('early-stopping');
+  return reason;
 }

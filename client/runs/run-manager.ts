@@ -10,6 +10,7 @@
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { NnContext } from '../context.js';
+import { cliLanguageArgs } from '../cli-language.js';
 import { config } from '../config.js';
 import { nodeCommand } from '../runtime.js';
 import type { NnRuntime } from '../runtime-resolve.js';
@@ -44,7 +45,7 @@ export class RunManager implements vscode.Disposable {
 
   constructor(private readonly nn: NnContext) {
     this.item = vscode.window.createStatusBarItem('nn.training', vscode.StatusBarAlignment.Left, 8);
-    this.item.name = 'nn Training';
+    this.item.name = vscode.l10n.t('nn Training');
     this.item.command = 'nn.openTrainingView';
     this.diagnostics = vscode.languages.createDiagnosticCollection('nn train');
   }
@@ -70,7 +71,7 @@ export class RunManager implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath;
     const outDir = outDirFor(config.trainOutDir(vscode.Uri.file(file)), folder, file, model);
     const { command, env } = nodeCommand();
-    const args = trainArgs({ script: request.runtime.script, file, model, device: config.trainDevice(vscode.Uri.file(file)), engine: config.trainEngine(vscode.Uri.file(file)), ...(outDir !== undefined ? { outDir } : {}), resume: request.resume ?? false });
+    const args = trainArgs({ script: request.runtime.script, file, model, device: config.trainDevice(vscode.Uri.file(file)), engine: config.trainEngine(vscode.Uri.file(file)), ...(outDir !== undefined ? { outDir } : {}), resume: request.resume ?? false, language: cliLanguageArgs(vscode.env.language) });
     this.nn.log.info(`training ${model}: ${command} ${args.join(' ')}`);
     const process = new TrainingProcess({ command, env, args, cwd: dirname(file) });
     process.onLog(({ line, stream }) => this.nn.log.info(`[${model}${stream === 'stderr' ? ' stderr' : ''}] ${line}`));
@@ -141,10 +142,12 @@ export class RunManager implements vscode.Disposable {
     }
     this.nn.log.error(`${name}: ${failure}${exit.stderrTail.trim() !== '' ? `\nstderr (last lines):\n${lastLines(exit.stderrTail, 40)}` : ''}`);
     const [headline, ...tail] = failure.split('\n');
-    const message = `Training ${name} failed: ${headline}${tail.length > 0 ? ` (${tail.slice(-3).join(' | ')})` : ''}`;
-    void vscode.window.showErrorMessage(message, 'Open Training View', 'Show Logs').then((pick) => {
-      if (pick === 'Open Training View') void vscode.commands.executeCommand('nn.openTrainingView', run);
-      else if (pick === 'Show Logs') this.nn.log.show(true);
+    const message = tail.length > 0 ? vscode.l10n.t('Training {0} failed: {1} ({2})', name, headline ?? '', tail.slice(-3).join(' | ')) : vscode.l10n.t('Training {0} failed: {1}', name, headline ?? '');
+    const openView = vscode.l10n.t('Open Training View');
+    const showLogs = vscode.l10n.t('Show Logs');
+    void vscode.window.showErrorMessage(message, openView, showLogs).then((pick) => {
+      if (pick === openView) void vscode.commands.executeCommand('nn.openTrainingView', run);
+      else if (pick === showLogs) this.nn.log.show(true);
     });
   }
 
@@ -183,18 +186,20 @@ export class RunManager implements vscode.Disposable {
     }
     const start = shown.start;
     const pureJs = start !== undefined && start.backend !== 'tensorflow';
-    const where = start === undefined ? '' : pureJs ? ' · pure JS' : start.device === 'gpu' ? ' · GPU' : ' · CPU';
+    const where = start === undefined ? '' : pureJs ? ` · ${vscode.l10n.t('pure JS')}` : start.device === 'gpu' ? ' · GPU' : ' · CPU';
     const others = live.length > 1 ? ` (+${live.length - 1})` : '';
     this.item.text = `$(loading~spin) ${shown.model} · ${runStatusLine(shown.state)}${where}${others}`;
     const backend =
       start === undefined
-        ? 'starting'
+        ? vscode.l10n.t('starting')
         : pureJs
-          ? 'on pure JavaScript, about 100 times slower than the native backend (NN: Doctor says why)'
-          : `on the native TensorFlow backend, ${start.device === 'gpu' ? 'GPU' : 'CPU'}`;
-    this.item.tooltip = `Training ${shown.model} (${vscode.workspace.asRelativePath(shown.file)}) ${backend}${others ? `; ${live.length} runs are live` : ''}.\nClick to open the training view.`;
+          ? vscode.l10n.t('on pure JavaScript, about 100 times slower than the native backend (NN: Doctor says why)')
+          : vscode.l10n.t('on the native TensorFlow backend, {0}', start.device === 'gpu' ? 'GPU' : 'CPU');
+    const path = vscode.workspace.asRelativePath(shown.file);
+    const what = others ? vscode.l10n.t('Training {0} ({1}) {2}; {3} runs are live.', shown.model, path, backend, live.length) : vscode.l10n.t('Training {0} ({1}) {2}.', shown.model, path, backend);
+    this.item.tooltip = `${what}\n${vscode.l10n.t('Click to open the training view.')}`;
     this.item.backgroundColor = pureJs ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.command = { title: 'Open Training View', command: 'nn.openTrainingView', arguments: [shown] };
+    this.item.command = { title: vscode.l10n.t('Open Training View'), command: 'nn.openTrainingView', arguments: [shown] };
     this.item.show();
   }
 }

@@ -9,6 +9,7 @@
 // new value and the argument as gone. `revision` counts the updates.
 
 import type { SampleKind, TrainEvent } from '../../runtime/train/events.js';
+import { l10n } from '../l10n.js';
 import { batchSize, doneBatches, estimateEta } from './run-progress.js';
 import { describeExit } from './run-status.js';
 
@@ -116,20 +117,33 @@ export interface RunSample {
   kind: SampleKind;
 }
 
-const SAMPLE_KIND_NAMES: Record<SampleKind, string> = {
-  'image-grid': 'generated samples',
-  scatter: 'generated points',
-  predictions: 'predictions',
-  confusion: 'confusion matrix',
-  detections: 'detections',
-  attention: 'attention',
-  segmentation: 'segmentation',
-  metrics: 'loss and metrics',
-};
+/** A picture's kind in words (a function: the words are in the language of the moment). */
+function sampleKindName(kind: SampleKind): string {
+  switch (kind) {
+    case 'image-grid':
+      return l10n.t('generated samples');
+    case 'scatter':
+      return l10n.t('generated points');
+    case 'predictions':
+      return l10n.t('predictions');
+    case 'confusion':
+      return l10n.t('confusion matrix');
+    case 'detections':
+      return l10n.t('detections');
+    case 'attention':
+      return l10n.t('attention');
+    case 'segmentation':
+      return l10n.t('segmentation');
+    case 'metrics':
+      return l10n.t('loss and metrics');
+    default:
+      return kind as string; // a kind this version does not know: as it is
+  }
+}
 
 /** What a picture shows, in words, for its caption: "confusion matrix, epoch 3" (a kind this version does not know: as it is). */
 export function sampleCaption(sample: RunSample): string {
-  return `${SAMPLE_KIND_NAMES[sample.kind] ?? sample.kind}, ${sample.kind === 'metrics' ? `epochs 1-${sample.epoch}` : `epoch ${sample.epoch}`}`;
+  return sample.kind === 'metrics' ? l10n.t('{0}, epochs 1-{1}', sampleKindName(sample.kind), sample.epoch) : l10n.t('{0}, epoch {1}', sampleKindName(sample.kind), sample.epoch);
 }
 
 /** The pictures newest first (a later epoch first; within one, the later event first), at most `most`. */

@@ -22,6 +22,8 @@ export interface TrainInvocation {
   /** the run's folder (`--out`); default: runs/<model> next to the file */
   outDir?: string;
   resume?: boolean;
+  /** the CLI's language arguments (`--lang zh`; client/cli-language.ts), so that its messages are in the editor's language */
+  language?: readonly string[];
 }
 
 /** The arguments after the Node executable. */
@@ -38,6 +40,7 @@ export function trainArgs(run: TrainInvocation): string[] {
     ...(run.engine === 'torch' ? ['--engine', 'torch'] : []),
     ...(run.outDir !== undefined ? ['--out', run.outDir] : []),
     ...(run.resume ? ['--resume'] : []),
+    ...(run.language ?? []),
   ];
 }
 

@@ -37,7 +37,7 @@ export function trainingCommands(nn: NnContext): Record<string, CommandHandler> 
 
   const train = async (resume: boolean, args: unknown[]): Promise<void> => {
     if (!requireTrust()) return;
-    const target = await chooseTarget(args, resume ? 'Resume training which train block?' : 'Train which train block?');
+    const target = await chooseTarget(args, resume ? vscode.l10n.t('Resume training which train block?') : vscode.l10n.t('Train which train block?'));
     if (!target) return;
     const live = manager.liveRun(target.file, target.model);
     if (live) {
@@ -64,18 +64,18 @@ export function trainingCommands(nn: NnContext): Record<string, CommandHandler> 
       }
       // from the editor's title bar: the run of that file
       const ofFile = arg instanceof vscode.Uri ? live.filter((r) => r.file === arg.fsPath) : [];
-      const chosen = live.find((r) => r === arg || (named !== undefined && r.runId === named)) ?? (ofFile.length === 1 ? ofFile[0] : live.length === 1 ? live[0] : await pickRun(live, 'Stop which run?'));
+      const chosen = live.find((r) => r === arg || (named !== undefined && r.runId === named)) ?? (ofFile.length === 1 ? ofFile[0] : live.length === 1 ? live[0] : await pickRun(live, vscode.l10n.t('Stop which run?')));
       if (!chosen) {
-        if (live.length === 0) void vscode.window.showInformationMessage('No training is running in this window.');
+        if (live.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No training is running in this window.'));
         return;
       }
       chosen.stop();
-      vscode.window.setStatusBarMessage(`$(debug-stop) ${chosen.model}: stopping after this batch (saving a checkpoint)`, 5000);
+      vscode.window.setStatusBarMessage(`$(debug-stop) ${vscode.l10n.t('{0}: stopping after this batch (saving a checkpoint)', chosen.model)}`, 5000);
     },
     'nn.openTrainingView': async (arg?: unknown) => {
       const run = arg instanceof TrainingRun ? arg : (runFromFolder(manager, arg) ?? manager.newest() ?? newestOfActiveFile(manager));
       if (!run) {
-        void vscode.window.showInformationMessage('No training run to show yet: click Train above a model, or run NN: Train Model.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No training run to show yet: click Train above a model, or run NN: Train Model.'));
         return;
       }
       panels.open(run);
@@ -93,20 +93,20 @@ async function chooseTarget(args: unknown[], title: string): Promise<Target | un
   const { file, model } = fileAndModel(args);
   const path = file ?? activeNnFile();
   if (!path) {
-    void vscode.window.showWarningMessage('Open a .nn file with a train block to train its model.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a .nn file with a train block to train its model.'));
     return undefined;
   }
   const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
   // training reads the file from disk
   if (document?.isDirty && !(await document.save())) {
-    void vscode.window.showWarningMessage(`${basename(path)} could not be saved; training reads it from disk.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be saved; training reads it from disk.', basename(path)));
     return undefined;
   }
   let text: string;
   try {
     text = document?.getText() ?? readFileSync(path, 'utf8');
   } catch (e) {
-    void vscode.window.showErrorMessage(`Cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', path, e instanceof Error ? e.message : String(e)));
     return undefined;
   }
   const all = trainBlocks(text);
@@ -115,8 +115,8 @@ async function chooseTarget(args: unknown[], title: string): Promise<Target | un
     if (model !== undefined && all.length === 0) return { file: path, model }; // let nn train say what is wrong
     void vscode.window.showWarningMessage(
       model !== undefined
-        ? `No train block of ${basename(path)} trains ${model}. Add one: train ${model} on mnist { epochs: 5 }`
-        : `${basename(path)} has no train block. Add one: train MODEL on mnist { epochs: 5 }`,
+        ? vscode.l10n.t('No train block of {0} trains {1}. Add one: {2}', basename(path), model, `train ${model} on mnist { epochs: 5 }`)
+        : vscode.l10n.t('{0} has no train block. Add one: {1}', basename(path), 'train MODEL on mnist { epochs: 5 }'),
     );
     return undefined;
   }
@@ -125,8 +125,8 @@ async function chooseTarget(args: unknown[], title: string): Promise<Target | un
 }
 
 async function pickBlock(blocks: TrainBlock[], title: string): Promise<TrainBlock | undefined> {
-  const items = blocks.map((b) => ({ label: b.target, description: b.models.length > 1 || b.models[0] !== b.target ? `trains ${b.models.join(' and ')}` : '', block: b }));
-  return (await vscode.window.showQuickPick(items, { title, placeHolder: 'the train block to run' }))?.block;
+  const items = blocks.map((b) => ({ label: b.target, description: b.models.length > 1 || b.models[0] !== b.target ? vscode.l10n.t('trains {0}', b.models.join(vscode.l10n.t(' and '))) : '', block: b }));
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('the train block to run') }))?.block;
 }
 
 async function pickRun(runs: TrainingRun[], title: string): Promise<TrainingRun | undefined> {
@@ -210,14 +210,14 @@ function stopElsewhere(ref: Record<string, unknown>): void {
   const start = typeof runDir === 'string' && runId !== undefined ? readRunEvents(runDir, runId).find((e) => e.type === 'start') : undefined;
   const pid = start?.type === 'start' ? start.pid : undefined;
   if (pid === undefined || !pidAlive(pid) || !isTrainProcess(pid)) {
-    void vscode.window.showInformationMessage('That run is not running any more.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('That run is not running any more.'));
     return;
   }
   try {
     process.kill(pid, 'SIGINT');
-    vscode.window.setStatusBarMessage(`$(debug-stop) ${String(ref['model'] ?? '')}: asked process ${pid} to stop (it saves a checkpoint first)`, 5000);
+    vscode.window.setStatusBarMessage(`$(debug-stop) ${vscode.l10n.t('{0}: asked process {1} to stop (it saves a checkpoint first)', String(ref['model'] ?? ''), pid)}`, 5000);
   } catch (e) {
-    void vscode.window.showWarningMessage(`Could not stop process ${pid}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not stop process {0}: {1}', pid, e instanceof Error ? e.message : String(e)));
   }
 }
 

@@ -98,7 +98,7 @@ export class TrainingPanels implements vscode.Disposable {
 }
 
 function titleOf(run: TrainingRun): string {
-  return `Training · ${run.model}`;
+  return vscode.l10n.t('Training · {0}', run.model);
 }
 
 export class TrainingPanel {
@@ -230,7 +230,7 @@ export class TrainingPanel {
         return;
       case 'stop':
         if (run.live && run.process) run.stop();
-        else if (run.live) void vscode.window.showInformationMessage(`${run.model} is trained by another process (pid ${run.start?.pid ?? '?'}): stop it where it runs, or press Ctrl-C in its terminal.`);
+        else if (run.live) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is trained by another process (pid {1}): stop it where it runs, or press Ctrl-C in its terminal.', run.model, run.start?.pid ?? '?'));
         return;
       case 'export':
         await exportRun(run);
@@ -266,7 +266,7 @@ async function revealPath(path: string, line?: number, column?: number): Promise
   const uri = vscode.Uri.file(path);
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat) {
-    void vscode.window.showWarningMessage(`${path} is not there any more.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not there any more.', path));
     return;
   }
   if (stat.isDirectory()) {

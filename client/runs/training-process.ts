@@ -6,6 +6,7 @@
 
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import type { TrainEvent } from '../../runtime/train/events.js';
+import { l10n } from '../l10n.js';
 import { lastLines, LineSplitter, parseEventLine, TextTail } from './stream-lines.js';
 
 export interface ProcessSpec {
@@ -54,7 +55,7 @@ export class TrainingProcess {
     try {
       child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     } catch (e) {
-      this.exit = { code: null, signal: null, stderrTail: '', failure: `could not start the training process: ${e instanceof Error ? e.message : String(e)}` };
+      this.exit = { code: null, signal: null, stderrTail: '', failure: l10n.t('could not start the training process: {0}', e instanceof Error ? e.message : String(e)) };
       finish(this.exit);
       return;
     }
@@ -78,7 +79,7 @@ export class TrainingProcess {
       for (const line of this.stdoutLines.flush()) this.onStdoutLine(line);
       for (const line of this.stderrLines.flush()) this.log(line, 'stderr');
       const stderrTail = this.stderr.value();
-      const failure = startError !== undefined && child.pid === undefined ? `could not start the training process (${spec.command}): ${startError}` : failureOf(this.events, code, signal, stderrTail);
+      const failure = startError !== undefined && child.pid === undefined ? l10n.t('could not start the training process ({0}): {1}', spec.command, startError) : failureOf(this.events, code, signal, stderrTail);
       this.exit = { code, signal, stderrTail, ...(failure !== undefined ? { failure } : {}) };
       finish(this.exit);
     };
@@ -159,11 +160,13 @@ export function failureOf(events: readonly TrainEvent[], code: number | null, si
   const tail = lastLines(stderrTail, 12);
   const oom = /out of memory|heap limit|bad_alloc|ResourceExhausted|\bOOM\b|Cannot allocate memory/i.test(stderrTail);
   const how = oom
-    ? 'the training process ran out of memory'
+    ? l10n.t('the training process ran out of memory')
     : signal !== null
-      ? `the training process was killed (${signal})${signal === 'SIGKILL' ? ': perhaps by the system for lack of memory' : ''}`
+      ? signal === 'SIGKILL'
+        ? l10n.t('the training process was killed ({0}): perhaps by the system for lack of memory', signal)
+        : l10n.t('the training process was killed ({0})', signal)
       : ended
-        ? `the training process exited with status ${code} after the run ended`
-        : `the training process ended without finishing the run (exit status ${code})`;
+        ? l10n.t('the training process exited with status {0} after the run ended', String(code))
+        : l10n.t('the training process ended without finishing the run (exit status {0})', String(code));
   return tail === '' ? how : `${how}:\n${tail}`;
 }

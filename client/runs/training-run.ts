@@ -7,6 +7,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { TrainEvent } from '../../runtime/train/events.js';
+import { l10n } from '../l10n.js';
 import { exitRun, initialRunState, reduceRun, type RunState } from './run-state.js';
 import { eventsFile } from './run-files.js';
 import { LineSplitter, parseEventLine } from './stream-lines.js';
@@ -116,7 +117,7 @@ export class TrainingRun {
     this.dispose();
     const exit: ProcessExit = { code: null, signal: null, stderrTail: '' };
     // a writer that is gone without an end crashed or was killed
-    if (!this.events.some((e) => e.type === 'end' || e.type === 'error')) exit.failure = 'the training process ended without finishing the run';
+    if (!this.events.some((e) => e.type === 'end' || e.type === 'error')) exit.failure = l10n.t('the training process ended without finishing the run');
     this.finish(exit);
   }
 }
