@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Sets up the Python environment that runs exported PyTorch models: a virtual
-// environment in the cache outside the clone (cache.mjs) holding the CPU
-// build of PyTorch, NumPy and safetensors. A no-op when it is ready (under a
-// second); an environment left half-made by an interrupted run is rebuilt.
+// Sets up a Python environment in the cache outside the clone (cache.mjs):
+// by default the test environment that runs exported PyTorch models (the CPU
+// build of PyTorch, NumPy and safetensors); with --bench, the benchmark's
+// (TensorFlow CPU with Keras 3, PyTorch CPU, NumPy: `npm run bench:train`'s
+// contenders). A no-op when it is ready (under a second); an environment left
+// half-made by an interrupted run is rebuilt.
 //
-//   node scripts/python/setup.mjs [--quiet]
+//   node scripts/python/setup.mjs [--bench] [--quiet]
 //
 //   NN_PYTHON           the Python to build the environment from (default: python3, else python)
 //   NN_TORCH_INDEX_URL  an extra index for the torch wheel, e.g. PyTorch's CPU index,
@@ -19,9 +21,16 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PYTHON_PACKAGES, TORCH_VERSION, pythonCacheRoot, readyMarker, readyRecord, venvFolder, venvPython } from './cache.mjs';
+import { ENVIRONMENTS, TORCH_VERSION, environmentFolder, environmentPython, environmentReadyMarker, environmentReadyRecord, pythonCacheRoot } from './cache.mjs';
 
 const quiet = process.argv.includes('--quiet');
+const kind = process.argv.includes('--bench') ? 'bench' : 'test';
+const { packages: PACKAGES, modules: MODULES } = ENVIRONMENTS[kind];
+const venvFolder = () => environmentFolder(kind);
+const venvPython = () => environmentPython(kind);
+const readyMarker = () => environmentReadyMarker(kind);
+const readyRecord = () => environmentReadyRecord(kind);
+const size = kind === 'bench' ? 'tensorflow-cpu is about 250 MB, torch about 190 MB' : 'torch is about 190 MB';
 const started = Date.now();
 
 function say(text) {
@@ -63,23 +72,29 @@ function makeVenv(python) {
 
 function installPackages() {
   const extraIndex = process.env.NN_TORCH_INDEX_URL;
-  const args = ['-m', 'pip', 'install', '--disable-pip-version-check', ...(extraIndex ? ['--extra-index-url', extraIndex] : []), ...PYTHON_PACKAGES];
-  say(`installing ${PYTHON_PACKAGES.join(' ')} into ${venvFolder()} (once; torch is about 190 MB)...`);
+  const args = ['-m', 'pip', 'install', '--disable-pip-version-check', ...(extraIndex ? ['--extra-index-url', extraIndex] : []), ...PACKAGES];
+  say(`installing ${PACKAGES.join(' ')} into ${venvFolder()} (once; ${size})...`);
   const run = spawnSync(venvPython(), args, { encoding: 'utf8', stdio: quiet ? 'pipe' : ['ignore', 'inherit', 'pipe'] });
   if (run.status !== 0) {
     const hint = extraIndex
       ? `check that ${extraIndex} is reachable`
       : `pip's configured index may not hold torch ${TORCH_VERSION}: set NN_TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu (or a mirror of it)`;
-    fail(`pip could not install ${PYTHON_PACKAGES.join(' ')} (exit ${run.status}): ${hint}.\n  ${lastLines(run.stderr)}`);
+    fail(`pip could not install ${PACKAGES.join(' ')} (exit ${run.status}): ${hint}.\n  ${lastLines(run.stderr)}`);
   }
 }
 
 /** The versions the environment really imports, or a failure naming what does not import. */
 function importedVersions() {
-  const script = 'import sys, json, torch, numpy, safetensors; print(json.dumps({"python": sys.version.split()[0], "torch": torch.__version__, "numpy": numpy.__version__, "safetensors": safetensors.__version__}))';
+  const versions = MODULES.map((name) => `"${name}": ${name}.__version__`).join(', ');
+  const script = `import sys, json, ${MODULES.join(', ')}; print(json.dumps({"python": sys.version.split()[0], ${versions}}))`;
   const run = spawnSync(venvPython(), ['-c', script], { encoding: 'utf8' });
-  if (run.status !== 0) fail(`the new environment does not import torch, numpy and safetensors:\n  ${lastLines(run.stderr)}`);
+  if (run.status !== 0) fail(`the new environment does not import ${MODULES.join(', ')}:\n  ${lastLines(run.stderr)}`);
   return JSON.parse(run.stdout.trim().split('\n').pop());
+}
+
+/** "tensorflow 2.21.0, keras 3.15.1, ..., Python 3.11.7": what a ready record holds. */
+function describe(record) {
+  return [...MODULES.map((name) => `${name} ${record[name]}`), `Python ${record.python}`].join(', ');
 }
 
 const lockFolder = () => join(pythonCacheRoot(), `${venvFolder().split(/[\\/]/).pop()}.lock`);
@@ -127,12 +142,12 @@ function build() {
   installPackages();
   const versions = importedVersions();
   writeFileSync(readyMarker(), `${JSON.stringify({ ...versions, at: new Date().toISOString() }, null, 2)}\n`);
-  say(`ready in ${((Date.now() - started) / 1000).toFixed(0)} s (torch ${versions.torch}, Python ${versions.python} in ${venvFolder()})`);
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(0)} s (${describe(versions)} in ${venvFolder()})`);
 }
 
 const ready = readyRecord();
 if (ready) {
-  if (!quiet) say(`ready (torch ${ready.torch}, Python ${ready.python} in ${venvFolder()})`);
+  if (!quiet) say(`ready (${describe(ready)} in ${venvFolder()})`);
 } else if (takeLock()) {
   process.on('exit', () => rmSync(lockFolder(), { recursive: true, force: true }));
   if (!readyRecord()) build();
