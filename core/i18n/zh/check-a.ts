@@ -87,7 +87,7 @@ export const CHECK_A: Readonly<Record<string, string>> = {
   '{0} takes {1} inputs ({2}), but got {3}': '{0} 接受 {1} 个输入（{2}），但得到了 {3} 个',
   '{0} takes {1} to {2} input ({3}), but got {4}': '{0} 接受 {1} 到 {2} 个输入（{3}），但得到了 {4} 个',
   '{0} takes {1} to {2} inputs ({3}), but got {4}': '{0} 接受 {1} 到 {2} 个输入（{3}），但得到了 {4} 个',
-  'here, in {0}': '在 {0} 中的这里',
+  'here, in {0}': '{0} 中的这一处',
   'in {0}: {1}': '在 {0} 中：{1}',
   '{0} nests too deeply to check (an expression with tens of thousands of parts)': '{0} 嵌套太深，无法检查（某个表达式有成千上万个部分）',
   '{0} {1} has no output': '{0} {1} 没有输出',
@@ -113,11 +113,11 @@ export const CHECK_A: Readonly<Record<string, string>> = {
   "PyTorch's": 'PyTorch 的',
   "Keras's": 'Keras 的',
   "'{0}' is {1} name: here it is {2} ({3})": "'{0}' 是 {1}名字：在这里写作 {2}（{3}）",
-  "'{0}' is {1} name, not one here: {2}": "'{0}' 是 {1}名字，这里没有它：{2}",
+  "'{0}' is {1} name, not one here: {2}": "'{0}' 是 {1}名字，这里没有这个名字：{2}",
 
   // core/check/foreign-names.ts
   "chain layers with '->' (x -> Dense(128) -> ReLU -> Dense(10)); a chain used more than once is a block": "用 '->' 把层串起来（x -> Dense(128) -> ReLU -> Dense(10)）；要多次使用的一串层写成一个块",
-  'there are no recurrent layers: sequences are modelled with MultiHeadAttention or Conv1D': '这里没有循环层：序列用 MultiHeadAttention 或 Conv1D 来建模',
+  'there are no recurrent layers: sequences are modelled with MultiHeadAttention or Conv1D': '没有循环层：序列用 MultiHeadAttention 或 Conv1D 来建模',
   'the input size comes from the input: Linear(in, out) is Dense(out)': '输入大小由输入决定：Linear(in, out) 在这里写作 Dense(out)',
   'LazyLinear(out) is Dense(out)': 'LazyLinear(out) 在这里写作 Dense(out)',
   'the input channels come from the input: Conv1d(in, out, k) is Conv1D(out, k), on sequences [B, T, C]': '输入通道数由输入决定：Conv1d(in, out, k) 在这里写作 Conv1D(out, k)，作用于序列 [B, T, C]',
