@@ -8,15 +8,16 @@
 
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { msg } from '../core/i18n/message.js';
 import type { Workspace } from './workspace.js';
 
 /** Why the commands may not read `file`; undefined when they may. */
 export function commandRefusal(workspace: Workspace, file: string): string | undefined {
   if (workspace.documentAt(file)) return undefined;
-  if (!file.endsWith('.nn')) return `${file} is not a .nn file: the server's commands read only .nn files`;
+  if (!file.endsWith('.nn')) return msg`${file} is not a .nn file: the server's commands read only .nn files`;
   const real = realPath(file);
   if (workspace.folders.some((folder) => isInside(real, realPath(folder)))) return undefined;
-  return `${file} is neither open in the editor nor inside the workspace folders: the server's commands read only those`;
+  return msg`${file} is neither open in the editor nor inside the workspace folders: the server's commands read only those`;
 }
 
 /** Whether `path` lies strictly inside `folder` (both absolute). */

@@ -5,6 +5,7 @@
 // is a file the commands may not read (command-access.ts).
 
 import { ErrorCodes, type ExecuteCommandParams, ResponseError } from 'vscode-languageserver';
+import { msg } from '../core/i18n/message.js';
 import { summarize } from '../core/summary.js';
 import { commandRefusal } from './command-access.js';
 import { uriToPath } from './convert.js';
@@ -22,8 +23,8 @@ export function commandError(message: string): ResponseError<void> {
 /** The file (URI or path) and optional model name that most commands take; a file they may not read is an error. */
 export function fileAndModel(workspace: Workspace, command: string, args: unknown[]): { file: string; model: string | undefined } {
   const [target, model] = args;
-  if (typeof target !== 'string') throw commandError(`${command} takes a file URI or path, and optionally a model name`);
-  if (model !== undefined && model !== null && typeof model !== 'string') throw commandError('the model name must be a string');
+  if (typeof target !== 'string') throw commandError(msg`${command} takes a file URI or path, and optionally a model name`);
+  if (model !== undefined && model !== null && typeof model !== 'string') throw commandError(msg`the model name must be a string`);
   const file = uriToPath(target);
   const refusal = commandRefusal(workspace, file);
   if (refusal) throw commandError(`${command}: ${refusal}`);
@@ -47,6 +48,6 @@ export const COMMANDS = Object.keys(TABLE);
 
 export function executeCommand(workspace: Workspace, params: ExecuteCommandParams): unknown {
   const command = TABLE[params.command];
-  if (!command) throw new ResponseError(ErrorCodes.MethodNotFound, `unknown command '${params.command}' (this server knows ${COMMANDS.join(', ')})`);
+  if (!command) throw new ResponseError(ErrorCodes.MethodNotFound, msg`unknown command '${params.command}' (this server knows ${COMMANDS.join(', ')})`);
   return command(workspace, params.arguments ?? []);
 }

@@ -11,6 +11,7 @@
 import type { Range as LspRange } from 'vscode-languageserver';
 import { parse, type Program } from '../grammar/index.js';
 import { trainedModels } from '../core/ide/code-lens.js';
+import { msg } from '../core/i18n/message.js';
 import { LineIndex } from '../core/text/line-index.js';
 import { commandRefusal } from './command-access.js';
 import { commandError } from './commands.js';
@@ -42,13 +43,13 @@ export interface FileDefinitions {
 
 export function modelsCommand(workspace: Workspace, args: unknown[]): FileDefinitions[] {
   const [files] = args;
-  if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) throw commandError('nn.models takes a list of file URIs or paths');
+  if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) throw commandError(msg`nn.models takes a list of file URIs or paths`);
   return (files as string[]).map((target) => {
     const file = uriToPath(target);
     const refusal = commandRefusal(workspace, file);
     if (refusal) return { file, definitions: [], error: refusal };
     const text = workspace.host.readFile(file);
-    if (text === undefined) return { file, definitions: [], error: `cannot read ${file}` };
+    if (text === undefined) return { file, definitions: [], error: msg`cannot read ${file}` };
     return { file, definitions: definitionsOf(parse(text).program, new LineIndex(text)) };
   });
 }

@@ -14,6 +14,7 @@
 import type { Definition, Node, Program } from '../../grammar/ast.js';
 import { checkGeneric } from '../check/definitions.js';
 import { CheckState } from '../check/state.js';
+import { msg } from '../i18n/message.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { add, type Dim, formatDim, isConst } from '../shapes/dim.js';
 import type { Analysis } from './analysis.js';
@@ -35,10 +36,10 @@ export function codeLenses(a: Analysis): CodeLens[] {
     const name = item.name.name;
     const args = [a.file, name];
     const range = item.name.range;
-    if (trained.has(name)) lenses.push({ range, title: 'Train', command: 'nn.train', arguments: args });
+    if (trained.has(name)) lenses.push({ range, title: msg`Train`, command: 'nn.train', arguments: args });
     const count = fileHasErrors || hasErrorWithin(errors, item) ? undefined : parameterCount(a, item);
-    lenses.push({ range, title: count === undefined ? 'Summary' : `Summary · ${count} params`, command: 'nn.summary', arguments: args });
-    lenses.push({ range, title: 'Graph', command: 'nn.graph', arguments: args });
+    lenses.push({ range, title: count === undefined ? msg`Summary` : msg`Summary · ${count} params`, command: 'nn.summary', arguments: args });
+    lenses.push({ range, title: msg`Graph`, command: 'nn.graph', arguments: args });
   }
   cache.set(a, lenses);
   return lenses;

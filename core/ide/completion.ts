@@ -9,6 +9,7 @@ import type { BindableParam } from '../check/bind-args.js';
 import type { Module } from '../check/state.js';
 import { signature } from '../docs/markdown.js';
 import { FUNCTIONS } from '../functions/index.js';
+import { msg, translated } from '../i18n/message.js';
 import type { FunctionSpec } from '../functions/function-spec.js';
 import { ADVERSARIAL, DATA_SOURCES, LOSSES, METRICS, OPTIMIZERS, SCHEDULES, TRAIN_KEYS, type Callable } from '../train/settings.js';
 import type { Analysis } from './analysis.js';
@@ -90,24 +91,24 @@ function itemsFor(a: Analysis, offset: number, ctx: CompletionContext): Completi
 function topLevelItems(): CompletionItem[] {
   const k = (label: string, snippet: string, detail: string) => item(G.Keyword, label, 'keyword', { snippet, detail });
   return [
-    k('model', 'model ${1:Name} {\n\tinput ${2:x}: [${3:B}, ${4:784}]\n\toutput ${2:x} -> $0\n}', 'an entry point: a network to train, run and summarise'),
-    k('block', 'block ${1:Name}(${2:filters: int}) {\n\tinput ${3:x}: [${4:B, H, W, C}]\n\toutput ${3:x} -> $0\n}', 'a reusable sub-network'),
-    k('loss', 'loss ${1:Name} {\n\tinput ${2:pred}: [${3:N, K}]\n\tinput ${4:truth}: [${3:N, K}]\n\toutput $0\n}', 'tensor math from predictions and targets to a scalar'),
-    k('pipeline', 'pipeline ${1:Name} {\n\tinput ${2:image}: [${3:1, H, W, 3}]\n\toutput $0\n}', 'a network that may use steps that are not layers'),
-    k('train', 'train ${1:Model} on ${2:mnist}() {\n\tloss: ${3:crossentropy}\n\toptimizer: ${4:Adam(lr: 0.001)}\n\tepochs: ${5:5}\n\tbatch: ${6:64}\n}', 'train a model on data'),
-    k('import', 'import { $2 } from "${1:./blocks.nn}"', 'use definitions of another file'),
+    k('model', 'model ${1:Name} {\n\tinput ${2:x}: [${3:B}, ${4:784}]\n\toutput ${2:x} -> $0\n}', msg`an entry point: a network to train, run and summarise`),
+    k('block', 'block ${1:Name}(${2:filters: int}) {\n\tinput ${3:x}: [${4:B, H, W, C}]\n\toutput ${3:x} -> $0\n}', msg`a reusable sub-network`),
+    k('loss', 'loss ${1:Name} {\n\tinput ${2:pred}: [${3:N, K}]\n\tinput ${4:truth}: [${3:N, K}]\n\toutput $0\n}', msg`tensor math from predictions and targets to a scalar`),
+    k('pipeline', 'pipeline ${1:Name} {\n\tinput ${2:image}: [${3:1, H, W, 3}]\n\toutput $0\n}', msg`a network that may use steps that are not layers`),
+    k('train', 'train ${1:Model} on ${2:mnist}() {\n\tloss: ${3:crossentropy}\n\toptimizer: ${4:Adam(lr: 0.001)}\n\tepochs: ${5:5}\n\tbatch: ${6:64}\n}', msg`train a model on data`),
+    k('import', 'import { $2 } from "${1:./blocks.nn}"', msg`use definitions of another file`),
   ];
 }
 
 function statementKeywords(): CompletionItem[] {
   const k = (label: string, snippet: string, detail: string) => item(G.Primary, label, 'keyword', { snippet, detail });
   return [
-    k('input', 'input ${1:x}: [${2:B}, $3]', 'declare an input tensor and its shape'),
-    k('let', 'let ${1:name} = $0', 'bind a value to a name'),
-    k('output', 'output $0', 'what the definition returns'),
-    k('repeat', 'repeat ${1:n} {\n\t$0\n}', 'run statements n times'),
-    k('for', 'for ${1:v} in ${2:list} {\n\t$0\n}', 'run statements for each item of a list'),
-    k('if', 'if ${1:condition} {\n\t$0\n}', 'run statements when a condition known at check time holds'),
+    k('input', 'input ${1:x}: [${2:B}, $3]', msg`declare an input tensor and its shape`),
+    k('let', 'let ${1:name} = $0', msg`bind a value to a name`),
+    k('output', 'output $0', msg`what the definition returns`),
+    k('repeat', 'repeat ${1:n} {\n\t$0\n}', msg`run statements n times`),
+    k('for', 'for ${1:v} in ${2:list} {\n\t$0\n}', msg`run statements for each item of a list`),
+    k('if', 'if ${1:condition} {\n\t$0\n}', msg`run statements when a condition known at check time holds`),
   ];
 }
 
@@ -139,12 +140,12 @@ function localItem(a: Analysis, s: NnSymbol, group: G): CompletionItem {
   switch (s.kind) {
     case 'param': {
       const p = s.node as Definition['params'][number];
-      return item(group, s.name, 'parameter', { detail: paramDetail(p, a.text) || 'parameter', ...(p.doc ? { documentation: p.doc } : {}) });
+      return item(group, s.name, 'parameter', { detail: paramDetail(p, a.text) || msg`parameter`, ...(p.doc ? { documentation: p.doc } : {}) });
     }
     case 'shape':
-      return item(group, s.name, 'variable', { detail: 'shape variable' });
+      return item(group, s.name, 'variable', { detail: msg`shape variable` });
     default: {
-      const detail = describeValue(a.recording.values.get(s.decl)) ?? (s.kind === 'loop' ? 'loop variable' : s.kind);
+      const detail = describeValue(a.recording.values.get(s.decl)) ?? (s.kind === 'loop' ? msg`loop variable` : s.kind);
       const doc = (s.node as { doc?: string } | undefined)?.doc;
       return item(group, s.name, 'variable', { detail, ...(doc ? { documentation: doc } : {}) });
     }
@@ -153,13 +154,13 @@ function localItem(a: Analysis, s: NnSymbol, group: G): CompletionItem {
 
 function layerItem(group: G, spec: LayerSpec): CompletionItem {
   const required = spec.params.filter((p) => p.default === undefined && !p.optional).map((p) => p.name);
-  return item(group, spec.name, 'layer', { detail: signature(spec.name, spec.params), documentation: spec.doc, snippet: callSnippet(spec.name, required) });
+  return item(group, spec.name, 'layer', { detail: signature(spec.name, spec.params), documentation: translated(spec.doc), snippet: callSnippet(spec.name, required) });
 }
 
 function functionItem(group: G, spec: FunctionSpec, piped: boolean): CompletionItem {
   const params = piped ? spec.params.slice(1) : spec.params;
   const required = params.filter((p) => p.default === undefined && !p.optional).map((p) => p.name);
-  return item(group, spec.name, 'function', { detail: signature(spec.name, spec.params), documentation: spec.doc, snippet: callSnippet(spec.name, required, true) });
+  return item(group, spec.name, 'function', { detail: signature(spec.name, spec.params), documentation: translated(spec.doc), snippet: callSnippet(spec.name, required, true) });
 }
 
 function definitionItems(a: Analysis, current: Definition | undefined, where: 'stage' | 'expression' | 'train'): CompletionItem[] {
@@ -176,8 +177,9 @@ function definitionItems(a: Analysis, current: Definition | undefined, where: 's
     if (def.defKind === 'loss' && where === 'stage') continue;
     const group = def.defKind === 'block' ? G.Primary : G.Secondary;
     const snippet = callSnippet(name, requiredParams(def).map((p) => p.name.name));
-    const fromFile = entry.file !== a.file ? ` (from ${baseName(entry.file)})` : '';
-    out.push(item(group, name, kind, { detail: `${def.defKind} ${definitionSignature(def, text)}${fromFile}`, ...(def.doc ? { documentation: def.doc } : {}), snippet }));
+    const signatureText = `${def.defKind} ${definitionSignature(def, text)}`;
+    const detail = entry.file !== a.file ? msg`${signatureText} (from ${baseName(entry.file)})` : signatureText;
+    out.push(item(group, name, kind, { detail, ...(def.doc ? { documentation: def.doc } : {}), snippet }));
   }
   return out;
 }
@@ -198,8 +200,8 @@ function expressionItems(a: Analysis, offset: number, stage: boolean): Completio
     if (stage && !TENSOR_FIRST.has(f.params[0]?.type ?? '')) continue;
     out.push(functionItem(stage ? G.Tertiary : G.Primary, f, stage));
   }
-  out.push(item(G.Keyword, 'repeat', 'keyword', { snippet: stage ? 'repeat ${1:n} { $0 }' : 'repeat ${1:n} { $0 }', detail: 'apply stages n times, with fresh weights each time' }));
-  out.push(item(G.Keyword, 'if', 'keyword', { snippet: 'if ${1:condition} { $2 } else { $0 }', detail: 'a choice made at check time' }));
+  out.push(item(G.Keyword, 'repeat', 'keyword', { snippet: stage ? 'repeat ${1:n} { $0 }' : 'repeat ${1:n} { $0 }', detail: msg`apply stages n times, with fresh weights each time` }));
+  out.push(item(G.Keyword, 'if', 'keyword', { snippet: 'if ${1:condition} { $2 } else { $0 }', detail: msg`a choice made at check time` }));
   if (!stage) {
     out.push(item(G.Rare, 'true', 'keyword'), item(G.Rare, 'false', 'keyword'), item(G.Rare, 'not', 'keyword'));
   }
@@ -217,9 +219,9 @@ interface ParamInfo {
 
 function fromDocParams(params: readonly DocParam[]): ParamInfo[] {
   return params.map((p) => {
-    const dflt = p.default !== undefined ? ` = ${typeof p.default === 'string' ? `"${p.default}"` : Array.isArray(p.default) ? `[${p.default.join(', ')}]` : String(p.default)}` : p.optional ? ' (optional)' : ' (required)';
+    const dflt = p.default !== undefined ? ` = ${typeof p.default === 'string' ? `"${p.default}"` : Array.isArray(p.default) ? `[${p.default.join(', ')}]` : String(p.default)}` : p.optional ? ` (${msg`optional`})` : ` (${msg`required`})`;
     const allowed = p.allowed ?? (p.type === 'padding' ? ['same', 'valid'] : undefined);
-    return { name: p.name, detail: `${p.type}${dflt}`, doc: p.doc, ...(allowed ? { allowed } : {}) };
+    return { name: p.name, detail: `${p.type}${dflt}`, doc: translated(p.doc), ...(allowed ? { allowed } : {}) };
   });
 }
 
@@ -234,7 +236,7 @@ function calleeParams(a: Analysis, callee: string, inTrain: boolean, piped: bool
   const entry = moduleOf(a).definitions.get(callee);
   if (entry) {
     const text = a.modules.get(entry.file)?.text ?? '';
-    return entry.definition.params.map((p) => ({ name: p.name.name, detail: paramDetail(p, text) || 'parameter', ...(p.doc ? { doc: p.doc } : {}) }));
+    return entry.definition.params.map((p) => ({ name: p.name.name, detail: paramDetail(p, text) || msg`parameter`, ...(p.doc ? { doc: p.doc } : {}) }));
   }
   const layer = LAYERS.get(callee);
   if (layer) return fromDocParams(layer.params);
@@ -269,7 +271,7 @@ function argValueItems(a: Analysis, offset: number, ctx: Extract<CompletionConte
 
 function callableItem(group: G, c: Callable, kind: CompletionKind, parens: boolean): CompletionItem {
   const required = c.params.filter((p) => p.default === undefined && !p.optional).map((p) => p.name);
-  return item(group, c.name, kind, { detail: signature(c.name, c.params), documentation: c.doc, snippet: callSnippet(c.name, required, parens) });
+  return item(group, c.name, kind, { detail: signature(c.name, c.params), documentation: translated(c.doc), snippet: callSnippet(c.name, required, parens) });
 }
 
 function trainAt(a: Analysis, offset: number): TrainDecl | undefined {
@@ -282,10 +284,10 @@ function trainKeyItems(a: Analysis, offset: number): CompletionItem[] {
   const t = trainAt(a, offset);
   const set = new Set((t?.entries ?? []).filter((e) => e.key && !(e.key.range.start <= offset && offset <= e.key.range.end)).map((e) => e.key!.name));
   // an entry being typed without its colon parses as a bare value: not set yet
-  const out: CompletionItem[] = TRAIN_KEYS.filter((k) => !set.has(k.name)).map((k, i) => ({ ...item(G.Primary, k.name, 'setting', { snippet: `${k.name}: `, detail: k.doc }), sortText: `${G.Primary}_${String(i).padStart(2, '0')}` }));
+  const out: CompletionItem[] = TRAIN_KEYS.filter((k) => !set.has(k.name)).map((k, i) => ({ ...item(G.Primary, k.name, 'setting', { snippet: `${k.name}: `, detail: translated(k.doc) }), sortText: `${G.Primary}_${String(i).padStart(2, '0')}` }));
   const hasAdversarial = (t?.entries ?? []).some((e) => !e.key && e.value.kind === 'Call' && e.value.callee.kind === 'Identifier' && e.value.callee.name === ADVERSARIAL.name);
   if (!hasAdversarial) {
-    out.push(item(G.Rare, ADVERSARIAL.name, 'setting', { detail: signature(ADVERSARIAL.name, ADVERSARIAL.params), documentation: ADVERSARIAL.doc, snippet: 'adversarial(generator: ${1:Generator}, discriminator: ${2:Discriminator}, noise: ${3:normal([B, 100])})' }));
+    out.push(item(G.Rare, ADVERSARIAL.name, 'setting', { detail: signature(ADVERSARIAL.name, ADVERSARIAL.params), documentation: translated(ADVERSARIAL.doc), snippet: 'adversarial(generator: ${1:Generator}, discriminator: ${2:Discriminator}, noise: ${3:normal([B, 100])})' }));
   }
   return out;
 }
@@ -297,26 +299,26 @@ function trainValueItems(a: Analysis, keyName: string): CompletionItem[] {
     case 'loss': {
       const defs = [...moduleOf(a).definitions].filter(([, e]) => e.definition.defKind === 'loss');
       return [
-        ...LOSSES.map((l) => item(G.Primary, l.name, 'loss', { detail: l.doc })),
+        ...LOSSES.map((l) => item(G.Primary, l.name, 'loss', { detail: translated(l.doc) })),
         ...defs.map(([name, e]) => item(G.Primary, name, 'loss', { detail: `loss ${definitionSignature(e.definition, a.modules.get(e.file)?.text ?? '')}`, ...(e.definition.doc ? { documentation: e.definition.doc } : {}) })),
       ];
     }
     case 'optimizer':
-      return OPTIMIZERS.map((o) => item(G.Primary, o.name, 'optimizer', { detail: signature(o.name, o.params), documentation: o.doc, snippet: `${o.name}(lr: \${1:${o.params[0]?.default ?? 0.001}})` }));
+      return OPTIMIZERS.map((o) => item(G.Primary, o.name, 'optimizer', { detail: signature(o.name, o.params), documentation: translated(o.doc), snippet: `${o.name}(lr: \${1:${o.params[0]?.default ?? 0.001}})` }));
     case 'schedule':
       return SCHEDULES.map((s) => {
         const required = s.params.filter((p) => p.default === undefined);
         const snippet = required.length ? `${s.name}(${required.map((p, i) => `${p.name}: \${${i + 1}}`).join(', ')})` : s.name;
-        return item(G.Primary, s.name, 'value', { detail: signature(s.name, s.params), documentation: s.doc, snippet });
+        return item(G.Primary, s.name, 'value', { detail: signature(s.name, s.params), documentation: translated(s.doc), snippet });
       });
     case 'metrics':
-      return METRICS.map((m) => item(G.Primary, m.name, 'value', { detail: m.doc }));
+      return METRICS.map((m) => item(G.Primary, m.name, 'value', { detail: translated(m.doc) }));
     case 'device':
       return ['cpu', 'gpu'].map((d) => item(G.Primary, d, 'value'));
     case 'bool':
       return ['true', 'false'].map((d) => item(G.Primary, d, 'value'));
     case 'record':
-      return [item(G.Primary, `{ ${key.fields!.join(', ')} }`, 'value', { snippet: `{ ${key.fields!.map((f, i) => `${f}: \${${i + 1}}`).join(', ')} }`, detail: key.doc })];
+      return [item(G.Primary, `{ ${key.fields!.join(', ')} }`, 'value', { snippet: `{ ${key.fields!.map((f, i) => `${f}: \${${i + 1}}`).join(', ')} }`, detail: translated(key.doc) })];
     default:
       return [];
   }

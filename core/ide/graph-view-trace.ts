@@ -13,6 +13,7 @@ import { Scope } from '../check/scope.js';
 import { CheckState, type Frame, type Module } from '../check/state.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findModel } from '../find-model.js';
+import { msg } from '../i18n/message.js';
 import type { Host } from '../host.js';
 import { symbolName } from '../shapes/dim.js';
 import type { TensorValue, TracedBlock, Value } from '../values.js';
@@ -35,18 +36,18 @@ export type ViewTraceResult = { ok: true; trace: ViewTrace } | { ok: false; mess
 export function traceForView(file: string, host: Host, modelName?: string): ViewTraceResult {
   const st = new CheckState();
   const module = loadModule(st, host, file);
-  if (!module) return { ok: false, message: `cannot read ${file}`, diagnostics: [] };
+  if (!module) return { ok: false, message: msg`cannot read ${file}`, diagnostics: [] };
   const definitions = module.program.items.filter((i): i is Definition => i.kind === 'Definition');
   const found = findModel(definitions, file, modelName, ['model', 'loss']);
-  if (typeof found === 'string') return { ok: false, message: found.replace('choose one with --model', 'choose one'), diagnostics: [] };
+  if (typeof found === 'string') return { ok: false, message: modelName === undefined ? whichModel(definitions, file) ?? found : found, diagnostics: [] };
   const def = found;
   const generic = checkGeneric(st, module, def);
   const errors = [...module.diagnostics, ...generic.diagnostics].filter((d) => d.severity === 'error');
-  if (errors.length > 0) return { ok: false, message: `${def.name.name} has errors: fix them to see its graph (${describeFirst(errors[0]!, module)})`, diagnostics: errors };
+  if (errors.length > 0) return { ok: false, message: msg`${def.name.name} has errors: fix them to see its graph (${describeFirst(errors[0]!, module)})`, diagnostics: errors };
 
   const inputs: TensorValue[] = [];
   for (const [index, { name, value }] of generic.inputs.entries()) {
-    if (value.kind !== 'tensor') return { ok: false, message: `input ${name} of ${def.name.name} has no shape`, diagnostics: [] };
+    if (value.kind !== 'tensor') return { ok: false, message: msg`input ${name} of ${def.name.name} has no shape`, diagnostics: [] };
     inputs.push({ ...value, source: { op: 'input', name, index } });
   }
   const lead = inputs[0]?.shape[0];
@@ -65,15 +66,26 @@ export function traceForView(file: string, host: Host, modelName?: string): View
   const traceErrors = diagnostics.filter((d) => d.severity === 'error');
   if (!result || result.kind === 'unknown' || traceErrors.length > 0) {
     const first = traceErrors[0];
-    return { ok: false, message: `${def.name.name} cannot be traced with its declared sizes${first ? ` (${describeFirst(first, module)})` : ''}`, diagnostics: traceErrors };
+    const message = first ? msg`${def.name.name} cannot be traced with its declared sizes (${describeFirst(first, module)})` : msg`${def.name.name} cannot be traced with its declared sizes`;
+    return { ok: false, message, diagnostics: traceErrors };
   }
   const outputs = result.kind === 'tuple' ? result.items.map((v, i) => ({ name: result.names?.[i] ?? `output${i}`, value: v })) : [{ name: 'output', value: result }];
   return { ok: true, trace: { model: def.name.name, file, modules: st.modules, batch, inputs, outputs, blocks: st.blocks } };
+}
+
+/**
+ * A file with several models and none named: the view asks which (a command
+ * line's `--model` means nothing there). Undefined otherwise: then
+ * `findModel`'s own message says why.
+ */
+function whichModel(definitions: readonly Definition[], file: string): string | undefined {
+  const models = definitions.filter((d) => d.defKind === 'model');
+  return models.length > 1 ? msg`${file} defines several models; choose one (${models.map((m) => m.name.name).join(', ')})` : undefined;
 }
 
 /** `line 12: message`, 1-based as an editor shows it. */
 function describeFirst(d: Diagnostic, module: Module): string {
   const text = d.file === undefined || d.file === module.file ? module.text : undefined;
   const line = text === undefined ? undefined : text.slice(0, d.range.start).split('\n').length;
-  return `${line === undefined ? '' : `line ${line}: `}${d.message}`;
+  return line === undefined ? d.message : msg`line ${line}: ${d.message}`;
 }

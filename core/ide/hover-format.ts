@@ -4,6 +4,7 @@
 
 import type { Definition, Identifier, Node, Param, Program, Statement } from '../../grammar/ast.js';
 import type { ApplicationRecord } from '../check/state.js';
+import { msg } from '../i18n/message.js';
 import { type Dim, isConst, substitute, symbolName } from '../shapes/dim.js';
 import { formatDimSimplest, formatShapeSimplest } from '../shapes/simplest-dim.js';
 import type { DType, Value } from '../values.js';
@@ -103,13 +104,16 @@ export function applicationLines(app: ApplicationRecord, sharedUses = 1): string
     const layer = app.target.layer;
     const trainable = app.trainable ?? 0;
     const nonTrainable = app.nonTrainable ?? 0;
-    let weights = `Parameters: ${formatCount(trainable)}`;
-    if (!isConst(nonTrainable) || nonTrainable !== 0) weights += ` trainable, ${formatCount(nonTrainable)} non-trainable`;
+    let weights = !isConst(nonTrainable) || nonTrainable !== 0
+      ? msg`Parameters: ${formatCount(trainable)} trainable, ${formatCount(nonTrainable)} non-trainable`
+      : msg`Parameters: ${formatCount(trainable)}`;
     if (layer.binding !== undefined && (!isConst(trainable) || trainable !== 0 || !isConst(nonTrainable) || nonTrainable !== 0)) {
-      weights += sharedUses > 1 ? ` (shared: \`${layer.binding}\` is applied ${sharedUses} times)` : ` (bound to \`${layer.binding}\`: shared wherever it is applied)`;
+      weights = sharedUses > 1
+        ? msg`${weights} (shared: \`${layer.binding}\` is applied ${sharedUses} times)`
+        : msg`${weights} (bound to \`${layer.binding}\`: shared wherever it is applied)`;
     }
     lines.push(weights);
-    if (app.flops !== undefined) lines.push(`FLOPs per example: ${formatBig(perExample(app, app.flops))}`);
+    if (app.flops !== undefined) lines.push(msg`FLOPs per example: ${formatBig(perExample(app, app.flops))}`);
   }
   return lines;
 }

@@ -9,6 +9,7 @@ import { functionMarkdown } from '../docs/markdown.js';
 import { applyFunction } from '../functions/apply-function.js';
 import type { FunctionSpec } from '../functions/function-spec.js';
 import { findFunction } from '../functions/index.js';
+import { msg } from '../i18n/message.js';
 import { type Dim, substitute, symbolName } from '../shapes/dim.js';
 import type { TensorValue, Value } from '../values.js';
 import type { Analysis } from './analysis.js';
@@ -39,7 +40,7 @@ export function functionCallLines(a: Analysis, path: readonly Node[], spec: Func
   if (result.made.length === 0) return undefined;
   const inputs = Object.values(bound.values).flatMap(tensorsIn);
   const shapes = inputs.length > 0 ? `\`${formatShapes(inputs.map((t) => t.shape))}\` → ` : '';
-  return [`${shapes}\`${formatShapes(result.made.map((t) => t.shape))}\``, `FLOPs per example: ${formatBig(perExample(inputs, result.flops))}`].join('  \n');
+  return [`${shapes}\`${formatShapes(result.made.map((t) => t.shape))}\``, msg`FLOPs per example: ${formatBig(perExample(inputs, result.flops))}`].join('  \n');
 }
 
 /** The call's arguments as the checker bound them (a stage's input first) and its range. */

@@ -22,6 +22,7 @@ import { findLayer } from '../catalog/index.js';
 import type { LayerSpec } from '../catalog/layer-spec.js';
 import { functionMarkdown, signature } from '../docs/markdown.js';
 import { findFunction } from '../functions/index.js';
+import { msg, translated } from '../i18n/message.js';
 import { symbolName } from '../shapes/dim.js';
 import { formatDimSimplest } from '../shapes/simplest-dim.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, LOSSES, METRICS, type Named, OPTIMIZERS, SCHEDULES, TRAIN_KEYS } from '../train/settings.js';
@@ -148,8 +149,8 @@ function atEachUse(a: Analysis, path: Node[], id: Identifier): string | undefine
   if (here?.kind !== 'tensor' && here?.kind !== 'tuple') return undefined;
   const uses = valuesAtUses(a, node);
   if (uses.length === 0 || uses.every((u) => u.text === formatValue(here))) return undefined;
-  const lines = uses.slice(0, MAX_USES).map((u) => `at ${u.model} line ${u.line}: \`${u.text}\``);
-  if (uses.length > MAX_USES) lines.push(`and at ${uses.length - MAX_USES} more`);
+  const lines = uses.slice(0, MAX_USES).map((u) => msg`at ${u.model} line ${u.line}: \`${u.text}\``);
+  if (uses.length > MAX_USES) lines.push(msg`and at ${uses.length - MAX_USES} more`);
   return lines.join('  \n');
 }
 
@@ -164,14 +165,14 @@ function layerOfCall(a: Analysis, path: Node[]): Value | undefined {
 // ---------------------------------------------------------------- layers
 
 function describeLayer(a: Analysis, spec: LayerSpec, app: ApplicationRecord | undefined, configured: Value | undefined): string {
-  const head = [code(signature(spec.name, spec.params)), spec.doc];
+  const head = [code(signature(spec.name, spec.params)), translated(spec.doc)];
   if (app && app.target.kind === 'layer') {
     const args = formatArgs(app.target.layer.args);
-    return join([...head, '---', args ? `Here: \`${spec.name}(${args})\`` : undefined, applicationLines(app, usesOfLayer(a.recording.applications, app)).join('  \n')]);
+    return join([...head, '---', args ? here(`${spec.name}(${args})`) : undefined, applicationLines(app, usesOfLayer(a.recording.applications, app)).join('  \n')]);
   }
   if (configured?.kind === 'layer') {
     const args = formatArgs(configured.instance.args);
-    return join([...head, '---', `Here: \`${spec.name}(${args})\``]);
+    return join([...head, '---', here(`${spec.name}(${args})`)]);
   }
   return join(head);
 }
@@ -188,13 +189,24 @@ function describeBoundLayer(a: Analysis, id: Identifier, value: Value & { kind: 
     const uses = [...a.recording.applications.values()].filter((r) => r.target.kind === 'layer' && r.target.layer.id === layer.id);
     if (uses.length > 0) lines.push(applicationLines(uses[0]!, uses.length).join('  \n'));
   }
-  lines.push(`*${layer.spec.name}*: ${firstSentence(layer.spec.doc)}`);
+  lines.push(labelled(layer.spec.name, firstSentence(translated(layer.spec.doc))));
   return join(lines);
 }
 
+/** The first sentence of a doc: up to `.`, `!` or `?` and a space or the end, or Chinese `。！？`. */
 function firstSentence(doc: string): string {
-  const m = /^.*?[.!?](\s|$)/s.exec(doc);
+  const m = /^.*?(?:[.!?](\s|$)|[。！？])/s.exec(doc);
   return (m ? m[0] : doc).trim();
+}
+
+/** `Here: \`Conv2D(filters: 64, kernel: 3)\``: a layer or block as applied at the hovered place. */
+function here(applied: string): string {
+  return msg`Here: \`${applied}\``;
+}
+
+/** `*train setting*: doc`: what a name is, in italics, and its doc. */
+function labelled(what: string, doc: string): string {
+  return msg`*${what}*: ${doc}`;
 }
 
 // ---------------------------------------------------------------- definitions
@@ -221,14 +233,14 @@ function describeDefinition(a: Analysis, def: Definition, file: string, app?: Ap
   const use: string[] = [];
   if (inst) {
     const args = formatArgs(inst.args);
-    use.push(`Here: \`${inst.binding ? `${inst.binding} = ` : ''}${def.name.name}(${args})\``);
+    use.push(here(`${inst.binding ? `${inst.binding} = ` : ''}${def.name.name}(${args})`));
   }
   if (blockApp) use.push(`\`${formatShapes(blockApp.inputs)}\` → \`${formatShapes(blockApp.outputs)}\``);
   return join([
     code(definitionSignature(def, text)),
     def.doc,
-    inputs.length ? `Inputs: ${inputs.join(', ')}` : undefined,
-    outputs.length ? `Output${outputs.length > 1 ? 's' : ''}: ${outputs.join(', ')}` : undefined,
+    inputs.length ? msg`Inputs: ${inputs.join(', ')}` : undefined,
+    outputs.length > 1 ? msg`Outputs: ${outputs.join(', ')}` : outputs.length === 1 ? msg`Output: ${outputs[0]}` : undefined,
     use.length ? `---\n\n${use.join('  \n')}` : undefined,
   ]);
 }
@@ -242,7 +254,7 @@ function describeVariable(a: Analysis, def: Definition | undefined, id: Identifi
   let note: string | undefined;
   if (value.kind === 'int' && symbolName(value.value) === id.name) {
     line = `${id.name}: int`;
-    note = 'A shape variable: a size taken from the input shapes (symbolic here).';
+    note = msg`A shape variable: a size taken from the input shapes (symbolic here).`;
   } else if (value.kind === 'int') line = `${id.name}: int = ${formatDimSimplest(value.value)}`;
   else if (value.kind === 'float' || value.kind === 'bool' || value.kind === 'string') line = `${id.name}: ${value.kind} = ${formatValue(value)}`;
   else line = `${id.name}: ${formatValue(value)}`;
@@ -253,15 +265,15 @@ function describeVariable(a: Analysis, def: Definition | undefined, id: Identifi
 function declaredKind(d: Declaration): string {
   switch (d.kind) {
     case 'param':
-      return 'parameter';
+      return msg`parameter`;
     case 'input':
-      return d.statement.kind === 'Input' && d.statement.optional ? 'optional input' : 'input';
+      return d.statement.kind === 'Input' && d.statement.optional ? msg`optional input` : msg`input`;
     case 'let':
-      return 'binding';
+      return msg`binding`;
     case 'output':
-      return 'output';
+      return msg`output`;
     case 'loop':
-      return 'loop variable';
+      return msg`loop variable`;
   }
 }
 
@@ -271,7 +283,7 @@ function describeDeclared(a: Analysis, def: Definition, id: Identifier, declared
   if (!d) return undefined;
   if (d.kind === 'param') {
     const value = a.recording.values.get(d.id);
-    return join([code(value && value.kind !== 'unknown' && !d.param.default ? `${paramText(d.param, a.text)} = ${formatValue(value)}` : paramText(d.param, a.text)), '*parameter*', d.param.doc]);
+    return join([code(value && value.kind !== 'unknown' && !d.param.default ? `${paramText(d.param, a.text)} = ${formatValue(value)}` : paramText(d.param, a.text)), `*${msg`parameter`}*`, d.param.doc]);
   }
   const value = a.recording.values.get(d.id);
   if (value && value.kind !== 'unknown') return describeVariable(a, def, id, value);
@@ -279,7 +291,7 @@ function describeDeclared(a: Analysis, def: Definition, id: Identifier, declared
     const s = d.statement;
     return join([code(`${s.name.name}: ${a.text.slice(s.shape.range.start, s.shape.range.end)}${s.dtype ? ` ${s.dtype.name}` : ''}`), `*${declaredKind(d)}*`, d.doc]);
   }
-  return join([code(id.name), `*${declaredKind(d)}*: value unknown (see the diagnostics)`, d.doc]);
+  return join([code(id.name), msg`*${declaredKind(d)}*: value unknown (see the diagnostics)`, d.doc]);
 }
 
 function describeArgumentName(a: Analysis, path: Node[], id: Identifier): string | undefined {
@@ -294,7 +306,7 @@ function describeArgumentName(a: Analysis, path: Node[], id: Identifier): string
 type DocParam = BindableParam & { doc?: string };
 
 function paramLine(p: DocParam): string {
-  const dflt = p.default !== undefined ? ` = ${typeof p.default === 'string' ? JSON.stringify(p.default) : Array.isArray(p.default) ? `[${p.default.join(', ')}]` : String(p.default)}` : p.optional ? ' (optional)' : '';
+  const dflt = p.default !== undefined ? ` = ${typeof p.default === 'string' ? JSON.stringify(p.default) : Array.isArray(p.default) ? `[${p.default.join(', ')}]` : String(p.default)}` : p.optional ? ` (${msg`optional`})` : '';
   return `${p.name}: ${p.type === 'ints' ? '[int]' : p.type}${dflt}`;
 }
 
@@ -303,44 +315,49 @@ export function paramsOfCallee(a: Analysis, call: CallExpr, inTrain: boolean): D
   if (call.callee.kind !== 'Identifier') return undefined;
   const name = call.callee.name;
   const value = a.recording.values.get(call.callee);
-  if (value?.kind === 'layerKind') return [...value.spec.params];
-  if (value?.kind === 'function') return [...value.spec.params];
+  if (value?.kind === 'layerKind') return builtIn(value.spec.params);
+  if (value?.kind === 'function') return builtIn(value.spec.params);
   if (inTrain) {
     const c = [...DATA_SOURCES, ...OPTIMIZERS, ...SCHEDULES, ADVERSARIAL].find((x) => x.name === name);
-    if (c) return [...c.params];
+    if (c) return builtIn(c.params);
   }
   const layer = findLayer(name);
-  if (layer) return [...layer.params];
+  if (layer) return builtIn(layer.params);
   const fn = findFunction(name);
-  if (fn) return [...fn.params];
+  if (fn) return builtIn(fn.params);
   const def = a.modules.get(a.file)?.definitions.get(name);
   if (def) return def.definition.params.map((p) => ({ name: p.name.name, type: 'any', ...(p.default ? { optional: true } : {}), ...(p.doc !== undefined ? { doc: p.doc } : {}) }));
   return undefined;
 }
 
+/** A built-in's parameters, their docs in the current language (a definition's are the author's, as written). */
+function builtIn(params: readonly DocParam[]): DocParam[] {
+  return params.map((p) => (p.doc === undefined ? p : { ...p, doc: translated(p.doc) }));
+}
+
 // ---------------------------------------------------------------- train blocks
 
 function callableMarkdown(c: Callable, what: string): string {
-  const params = c.params.map((p) => `- \`${p.name}\`: ${p.doc}`);
-  return join([code(signature(c.name, c.params)), `*${what}*: ${c.doc}`, params.join('\n')]);
+  const params = c.params.map((p) => `- \`${p.name}\`: ${translated(p.doc)}`);
+  return join([code(signature(c.name, c.params)), labelled(what, translated(c.doc)), params.join('\n')]);
 }
 
-const namedMarkdown = (n: Named, what: string): string => join([code(n.name), `*${what}*: ${n.doc}`]);
+const namedMarkdown = (n: Named, what: string): string => join([code(n.name), labelled(what, translated(n.doc))]);
 
 function describeInTrain(a: Analysis, path: Node[], id: Identifier, train: TrainDecl): string | undefined {
   const entry = path.find((n): n is TrainEntry => n.kind === 'TrainEntry');
   if (entry?.key === id) {
     const key = TRAIN_KEYS.find((k) => k.name === id.name);
-    return key ? join([code(`${key.name}: ${key.kind}`), `*train setting*: ${key.doc}`]) : undefined;
+    return key ? join([code(`${key.name}: ${key.kind}`), labelled(msg`train setting`, translated(key.doc))]) : undefined;
   }
   const parent = path[path.length - 2];
   if (parent?.kind === 'Argument' && parent.name === id) return describeArgumentName(a, path, id);
   const inData = path.includes(train.data);
   if (inData) {
     const source = DATA_SOURCES.find((d) => d.name === id.name);
-    return source ? callableMarkdown(source, 'data source') : undefined;
+    return source ? callableMarkdown(source, msg`data source`) : undefined;
   }
-  if (id.name === ADVERSARIAL.name && parent?.kind === 'Call' && parent.callee === id) return callableMarkdown(ADVERSARIAL, 'training mode');
+  if (id.name === ADVERSARIAL.name && parent?.kind === 'Call' && parent.callee === id) return callableMarkdown(ADVERSARIAL, msg`training mode`);
   const definition = a.modules.get(a.file)?.definitions.get(id.name);
   if (definition) return describeDefinition(a, definition.definition, definition.file);
   if (!entry?.key) return undefined;
@@ -348,22 +365,22 @@ function describeInTrain(a: Analysis, path: Node[], id: Identifier, train: Train
   switch (key?.kind) {
     case 'loss': {
       const loss = LOSSES.find((l) => l.name === id.name);
-      return loss ? namedMarkdown(loss, 'loss') : undefined;
+      return loss ? namedMarkdown(loss, msg`loss`) : undefined;
     }
     case 'optimizer': {
       const o = OPTIMIZERS.find((x) => x.name === id.name);
-      return o ? callableMarkdown(o, 'optimizer') : undefined;
+      return o ? callableMarkdown(o, msg`optimizer`) : undefined;
     }
     case 'schedule': {
       const s = SCHEDULES.find((x) => x.name === id.name);
-      return s ? callableMarkdown(s, 'learning-rate schedule') : undefined;
+      return s ? callableMarkdown(s, msg`learning-rate schedule`) : undefined;
     }
     case 'metrics': {
       const m = METRICS.find((x) => x.name === id.name);
-      return m ? namedMarkdown(m, 'metric') : undefined;
+      return m ? namedMarkdown(m, msg`metric`) : undefined;
     }
     case 'device':
-      return id.name === 'cpu' || id.name === 'gpu' ? namedMarkdown({ name: id.name, doc: id.name === 'cpu' ? 'Train on the CPU.' : 'Train on the GPU.' }, 'device') : undefined;
+      return id.name === 'cpu' || id.name === 'gpu' ? namedMarkdown({ name: id.name, doc: id.name === 'cpu' ? msg`Train on the CPU.` : msg`Train on the GPU.` }, msg`device`) : undefined;
     default:
       return undefined;
   }

@@ -27,6 +27,7 @@
 import type { Node, Range, TopLevel } from '../../grammar/ast.js';
 import type { ApplicationRecord } from '../check/state.js';
 import { shapesEqual } from '../shapes/shape.js';
+import { msg } from '../i18n/message.js';
 import type { Value } from '../values.js';
 import type { Analysis } from './analysis.js';
 import { applicationLines, formatArgs, formatValue, usesOfLayer } from './hover-format.js';
@@ -174,7 +175,7 @@ function stageTooltip(app: ApplicationRecord, uses: number): string {
   if (cached?.uses === uses) return cached.text;
   const name = app.target.kind === 'layer' ? app.target.layer.spec.name : app.target.block.definition.name.name;
   const args = formatArgs(app.target.kind === 'layer' ? app.target.layer.args : app.target.block.args);
-  const kind = app.target.kind === 'layer' ? 'layer' : app.target.block.definition.defKind;
+  const kind = app.target.kind === 'layer' ? msg`layer` : app.target.block.definition.defKind;
   const text = [`*${kind}* \`${name}(${args})\``, applicationLines(app, uses).join('  \n')].join('\n\n');
   tooltipCache.set(app, { uses, text });
   return text;

@@ -4,6 +4,7 @@
 
 import { layerWeights, WEIGHT_NAMES } from '../catalog/layer-weights.js';
 import { formatShapeSimplest } from '../shapes/simplest-dim.js';
+import { msg } from '../i18n/message.js';
 import type { Analysis } from './analysis.js';
 import { nodePath } from './node-at.js';
 
@@ -21,6 +22,6 @@ export function memberItems(a: Analysis, targetEnd: number): MemberItem[] {
   const layer = value.instance;
   const weights = layerWeights(layer.spec.name, layer.args, layer.firstWeights?.inputs);
   if (weights === undefined) return [];
-  if (weights === 'needsInput') return (WEIGHT_NAMES[layer.spec.name] ?? []).map((name) => ({ name, detail: `known once ${layer.binding ?? layer.spec.name} is applied` }));
-  return weights.map((w) => ({ name: w.name, detail: `${formatShapeSimplest(w.shape)}${w.trainable ? '' : ' (not trained)'}` }));
+  if (weights === 'needsInput') return (WEIGHT_NAMES[layer.spec.name] ?? []).map((name) => ({ name, detail: msg`known once ${layer.binding ?? layer.spec.name} is applied` }));
+  return weights.map((w) => ({ name: w.name, detail: w.trainable ? formatShapeSimplest(w.shape) : msg`${formatShapeSimplest(w.shape)} (not trained)` }));
 }

@@ -2,6 +2,7 @@
 // layer that owns it and how many weights it holds.
 
 import type { MemberExpr } from '../../grammar/ast.js';
+import { msg } from '../i18n/message.js';
 import { product } from '../shapes/shape.js';
 import type { Analysis } from './analysis.js';
 import { formatArgs, formatCount, formatValue } from './hover-format.js';
@@ -14,7 +15,6 @@ export function describeMember(a: Analysis, member: MemberExpr): string | undefi
   const text = a.text.slice(member.range.start, member.range.end);
   return [
     ['```nn', `${text}: ${formatValue(value)}`, '```'].join('\n'),
-    `The weight \`${weight}\` of \`${owner}\`, a \`${layer.spec.name}(${formatArgs(layer.args)})\`: ${formatCount(product(value.shape))} weights. ` +
-      'Read by name, it is the same variable wherever it is used (tied weights), counted once, with the layer.',
+    msg`The weight \`${weight}\` of \`${owner}\`, a \`${layer.spec.name}(${formatArgs(layer.args)})\`: ${formatCount(product(value.shape))} weights. Read by name, it is the same variable wherever it is used (tied weights), counted once, with the layer.`,
   ].join('\n\n');
 }

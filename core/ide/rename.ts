@@ -6,6 +6,7 @@ import type { Range } from '../../grammar/ast.js';
 import { keywordTokens } from '../../grammar/index.js';
 import { LAYERS } from '../catalog/index.js';
 import { FUNCTIONS } from '../functions/index.js';
+import { msg } from '../i18n/message.js';
 import type { Analysis } from './analysis.js';
 import { lex } from './complete-context.js';
 import { otherAt, resolveModule, type NnSymbol } from './resolve-names.js';
@@ -40,40 +41,39 @@ function whyNot(a: Analysis, offset: number): string {
   const other = otherAt(resolveModule(ownModule(a)), offset);
   if (other) {
     const n = other.id.name;
-    if (other.what === 'layer') return `'${n}' is a built-in layer and cannot be renamed`;
-    if (other.what === 'function') return `'${n}' is a built-in function and cannot be renamed`;
-    if (other.what === 'builtin') return `'${n}' is a built-in name and cannot be renamed`;
-    if (other.what === 'property') return `'${n}' is a setting or a parameter of a built-in and cannot be renamed`;
-    return `'${n}' is not defined here, so it cannot be renamed`;
+    if (other.what === 'layer') return msg`'${n}' is a built-in layer and cannot be renamed`;
+    if (other.what === 'function') return msg`'${n}' is a built-in function and cannot be renamed`;
+    if (other.what === 'builtin') return msg`'${n}' is a built-in name and cannot be renamed`;
+    if (other.what === 'property') return msg`'${n}' is a setting or a parameter of a built-in and cannot be renamed`;
+    return msg`'${n}' is not defined here, so it cannot be renamed`;
   }
   const tok = lex(a.text).tokens.find((t) => t.start <= offset && offset <= t.end && t.type !== 'Identifier' && /^[a-z]+$/.test(t.image));
-  if (tok && KEYWORDS.has(tok.image)) return `'${tok.image}' is a keyword and cannot be renamed`;
-  return 'there is nothing to rename here';
+  if (tok && KEYWORDS.has(tok.image)) return msg`'${tok.image}' is a keyword and cannot be renamed`;
+  return msg`there is nothing to rename here`;
 }
 
 function describe(s: NnSymbol, a: Analysis): string {
-  const kind = s.kind === 'definition' ? s.owner!.defKind : s.kind === 'param' ? 'parameter' : s.kind === 'shape' ? 'shape variable' : s.kind === 'loop' ? 'loop variable' : s.kind;
-  const line = s.file === a.file ? ` at line ${a.lines.position(s.decl.range.start).line + 1}` : ` in ${s.file}`;
-  return `${kind} '${s.name}'${line}`;
+  const kind = s.kind === 'definition' ? s.owner!.defKind : s.kind === 'param' ? msg`parameter` : s.kind === 'shape' ? msg`shape variable` : s.kind === 'loop' ? msg`loop variable` : s.kind;
+  return s.file === a.file ? msg`${kind} '${s.name}' at line ${a.lines.position(s.decl.range.start).line + 1}` : msg`${kind} '${s.name}' in ${s.file}`;
 }
 
 /** Why `newName` cannot be used for `symbol`, or undefined. */
 function collision(a: Analysis, symbol: NnSymbol, newName: string, workspace: readonly Analysis[]): string | undefined {
-  if (LAYERS.has(newName)) return `'${newName}' is the name of a built-in layer`;
-  if (FUNCTIONS.has(newName)) return `'${newName}' is the name of a built-in function`;
+  if (LAYERS.has(newName)) return msg`'${newName}' is the name of a built-in layer`;
+  if (FUNCTIONS.has(newName)) return msg`'${newName}' is the name of a built-in function`;
   if (symbol.kind === 'definition') {
     // every file that sees the definition must not know another one by the new name
     for (const m of knownModules(a, workspace).values()) {
       const sees = [...m.definitions.values()].some((e) => e.file === symbol.file && e.definition.name.range.start === symbol.decl.range.start);
       const other = m.definitions.get(newName);
-      if (sees && other) return `'${newName}' is already defined: the ${other.definition.defKind} in ${other.file === a.file ? 'this file' : other.file}`;
+      if (sees && other) return other.file === a.file ? msg`'${newName}' is already defined: the ${other.definition.defKind} in this file` : msg`'${newName}' is already defined: the ${other.definition.defKind} in ${other.file}`;
     }
     return undefined;
   }
   const res = resolveModule(ownModule(a));
   const other = res.symbols.find((s) => s.owner === symbol.owner && s.name === newName && s.kind !== 'output' && s.kind !== 'definition' && s !== symbol);
-  if (other) return `'${newName}' is already defined in ${symbol.owner?.name.name ?? 'this definition'}: the ${describe(other, a)}`;
+  if (other) return symbol.owner !== undefined ? msg`'${newName}' is already defined in ${symbol.owner.name.name}: the ${describe(other, a)}` : msg`'${newName}' is already defined in this definition: the ${describe(other, a)}`;
   const def = ownModule(a).definitions.get(newName);
-  if (def) return `'${newName}' is already the name of the ${def.definition.defKind} ${newName}`;
+  if (def) return msg`'${newName}' is already the name of the ${def.definition.defKind} ${newName}`;
   return undefined;
 }

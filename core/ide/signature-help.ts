@@ -17,6 +17,7 @@ import type { Literal } from '../catalog/layer-spec.js';
 import { findLayer } from '../catalog/index.js';
 import type { LayerSpec } from '../catalog/layer-spec.js';
 import { findFunction } from '../functions/index.js';
+import { translated } from '../i18n/message.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, OPTIMIZERS, SCHEDULES } from '../train/settings.js';
 import type { Analysis } from './analysis.js';
 import { childrenOf } from './node-at.js';
@@ -85,11 +86,11 @@ function literal(l: Literal): string {
 }
 
 function fromSpec(params: readonly { name: string; default?: Literal; optional?: boolean; doc: string }[]): Param[] {
-  return params.map((p) => ({ name: p.name, label: p.default !== undefined ? `${p.name}: ${literal(p.default)}` : p.optional ? `${p.name}?` : p.name, doc: p.doc }));
+  return params.map((p) => ({ name: p.name, label: p.default !== undefined ? `${p.name}: ${literal(p.default)}` : p.optional ? `${p.name}?` : p.name, doc: translated(p.doc) }));
 }
 
 function layerTarget(spec: LayerSpec): Target {
-  return { name: spec.name, doc: spec.doc, params: fromSpec(spec.params), shift: 0 };
+  return { name: spec.name, doc: translated(spec.doc), params: fromSpec(spec.params), shift: 0 };
 }
 
 function targetOf(a: Analysis, call: CallExpr, parent: Node | undefined, inTrain: boolean): Target | undefined {
@@ -99,7 +100,7 @@ function targetOf(a: Analysis, call: CallExpr, parent: Node | undefined, inTrain
     const spec = configured?.kind === 'layer' ? configured.instance.spec : call.callee.callee.kind === 'Identifier' ? findLayer(call.callee.callee.name) : undefined;
     if (spec) {
       const names = spec.inputs.names.slice(0, spec.inputs.max);
-      return { name: spec.name, doc: spec.doc, params: names.map((n, i) => ({ name: n, label: i >= spec.inputs.min ? `${n}?` : n })), shift: 0 };
+      return { name: spec.name, doc: translated(spec.doc), params: names.map((n, i) => ({ name: n, label: i >= spec.inputs.min ? `${n}?` : n })), shift: 0 };
     }
     return undefined;
   }
@@ -112,18 +113,18 @@ function targetOf(a: Analysis, call: CallExpr, parent: Node | undefined, inTrain
   const value = a.recording.values.get(call.callee);
   const isStage = parent?.kind === 'Pipe' && parent.stages.includes(call);
   if (value?.kind === 'layerKind') return layerTarget(value.spec);
-  if (value?.kind === 'function') return { name, doc: value.spec.doc, params: fromSpec(value.spec.params), shift: isStage ? 1 : 0 };
+  if (value?.kind === 'function') return { name, doc: translated(value.spec.doc), params: fromSpec(value.spec.params), shift: isStage ? 1 : 0 };
   const def = value?.kind === 'definition' ? value.definition : a.modules.get(a.file)?.definitions.get(name)?.definition;
   if (def) return definitionTarget(a, def, value?.kind === 'definition' ? value.file : (a.modules.get(a.file)?.definitions.get(name)?.file ?? a.file));
   const layer = findLayer(name);
   if (layer) return layerTarget(layer);
   const fn = findFunction(name);
-  if (fn) return { name, doc: fn.doc, params: fromSpec(fn.params), shift: isStage ? 1 : 0 };
+  if (fn) return { name, doc: translated(fn.doc), params: fromSpec(fn.params), shift: isStage ? 1 : 0 };
   return undefined;
 }
 
 function callableTarget(c: Callable): Target {
-  return { name: c.name, doc: c.doc, params: fromSpec(c.params), shift: 0 };
+  return { name: c.name, doc: translated(c.doc), params: fromSpec(c.params), shift: 0 };
 }
 
 function definitionTarget(a: Analysis, def: Definition, file: string): Target {

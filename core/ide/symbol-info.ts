@@ -4,6 +4,7 @@
 import type { Definition, Node, Param } from '../../grammar/ast.js';
 import { formatDim } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
+import { msg } from '../i18n/message.js';
 import type { Value } from '../values.js';
 
 /** The source text of a node. */
@@ -38,7 +39,7 @@ export function describeValue(v: Value | undefined): string | undefined {
     case 'string':
       return `string = "${v.value}"`;
     case 'list':
-      return v.items.length <= 8 ? `[${v.items.map((i) => describeValue(i)?.replace(/^(int|float|bool) = /, '') ?? '?').join(', ')}]` : `list of ${v.items.length}`;
+      return v.items.length <= 8 ? `[${v.items.map((i) => describeValue(i)?.replace(/^(int|float|bool) = /, '') ?? '?').join(', ')}]` : msg`list of ${v.items.length}`;
     case 'tuple':
       return `(${v.items.map((i) => describeValue(i) ?? '?').join(', ')})`;
     case 'layer':

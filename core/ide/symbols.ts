@@ -4,6 +4,7 @@
 import type { Definition, Expr, Statement, TrainDecl } from '../../grammar/ast.js';
 import type { Analysis } from './analysis.js';
 import { knownModules } from './resolve-workspace.js';
+import { msg } from '../i18n/message.js';
 import { describeValue, paramDetail, sourceOf } from './symbol-info.js';
 import type { DocumentSymbol, Location, SymbolKind } from './types.js';
 
@@ -31,7 +32,7 @@ function definitionSymbol(a: Analysis, def: Definition): DocumentSymbol {
       switch (s.kind) {
         case 'Input': {
           const shape = describeValue(a.recording.values.get(s.name)) ?? `${sourceOf(a.text, s.shape)}${s.dtype ? ` ${s.dtype.name}` : ''}`;
-          children.push({ name: s.name.name, kind: 'input', detail: `${shape}${s.optional ? ' optional' : ''}`, range: s.range, selectionRange: s.name.range, children: [] });
+          children.push({ name: s.name.name, kind: 'input', detail: s.optional ? msg`${shape} optional` : shape, range: s.range, selectionRange: s.name.range, children: [] });
           break;
         }
         case 'Let':
