@@ -21,7 +21,7 @@ const graphView: ModelViewKind<GraphView, ToGraphView, FromGraphView> = {
   viewType: GRAPH_VIEW_TYPE,
   app: 'graph',
   serverCommand: 'nn.graph',
-  title: (model) => `Graph: ${model}`,
+  title: (model) => vscode.l10n.t('Graph: {0}', model),
   refreshDelayMs: 300,
   filesOf: (graph) => filesOfGraph(graph),
   dataMessage: (graph) => ({ type: 'graph', graph, colorBy: config.graphColorBy() }),
@@ -50,11 +50,11 @@ export function graphPanels(nn: NnContext): ModelViewPanels<GraphView, ToGraphVi
 async function saveSvg(panel: GraphPanel, svg: string, model: string): Promise<void> {
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.file(join(dirname(panel.file), `${model}.svg`)),
-    filters: { 'SVG image': ['svg'] },
-    title: `Export the graph of ${model}`,
+    filters: { [vscode.l10n.t('SVG image')]: ['svg'] },
+    title: vscode.l10n.t('Export the graph of {0}', model),
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
-  const open = await vscode.window.showInformationMessage(`Saved the graph of ${model} as ${basename(target.fsPath)}.`, 'Open');
+  const open = await vscode.window.showInformationMessage(vscode.l10n.t('Saved the graph of {0} as {1}.', model, basename(target.fsPath)), vscode.l10n.t('Open'));
   if (open) await vscode.commands.executeCommand('vscode.open', target);
 }

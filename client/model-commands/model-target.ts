@@ -12,16 +12,19 @@ export interface ModelTarget {
   model: string;
 }
 
-export async function pickModelTarget(fileArg: unknown, modelArg: unknown, action: string): Promise<ModelTarget | undefined> {
+/** What the model is picked for: the messages name it in whole sentences. */
+export type ModelAction = 'export' | 'run';
+
+export async function pickModelTarget(fileArg: unknown, modelArg: unknown, action: ModelAction): Promise<ModelTarget | undefined> {
   const fromItem = itemTarget(fileArg);
   const file = fromItem?.file ?? filePath(fileArg) ?? activeNnFile();
   if (!file) {
-    void vscode.window.showWarningMessage(`Open a .nn file to ${action} one of its models.`);
+    void vscode.window.showWarningMessage(action === 'export' ? vscode.l10n.t('Open a .nn file to export one of its models.') : vscode.l10n.t('Open a .nn file to run one of its models.'));
     return undefined;
   }
   const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
   if (open?.isDirty && !(await open.save())) {
-    void vscode.window.showWarningMessage(`Save ${vscode.workspace.asRelativePath(file)} first: nn reads it from the disk.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Save {0} first: nn reads it from the disk.', vscode.workspace.asRelativePath(file)));
     return undefined;
   }
   const model = fromItem?.model ?? (typeof modelArg === 'string' && modelArg !== '' ? modelArg : await pickModel(file, open?.getText(), action));
@@ -46,17 +49,18 @@ function activeNnFile(): string | undefined {
   return document?.languageId === 'nn' && document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
 }
 
-async function pickModel(file: string, text: string | undefined, action: string): Promise<string | undefined> {
+async function pickModel(file: string, text: string | undefined, action: ModelAction): Promise<string | undefined> {
   let source = text;
   if (source === undefined) {
     try {
       source = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new Error(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(vscode.l10n.t('cannot read {0}: {1}', file, e instanceof Error ? e.message : String(e)));
     }
   }
   const models = modelNames(source);
-  if (models.length === 0) throw new Error(`${vscode.workspace.asRelativePath(file)} defines no model to ${action}.`);
+  const shown = vscode.workspace.asRelativePath(file);
+  if (models.length === 0) throw new Error(action === 'export' ? vscode.l10n.t('{0} defines no model to export.', shown) : vscode.l10n.t('{0} defines no model to run.', shown));
   if (models.length === 1) return models[0];
-  return vscode.window.showQuickPick(models, { title: `Which model to ${action}?`, placeHolder: vscode.workspace.asRelativePath(file) });
+  return vscode.window.showQuickPick(models, { title: action === 'export' ? vscode.l10n.t('Which model to export?') : vscode.l10n.t('Which model to run?'), placeHolder: shown });
 }

@@ -15,7 +15,7 @@ const FIRST = ['mlp.nn', 'gan.nn', 'resnet.nn'];
 export async function openExample(nn: NnContext): Promise<void> {
   const bundled = vscode.Uri.joinPath(nn.extension.extensionUri, 'dist', 'examples').fsPath;
   const names = existsSync(bundled) ? readdirSync(bundled).filter((f) => f.endsWith('.nn')) : [];
-  if (names.length === 0) throw new Error('The extension has no bundled examples (its dist/examples folder is missing).');
+  if (names.length === 0) throw new Error(vscode.l10n.t('The extension has no bundled examples (its dist/examples folder is missing).'));
   const rank = (name: string) => (FIRST.includes(name) ? FIRST.indexOf(name) : FIRST.length);
   names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const items = names.map((file) => {
@@ -23,7 +23,7 @@ export async function openExample(nn: NnContext): Promise<void> {
     const info = exampleInfo(file, source);
     return { label: file, description: info.models.join(', '), detail: info.summary, source };
   });
-  const pick = await vscode.window.showQuickPick(items, { title: 'Open an example', placeHolder: 'A bundled architecture, copied into examples/ of the workspace', matchOnDescription: true, matchOnDetail: true });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open an example'), placeHolder: vscode.l10n.t('A bundled architecture, copied into examples/ of the workspace'), matchOnDescription: true, matchOnDetail: true });
   if (!pick) return;
 
   const folder = targetFolder();
@@ -34,14 +34,15 @@ export async function openExample(nn: NnContext): Promise<void> {
   }
   const target = vscode.Uri.joinPath(folder.uri, 'examples', pick.label);
   if (existsSync(target.fsPath) && readFileSync(target.fsPath, 'utf8') !== pick.source) {
+    const replace = vscode.l10n.t('Replace');
     const answer = await vscode.window.showWarningMessage(
-      `${vscode.workspace.asRelativePath(target)} exists and differs from the bundled example.`,
+      vscode.l10n.t('{0} exists and differs from the bundled example.', vscode.workspace.asRelativePath(target)),
       { modal: true },
-      'Open Existing',
-      'Replace',
+      vscode.l10n.t('Open Existing'),
+      replace,
     );
     if (!answer) return;
-    if (answer === 'Replace') writeFileSync(target.fsPath, pick.source);
+    if (answer === replace) writeFileSync(target.fsPath, pick.source);
   } else if (!existsSync(target.fsPath)) {
     mkdirSync(join(folder.uri.fsPath, 'examples'), { recursive: true });
     writeFileSync(target.fsPath, pick.source);

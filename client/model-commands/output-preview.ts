@@ -5,6 +5,7 @@
 
 import type { NpyArray } from '../../runtime/data/npy-format.js';
 import { imageGrid } from '../../runtime/images/samples.js';
+import { l10n } from '../l10n.js';
 
 export interface ImageLayout {
   count: number;
@@ -130,13 +131,13 @@ function statistics(values: ArrayLike<number>): { min: number; max: number; sum:
 function previewRows(shape: readonly number[], values: ArrayLike<number>): string[] {
   const row = (start: number, length: number) => {
     const shown = Array.from({ length: Math.min(length, VALUES_PER_ROW) }, (_, i) => formatValue(values[start + i]!));
-    return `${shown.join(' ')}${length > VALUES_PER_ROW ? ` … (${length} values)` : ''}`;
+    return `${shown.join(' ')}${length > VALUES_PER_ROW ? ` … ${l10n.t('({0} values)', length)}` : ''}`;
   };
   if (shape.length <= 1) return [row(0, values.length)];
   const rows = shape[0]!;
   const perRow = rows === 0 ? 0 : values.length / rows;
   const out = Array.from({ length: Math.min(rows, ROWS) }, (_, r) => `[${r}] ${row(r * perRow, perRow)}`);
-  if (rows > ROWS) out.push(`… ${rows - ROWS} more rows`);
+  if (rows > ROWS) out.push(`… ${l10n.t('{0} more rows', rows - ROWS)}`);
   return out;
 }
 

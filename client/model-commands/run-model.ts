@@ -29,15 +29,15 @@ export async function runModel(nn: NnContext, fileArg?: unknown, modelArg?: unkn
   try {
     summary = await nn.server.command<Summary>('nn.summary', [target.file, target.model]);
   } catch (e) {
-    throw new Error(`Cannot read ${target.model}'s inputs: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(vscode.l10n.t("Cannot read {0}'s inputs: {1}", target.model, e instanceof Error ? e.message : String(e)));
   }
   const inputs: { name: string; path: string }[] = [];
   let lastFolder = vscode.Uri.file(dirname(target.file));
   for (const input of summary.inputs) {
     const picked = await vscode.window.showOpenDialog({
-      title: `${target.model}: a .npy for input '${input.name}' [${input.shape.join(', ')}] (${inputs.length + 1} of ${summary.inputs.length})`,
-      openLabel: `Use for ${input.name}`,
-      filters: { 'NumPy arrays': ['npy'] },
+      title: vscode.l10n.t("{0}: a .npy for input '{1}' [{2}] ({3} of {4})", target.model, input.name, input.shape.join(', '), inputs.length + 1, summary.inputs.length),
+      openLabel: vscode.l10n.t('Use for {0}', input.name),
+      filters: { [vscode.l10n.t('NumPy arrays')]: ['npy'] },
       canSelectMany: false,
       defaultUri: lastFolder,
     });
@@ -59,7 +59,7 @@ export async function runModel(nn: NnContext, fileArg?: unknown, modelArg?: unkn
     ...files.flatMap((f) => ['--out', join(folder, f)]),
     ...checkpointsArgs(target.file, target.model, checkpointsArg),
   ];
-  const result = await runWithProgress(nn, runtime, target.file, args, `Running ${target.model}…`);
+  const result = await runWithProgress(nn, runtime, target.file, args, vscode.l10n.t('Running {0}…', target.model));
   if (!result) return;
   const outputs = summary.outputs.map((o, i) => showOutput(folder, o.name, files[i]!));
   const document = join(folder, 'outputs.md');
@@ -83,7 +83,7 @@ function showOutput(folder: string, name: string, file: string): ShownOutput {
   try {
     array = parseNpy(readFileSync(join(folder, file)));
   } catch (e) {
-    const why = e instanceof NpyFormatError ? `${file} ${e.message}` : `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`;
+    const why = e instanceof NpyFormatError ? `${file} ${e.message}` : vscode.l10n.t('cannot read {0}: {1}', file, e instanceof Error ? e.message : String(e));
     return { name, file, preview: { shape: [], type: 'float32', stats: undefined, nonFinite: 0, rows: [why] } };
   }
   const preview = previewArray(array);

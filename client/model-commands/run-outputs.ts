@@ -4,6 +4,7 @@
 // picture. Pure.
 
 import { join } from 'node:path';
+import { l10n } from '../l10n.js';
 import { type ArrayPreview, formatValue, shownImages } from './output-preview.js';
 
 /** `<folder>/outputs/<model>-20261202-104500` (local time) */
@@ -44,27 +45,29 @@ export interface RunReport {
 }
 
 export function outputsMarkdown(report: RunReport): string {
-  const lines = [`# ${report.model}: outputs`, '', `\`nn run ${report.source} --model ${report.model}\`, ${report.at.toLocaleString()}.`, ''];
-  for (const warning of report.warnings) lines.push(`> **Warning:** ${warning}`, '');
-  lines.push('## Inputs', '', '| input | file |', '|---|---|', ...report.inputs.map((i) => `| ${i.name} | \`${i.path}\` |`), '');
+  const lines = [`# ${l10n.t('{0}: outputs', report.model)}`, '', `\`nn run ${report.source} --model ${report.model}\`, ${report.at.toLocaleString()}.`, ''];
+  for (const warning of report.warnings) lines.push(`> **${l10n.t('Warning:')}** ${warning}`, '');
+  lines.push(`## ${l10n.t('Inputs')}`, '', `| ${l10n.t('input')} | ${l10n.t('file')} |`, '|---|---|', ...report.inputs.map((i) => `| ${i.name} | \`${i.path}\` |`), '');
   for (const out of report.outputs) lines.push(...outputSection(out));
   return lines.join('\n');
 }
 
 function outputSection(out: ShownOutput): string[] {
   const p = out.preview;
-  const stats = p.stats ? `min ${formatValue(p.stats.min)}, max ${formatValue(p.stats.max)}, mean ${formatValue(p.stats.mean)}` : 'no finite values';
+  const stats = p.stats ? l10n.t('min {0}, max {1}, mean {2}', formatValue(p.stats.min), formatValue(p.stats.max), formatValue(p.stats.mean)) : l10n.t('no finite values');
   const lines = [
     `## ${out.name}: [${p.shape.join(', ')}] ${p.type}`,
     '',
-    `[${out.file}](${encodeURI(out.file)}): ${stats}${p.nonFinite > 0 ? `, ${p.nonFinite} NaN or infinite` : ''}.`,
+    `[${out.file}](${encodeURI(out.file)}): ${p.nonFinite > 0 ? l10n.t('{0}, {1} NaN or infinite.', stats, p.nonFinite) : l10n.t('{0}.', stats)}`,
     '',
   ];
-  if (p.argmax) lines.push(`Largest value's index in each row (argmax): ${p.argmax.join(', ')}${p.shape[0]! > p.argmax.length ? ', …' : ''}`, '');
+  if (p.argmax) lines.push(l10n.t("Largest value's index in each row (argmax): {0}", `${p.argmax.join(', ')}${p.shape[0]! > p.argmax.length ? ', …' : ''}`), '');
   lines.push('```text', ...p.rows, '```', '');
   if (out.png && p.image) {
     const shown = shownImages(p.image);
-    lines.push(`${shown === 1 ? 'As a picture' : `As ${shown} pictures${p.image.count > shown ? ` (of ${p.image.count})` : ''}`} (${p.image.width}×${p.image.height}, ${p.image.channels === 3 ? 'RGB' : 'grey'}):`, '', `![${out.name}](${encodeURI(out.png)})`, '');
+    const size = `${p.image.width}×${p.image.height}, ${p.image.channels === 3 ? 'RGB' : l10n.t('grey')}`;
+    const as = shown === 1 ? l10n.t('As a picture ({0}):', size) : p.image.count > shown ? l10n.t('As {0} pictures (of {1}) ({2}):', shown, p.image.count, size) : l10n.t('As {0} pictures ({1}):', shown, size);
+    lines.push(as, '', `![${out.name}](${encodeURI(out.png)})`, '');
   }
   return lines;
 }

@@ -40,14 +40,14 @@ export async function fileAndModel(target: unknown, model: unknown): Promise<{ f
     if (editor?.document === document) offset = document.offsetAt(editor.selection.active);
   } else {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'nn') throw new Error('Open a .nn file first: the command works on the models of the active editor.');
+    if (!editor || editor.document.languageId !== 'nn') throw new Error(vscode.l10n.t('Open a .nn file first: the command works on the models of the active editor.'));
     document = editor.document;
     offset = document.offsetAt(editor.selection.active);
   }
   const models = modelsNearestFirst(document.getText(), offset);
   const name = vscode.workspace.asRelativePath(document.uri);
-  if (models.length === 0) throw new Error(`${name} defines no model.`);
+  if (models.length === 0) throw new Error(vscode.l10n.t('{0} defines no model.', name));
   if (models.length === 1) return { file: document.uri.fsPath, model: models[0]! };
-  const picked = await vscode.window.showQuickPick(models, { title: `A model of ${name}`, placeHolder: 'Which model?' });
+  const picked = await vscode.window.showQuickPick(models, { title: vscode.l10n.t('A model of {0}', name), placeHolder: vscode.l10n.t('Which model?') });
   return picked ? { file: document.uri.fsPath, model: picked } : undefined;
 }

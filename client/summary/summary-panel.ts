@@ -3,6 +3,7 @@
 // following edits to the file and to the files its layers are written in
 // (model-view-panels.ts). A click on a layer selects its source.
 
+import * as vscode from 'vscode';
 import type { NnContext } from '../context.js';
 import { type ModelViewKind, ModelViewPanels } from '../model-view-panels.js';
 import { revealSource } from '../reveal-source.js';
@@ -14,7 +15,7 @@ const summaryView: ModelViewKind<Summary, ToSummaryView, FromSummaryView> = {
   viewType: SUMMARY_VIEW_TYPE,
   app: 'summary',
   serverCommand: 'nn.summary',
-  title: (model) => `Summary: ${model}`,
+  title: (model) => vscode.l10n.t('Summary: {0}', model),
   refreshDelayMs: 400,
   filesOf: (summary, file) => new Set([file, ...summary.layers.flatMap((l) => (l.source ? [l.source.file] : []))]),
   dataMessage: (summary) => ({ type: 'summary', summary }),

@@ -4,6 +4,7 @@
 // inline Train action, every `model…` Summary and Graph). Pure: unit-tested.
 
 import type { DefinitionEntry, FileDefinitions } from '../../server/models-command.js';
+import { l10n } from '../l10n.js';
 
 export type { DefinitionEntry, FileDefinitions };
 
@@ -28,7 +29,7 @@ export function iconOf(d: DefinitionEntry): string {
 
 /** `(hidden: int = 128)` for a parametrised definition, `train block` for a train block. */
 export function descriptionOf(d: DefinitionEntry): string {
-  if (d.kind === 'train') return 'train block';
+  if (d.kind === 'train') return l10n.t('train block');
   const params = d.params && d.params.length > 0 ? `(${d.params.join(', ')})` : '';
   return d.kind === 'model' ? params : [d.kind, params].filter(Boolean).join(' ');
 }
@@ -37,7 +38,7 @@ export function tooltipOf(d: DefinitionEntry): string {
   const head = d.kind === 'train' ? `train ${d.name}` : `${d.kind} ${d.name}${d.params && d.params.length > 0 ? `(${d.params.join(', ')})` : ''}`;
   const lines = [head];
   if (d.doc) lines.push(d.doc);
-  if (d.kind === 'model') lines.push(d.trainable ? 'A train block of this file trains it.' : 'No train block of this file trains it.');
+  if (d.kind === 'model') lines.push(d.trainable ? l10n.t('A train block of this file trains it.') : l10n.t('No train block of this file trains it.'));
   return lines.join('\n\n');
 }
 

@@ -86,7 +86,7 @@ export class ModelsView implements vscode.TreeDataProvider<ModelNode> {
     item.iconPath = new vscode.ThemeIcon(iconOf(d));
     item.contextValue = contextValueOf(d);
     const { start, end } = d.selectionRange;
-    item.command = { command: 'vscode.open', title: 'Go to Definition', arguments: [uri, { selection: new vscode.Range(start.line, start.character, end.line, end.character) }] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Go to Definition'), arguments: [uri, { selection: new vscode.Range(start.line, start.character, end.line, end.character) }] };
     return item;
   }
 }

@@ -28,11 +28,11 @@ export function runReference(run: RunRecord): RunReference {
 /** The run a command was given (the tree passes its element), or an Error. */
 export function asRun(arg: unknown): RunRecord {
   if (arg && typeof arg === 'object' && 'eventsFile' in arg && 'runDir' in arg) return arg as RunRecord;
-  throw new Error('Pick a run in the Runs view.');
+  throw new Error(vscode.l10n.t('Pick a run in the Runs view.'));
 }
 
 function fileOf(run: RunRecord): string {
-  if (!run.file) throw new Error(`This run's events do not name its .nn file (an older nn wrote them): open the file and use the command from its editor.`);
+  if (!run.file) throw new Error(vscode.l10n.t("This run's events do not name its .nn file (an older nn wrote them): open the file and use the command from its editor."));
   return run.file;
 }
 
@@ -70,8 +70,9 @@ export async function deleteRun(run: RunRecord, view: RunsView): Promise<void> {
   const plan = deletionPlan(current, view.runs());
   if (typeof plan === 'string') throw new Error(plan);
   const relative = (p: string) => vscode.workspace.asRelativePath(p);
-  const answer = await vscode.window.showWarningMessage(`Delete the run ${current.model} of ${current.runId}?`, { modal: true, detail: describePlan(plan, relative) }, 'Delete');
-  if (answer !== 'Delete') return;
+  const remove = vscode.l10n.t('Delete');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the run {0} of {1}?', current.model, current.runId), { modal: true, detail: describePlan(plan, relative) }, remove);
+  if (answer !== remove) return;
   for (const file of plan.files) rmSync(file, { force: true });
   for (const tree of plan.trees) rmSync(tree, { recursive: true, force: true });
   for (const folder of plan.emptyFolders) {

@@ -102,7 +102,7 @@ export class RunsView implements vscode.TreeDataProvider<RunRecord> {
     const tooltip = new vscode.MarkdownString();
     for (const line of runDetails(run, (p) => vscode.workspace.asRelativePath(p))) tooltip.appendText(line).appendMarkdown('  \n');
     item.tooltip = tooltip;
-    item.command = { command: 'nn.runs.open', title: 'Open Training View', arguments: [run] };
+    item.command = { command: 'nn.runs.open', title: vscode.l10n.t('Open Training View'), arguments: [run] };
     return item;
   }
 }
