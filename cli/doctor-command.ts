@@ -6,16 +6,18 @@
 // would run, its PyTorch, and the CUDA GPUs PyTorch sees. For the native
 // backend's GPU build (NN_NATIVE_GPU=1 npm run native): the NVIDIA driver and
 // GPUs found, the CUDA and cuDNN it was built with, and why it does or does
-// not use the GPU (runtime/gpu-verdict.ts).
+// not use the GPU (runtime/gpu-verdict.ts). `--no-torch` leaves the Python
+// out: importing torch takes seconds, and the editor's status bar asks often.
 
 import { existsSync } from 'node:fs';
 import { BackendError, loadTensorflow, type Device, type LoadedTensorflow } from '../runtime/backend.js';
-import { gpuVerdict, libraryPathExport, readNvidiaDriver, type GpuBuild } from '../runtime/gpu-verdict.js';
+import { gpuVerdict, readNvidiaDriver } from '../runtime/gpu-verdict.js';
 import { probePython, type PythonReport } from '../runtime/python/find-python.js';
 import { parseArgs } from './args.js';
+import { type NvidiaFacts, nvidiaRows, pythonRows } from './doctor-rows.js';
 import { EXIT, type Io, printHelp } from './io.js';
 
-export const DOCTOR_USAGE = 'usage: nn doctor [--json] [--device cpu|gpu|auto]';
+export const DOCTOR_USAGE = 'usage: nn doctor [--json] [--device cpu|gpu|auto] [--no-torch]';
 
 export const DOCTOR_HELP = `${DOCTOR_USAGE}
 
@@ -25,6 +27,7 @@ Then the torch engine (nn train --engine torch): the Python it runs (NN_PYTHON,
 else python3), its PyTorch and CUDA build, and the GPUs PyTorch sees.
   --device cpu|gpu|auto   check for this device (default auto)
   --json                  the report as JSON
+  --no-torch              leave the torch engine's Python out (importing torch takes seconds)
 `;
 
 export interface DoctorReport {
@@ -41,8 +44,8 @@ export interface DoctorReport {
   reasons: string[];
   error?: string;
   /** the NVIDIA driver and GPUs on this machine, and the native backend's GPU build (null: built for the CPU) */
-  nvidia?: { driver: string | null; gpus: string[]; build: GpuBuild | null; missingLibraryDirs: string[] };
-  /** the torch engine's Python (always written by this version): found or not, its packages, CUDA, the GPUs; `problem` when it cannot train */
+  nvidia?: NvidiaFacts;
+  /** the torch engine's Python (written by this version unless --no-torch): found or not, its packages, CUDA, the GPUs; `problem` when it cannot train */
   python?: PythonReport;
 }
 
@@ -50,13 +53,14 @@ export interface DoctorReport {
 const PYTHON_TIMEOUT_MS = 30_000;
 
 export async function doctorCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json'], options: ['device'] });
+  const args = parseArgs(argv, { flags: ['json', 'no-torch'], options: ['device'] });
   if ('error' in args) return usage(io, args.error);
   if ('help' in args) return printHelp(io, DOCTOR_HELP);
   if (args.positional.length > 0) return usage(io, `unexpected argument '${args.positional[0]}'`);
   const device = args.options.get('device')?.[0] ?? 'auto';
   if (device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, `--device takes cpu, gpu or auto, not '${device}'`);
-  const report = { ...(await diagnose(device, io)), python: probePython(undefined, PYTHON_TIMEOUT_MS) };
+  const diagnosed = await diagnose(device, io);
+  const report: DoctorReport = args.flags.has('no-torch') ? diagnosed : { ...diagnosed, python: probePython(undefined, PYTHON_TIMEOUT_MS) };
   io.stdout.write(args.flags.has('json') ? `${JSON.stringify(report, null, 2)}\n` : doctorText(report));
   return report.ok ? EXIT.ok : EXIT.problems;
 }
@@ -119,28 +123,6 @@ export function doctorText(r: DoctorReport): string {
     r.ok ? 'ok: training runs on the native TensorFlow backend' : 'not ok: run `npm run native` in the nn folder, then `nn doctor` again',
     '',
   ].join('\n');
-}
-
-/** The NVIDIA driver and the native backend's GPU build. */
-function nvidiaRows(n: NonNullable<DoctorReport['nvidia']>): [string, string][] {
-  const b = n.build;
-  return [
-    ['NVIDIA', n.driver === null ? 'no driver loaded' : `driver ${n.driver}${n.gpus.length > 0 ? `: ${n.gpus.join(', ')}` : ''}`],
-    ['GPU build', b === null ? 'no (built for the CPU)' : `CUDA ${b.cuda ?? '?'}, cuDNN ${b.cudnn ?? '?'}${n.missingLibraryDirs.length > 0 ? `; not on LD_LIBRARY_PATH, run: ${libraryPathExport(n.missingLibraryDirs)}` : ''}`],
-  ];
-}
-
-/** The torch engine's rows: Python, PyTorch, CUDA, and whether `--engine torch` can run. */
-function pythonRows(p: PythonReport): [string, string][] {
-  const from = p.source === 'NN_PYTHON' ? 'NN_PYTHON' : p.source === 'environment' ? "nn's Python environment" : `${p.python} on the PATH`;
-  const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
-  const torch = p.packages.torch;
-  return [
-    ['Python', p.found ? `${p.version} at ${p.executable} (${from})` : `none (${from})`],
-    ['PyTorch', torch === null ? 'not installed' : `${torch} (${p.cuda.build === null ? 'CPU-only build' : `built for CUDA ${p.cuda.build}`})`],
-    ['CUDA', p.cuda.available ? `yes: ${p.cuda.gpus.map((g) => `${g.name} (${gib(g.memoryBytes)})`).join(', ')}` : torch === null ? 'unknown (no PyTorch)' : 'no GPU that PyTorch sees'],
-    ['torch engine', p.problem ?? `ready: nn train --engine torch${p.cuda.available ? ' --device cuda' : ''}`],
-  ];
 }
 
 function installedBy(record: NonNullable<DoctorReport['install']>): string {

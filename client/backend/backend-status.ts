@@ -3,6 +3,8 @@
 // warning), or the set-up when there is no runtime. Asked in the background
 // once a .nn file is open, and again after a set-up or a change of the
 // settings, the workspace folders or the trust; never during activation.
+// It asks without the torch engine's side (`--no-torch`), which NN: Doctor
+// shows: importing torch would make every check seconds slower.
 
 import * as vscode from 'vscode';
 import { onConfigChange } from '../config.js';
@@ -50,7 +52,7 @@ export function backendStatusItem(nn: NnContext): vscode.StatusBarItem {
     const found = currentRuntime(nn);
     if (!found.ok) return apply({ kind: 'missing', reason: found.reason, message: found.message });
     apply({ kind: 'checking', source: found.runtime.source });
-    const answer = await askDoctor(nn, found.runtime).catch((e: unknown): DoctorAnswer => ({ ok: false, message: e instanceof Error ? e.message : String(e), stderrTail: [] }));
+    const answer = await askDoctor(nn, found.runtime, { torch: false }).catch((e: unknown): DoctorAnswer => ({ ok: false, message: e instanceof Error ? e.message : String(e), stderrTail: [] }));
     if (ask === asked) apply({ kind: 'answered', source: found.runtime.source, answer });
   };
   monitor = {

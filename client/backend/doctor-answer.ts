@@ -1,5 +1,6 @@
-// `nn doctor --json`, read: the report when the CLI answered (exit 0: the
-// native backend works; exit 1: only pure JavaScript, or not the device
+// `nn doctor --json`, asked and read: its command line (with the torch
+// engine's side or without it), the report when the CLI answered (exit 0:
+// the native backend works; exit 1: only pure JavaScript, or not the device
 // asked for), or a failure with the tail of its stderr. Pure.
 
 import type { DoctorReport } from '../../cli/doctor-command.js';
@@ -9,6 +10,23 @@ export type { DoctorReport };
 export type DoctorAnswer =
   | { ok: true; report: DoctorReport; exitCode: number }
   | { ok: false; message: string; stderrTail: string[] };
+
+export interface DoctorQuestion {
+  /** also the torch engine's Python, PyTorch and CUDA (seconds slower: importing torch) */
+  torch: boolean;
+}
+
+export const NO_TORCH = '--no-torch';
+
+/** The command line: the device the settings train on, and `--no-torch` unless the torch side is wanted. */
+export function doctorArgs(device: string, question: DoctorQuestion): string[] {
+  return ['doctor', '--json', '--device', device, ...(question.torch ? [] : [NO_TORCH])];
+}
+
+/** A runtime from before `--no-torch`: its usage error names the option (it is then asked without it). */
+export function refusedNoTorch(answer: DoctorAnswer): boolean {
+  return !answer.ok && answer.stderrTail.some((line) => line.includes(`unknown option ${NO_TORCH}`));
+}
 
 export function readDoctorOutput(output: { code: number | null; stdout: string; stderrTail: string[]; startError?: string }): DoctorAnswer {
   if (output.startError !== undefined) return { ok: false, message: `nn doctor did not start: ${output.startError}`, stderrTail: [] };

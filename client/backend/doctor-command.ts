@@ -17,7 +17,7 @@ export async function showDoctor(nn: NnContext): Promise<void> {
   if (!runtime) return;
   const answer = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'nn doctor: which backend would training use…' },
-    () => askDoctor(nn, runtime),
+    () => askDoctor(nn, runtime, { torch: true }),
   );
   showBackendAnswer(runtime.source, answer);
   const folder = nn.extension.globalStorageUri;

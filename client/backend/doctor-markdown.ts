@@ -1,8 +1,11 @@
 // NN: Doctor's document: `nn doctor --json` as Markdown for the preview:
 // what training runs on, the versions, the library and binding in use, the
-// GPU, how the backend was installed, the reasons; or why the doctor
-// failed, with the tail of its stderr. Pure.
+// GPU, the NVIDIA driver and the GPU build, how the backend was installed,
+// the torch engine (Python, PyTorch, CUDA: the rows `nn doctor` prints,
+// cli/doctor-rows.ts), the reasons; or why the doctor failed, with the tail
+// of its stderr. Pure.
 
+import { nvidiaRows, pythonRows, type RowStyle } from '../../cli/doctor-rows.js';
 import type { NnRuntime } from '../runtime-resolve.js';
 import { backendKind, backendWords, type DoctorAnswer, type DoctorReport } from './doctor-answer.js';
 
@@ -54,6 +57,10 @@ export function doctorMarkdown(answer: DoctorAnswer, runtime: NnRuntime, askedAt
     '',
     r.install ? table(installRows(r.install)) : 'No record from nn\'s native installer (the backend was installed some other way, or not at all).',
     '',
+    '## PyTorch (`nn train --engine torch`)',
+    '',
+    r.python ? table(pythonRows(r.python, MARKDOWN)) : "Not reported: this runtime's `nn doctor` does not look for PyTorch.",
+    '',
     ...where,
     '## Why',
     '',
@@ -75,6 +82,7 @@ function backendRows(r: DoctorReport): [string, string][] {
     ['binding', r.binding ? code(r.binding) : '-'],
     ['Node', `${v.node} (ABI ${v.abi}, N-API ${v.napi})`],
     ['GPU', `${r.gpu.available ? 'yes' : 'no'}: ${escape(r.gpu.reason)}${r.gpu.nvidiaDriver && !r.gpu.available ? ' (an NVIDIA driver is present)' : ''}`],
+    ...(r.nvidia ? nvidiaRows(r.nvidia, MARKDOWN) : []),
   ];
 }
 
@@ -94,6 +102,9 @@ function fixHint(runtime: NnRuntime): string {
       ? 'To repair it, run `npm run native` (or `npm install`) in the folder of the workspace\'s nn-lang.'
       : 'Check the setting `nn.runtime.path`, or clear it to use the runtime of **NN: Set Up Training Backend**.';
 }
+
+/** The shared rows written for the preview: paths and commands as code spans, other words escaped. */
+const MARKDOWN: RowStyle = { code: (t) => code(t), text: (t) => escape(t) };
 
 function table(rows: [string, string][]): string {
   return ['| item | value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v.replaceAll('|', '\\|').replaceAll('\n', ' ')} |`)].join('\n');

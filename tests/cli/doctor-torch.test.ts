@@ -1,6 +1,7 @@
 // `nn doctor` on the torch engine's side: the Python it would run, its
 // PyTorch and CUDA build, the GPUs PyTorch sees; quick when there is no
-// Python at all.
+// Python at all; left out, and its seconds saved, with --no-torch (the
+// editor's status bar).
 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -47,4 +48,14 @@ describe('nn doctor and PyTorch', () => {
     expect(r.seconds).toBeLessThan(20); // the TensorFlow part takes its seconds; Python adds none
     expect(doctor([], { NN_PYTHON: '/no/such/python' }).stdout).toMatch(/^torch engine +no Python to train with: NN_PYTHON=\/no\/such\/python not found;/m);
   }, 60_000);
+
+  it('--no-torch leaves the Python out: no python in the JSON, no torch rows in the text', () => {
+    const full = doctor(['--json'], { NN_PYTHON: python });
+    const quick = doctor(['--json', '--no-torch'], { NN_PYTHON: python });
+    const report = JSON.parse(quick.stdout) as DoctorReport;
+    expect(report.python).toBeUndefined();
+    expect(report.backend).toBe((JSON.parse(full.stdout) as DoctorReport).backend);
+    console.log(`nn doctor --json: ${full.seconds.toFixed(1)} s; with --no-torch: ${quick.seconds.toFixed(1)} s`);
+    expect(doctor(['--no-torch'], { NN_PYTHON: python }).stdout).not.toMatch(/^(Python|PyTorch|CUDA|torch engine) /m);
+  }, 90_000);
 });

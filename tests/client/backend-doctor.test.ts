@@ -1,10 +1,13 @@
-// `nn doctor --json` in the editor: reading its output, the status bar item
-// for each state of the runtime, and NN: Doctor's Markdown document.
+// `nn doctor --json` in the editor: asking it (the status bar without the
+// torch side), reading its output, the status bar item for each state of
+// the runtime, and NN: Doctor's Markdown document, whose NVIDIA and PyTorch
+// rows say what `nn doctor`'s text says.
 
 import { describe, expect, test } from 'vitest';
 import { backendAppearance } from '../../client/backend/backend-appearance.js';
-import { readDoctorOutput, type DoctorReport } from '../../client/backend/doctor-answer.js';
+import { doctorArgs, readDoctorOutput, refusedNoTorch, type DoctorReport } from '../../client/backend/doctor-answer.js';
 import { doctorMarkdown } from '../../client/backend/doctor-markdown.js';
+import { doctorText } from '../../cli/doctor-command.js';
 
 const native: DoctorReport = {
   ok: true,
@@ -21,6 +24,36 @@ const native: DoctorReport = {
 };
 const pureJs: DoctorReport = { ...native, ok: false, backend: 'cpu', native: false, library: null, binding: null, install: null, reasons: ['the tfjs-node binding does not load: libtensorflow.so.2: cannot open shared object file'] };
 const runtime = { source: 'global' as const, script: '/storage/runtime/nn.mjs', root: '/storage/runtime' };
+
+// the GPU machine: a driver, the native backend's GPU build with a CUDA folder missing from LD_LIBRARY_PATH, PyTorch for CUDA seeing the GPU
+const nvidia: NonNullable<DoctorReport['nvidia']> = { driver: '550.54.15', gpus: ['NVIDIA H200'], build: { cudaLibraryDirs: ['/venv/nvidia/cudnn/lib'], cuda: '12.5.82', cudnn: '9.3.0' }, missingLibraryDirs: ['/venv/nvidia/cudnn/lib'] };
+const cudaPython: NonNullable<DoctorReport['python']> = {
+  python: '/opt/py/bin/python', source: 'NN_PYTHON', found: true, executable: '/opt/py/bin/python3.12', version: '3.12.3',
+  packages: { torch: '2.13.0+cu128', safetensors: '0.8.0', numpy: '2.4.6' },
+  cuda: { build: '12.8', available: true, gpus: [{ name: 'NVIDIA H200', memoryBytes: 150_100_000_000 }] },
+};
+const noTorch: NonNullable<DoctorReport['python']> = {
+  python: 'python3', source: 'PATH', found: true, executable: '/usr/bin/python3', version: '3.11.2',
+  packages: { torch: null, safetensors: null, numpy: '1.26.4' },
+  cuda: { build: null, available: false, gpus: [] },
+  problem: '/usr/bin/python3 (Python 3.11.2) has no torch, safetensors: the torch engine needs them; `/usr/bin/python3 -m pip install torch safetensors numpy`',
+};
+const gpuMachine: DoctorReport = { ...native, nvidia, python: cudaPython };
+
+describe('asking nn doctor', () => {
+  test('the status bar leaves the torch side out; NN: Doctor asks for it', () => {
+    expect(doctorArgs('auto', { torch: false })).toEqual(['doctor', '--json', '--device', 'auto', '--no-torch']);
+    expect(doctorArgs('gpu', { torch: true })).toEqual(['doctor', '--json', '--device', 'gpu']);
+  });
+
+  test.each([
+    [{ ok: false as const, message: 'nn doctor exited with status 2 without a report', stderrTail: ['nn doctor: unknown option --no-torch', 'usage: nn doctor [--json] [--device cpu|gpu|auto]'] }, true],
+    [{ ok: false as const, message: 'nn doctor exited with status 2 without a report', stderrTail: ['nn doctor: unknown option --devise'] }, false],
+    [{ ok: true as const, report: native, exitCode: 0 }, false],
+  ])('a runtime from before --no-torch is asked again without it (%#)', (answer, again) => {
+    expect(refusedNoTorch(answer)).toBe(again);
+  });
+});
 
 describe('reading nn doctor --json', () => {
   test('exit 0 with the report: the native backend works', () => {
@@ -111,5 +144,40 @@ describe("NN: Doctor's document", () => {
     const text = doctorMarkdown({ ok: false, message: 'nn doctor exited with status 134 without a report', stderrTail: ['terminate called', 'Aborted (core dumped)'] }, runtime, at);
     expect(text).toContain('The doctor failed: nn doctor exited with status 134 without a report.');
     expect(text).toContain('```text\nterminate called\nAborted (core dumped)\n```');
+  });
+
+  test('the NVIDIA driver and GPU build, and the torch engine: Python, PyTorch, CUDA', () => {
+    const text = doctorMarkdown({ ok: true, report: gpuMachine, exitCode: 0 }, runtime, at);
+    expect(text).toContain('| NVIDIA | driver 550.54.15: NVIDIA H200 |');
+    expect(text).toContain('| GPU build | CUDA 12.5.82, cuDNN 9.3.0; not on `LD_LIBRARY_PATH`, run: `export LD_LIBRARY_PATH=/venv/nvidia/cudnn/lib:$LD_LIBRARY_PATH` |');
+    expect(text).toContain('## PyTorch (`nn train --engine torch`)');
+    expect(text).toContain('| Python | 3.12.3 at `/opt/py/bin/python3.12` (`NN_PYTHON`) |');
+    expect(text).toContain('| PyTorch | 2.13.0+cu128 (built for CUDA 12.8) |');
+    expect(text).toContain('| CUDA | yes: NVIDIA H200 (139.8 GiB) |');
+    expect(text).toContain('| torch engine | ready: `nn train --engine torch --device cuda` |');
+  });
+
+  test('no torch: what to install, its command a code span', () => {
+    const text = doctorMarkdown({ ok: true, report: { ...native, python: noTorch }, exitCode: 0 }, runtime, at);
+    expect(text).toContain('| PyTorch | not installed |');
+    expect(text).toContain('| CUDA | unknown (no PyTorch) |');
+    expect(text).toContain('| torch engine | /usr/bin/python3 (Python 3.11.2) has no torch, safetensors: the torch engine needs them; `/usr/bin/python3 -m pip install torch safetensors numpy` |');
+  });
+
+  test('a report without the torch side (an older runtime) says so', () => {
+    expect(doctorMarkdown({ ok: true, report: native, exitCode: 0 }, runtime, at)).toContain("Not reported: this runtime's `nn doctor` does not look for PyTorch.");
+  });
+
+  test.each([
+    ['the GPU machine', gpuMachine],
+    ['no torch', { ...native, python: noTorch }],
+  ])("%s: each NVIDIA and PyTorch row says what nn doctor's text says", (_, report) => {
+    const markdown = doctorMarkdown({ ok: true, report, exitCode: 0 }, runtime, at);
+    // the same words; the document's code spans and escapes aside
+    const plain = (cell: string) => cell.replaceAll('`', '').replace(/\\(.)/g, '$1');
+    const cells = new Map(markdown.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.slice(2, -2).split(' | ') as [string, string]));
+    const rows = doctorText(report).split('\n').map((line) => /^(NVIDIA|GPU build|Python|PyTorch|CUDA|torch engine) {2,}(.*)$/.exec(line)).filter((m) => m !== null);
+    expect(rows.length).toBe(report.nvidia ? 6 : 4);
+    for (const [, label, value] of rows) expect(plain(cells.get(label!) ?? '(missing)'), label).toBe(plain(value!));
   });
 });
