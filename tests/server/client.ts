@@ -49,7 +49,7 @@ export class Client {
 
   /** `args`: the server's command line (default `--stdio`); the protocol runs over stdio. */
   static async start(
-    options: { debounceMs?: number; rootPath?: string; capabilities?: Record<string, unknown>; args?: string[]; initializationOptions?: Record<string, unknown> } = {},
+    options: { debounceMs?: number; rootPath?: string; capabilities?: Record<string, unknown>; args?: string[]; initializationOptions?: Record<string, unknown>; locale?: string } = {},
   ): Promise<Client> {
     const args = options.args ?? ['--stdio'];
     const child = spawn(process.execPath, [join(root, 'bin', 'nn-language-server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -78,6 +78,7 @@ export class Client {
       workspaceFolders: [{ uri: uriOf(rootPath), name: 'root' }],
       capabilities: options.capabilities ?? {},
       initializationOptions: { debounceMs: options.debounceMs ?? 0, ...options.initializationOptions },
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
     });
     await connection.sendNotification('initialized', {});
     client = new Client(child, connection, result as Client['initializeResult']);
