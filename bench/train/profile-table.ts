@@ -9,7 +9,7 @@ export interface StepProfile {
   workload: Workload;
   /** median step, not recorded (ms) */
   stepMs: number;
-  /** median step while every op was recorded (ms) */
+  /** mean step while every op was recorded (ms): the kernels' share is taken of these */
   recordedStepMs: number;
   steps: number;
   records: OpRecord[];
@@ -29,18 +29,19 @@ export function profileTables(profiles: readonly StepProfile[], floor: Floor): s
   const out = [
     `One op's fixed cost (a scalar add): ${floor.nativeUs.toFixed(1)} µs inside the native call, ${floor.wholeUs.toFixed(1)} µs for the whole tf.add (engine, handles, dispose).`,
     '',
-    'Where a step goes (batch 64; step: median of plain steps; kernels: time inside tfjs-node\'s native op calls; dispatch: the rest, in JavaScript, N-API and handles):',
+    'Where a step goes (batch 64; plain step: median of steps not recorded; step: mean of the recorded steps; kernels: their time inside tfjs-node\'s native op calls; dispatch: the rest, in JavaScript, N-API and handles):',
     '',
-    '| workload | step ms | ops / step | kernels ms | kernels % | dispatch ms | dispatch % | ops × whole-op floor ms | handles made / freed / read a step |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| workload | plain step ms | step ms | ops / step | kernels ms | kernels % | dispatch ms | dispatch % | ops × whole-op floor ms | tensors uploaded / freed / read a step |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const p of profiles) {
     const ops = p.records.length / p.steps;
     const kernels = sum(p.records) / p.steps;
-    const dispatch = Math.max(0, p.stepMs - kernels);
+    const step = p.recordedStepMs;
+    const dispatch = Math.max(0, step - kernels);
     const h = p.handles;
     out.push(
-      `| ${p.workload.name} | ${ms(p.stepMs)} | ${ops.toFixed(0)} | ${ms(kernels)} | ${pct(kernels, p.stepMs)} | ${ms(dispatch)} | ${pct(dispatch, p.stepMs)} | ${ms((ops * floor.wholeUs) / 1000)} | ${[h.created, h.deleted, h.reads].map((n) => (n / p.steps).toFixed(0)).join(' / ')} |`,
+      `| ${p.workload.name} | ${ms(p.stepMs)} | ${ms(step)} | ${ops.toFixed(0)} | ${ms(kernels)} | ${pct(kernels, step)} | ${ms(dispatch)} | ${pct(dispatch, step)} | ${ms((ops * floor.wholeUs) / 1000)} | ${[h.created, h.deleted, h.reads].map((n) => (n / p.steps).toFixed(0)).join(' / ')} |`,
     );
   }
   for (const p of profiles) out.push('', ...opTable(p), '', ...layerTable(p));
@@ -53,7 +54,7 @@ function opTable(p: StepProfile): string[] {
   const shown = rows.slice(0, TOP_OPS);
   const rest = rows.slice(TOP_OPS).flatMap(([, records]) => records);
   const line = (name: string, records: OpRecord[]) =>
-    `| ${name} | ${(records.length / p.steps).toFixed(1)} | ${ms(sum(records) / p.steps)} | ${pct(sum(records) / p.steps, p.stepMs)} | ${((sum(records) / records.length) * 1000).toFixed(0)} |`;
+    `| ${name} | ${(records.length / p.steps).toFixed(1)} | ${ms(sum(records) / p.steps)} | ${pct(sum(records) / p.steps, p.recordedStepMs)} | ${((sum(records) / records.length) * 1000).toFixed(0)} |`;
   return [
     `${p.workload.name}: the op kinds that take the most time (of ${byOp.size} kinds)`,
     '',
@@ -74,7 +75,7 @@ function layerTable(p: StepProfile): string[] {
     '',
     '| layer kind or part of the step | forward ops | forward ms | backward ops | backward ms | % of step |',
     '|---|---:|---:|---:|---:|---:|',
-    ...rows.map(([label, records]) => `| ${label} | ${cells(part(records, false))} | ${cells(part(records, true))} | ${pct(sum(records) / p.steps, p.stepMs)} |`),
+    ...rows.map(([label, records]) => `| ${label} | ${cells(part(records, false))} | ${cells(part(records, true))} | ${pct(sum(records) / p.steps, p.recordedStepMs)} |`),
   ];
 }
 
