@@ -2,6 +2,7 @@
 // stylesheet from the extension's dist/webviews/, under a content-security
 // policy that allows nothing else: no network, no eval, scripts only with
 // this page's nonce, images from the webview's own resources or data URIs.
+// The page is in the editor's language: its strings travel with it.
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -35,8 +36,10 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
   ].join('; ');
   // JSON inside <script>: escape '<' so that no string can close the element
   const initial = JSON.stringify(page.initial ?? null).replace(/</g, '\\u003c');
+  // the translations of the editor's language (none in English): the app's `l10n.t` reads them (webviews/shared/l10n.ts)
+  const strings = JSON.stringify(vscode.l10n.bundle ?? {}).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -46,7 +49,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${nonce}">window.__NN_INITIAL__ = ${initial};</script>
+<script nonce="${nonce}">window.__NN_INITIAL__ = ${initial}; window.__NN_STRINGS__ = ${strings};</script>
 <script nonce="${nonce}" src="${asset(`${page.app}.js`)}"></script>
 </body>
 </html>`;

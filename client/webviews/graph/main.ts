@@ -6,6 +6,7 @@
 // graph (the file was edited) keeps what is expanded and where the view
 // looks. `body[data-ready]` is set after the first drawing.
 
+import { l10n } from '../shared/l10n.js';
 import { initialData, onMessage, vscodeApi } from '../shared/vscode-api.js';
 import { modelOrder, type Measure } from './elk-input.js';
 import { heatColor, heatScale, legendTicks, shortCount } from './heatmap.js';
@@ -49,10 +50,10 @@ stage.append(svg, legend);
 toolbar.append(title, status, buttons);
 app.append(toolbar, problem, stage);
 buttons.append(
-  button('Fit', 'Show the whole graph', () => fit()),
-  button('Expand all', 'Expand every block (a large model takes a moment to lay out)', () => setExpanded(new Set(graph?.groups.map((g) => g.id) ?? []), { refit: true })),
-  button('Collapse all', 'Collapse every block', () => setExpanded(new Set(), { refit: true })),
-  button('Export SVG', 'Save the whole graph as an SVG file', () => {
+  button(l10n.t('Fit'), l10n.t('Show the whole graph'), () => fit()),
+  button(l10n.t('Expand all'), l10n.t('Expand every block (a large model takes a moment to lay out)'), () => setExpanded(new Set(graph?.groups.map((g) => g.id) ?? []), { refit: true })),
+  button(l10n.t('Collapse all'), l10n.t('Collapse every block'), () => setExpanded(new Set(), { refit: true })),
+  button(l10n.t('Export SVG'), l10n.t('Save the whole graph as an SVG file'), () => {
     if (drawn && graph) post({ type: 'exportSvg', svg: exportSvg(svg, { width: drawn.layout.width, height: drawn.layout.height }), model: graph.model });
   }),
 );
@@ -88,14 +89,14 @@ async function render(): Promise<void> {
   stage.classList.add('busy');
   if (visible.boxes.length > 60) {
     // a large layout takes a moment: say so, and let the page show it before the work starts
-    status.textContent = `Laying out ${visible.boxes.length} boxes…`;
+    status.textContent = l10n.t('Laying out {0} boxes…', visible.boxes.length);
     await new Promise((resolve) => setTimeout(resolve, 30));
   }
   let layout: Layout;
   try {
     layout = await layOut(visible, measure, modelOrder(graph));
   } catch (e) {
-    problem.textContent = `The graph could not be laid out: ${e instanceof Error ? e.message : String(e)}`;
+    problem.textContent = l10n.t('The graph could not be laid out: {0}', e instanceof Error ? e.message : String(e));
     problem.hidden = false;
     document.body.dataset.ready = 'true';
     return;
@@ -118,11 +119,11 @@ function paint(visible: VisibleGraph, layout: Layout): void {
   const heat = heatScale(visible.boxes, colorBy);
   drawGraph(viewport, visible, layout, heat);
   const g = graph!;
-  title.title = title.textContent = `${g.model}  ·  ${typeof g.params === 'number' ? shortCount(g.params) : g.params} params  ·  ${typeof g.flops === 'number' ? shortCount(g.flops) : g.flops} FLOPs per example`;
+  title.title = title.textContent = `${g.model}  ·  ${l10n.t('{0} params', typeof g.params === 'number' ? shortCount(g.params) : g.params)}  ·  ${l10n.t('{0} FLOPs per example', typeof g.flops === 'number' ? shortCount(g.flops) : g.flops)}`;
   legend.replaceChildren();
   legend.hidden = !heat || heat.max === 0;
   if (!heat || heat.max === 0) return;
-  legend.append(div('legend-title', colorBy === 'parameters' ? 'Parameters' : 'FLOPs per example'));
+  legend.append(div('legend-title', colorBy === 'parameters' ? l10n.t('Parameters') : l10n.t('FLOPs per example')));
   const bar = div('legend-bar');
   bar.style.background = `linear-gradient(to right, ${[0.001, 0.25, 0.5, 0.75, 1].map((l) => heatColor(l)).join(', ')})`;
   const ticks = div('legend-ticks');

@@ -4,6 +4,7 @@
 // is `g.node.block` with a chevron that expands it. Fill colours come from
 // the heatmap; everything else from the theme through CSS (style.css).
 
+import { l10n } from '../../l10n.js';
 import { boxText, tooltip } from './box-text.js';
 import { BOX_PADDING, CHEVRON_WIDTH, FRAME_HEADER, FRAME_PADDING } from './elk-input.js';
 import { heatColor, type HeatScale } from './heatmap.js';
@@ -43,7 +44,7 @@ export function drawGraph(viewport: SVGGElement, visible: VisibleGraph, layout: 
     el('rect', { x: p.x + 4, y: p.y + 4, width: CHEVRON_WIDTH, height: FRAME_HEADER - 8, class: 'toggle-hit' }, toggle);
     text(toggle, p.x + FRAME_PADDING - 2, p.y + FRAME_HEADER / 2 + 4, '▾', 'chevron');
     text(header, p.x + FRAME_PADDING + CHEVRON_WIDTH - 4, p.y + FRAME_HEADER / 2 + 4, frame.group.label, 'frame-title');
-    el('title', {}, header).textContent = `${frame.group.label}\nclick ▾ to collapse`;
+    el('title', {}, header).textContent = `${frame.group.label}\n${l10n.t('click ▾ to collapse')}`;
   }
 
   const shownEdges = new Map(visible.edges.map((e) => [e.id, e]));
@@ -51,7 +52,7 @@ export function drawGraph(viewport: SVGGElement, visible: VisibleGraph, layout: 
     const d = edge.points.map((q, i) => `${i === 0 ? 'M' : 'L'}${round(q.x)},${round(q.y)}`).join(' ');
     const shown = shownEdges.get(edge.id);
     const path = el('path', { d, class: shown && shown.count > 1 ? 'edge edge-multi' : 'edge', 'marker-end': 'url(#nn-arrow)', 'data-id': edge.id }, edges);
-    if (shown) el('title', {}, path).textContent = shown.count > 1 ? `${shown.count} tensors` : shown.shape;
+    if (shown) el('title', {}, path).textContent = shown.count > 1 ? l10n.t('{0} tensors', shown.count) : shown.shape;
   }
 
   for (const box of visible.boxes) {

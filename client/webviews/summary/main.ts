@@ -4,6 +4,7 @@
 // the VS Code theme's CSS variables. `body[data-ready]` is set after the
 // first table is drawn.
 
+import { l10n } from '../shared/l10n.js';
 import { initialData, onMessage, vscodeApi } from '../shared/vscode-api.js';
 import type { FromSummaryView, Summary, SummaryViewState, ToSummaryView } from './protocol.js';
 import { isHidden, type TableRow, tableRows, totals } from './rows.js';
@@ -51,18 +52,18 @@ function render(summary: Summary): void {
   header.replaceChildren(
     element('h1', '', summary.model),
     element('div', 'io', `${inputs}  →  ${outputs}`),
-    element('div', 'totals', `${t.params} parameters (${t.trainable} trainable, ${t.nonTrainable} non-trainable) · ${t.flops} FLOPs per example`),
+    element('div', 'totals', `${l10n.t('{0} parameters ({1} trainable, {2} non-trainable)', t.params, t.trainable, t.nonTrainable)} · ${l10n.t('{0} FLOPs per example', t.flops)}`),
   );
 
   const head = element('thead');
-  head.append(tr(['Layer', 'Kind', 'Output shape', 'Parameters', 'FLOPs'].map((h, i) => element('th', i >= 3 ? 'count' : '', h))));
+  head.append(tr([l10n.t('Layer'), l10n.t('Kind'), l10n.t('Output shape'), l10n.t('Parameters'), 'FLOPs'].map((h, i) => element('th', i >= 3 ? 'count' : '', h))));
   const body = element('tbody');
   for (const row of rows) body.append(rowElement(row));
   const foot = element('tfoot');
   foot.append(
-    totalRow('Total parameters', t.params, t.flops, 'total'),
-    totalRow('Trainable parameters', t.trainable, '', 'trainable'),
-    totalRow('Non-trainable parameters', t.nonTrainable, '', 'non-trainable'),
+    totalRow(l10n.t('Total parameters'), t.params, t.flops, 'total'),
+    totalRow(l10n.t('Trainable parameters'), t.trainable, '', 'trainable'),
+    totalRow(l10n.t('Non-trainable parameters'), t.nonTrainable, '', 'non-trainable'),
   );
   table.replaceChildren(head, body, foot);
   applyCollapsed();
@@ -91,7 +92,7 @@ function rowElement(row: TableRow): HTMLTableRowElement {
     const source = row.source;
     r.classList.add('linked');
     r.tabIndex = 0;
-    r.title = `${row.path}: go to its source`;
+    r.title = l10n.t('{0}: go to its source', row.path);
     r.addEventListener('click', () => post({ type: 'reveal', source }));
     r.addEventListener('keydown', (e) => e.key === 'Enter' && post({ type: 'reveal', source }));
   }

@@ -3,6 +3,7 @@
 // Conv2D_1`), with each block's subtotals, and every count formatted with
 // thousands separators (`11,689,512`). Pure: no DOM, unit-tested.
 
+import { l10n } from '../../l10n.js';
 import type { JsonDim, SourceLocation, Summary, SummaryLayer } from '../../../core/summary.js';
 
 export interface TableRow {
@@ -69,7 +70,7 @@ export function tableRows(summary: Summary): TableRow[] {
       type: 'layer',
       kind: layer.kind,
       output: formatOutputs(layer),
-      params: layer.sharedWith ? `0 (shares ${layer.sharedWith})` : formatCount(layer.params),
+      params: layer.sharedWith ? l10n.t('0 (shares {0})', layer.sharedWith) : formatCount(layer.params),
       flops: formatCount(layer.flops),
       parent: segments.slice(0, -1).join('/'),
       ...(layer.source ? { source: layer.source } : {}),

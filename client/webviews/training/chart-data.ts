@@ -3,7 +3,8 @@
 // decimated), one chart per group of epoch logs, the learning rate and the
 // examples per second. Data is uPlot's aligned form: [x, ...series].
 
-import { epochChartGroups, seriesLabel } from '../../runs/chart-groups.js';
+import { l10n } from '../../l10n.js';
+import { epochChartGroups, seriesLabel, seriesName } from '../../runs/chart-groups.js';
 import { decimate } from '../../runs/decimate.js';
 import type { RunState } from '../../runs/run-state.js';
 
@@ -41,11 +42,11 @@ export function buildCharts(state: RunState, overlays: readonly Overlay[] = [], 
   if (batch) charts.push(batch);
   for (const group of epochChartGroups(state.epochKeys)) {
     charts.push(
-      epochChart(state, overlays, `epoch-${group.id}`, group.title, group.keys.map((key) => ({ label: seriesLabel(key), kind: seriesLabel(key), value: (r) => r.logs[key] }))),
+      epochChart(state, overlays, `epoch-${group.id}`, group.title, group.keys.map((key) => ({ label: seriesName(key), kind: seriesLabel(key), value: (r) => r.logs[key] }))),
     );
   }
   if (state.epochs.length > 0) {
-    charts.push(epochChart(state, overlays, 'learning-rate', 'Learning rate', [{ label: 'learning rate', kind: 'rate', value: (r) => r.learningRate }]));
+    charts.push(epochChart(state, overlays, 'learning-rate', l10n.t('Learning rate'), [{ label: l10n.t('learning rate'), kind: 'rate', value: (r) => r.learningRate }]));
   }
   const speed = speedChart(state, overlays, maxPoints);
   if (speed) charts.push(speed);
@@ -61,9 +62,9 @@ function batchChart(state: RunState, maxPoints: number): ChartModel | null {
     const drawn = decimate(step, logKeys.map((k) => logs[k]!), maxPoints);
     return {
       id: 'batch',
-      title: 'Loss per batch (mean so far in the epoch)',
+      title: l10n.t('Loss per batch (mean so far in the epoch)'),
       x: 'step',
-      series: logKeys.map((k) => ({ label: seriesLabel(k), kind: seriesLabel(k) })),
+      series: logKeys.map((k) => ({ label: seriesName(k), kind: seriesLabel(k) })),
       data: [drawn.x, ...drawn.series.map(nullForNaN)],
       version: String(step.length),
     };
@@ -71,11 +72,11 @@ function batchChart(state: RunState, maxPoints: number): ChartModel | null {
   const drawn = decimate(step, [loss, smoothed], maxPoints);
   return {
     id: 'batch',
-    title: 'Loss per batch',
+    title: l10n.t('Loss per batch'),
     x: 'step',
     series: [
-      { label: 'loss', kind: 'train', faint: true },
-      { label: 'smoothed', kind: 'train' },
+      { label: l10n.t('loss'), kind: 'train', faint: true },
+      { label: l10n.t('smoothed'), kind: 'train' },
     ],
     data: [drawn.x, ...drawn.series.map(nullForNaN)],
     version: String(step.length),
@@ -89,15 +90,15 @@ function speedChart(state: RunState, overlays: readonly Overlay[], maxPoints: nu
     const drawn = decimate(step, [examplesPerSecond], maxPoints);
     return {
       id: 'speed',
-      title: 'Examples per second',
+      title: l10n.t('Examples per second'),
       x: 'step',
-      series: [{ label: 'examples/s', kind: 'speed' }],
+      series: [{ label: l10n.t('examples/s'), kind: 'speed' }],
       data: [drawn.x, ...drawn.series.map(nullForNaN)],
       version: String(step.length),
     };
   }
   if (!state.epochs.some((r) => r.examplesPerSecond !== null)) return null;
-  return epochChart(state, overlays, 'speed', 'Examples per second', [{ label: 'examples/s', kind: 'speed', value: (r) => r.examplesPerSecond ?? undefined }]);
+  return epochChart(state, overlays, 'speed', l10n.t('Examples per second'), [{ label: l10n.t('examples/s'), kind: 'speed', value: (r) => r.examplesPerSecond ?? undefined }]);
 }
 
 interface EpochValue {

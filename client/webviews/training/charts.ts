@@ -6,6 +6,7 @@
 
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { l10n } from '../../l10n.js';
 import { formatCount, formatValue } from '../../runs/format.js';
 import type { ChartModel } from './chart-data.js';
 import { h } from './dom.js';
@@ -132,7 +133,7 @@ function chartOptions(model: ChartModel, theme: ChartTheme, width: number): uPlo
     hooks: { ready: [showLatest] },
     axes: [
       axis({
-        label: model.x === 'epoch' ? 'epoch' : 'step',
+        label: model.x === 'epoch' ? l10n.t('epoch') : l10n.t('step'),
         labelSize: 18,
         ...(model.x === 'epoch' ? { incrs: EPOCH_STEPS } : {}),
         values: (_u, splits) => splits.map((v) => formatCount(v)),

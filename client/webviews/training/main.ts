@@ -4,6 +4,7 @@
 // `ready` when loaded; keeps the run's identity and the overlay ticks in the
 // webview state, so that a reloaded window reopens the same run.
 
+import { l10n } from '../shared/l10n.js';
 import { exitRun, initialRunState, reduceRun, type RunState } from '../../runs/run-state.js';
 import { initialData, onMessage, vscodeApi } from '../shared/vscode-api.js';
 import { buildCharts, type Overlay } from './chart-data.js';
@@ -54,7 +55,7 @@ const parts = {
 };
 const root = document.getElementById('app') ?? document.body;
 root.append(...Object.values(parts));
-parts.epochs.append(h('h2', {}, 'Epochs'));
+parts.epochs.append(h('h2', {}, l10n.t('Epochs')));
 const board = new ChartBoard(parts.charts);
 let theme = readTheme();
 
