@@ -175,7 +175,7 @@ function floorFix(text: string, at: number): SyntaxFix | undefined {
   const leftText = text.slice(start, lineStart + before.at(-1)!.startOffset + before.at(-1)!.image.length);
   const rightText = text.slice(at + 2 + after[0]!.startOffset, end);
   const newText = `floor(${leftText} / ${rightText})`;
-  return { title: `Change to '${newText}'`, edits: [{ range: span(start, end), newText }] };
+  return { title: msg`Change to '${newText}'`, edits: [{ range: span(start, end), newText }] };
 }
 
 /** Tokens before an operand after which dividing it alone is what Python meant: openers, separators, `+`, `-`, `->`, comparisons. */

@@ -55,7 +55,7 @@ export const IDE: Readonly<Record<string, string>> = {
   'nesting too deep': '嵌套太深',
   'internal parser error: {0}': '语法分析器内部错误：{0}',
   'this file is {0} MB; nn checks files up to {1} MB': '这个文件有 {0} MB；nn 只检查不超过 {1} MB 的文件',
-  'unterminated string': '字符串没有结束引号',
+  'unterminated string': '字符串缺少结尾的引号',
   'too many syntax errors; only the first {0} are shown': '语法错误太多；只显示前 {0} 个',
   // grammar/to-ast-expr.ts
   "comparisons cannot be chained: add parentheses around '{0}' or '{1}'": "比较不能连写：请给 '{0}' 或 '{1}' 加上括号",
