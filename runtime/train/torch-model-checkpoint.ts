@@ -1,7 +1,9 @@
 // Which PyTorch checkpoint holds a model's trained weights, for `nn export`
 // and `nn run`: train.py's state.json names the module's class (model.py's
 // class, the model's name as a Python identifier), so a checkpoint is the
-// model's when that name is its. Among the file's runs (`runs/<train
+// model's when that name is its: `model` for weights.safetensors, or a
+// GAN's `models: { generator, discriminator }` for `<role>.safetensors`
+// (adversarial-program.ts). Among the file's runs (`runs/<train
 // block>/<run>/checkpoints/`) the newest run's latest checkpoint wins; a
 // folder given by hand may be a checkpoint, a run folder or a runs folder.
 
@@ -14,19 +16,26 @@ import { torchCheckpointsIn } from './torch-checkpoints.js';
 import { runFoldersIn } from './run-folder.js';
 
 export interface TorchCheckpointFound {
+  /** the checkpoint folder */
   path: string;
+  /** the model's weights file in it */
+  weights: string;
   /** when its weights were written (ms): to choose between it and a tfjs checkpoint */
   savedAt: number;
 }
 
-/** The model (class name) a PyTorch checkpoint's state.json names, if it names one. */
-export function torchCheckpointModel(checkpoint: string): string | undefined {
+/** The file of a PyTorch checkpoint that holds the weights of the module `className`, when its state.json names it. */
+export function torchWeightsFileOf(checkpoint: string, className: string): string | undefined {
+  let state: { model?: unknown; models?: unknown };
   try {
-    const state = JSON.parse(readFileOrThrow(join(checkpoint, 'state.json'), SMALL_FILE_BYTES).toString('utf8')) as { model?: unknown };
-    return typeof state.model === 'string' ? state.model : undefined;
+    state = JSON.parse(readFileOrThrow(join(checkpoint, 'state.json'), SMALL_FILE_BYTES).toString('utf8')) as typeof state;
   } catch {
     return undefined;
   }
+  if (state.model === className) return join(checkpoint, 'weights.safetensors');
+  const roles = typeof state.models === 'object' && state.models !== null ? Object.entries(state.models) : [];
+  const role = roles.find(([name, model]) => model === className && /^[a-z]+$/.test(name))?.[0];
+  return role !== undefined ? join(checkpoint, `${role}.safetensors`) : undefined;
 }
 
 /** The newest PyTorch checkpoint of `className` among the runs folders in `runsRoot` (`runs/` beside the .nn file). */
@@ -39,7 +48,7 @@ export function newestTorchCheckpointOf(runsRoot: string, className: string): To
 
 /** In a folder given by hand: a PyTorch checkpoint itself, a run folder, or a runs folder (its newest run with one of `className`). */
 export function torchCheckpointIn(dir: string, className: string): TorchCheckpointFound | undefined {
-  if (isTorchCheckpoint(dir)) return torchCheckpointModel(dir) === className ? found(dir) : undefined;
+  if (isTorchCheckpoint(dir)) return found(dir, className);
   return newestOfRun(dir, className) ?? newestIn(dir, className);
 }
 
@@ -54,12 +63,21 @@ function newestIn(runsDir: string, className: string): TorchCheckpointFound | un
 
 function newestOfRun(runDir: string, className: string): TorchCheckpointFound | undefined {
   const dir = join(runDir, DEFAULT_CHECKPOINTS_DIR);
-  const name = torchCheckpointsIn(dir).find((n) => torchCheckpointModel(join(dir, n)) === className);
-  return name !== undefined ? found(join(dir, name)) : undefined;
+  for (const name of torchCheckpointsIn(dir)) {
+    const checkpoint = found(join(dir, name), className);
+    if (checkpoint) return checkpoint;
+  }
+  return undefined;
 }
 
-function found(path: string): TorchCheckpointFound {
-  return { path, savedAt: statSync(join(path, 'weights.safetensors')).mtimeMs };
+function found(path: string, className: string): TorchCheckpointFound | undefined {
+  const weights = torchWeightsFileOf(path, className);
+  if (weights === undefined) return undefined;
+  try {
+    return { path, weights, savedAt: statSync(weights).mtimeMs };
+  } catch {
+    return undefined; // state.json names a file that is not there: not this model's checkpoint
+  }
 }
 
 function folders(dir: string): string[] {

@@ -4,8 +4,9 @@
 // `epoch` and `checkpoint` events), its checkpoint read by `nn run` and
 // `nn export` (converted back to the tfjs layout: the outputs are
 // model.py's with that checkpoint, and the export's weights are the
-// checkpoint's own), the newer engine's checkpoint winning, and a model
-// with sizes the inputs leave open, traced for the data's.
+// checkpoint's own), the newer engine's checkpoint winning, a GAN's two
+// models each from its own file, and a model with sizes the inputs leave
+// open, traced for the data's.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,30 @@ train Seq on sequences(task: "copy", length: 6, vocab: 16, count: 200) {
   optimizer: Adam(lr: 0.01)
   epochs: 1
   batch: 50
+  seed: 1
+}
+`,
+);
+
+// a GAN: its checkpoint holds each model in a file of its own
+temp.write(
+  'gan.nn',
+  `model G {
+  input noise: [B, 4]
+  output noise -> Dense(16) -> ReLU -> Dense(2)
+}
+
+model D {
+  input point: [B, 2]
+  output point -> Dense(16) -> LeakyReLU(0.2) -> Dense(1) -> Sigmoid
+}
+
+train Ring on ring(modes: 4, count: 512) {
+  adversarial(generator: G, discriminator: D, noise: normal([B, 4]))
+  loss: minimax
+  optimizer: Adam(lr: 1e-3, beta1: 0.5)
+  epochs: 1
+  batch: 128
   seed: 1
 }
 `,
@@ -164,4 +189,24 @@ describe('a model with sizes its inputs leave open', () => {
     expect(modelPy).toContain('# [B, 6, 16]');
     expect(modelPy).toMatch(/\("target", \[None, 6\], "int32"\)/);
   }, 600_000);
+});
+
+describe('a GAN trained by PyTorch', () => {
+  it('nn export and nn run take each model from its own file of the checkpoint', () => {
+    python ||= ensureTorchPython();
+    const r = nn(['train', 'gan.nn', '--engine', 'torch', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const checkpoint = events(r.stdout).find((e) => e.type === 'checkpoint')!['path'] as string;
+    const random = prng(9);
+    temp.write('noise.npy', encodeNpy(Float32Array.from({ length: 6 * 4 }, () => random() * 2 - 1), [6, 4], 'float32'));
+    const run = nn(['run', 'gan.nn', '--model', 'G', '--input', 'noise.npy', '--out', 'points.npy']);
+    expect(run.code, run.stderr).toBe(0);
+    const exported = nn(['export', 'gan.nn', '--model', 'G', '--to', 'pytorch', '--out', 'g-torch']);
+    expect(exported.stdout).toContain(`exported G (weights from ${checkpoint}):`);
+    const compared = runPython<Compared>(python, script, [join(temp.dir, 'g-torch'), join(checkpoint, 'generator.safetensors'), join(temp.dir, 'noise.npy'), join(temp.dir, 'points.npy'), join(temp.dir, 'g-torch', 'weights.safetensors')]);
+    expect(compared.shape).toEqual([6, 2]);
+    expect(compared.difference).toBeLessThanOrEqual(1e-4);
+    expect(compared.floatTensors).toBe(4);
+    expect(compared.weightsDifference).toBe(0);
+  }, 300_000);
 });

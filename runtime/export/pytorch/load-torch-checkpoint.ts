@@ -3,7 +3,6 @@
 // the same graph: what lets `nn run`, `nn export` and a torch run's
 // pictures use weights that PyTorch trained.
 
-import { join } from 'node:path';
 import type { Graph } from '../../../core/graph/graph.js';
 import { LARGEST_BUFFER_BYTES, readFileOrThrow } from '../../files/read-regular-file.js';
 import type { LayersModel, TF } from '../../tf-types.js';
@@ -28,9 +27,4 @@ export function loadTorchWeightsFile(tf: TF, model: LayersModel, graph: Graph, f
     throw new CheckpointError(`${file} is not a readable safetensors file: ${e.message}`);
   }
   restoreTorchWeights(tf, model, generated ?? generateModule(graph, { file: graph.model }), tensors, file);
-}
-
-/** A checkpoint folder of train.py (its weights.safetensors) into `model`. */
-export function loadTorchCheckpoint(tf: TF, model: LayersModel, graph: Graph, checkpoint: string): void {
-  loadTorchWeightsFile(tf, model, graph, join(checkpoint, 'weights.safetensors'));
 }
