@@ -178,7 +178,7 @@ function generate(tf: TF, g: LayersModel, noise: (n: number) => Tensor, n: numbe
 const SCATTER_POINTS = 1000;
 
 /** Writes a picture of `samples.count` generated samples (a scatter plot: at least 1,000 points); returns its path and kind. */
-function writeSamples(tf: TF, plan: TrainPlan, g: LayersModel, noise: (n: number) => Tensor, runDir: string, epoch: number): { path: string; kind: 'scatter' | 'image-grid' } {
+export function writeSamples(tf: TF, plan: TrainPlan, g: LayersModel, noise: (n: number) => Tensor, runDir: string, epoch: number): { path: string; kind: 'scatter' | 'image-grid' } {
   const count = plan.samples!.count;
   const outShape = g.outputs[0]!.shape.slice(1) as number[];
   const title = `${g.name}'s samples after epoch ${epoch}`;

@@ -21,6 +21,7 @@ import { claimRunFolder } from './run-folder.js';
 import type { StopSignal } from './supervised.js';
 import { newestTorchCheckpoint } from './torch-checkpoints.js';
 import type { TorchProgram } from './torch-export.js';
+import { torchGanPictures } from './torch-gan-pictures.js';
 import { torchPictures, type TorchPictures } from './torch-pictures.js';
 
 /** The folder of the run folder that holds the exported program. */
@@ -77,7 +78,8 @@ export async function runTorchTraining(request: TorchRunRequest): Promise<TorchR
       throw e;
     }
     const chart = runChart(request.plan, request.emit);
-    const pictures = program?.pictures ? torchPictures(program.pictures, { runDir: folder.runDir, programDir, emit: chart.emit }) : undefined;
+    const place = { runDir: folder.runDir, programDir, emit: chart.emit };
+    const pictures = program?.pictures ? torchPictures(program.pictures, place) : program?.ganPictures ? torchGanPictures(program.ganPictures, place) : undefined;
     try {
       const run = { runId: folder.runId, file: request.file, runDir: folder.runDir, ...(from !== undefined ? { resumedFrom: from } : {}) };
       const command = trainCommand(request, programDir, folder.runDir, from, pictures?.every);

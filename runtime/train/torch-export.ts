@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import type { Host } from '../../core/host.js';
 import type { TrainPlan } from '../../core/train/plan.js';
 import { writeFileAtomically } from '../files/atomic-files.js';
-import { exportAdversarialTraining } from '../export/pytorch/export-adversarial.js';
+import { exportAdversarialProgram } from '../export/pytorch/export-adversarial.js';
 import { exportTrainingProgram } from '../export/pytorch/export-training.js';
 import { UnsupportedModelError } from '../export/pytorch/generate-module.js';
 import type { TF } from '../tf-types.js';
+import type { TorchGanPictureSource } from './torch-gan-pictures.js';
 import type { TorchPictureSource } from './torch-pictures.js';
 
 export interface TorchProgramRequest {
@@ -29,14 +30,19 @@ export interface TorchProgramRequest {
 /** The program written, and what the run's pictures are drawn from. */
 export interface TorchProgram {
   files: string[];
-  /** none for a GAN's program: its run draws no sample pictures */
+  /** a supervised block's pictures (none for a GAN's program) */
   pictures?: TorchPictureSource;
+  /** a GAN's samples, drawn from its generator */
+  ganPictures?: TorchGanPictureSource;
 }
 
 /** Writes model.py, train.py, data/ and the initial weights into `dir`. */
 export function exportTorchProgram(tf: TF, request: TorchProgramRequest): TorchProgram {
   const { plan, dir } = request;
-  if (plan.adversarial) return { files: exportAdversarialTraining(tf, request) };
+  if (plan.adversarial) {
+    const program = exportAdversarialProgram(tf, request);
+    return { files: program.files, ganPictures: { tf, plan, ...program.generator } };
+  }
   if (plan.model === undefined) throw new UnsupportedModelError(plan.name, ['a train block without a model']);
   const program = exportTrainingProgram(tf, { file: request.file, host: request.host, plan, dir });
   const modelPy = join(dir, 'model.py');

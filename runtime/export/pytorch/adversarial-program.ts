@@ -7,6 +7,9 @@
 // [1e-7, 1] before the log; each with its own optimizer. The epoch's logs
 // are d_loss, g_loss and, on the ring, modes_covered of 1,000 generated
 // points. Checkpoints hold both modules and both optimizers. One process.
+// With --sample-weights N (nn train's engine), the generator's weights of
+// every Nth epoch and the last, for the samples the engine draws
+// (runtime/train/torch-gan-pictures.ts).
 
 export const ADVERSARIAL_TRAIN = String.raw`# ---------------------------------------------------------------- the adversarial loop (runtime/train/adversarial.ts)
 
@@ -154,6 +157,8 @@ def train(args, processes, events, stop):
             with torch.no_grad():
                 last["modes_covered"] = modes_covered(g(make_noise(1000, device)), CONFIG["ring"])
             g.train()
+        if args.sample_weights > 0 and ((epoch + 1) % args.sample_weights == 0 or epoch + 1 == args.epochs):
+            save_sample_weights(g, False, 0, epoch + 1)  # the generator's, before the epoch event: nn train's engine draws its samples with them
         events.emit({"type": "epoch", "epoch": epoch + 1, "epochs": args.epochs, "logs": last, "seconds": time.time() - epoch_started, "learningRate": lr})
         if (epoch + 1) % CONFIG["checkpoints"]["every"] == 0 or epoch + 1 == args.epochs:
             checkpoint(epoch + 1)

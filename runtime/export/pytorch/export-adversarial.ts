@@ -8,6 +8,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { Graph } from '../../../core/graph/graph.js';
 import type { Host } from '../../../core/host.js';
 import type { TrainPlan } from '../../../core/train/plan.js';
 import { compileGraph } from '../../compile/compile-graph.js';
@@ -17,7 +18,7 @@ import { loadRunData, seedOf } from '../../train/run-training.js';
 import { trace } from '../../train/trace-model.js';
 import { exportData } from './export-data.js';
 import { convertWeights } from './export-pytorch.js';
-import { generateModule } from './generate-module.js';
+import { type GeneratedModule, generateModule } from './generate-module.js';
 import { type AdversarialConfig, generateAdversarialTrain } from './generate-train.js';
 import { encodeSafetensors } from './safetensors.js';
 
@@ -30,8 +31,19 @@ export interface AdversarialExportRequest {
   dir: string;
 }
 
+/** The program written, and the generator it trains: what `nn train --engine torch` draws its samples with. */
+export interface AdversarialProgram {
+  files: string[];
+  generator: { graph: Graph; generated: GeneratedModule };
+}
+
 /** Writes generator.py, discriminator.py, their initial weights, data/, train.py and README.md into `dir`; returns their paths. */
 export function exportAdversarialTraining(tf: TF, request: AdversarialExportRequest): string[] {
+  return exportAdversarialProgram(tf, request).files;
+}
+
+/** As exportAdversarialTraining, with the generator's graph and module. */
+export function exportAdversarialProgram(tf: TF, request: AdversarialExportRequest): AdversarialProgram {
   const { plan, dir } = request;
   const pair = plan.adversarial!;
   const seed = seedOf(plan);
@@ -44,10 +56,10 @@ export function exportAdversarialTraining(tf: TF, request: AdversarialExportRequ
     ['generator', generatorGraph, seed],
     ['discriminator', discriminatorGraph, seed + 1],
   ] as const;
-  const classNames: Record<string, string> = {};
+  const modules: Partial<Record<(typeof roles)[number][0], GeneratedModule>> = {};
   for (const [role, graph, roleSeed] of roles) {
     const generated = generateModule(graph, { file: basename(request.file) });
-    classNames[role] = generated.className;
+    modules[role] = generated;
     const modulePy = join(dir, `${role}.py`);
     writeFileAtomically(modulePy, generated.source);
     const model = compileGraph(tf, graph, { seed: roleSeed });
@@ -66,8 +78,8 @@ export function exportAdversarialTraining(tf: TF, request: AdversarialExportRequ
     source: basename(request.file),
     name: plan.name,
     models: [generatorGraph, discriminatorGraph].map((g) => ({ name: g.model, parameters: g.params.trainable + g.params.nonTrainable, trainableParameters: g.params.trainable })),
-    generator: { className: classNames['generator']! },
-    discriminator: { className: classNames['discriminator']! },
+    generator: { className: modules.generator!.className },
+    discriminator: { className: modules.discriminator!.className },
     noise: pair.noise,
     steps: plan.steps,
     ...(plan.data.name === 'ring' ? { ring: ringOf(plan) } : {}),
@@ -88,7 +100,7 @@ export function exportAdversarialTraining(tf: TF, request: AdversarialExportRequ
   const readme = join(dir, 'README.md');
   writeFileAtomically(readme, (existsSync(readme) ? readFileSync(readme, 'utf8') : `# ${plan.name}\n`) + adversarialReadme(config));
   files.push(readme);
-  return files;
+  return { files, generator: { graph: generatorGraph, generated: modules.generator! } };
 }
 
 /** The ring's settings as the tfjs engine reads them (runtime/train/adversarial.ts ringOptions). */
