@@ -14,6 +14,7 @@ import { loadModule } from './check/modules.js';
 import { CheckState, type LayerRow } from './check/state.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import type { Host } from './host.js';
+import { msg } from './i18n/message.js';
 import { LineIndex, type Position } from './text/line-index.js';
 import { add, type Dim, formatDim, isConst, substitute, symbolName } from './shapes/dim.js';
 import { MAX_SIZE, SizeLimitError } from './shapes/size-limit.js';
@@ -63,16 +64,16 @@ export type SummaryResult =
 export function summarize(file: string, host: Host, modelName: string | undefined, overrides: Record<string, Value> = {}, limits?: WorkLimits): SummaryResult {
   const st = new CheckState(limits);
   const module = loadModule(st, host, file);
-  if (!module) return { ok: false, reason: 'usage', message: `cannot read ${file}`, diagnostics: [] };
+  if (!module) return { ok: false, reason: 'usage', message: msg`cannot read ${file}`, diagnostics: [] };
   const definitions = module.program.items.filter((i): i is Definition => i.kind === 'Definition');
   const target = findModel(definitions, file, modelName);
   if (typeof target === 'string') return { ok: false, reason: 'usage', message: target, diagnostics: [] };
   const unknownParam = Object.keys(overrides).find((name) => !target.params.some((p) => p.name.name === name));
-  if (unknownParam) return { ok: false, reason: 'usage', message: `${target.name.name} has no parameter '${unknownParam}'`, diagnostics: [] };
+  if (unknownParam) return { ok: false, reason: 'usage', message: msg`${target.name.name} has no parameter '${unknownParam}'`, diagnostics: [] };
   const result = checkGeneric(st, module, target, { overrides, rows: true });
   // the model's errors, and those of every definition it applies (wherever they are written)
   const errors = [...module.diagnostics, ...result.diagnostics, ...result.reached].filter((d) => d.severity === 'error');
-  if (errors.length > 0) return { ok: false, reason: 'errors', message: `${target.name.name} has errors`, diagnostics: errors };
+  if (errors.length > 0) return { ok: false, reason: 'errors', message: msg`${target.name.name} has errors`, diagnostics: errors };
   const batch = batchSymbols(result.inputs.map((i) => i.value));
   const perExample = (d: Dim): JsonDim => exactly(() => substitute(d, batch));
   const locate = locator(host, file);
@@ -102,10 +103,10 @@ export function summarize(file: string, host: Host, modelName: string | undefine
       inputs: result.inputs.map((i) => ({ name: i.name, shape: shapeOf(i.value) })),
       outputs: result.outputs.map((o, i) => ({ name: o.name ?? (result.outputs.length === 1 ? 'output' : `output${i}`), shape: shapeOf(o.value) })),
       layers,
-      params: trainable === undefined || nonTrainable === undefined ? TOO_LARGE : exactly(() => add(trainable, nonTrainable)),
-      trainableParams: trainable === undefined ? TOO_LARGE : jsonDim(trainable),
-      nonTrainableParams: nonTrainable === undefined ? TOO_LARGE : jsonDim(nonTrainable),
-      flops: flops === undefined ? TOO_LARGE : perExample(flops),
+      params: trainable === undefined || nonTrainable === undefined ? tooLarge() : exactly(() => add(trainable, nonTrainable)),
+      trainableParams: trainable === undefined ? tooLarge() : jsonDim(trainable),
+      nonTrainableParams: nonTrainable === undefined ? tooLarge() : jsonDim(nonTrainable),
+      flops: flops === undefined ? tooLarge() : perExample(flops),
     },
   };
 }
@@ -153,15 +154,17 @@ function locator(host: Host, checked: string): (file: string | undefined, range:
 
 const jsonDim = (d: Dim): JsonDim => (isConst(d) ? d : formatDim(d));
 
-/** What the summary shows for a count past exact arithmetic, instead of a rounded number. */
-export const TOO_LARGE = `too large (over ${MAX_SIZE.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')})`;
+/** What the summary shows for a count past exact arithmetic, instead of a rounded number (in the current language: a function). */
+export function tooLarge(): string {
+  return msg`too large (over ${MAX_SIZE.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')})`;
+}
 
-/** A count computed exactly, or TOO_LARGE. */
+/** A count computed exactly, or tooLarge(). */
 function exactly(f: () => Dim): JsonDim {
   try {
     return jsonDim(f());
   } catch (e) {
-    if (e instanceof SizeLimitError) return TOO_LARGE;
+    if (e instanceof SizeLimitError) return tooLarge();
     throw e;
   }
 }

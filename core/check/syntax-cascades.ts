@@ -48,7 +48,7 @@ export function withoutCascades(module: Module, diagnostics: Diagnostic[]): Diag
       if (broken.has(item) && (d.severity === 'warning' || d.code === 'NN3011' || d.range.end === d.range.start)) return false;
     }
     if (damaged.some((r) => r.start <= at && at < r.end)) return false;
-    const unknown = /unknown (?:name|model) '([^']+)'/.exec(d.message)?.[1];
+    const unknown = unknownNameAt(module, d);
     if (unknown !== undefined && spelt.some((w) => w.startsWith(unknown))) return false;
     return !(d.related ?? []).some((r) => (r.file === undefined || r.file === module.file) && damaged.some((x) => x.start <= r.range.start && r.range.start < x.end));
   });
@@ -105,6 +105,17 @@ function namesOf(items: Iterable<TopLevel>): Set<string> {
   const out = new Set<string>();
   for (const i of items) if (i.kind === 'Definition' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(i.name.name)) out.add(i.name.name);
   return out;
+}
+
+/**
+ * The name an unknown-name finding is about (NN1001: a name; NN4003: a
+ * train block's model), read from the source it underlines rather than
+ * from its message, which is in the user's language.
+ */
+function unknownNameAt(module: Module, d: Diagnostic): string | undefined {
+  if (d.code !== 'NN1001' && d.code !== 'NN4003') return undefined;
+  const name = module.text.slice(d.range.start, d.range.end);
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !module.definitions.has(name) ? name : undefined;
 }
 
 /** NN0014 warnings of a file without syntax errors: `C //4`, which reads as `C`. */

@@ -9,6 +9,7 @@
 // train block that checks clean starts training.
 
 import type { Definition, Expr, InputStmt, Range, TrainDecl } from '../../grammar/ast.js';
+import { msg } from '../i18n/message.js';
 import { type Dim, isConst, symbolName, symbolsOf, sym } from '../shapes/dim.js';
 import { formatShape, product } from '../shapes/shape.js';
 import { type DataShape, type DataTarget, dataShapeOf, formatExample } from '../train/data-shapes.js';
@@ -66,8 +67,12 @@ export function checkModelFitsData(st: CheckState, fr: Frame, decl: TrainDecl, m
   if (targets.kind === 'classes' && lossName !== undefined && CLASS_LOSSES.has(lossName)) {
     const problem = classOutputProblem(output, targets.shape, targets.classes);
     if (problem) {
-      const what = targets.shape.length === 0 ? 'one per example' : `one per position of ${formatExample(targets.shape)}`;
-      st.error(fr, 'NN4006', `${data.source} gives class ids (${what}, ${targets.classes} classes), so with ${lossName} ${model.name.name}'s output must be ${problem}, but it is [B, ${output.join(', ')}]`, decl.target.range);
+      const [source, classes, name, given] = [data.source, targets.classes, model.name.name, `[B, ${output.join(', ')}]`];
+      const message =
+        targets.shape.length === 0
+          ? msg`${source} gives class ids (one per example, ${classes} classes), so with ${lossName} ${name}'s output must be ${problem}, but it is ${given}`
+          : msg`${source} gives class ids (one per position of ${formatExample(targets.shape)}, ${classes} classes), so with ${lossName} ${name}'s output must be ${problem}, but it is ${given}`;
+      st.error(fr, 'NN4006', message, decl.target.range);
     }
   }
   if (targets.kind === 'model') {
@@ -101,9 +106,9 @@ function checkLossAtDataSizes(st: CheckState, fr: Frame, loss: Expr, outputs: nu
   const origin = (what: string) => ({ file: fr.module.file, range: loss.range, what });
   const batch = sym('B');
   const tensors: TensorValue[] = [
-    ...outputs.slice(0, taken).map((shape, i): TensorValue => ({ kind: 'tensor', shape: [batch, ...shape], dtype: declaredType(generic.inputs[i]?.value) ?? 'float32', origin: origin(`output ${i + 1} of the model`) })),
+    ...outputs.slice(0, taken).map((shape, i): TensorValue => ({ kind: 'tensor', shape: [batch, ...shape], dtype: declaredType(generic.inputs[i]?.value) ?? 'float32', origin: origin(msg`output ${i + 1} of the model`) })),
     // of the type the loss declares, as the runtime traces it (its targets' type is not checked)
-    { kind: 'tensor', shape: [batch, ...target.shape], dtype: declaredType(generic.inputs[taken]?.value) ?? target.dtype, origin: origin(`${data.source}'s targets`) },
+    { kind: 'tensor', shape: [batch, ...target.shape], dtype: declaredType(generic.inputs[taken]?.value) ?? target.dtype, origin: origin(msg`${data.source}'s targets`) },
   ];
   const frame: Frame = { module: fr.module, scope: new Scope(), mode: 'instance', iteration: '', path: '', lenient: false };
   const freshBefore = st.fresh.next;
@@ -115,7 +120,7 @@ function checkLossAtDataSizes(st: CheckState, fr: Frame, loss: Expr, outputs: nu
     }
   });
   const sizes = tensors.map((t) => formatShape(t.shape)).join(', ');
-  for (const d of diagnostics) if (d.severity === 'error') st.diagnostics.push({ ...d, message: `with ${data.source}'s targets (the loss given ${sizes}): ${d.message}` });
+  for (const d of diagnostics) if (d.severity === 'error') st.diagnostics.push({ ...d, message: msg`with ${data.source}'s targets (the loss given ${sizes}): ${d.message}` });
 }
 
 /**
@@ -141,9 +146,9 @@ function classOutputProblem(output: readonly number[], shape: readonly number[],
  * then takes.
  */
 export function checkDiscriminatorFitsData(st: CheckState, fr: Frame, discriminator: Definition, generatorOutput: Value | undefined, data: DataShape, range: Range, node: Expr): void {
-  const trained: Trained = { definition: discriminator, module: moduleOf(st, fr, discriminator), role: `the discriminator ${discriminator.name.name}` };
+  const trained: Trained = { definition: discriminator, module: moduleOf(st, fr, discriminator), role: msg`the discriminator ${discriminator.name.name}` };
   if (data.inputs.length !== 1) {
-    st.error(fr, 'NN4009', `adversarial training takes data of one input (the real examples), but ${data.source} gives ${data.inputs.length} (${data.inputs.map((i) => i.name).join(', ')})`, range);
+    st.error(fr, 'NN4009', msg`adversarial training takes data of one input (the real examples), but ${data.source} gives ${data.inputs.length} (${data.inputs.map((i) => i.name).join(', ')})`, range);
     return;
   }
   const traced = fitInputs(st, fr, trained, data, range);
@@ -154,7 +159,7 @@ export function checkDiscriminatorFitsData(st: CheckState, fr: Frame, discrimina
   const wanted = traced.tensors[0]!.shape;
   const pattern = { dims: wanted, variables: new Set([traced.batch]) };
   if (!matchPattern(pattern, generatorOutput.shape).ok) {
-    st.error(fr, 'NN4006', `the generator's output ${formatShape(generatorOutput.shape)} does not fit the discriminator's input, which is ${formatShape(wanted)} on ${data.source}'s ${data.inputs[0]!.what}`, range);
+    st.error(fr, 'NN4006', msg`the generator's output ${formatShape(generatorOutput.shape)} does not fit the discriminator's input, which is ${formatShape(wanted)} on ${data.source}'s ${data.inputs[0]!.what}`, range);
   }
 }
 
@@ -171,7 +176,10 @@ function fitAndApply(st: CheckState, fr: Frame, trained: Trained, data: DataShap
   if (generic.inputs.length !== data.inputs.length) {
     const takes = generic.inputs.map((i) => i.name).join(', ');
     const gives = data.inputs.map((i) => `${i.name} ${formatExample(i.shape)}`).join(', ');
-    st.error(fr, 'NN4009', `${data.source} gives ${data.inputs.length} input${data.inputs.length === 1 ? '' : 's'} per example (${gives}), but ${trained.role} takes ${generic.inputs.length}${takes ? ` (${takes})` : ''}`, range);
+    const [source, given, role, taken] = [data.source, data.inputs.length, trained.role, generic.inputs.length];
+    const names = takes ? msg` (${takes})` : '';
+    const message = given === 1 ? msg`${source} gives 1 input per example (${gives}), but ${role} takes ${taken}${names}` : msg`${source} gives ${given} inputs per example (${gives}), but ${role} takes ${taken}${names}`;
+    st.error(fr, 'NN4009', message, range);
     return undefined;
   }
   const traced = fitInputs(st, fr, trained, data, range);
@@ -198,7 +206,7 @@ function fitInputs(st: CheckState, fr: Frame, trained: Trained, data: DataShape,
     const lead = value.shape[0];
     const leadName = lead === undefined ? undefined : symbolName(lead);
     if (leadName === undefined) {
-      st.error(fr, 'NN4010', `${trained.role}'s input ${name} ${formatShape(value.shape)} must start with the batch axis, a name such as B: training gives it batches of examples`, declarationOf(trained, index)?.shape.range ?? range);
+      st.error(fr, 'NN4010', msg`${trained.role}'s input ${name} ${formatShape(value.shape)} must start with the batch axis, a name such as B: training gives it batches of examples`, declarationOf(trained, index)?.shape.range ?? range);
       return undefined;
     }
     batch ??= leadName;
@@ -208,7 +216,7 @@ function fitInputs(st: CheckState, fr: Frame, trained: Trained, data: DataShape,
     if (!reshaped) {
       const pattern = { dims: value.shape, variables: new Set(value.shape.flatMap((d) => [...symbolsOf(d)])) };
       if (!matchPattern(pattern, [lead!, ...given.shape]).ok) {
-        st.error(fr, 'NN4006', `${data.source} gives ${given.what}, but ${trained.role}'s input ${name} is ${formatShape(value.shape)}`, range, { fixes: shapeFix(fr, trained, index, given.shape, value.shape) });
+        st.error(fr, 'NN4006', msg`${data.source} gives ${given.what}, but ${trained.role}'s input ${name} is ${formatShape(value.shape)}`, range, { fixes: shapeFix(fr, trained, index, given.shape, value.shape) });
         return undefined;
       }
     }
@@ -235,7 +243,7 @@ function apply(st: CheckState, fr: Frame, trained: Trained, tensors: TensorValue
   });
   const sizes = tensors.map((t) => formatShape(t.shape)).join(', ');
   for (const d of diagnostics) {
-    st.diagnostics.push(d.severity === 'error' ? { ...d, message: `with ${data.source}'s examples (inputs ${sizes}): ${d.message}` } : d);
+    st.diagnostics.push(d.severity === 'error' ? { ...d, message: msg`with ${data.source}'s examples (inputs ${sizes}): ${d.message}` } : d);
   }
   return diagnostics.some((d) => d.severity === 'error') ? undefined : result;
 }
@@ -252,5 +260,5 @@ function shapeFix(fr: Frame, trained: Trained, index: number, given: number[], d
   const batch = first ? trained.module.text.slice(first.range.start, first.range.end) : 'B';
   const dims = declared.length === 2 && given.length > 1 ? [product(given) as number] : given;
   const shape = `[${[batch, ...dims].join(', ')}]`;
-  return [{ title: `Change ${declaration.name.name}'s shape to ${shape}`, edits: [{ range: declaration.shape.range, newText: shape }] }];
+  return [{ title: msg`Change ${declaration.name.name}'s shape to ${shape}`, edits: [{ range: declaration.shape.range, newText: shape }] }];
 }

@@ -7,6 +7,7 @@
 
 import type { Range } from '../../grammar/ast.js';
 import type { Fix } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/message.js';
 import { type Dim, dimEquals, formatDim, isConst } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import type { Value } from '../values.js';
@@ -21,8 +22,8 @@ export function warnTransposeOfBatch(st: CheckState, fr: Frame, args: Readonly<R
   const rank = x.shape.length;
   const reversed = formatShape([...x.shape].reverse());
   const perm = [...Array(rank - 2).keys(), rank - 1, rank - 2];
-  const swap = rank > 2 ? `; transpose(x, [${perm.join(', ')}]) swaps the last two axes` : '';
-  st.report(fr, 'warning', 'NN3018', `transpose without perm reverses every axis, as NumPy's does: x ${formatShape(x.shape)} becomes ${reversed}, its batch axis ${formatDim(lead)} last; give perm${swap}`, range, {
+  const swap = rank > 2 ? msg`; transpose(x, [${perm.join(', ')}]) swaps the last two axes` : '';
+  st.report(fr, 'warning', 'NN3018', msg`transpose without perm reverses every axis, as NumPy's does: x ${formatShape(x.shape)} becomes ${reversed}, its batch axis ${formatDim(lead)} last; give perm${swap}`, range, {
     fixes: rank > 2 ? [permFix(fr.module.text, argsRange, perm)] : [],
   });
 }
@@ -42,7 +43,7 @@ function batchSizes(fr: Frame): Dim[] {
 function permFix(text: string, argsRange: Range, perm: number[]): Fix {
   const list = `[${perm.join(', ')}]`;
   const written = text.slice(argsRange.start, argsRange.end);
-  const title = `Swap the last two axes: perm ${list}`;
+  const title = msg`Swap the last two axes: perm ${list}`;
   if (!written.endsWith(')')) return { title, edits: [{ range: { start: argsRange.end, end: argsRange.end }, newText: `(${list})` }] };
   const end = argsRange.end - 1;
   const empty = written.slice(1, -1).trim() === '';

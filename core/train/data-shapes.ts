@@ -7,6 +7,7 @@
 // Sources that read files are unknown until the files are read.
 
 import type { PlainValue } from './plan.js';
+import { msg } from '../i18n/message.js';
 import { DATA_SOURCES } from './settings.js';
 
 /** One model input a source gives: a name for messages, the shape of one example. */
@@ -61,7 +62,7 @@ const int = (args: DataArgs, name: string): number | undefined => {
 export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefined> = {
   mnist: () => ({
     source: 'mnist',
-    inputs: [{ name: 'image', what: '28x28x1 images (784 values each)', shape: [28, 28, 1], dtype: 'float32' }],
+    inputs: [{ name: 'image', what: msg`28x28x1 images (784 values each)`, shape: [28, 28, 1], dtype: 'float32' }],
     targets: { kind: 'classes', shape: [], classes: 10 },
   }),
   sequences: (args) => {
@@ -71,15 +72,15 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
     return {
       source: 'sequences',
       inputs: [
-        { name: 'source', what: `source token ids [${length}]`, shape: [length], dtype: 'int32' },
-        { name: 'decoder input', what: `decoder input token ids [${length}] (the target shifted right)`, shape: [length], dtype: 'int32' },
+        { name: 'source', what: msg`source token ids [${length}]`, shape: [length], dtype: 'int32' },
+        { name: 'decoder input', what: msg`decoder input token ids [${length}] (the target shifted right)`, shape: [length], dtype: 'int32' },
       ],
       targets: { kind: 'classes', shape: [length], classes: vocab },
     };
   },
   ring: () => ({
     source: 'ring',
-    inputs: [{ name: 'point', what: 'points [2]', shape: [2], dtype: 'float32' }],
+    inputs: [{ name: 'point', what: msg`points [2]`, shape: [2], dtype: 'float32' }],
     targets: { kind: 'none' },
   }),
   shapes: (args) => {
@@ -87,7 +88,7 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
     if (size === undefined) return undefined;
     return {
       source: 'shapes',
-      inputs: [{ name: 'image', what: `${size}x${size}x3 images`, shape: [size, size, 3], dtype: 'float32' }],
+      inputs: [{ name: 'image', what: msg`${size}x${size}x3 images`, shape: [size, size, 3], dtype: 'float32' }],
       targets: { kind: 'model', problem: (output) => shapesTargetProblem(output, size, int(args, 'objects') ?? 1), target: (output) => shapesTargetOf(output, size) },
     };
   },
@@ -96,7 +97,7 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
     if (region === undefined) return undefined;
     return {
       source: 'regions',
-      inputs: [{ name: 'region', what: `${region}x${region}x3 warped regions`, shape: [region, region, 3], dtype: 'float32' }],
+      inputs: [{ name: 'region', what: msg`${region}x${region}x3 warped regions`, shape: [region, region, 3], dtype: 'float32' }],
       targets: { kind: 'classes', shape: [], classes: SHAPE_KINDS + 1 },
     };
   },
@@ -110,12 +111,12 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
     return {
       source: 'segments',
       inputs: [
-        { name: 'image', what: `${size}x${size}x3 images`, shape: [size, size, 3], dtype: 'float32' },
-        { name: 'points', what: `points [${points}, 2] (x, y in pixels)`, shape: [points, 2], dtype: 'float32' },
-        { name: 'labels', what: `point labels [${points}] (1 foreground, 0 background, -1 padding)`, shape: [points], dtype: 'int32' },
-        { name: 'boxes', what: 'boxes [4] (x0, y0, x1, y1; -1s: none)', shape: [4], dtype: 'float32' },
-        { name: 'mask', what: `mask prompts [${mask}, ${mask}, 1] (logits; zeros: none)`, shape: [mask, mask, 1], dtype: 'float32' },
-        { name: 'text', what: `text prompts [1, ${text}] (zeros: none)`, shape: [1, text], dtype: 'float32' },
+        { name: 'image', what: msg`${size}x${size}x3 images`, shape: [size, size, 3], dtype: 'float32' },
+        { name: 'points', what: msg`points [${points}, 2] (x, y in pixels)`, shape: [points, 2], dtype: 'float32' },
+        { name: 'labels', what: msg`point labels [${points}] (1 foreground, 0 background, -1 padding)`, shape: [points], dtype: 'int32' },
+        { name: 'boxes', what: msg`boxes [4] (x0, y0, x1, y1; -1s: none)`, shape: [4], dtype: 'float32' },
+        { name: 'mask', what: msg`mask prompts [${mask}, ${mask}, 1] (logits; zeros: none)`, shape: [mask, mask, 1], dtype: 'float32' },
+        { name: 'text', what: msg`text prompts [1, ${text}] (zeros: none)`, shape: [1, text], dtype: 'float32' },
       ],
       targets: { kind: 'model', problem: (output) => segmentsTargetProblem(output, mask), target: () => ({ shape: [1, mask, mask], dtype: 'float32' }) },
     };
@@ -129,7 +130,7 @@ export const DATA_SHAPES: Record<string, (args: DataArgs) => DataShape | undefin
  */
 export function segmentsTargetProblem(output: readonly number[], mask: number): string | undefined {
   if (output.length === 3 && output[1] === mask && output[2] === mask) return undefined;
-  return `segments gives one mask [1, ${mask}, ${mask}] per example as the target, so the model's first output must be masks [B, M, ${mask}, ${mask}], but it is [B, ${output.join(', ')}]`;
+  return msg`segments gives one mask [1, ${mask}, ${mask}] per example as the target, so the model's first output must be masks [B, M, ${mask}, ${mask}], but it is [B, ${output.join(', ')}]`;
 }
 
 /** The kinds of shape `shapes` draws (class ids 0, 1, 2): runtime/data/shapes.ts's SHAPE_KINDS. */
@@ -145,17 +146,14 @@ const SHAPE_KINDS = 3;
 export function shapesTargetProblem(output: readonly number[], size: number, objects: number): string | undefined {
   const kinds = SHAPE_KINDS;
   if (output.length === 1 && (output[0] === kinds || output[0] === kinds + 1)) {
-    return objects === 1 ? undefined : `shapes: a classifier (output [B, ${output[0]}]) takes one shape per image, so shapes(objects: 1), not objects: ${objects}`;
+    return objects === 1 ? undefined : msg`shapes: a classifier (output [B, ${output[0]}]) takes one shape per image, so shapes(objects: 1), not objects: ${objects}`;
   }
   if (output.length === 3 && output[0] === output[1]) {
     const [side, , depth] = output as [number, number, number];
     if (side === size && depth === kinds + 1) return undefined;
     if (side < size && depth > 5 && (depth - kinds) % 5 === 0) return undefined;
   }
-  return (
-    `shapes cannot give targets for a model output of [B, ${output.join(', ')}]. It gives: a class id for [B, ${kinds}] or [B, ${kinds + 1}] (background first); ` +
-    `a YOLO grid for [B, S, S, K*5 + ${kinds}]; a class per pixel for [B, ${size}, ${size}, ${kinds + 1}]`
-  );
+  return msg`shapes cannot give targets for a model output of [B, ${output.join(', ')}]. It gives: a class id for [B, ${kinds}] or [B, ${kinds + 1}] (background first); a YOLO grid for [B, S, S, K*5 + ${kinds}]; a class per pixel for [B, ${size}, ${size}, ${kinds + 1}]`;
 }
 
 /** The targets `shapes` gives for an output it accepts: a class id, a YOLO grid's truth [S, S, 5 + 3], or a class per pixel. */

@@ -7,6 +7,7 @@
 // from an unknown computation is left alone.
 
 import type { Graph, GraphNode, TensorRef } from '../graph/graph.js';
+import { msg } from '../i18n/message.js';
 
 export type OutputKind =
   /** rows that sum to 1: Softmax */
@@ -28,14 +29,14 @@ export function outputKind(graph: Graph, ref: TensorRef): OutputKind {
   if (!node) return { kind: 'unknown' };
   if (node.op === 'layer') {
     const activation = node.args.activation;
-    if (activation?.kind === 'string') return ofActivation(activation.value, node.name, `activation "${activation.value}"`);
+    if (activation?.kind === 'string') return ofActivation(activation.value, node.name, msg`activation "${activation.value}"`);
     if (node.spec.category === 'activation') return ofActivation(node.spec.name.toLowerCase(), node.name, node.spec.name);
     return { kind: 'unknown' };
   }
   if (node.op === 'function') {
     if (node.spec.name === 'softmax') return { kind: 'distribution' };
     if (node.spec.name === 'sigmoid') return { kind: 'probability' };
-    if (node.spec.name === 'matmul') return { kind: 'scores', producer: node.name, how: 'a matrix product' };
+    if (node.spec.name === 'matmul') return { kind: 'scores', producer: node.name, how: msg`a matrix product` };
     return { kind: 'unknown' };
   }
   if (node.op === 'binary' && ['+', '-', '@'].includes(node.operator)) return { kind: 'scores', producer: node.name, how: `'${node.operator}'` };
@@ -65,10 +66,10 @@ export function lossOutputProblem(loss: string, graph: Graph): string | undefine
   const kind = outputKind(graph, output.ref);
   if (kind.kind !== 'scores') return undefined;
   if (loss === 'crossentropy' || loss === 'sparse_crossentropy') {
-    return `the loss ${loss} takes class probabilities, but ${graph.model}'s output comes from ${kind.producer} (${kind.how}), which gives unbounded scores: end the model with Softmax (\`-> Softmax\`)`;
+    return msg`the loss ${loss} takes class probabilities, but ${graph.model}'s output comes from ${kind.producer} (${kind.how}), which gives unbounded scores: end the model with Softmax (\`-> Softmax\`)`;
   }
   if (loss === 'binary_crossentropy') {
-    return `the loss binary_crossentropy takes probabilities in [0, 1], but ${graph.model}'s output comes from ${kind.producer} (${kind.how}), which gives unbounded scores: end the model with Sigmoid (\`-> Sigmoid\`)`;
+    return msg`the loss binary_crossentropy takes probabilities in [0, 1], but ${graph.model}'s output comes from ${kind.producer} (${kind.how}), which gives unbounded scores: end the model with Sigmoid (\`-> Sigmoid\`)`;
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { Scope } from '../check/scope.js';
 import type { CheckState, Frame } from '../check/state.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Host } from '../host.js';
+import { msg } from '../i18n/message.js';
 import { isConst, sym } from '../shapes/dim.js';
 import type { Value } from '../values.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, OPTIMIZERS, SCHEDULES } from './settings.js';
@@ -58,18 +59,18 @@ export type PlanResult = { ok: true; plan: TrainPlan } | { ok: false; message: s
 export function planTraining(file: string, host: Host, target?: string): PlanResult {
   const check = checkFile(file, host);
   const errors = check.diagnostics.filter((d) => d.severity === 'error');
-  if (!check.module) return { ok: false, message: `cannot read ${file}`, diagnostics: [] };
-  if (errors.length > 0) return { ok: false, message: `${file} has errors`, diagnostics: errors };
+  if (!check.module) return { ok: false, message: msg`cannot read ${file}`, diagnostics: [] };
+  if (errors.length > 0) return { ok: false, message: msg`${file} has errors`, diagnostics: errors };
   const blocks = check.module.program.items.filter((i): i is TrainDecl => i.kind === 'Train');
   const names = blocks.map((b) => b.target.name);
   const decl = target === undefined ? (blocks.length === 1 ? blocks[0] : undefined) : blocks.find((b) => b.target.name === target);
   if (!decl) {
     const message =
       blocks.length === 0
-        ? `${file} has no train block`
+        ? msg`${file} has no train block`
         : target === undefined
-          ? `${file} has several train blocks; choose one with --model (${names.join(', ')})`
-          : `no train block for '${target}' in ${file} (train blocks: ${names.join(', ')})`;
+          ? msg`${file} has several train blocks; choose one with --model (${names.join(', ')})`
+          : msg`no train block for '${target}' in ${file} (train blocks: ${names.join(', ')})`;
     return { ok: false, message, diagnostics: [] };
   }
   const fr: Frame = { module: check.module, scope: new Scope(), mode: 'generic', iteration: '', path: '', lenient: false };

@@ -6,11 +6,13 @@
 // read and may point anywhere. Plain string work: core does no I/O and runs
 // where `node:path` may not exist, so both separators are understood.
 
+import { msg } from '../i18n/message.js';
+
 /** Why `path` cannot name a folder inside a run's folder, or undefined when it can. */
 export function runPathProblem(path: string): string | undefined {
-  if (path.trim() === '') return 'is empty';
-  if (/^[\\/]/.test(path) || /^[A-Za-z]:/.test(path) || path.startsWith('~')) return 'is absolute';
-  if (path.split(/[\\/]+/).includes('..')) return "climbs out with '..'";
+  if (path.trim() === '') return msg`is empty`;
+  if (/^[\\/]/.test(path) || /^[A-Za-z]:/.test(path) || path.startsWith('~')) return msg`is absolute`;
+  if (path.split(/[\\/]+/).includes('..')) return msg`climbs out with '..'`;
   return undefined;
 }
 

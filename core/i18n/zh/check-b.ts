@@ -140,4 +140,109 @@ export const CHECK_B: Readonly<Record<string, string>> = {
   '{0} is annotated with a shape, but is {1}': '{0} 标注了形状，但它是{1}',
   '{0}: {1}{2}': '{0}：{1}{2}',
   'the value has shape {0}': '这个值的形状是 {0}',
+
+  // core/check/transpose-batch.ts
+  '; transpose(x, [{0}]) swaps the last two axes': '；transpose(x, [{0}]) 交换最后两个轴',
+  "transpose without perm reverses every axis, as NumPy's does: x {0} becomes {1}, its batch axis {2} last; give perm{3}":
+    '不给 perm 的 transpose 会像 NumPy 那样把所有轴倒过来：x {0} 变成 {1}，批轴 {2} 到了最后；请给出 perm{3}',
+  'Swap the last two axes: perm {0}': '交换最后两个轴：perm {0}',
+
+  // core/check/train.ts
+  'data source': '数据源',
+  "a train setting is written 'name: value'": "train 设置的写法是 'name: value'",
+  "unknown train setting '{0}'{1}": "未知的 train 设置 '{0}'{1}",
+  "'{0}' is set twice": "'{0}' 设置了两次",
+  'mnist(set: "full") has the standard split, 60,000 training and 10,000 test digits: leave out \'split\' (or use the 10,000 digits of set: "small")':
+    'mnist(set: "full") 使用标准划分，60,000 个训练数字和 10,000 个测试数字：请去掉 \'split\'（或者用 set: "small" 的 10,000 个数字）',
+  "'{0}' is a {1}, not a model": "'{0}' 是一个 {1}，不是 model",
+  "unknown model '{0}'": "未知的模型 '{0}'",
+  '{0}{1} (or declare adversarial(...) training)': '{0}{1}（或者声明 adversarial(...) 训练）',
+  'expected a {0} ({1})': '这里应当是{0}（{1}）',
+  "unknown {0} '{1}'{2} (known: {3})": "未知的{0} '{1}'{2}（可用的有：{3}）",
+  'optimizer': '优化器',
+  'schedule': '学习率调度',
+  'metric': '指标',
+  'device': '设备',
+  'loss': '损失',
+  "the loss {0} takes {1} inputs, but a loss takes the model's first output and the targets (2 inputs) or all of {2}'s {3} outputs ({4}) and the targets ({5} inputs)":
+    '损失 {0} 有 {1} 个输入，但损失要么接收模型的第一个输出和目标（2 个输入），要么接收 {2} 的全部 {3} 个输出（{4}）和目标（{5} 个输入）',
+  'the loss {0} takes predictions {1}, but {2} outputs {3}': '损失 {0} 接收的预测是 {1}，但 {2} 的输出是 {3}',
+  'expected a {0} (known: {1})': '这里应当是{0}（可用的有：{1}）',
+  "'{0}' takes a record like { {1} }": "'{0}' 接收一个记录，例如 { {1} }",
+  "'{0}' has no field '{1}'{2} (fields: {3})": "'{0}' 没有字段 '{1}'{2}（字段有：{3}）",
+  "'{0}' must be a path in quotes, but this is {1}": "'{0}' 必须是带引号的路径，但这里是{1}",
+  '\'{0}\' {1}: a run writes only inside its own folder (runs/<name>/<run-id>/), so give a path relative to it, like "{2}"': '\'{0}\' {1}：训练运行只在自己的文件夹（runs/<name>/<run-id>/）里写入，所以请给出相对于它的路径，例如 "{2}"',
+  "'{0}' must be {1}, but this is {2}": "'{0}' 必须是{1}，但这里是{2}",
+  "'{0}' must be at least {1}, but is {2}": "'{0}' 至少应为 {1}，但这里是 {2}",
+  'the generator must be a model, but this is {0}': '生成器必须是模型，但这里是{0}',
+  'the discriminator must be a model, but this is {0}': '判别器必须是模型，但这里是{0}',
+  "the noise {0} does not fit the generator's input {1}": '噪声 {0} 与生成器的输入 {1} 不匹配',
+  "the generator's output {0} does not fit the discriminator's input {1}": '生成器的输出 {0} 与判别器的输入 {1} 不匹配',
+  '{0} gives class ids (one per example)': '{0} 给出的是类别编号（每个样本一个）',
+  '{0} gives class ids (one per position, {1} per example)': '{0} 给出的是类别编号（每个位置一个，每个样本 {1} 个）',
+  '{0} compares outputs with targets value by value, but {1} and {2} outputs {3} ({4} values per example): use crossentropy for class ids, or data with one-hot targets':
+    '{0} 逐个值地比较输出和目标，但{1}，而 {2} 的输出是 {3}（每个样本 {4} 个值）：类别编号请用 crossentropy，或者使用目标为 one-hot 的数据',
+
+  // core/check/train-data.ts
+  "{0} gives class ids (one per example, {1} classes), so with {2} {3}'s output must be {4}, but it is {5}": '{0} 给出的是类别编号（每个样本一个，共 {1} 类），所以用 {2} 时，{3} 的输出必须是 {4}，但它是 {5}',
+  "{0} gives class ids (one per position of {1}, {2} classes), so with {3} {4}'s output must be {5}, but it is {6}": '{0} 给出的是类别编号（{1} 的每个位置一个，共 {2} 类），所以用 {3} 时，{4} 的输出必须是 {5}，但它是 {6}',
+  'output {0} of the model': '模型的第 {0} 个输出',
+  "{0}'s targets": '{0} 的目标',
+  "with {0}'s targets (the loss given {1}): {2}": '用 {0} 的目标时（损失接收 {1}）：{2}',
+  'the discriminator {0}': '判别器 {0}',
+  'adversarial training takes data of one input (the real examples), but {0} gives {1} ({2})': '对抗训练的数据只有一个输入（真实样本），但 {0} 给出了 {1} 个（{2}）',
+  "the generator's output {0} does not fit the discriminator's input, which is {1} on {2}'s {3}": '生成器的输出 {0} 与判别器的输入不匹配：在 {2} 的 {3} 上，判别器的输入是 {1}',
+  '{0} gives 1 input per example ({1}), but {2} takes {3}{4}': '{0} 每个样本给出 1 个输入（{1}），但 {2} 接收 {3} 个{4}',
+  '{0} gives {1} inputs per example ({2}), but {3} takes {4}{5}': '{0} 每个样本给出 {1} 个输入（{2}），但 {3} 接收 {4} 个{5}',
+  "{0}'s input {1} {2} must start with the batch axis, a name such as B: training gives it batches of examples": '{0} 的输入 {1} {2} 必须以批轴开头，即一个名字，比如 B：训练时给它的是一批批样本',
+  "{0} gives {1}, but {2}'s input {3} is {4}": '{0} 给出的是 {1}，但 {2} 的输入 {3} 是 {4}',
+  "with {0}'s examples (inputs {1}): {2}": '用 {0} 的样本时（输入为 {1}）：{2}',
+  "Change {0}'s shape to {1}": '把 {0} 的形状改为 {1}',
+
+  // core/find-model.ts
+  "no model '{0}' in {1} (models: {2})": "{1} 中没有模型 '{0}'（模型有：{2}）",
+  'none': '无',
+  '{0} defines no model': '{0} 中没有定义模型',
+  '{0} defines several models; choose one with --model ({1})': '{0} 中定义了多个模型；请用 --model 选择一个（{1}）',
+
+  // core/summary.ts
+  "{0} has no parameter '{1}'": "{0} 没有参数 '{1}'",
+  '{0} has errors': '{0} 有错误',
+  'too large (over {0})': '太大（超过 {0}）',
+
+  // core/train/data-shapes.ts
+  '28x28x1 images (784 values each)': '28x28x1 的图像（每张 784 个值）',
+  'source token ids [{0}]': '源序列的词元编号 [{0}]',
+  'decoder input token ids [{0}] (the target shifted right)': '解码器输入的词元编号 [{0}]（目标序列右移一位）',
+  'points [2]': '点 [2]',
+  '{0}x{1}x3 images': '{0}x{1}x3 的图像',
+  '{0}x{1}x3 warped regions': '{0}x{1}x3 的变形区域',
+  'points [{0}, 2] (x, y in pixels)': '点 [{0}, 2]（x、y，以像素计）',
+  'point labels [{0}] (1 foreground, 0 background, -1 padding)': '点的标签 [{0}]（1 前景，0 背景，-1 填充）',
+  'boxes [4] (x0, y0, x1, y1; -1s: none)': '框 [4]（x0, y0, x1, y1；全为 -1：没有框）',
+  'mask prompts [{0}, {1}, 1] (logits; zeros: none)': '掩码提示 [{0}, {1}, 1]（原始分数（logits）；全为 0：没有提示）',
+  'text prompts [1, {0}] (zeros: none)': '文本提示 [1, {0}]（全为 0：没有提示）',
+  "segments gives one mask [1, {0}, {1}] per example as the target, so the model's first output must be masks [B, M, {2}, {3}], but it is [B, {4}]":
+    'segments 为每个样本给出一个掩码 [1, {0}, {1}] 作为目标，所以模型的第一个输出必须是掩码 [B, M, {2}, {3}]，但它是 [B, {4}]',
+  'shapes: a classifier (output [B, {0}]) takes one shape per image, so shapes(objects: 1), not objects: {1}': 'shapes：分类器（输出 [B, {0}]）每张图像只接收一个形状，所以要用 shapes(objects: 1)，而不是 objects: {1}',
+  'shapes cannot give targets for a model output of [B, {0}]. It gives: a class id for [B, {1}] or [B, {2}] (background first); a YOLO grid for [B, S, S, K*5 + {3}]; a class per pixel for [B, {4}, {5}, {6}]':
+    'shapes 无法为模型输出 [B, {0}] 提供目标。它能给出：[B, {1}] 或 [B, {2}] 的类别编号（背景在前）；[B, S, S, K*5 + {3}] 的 YOLO 网格；[B, {4}, {5}, {6}] 的逐像素类别',
+
+  // core/train/output-kind.ts
+  'activation "{0}"': '激活函数 "{0}"',
+  'a matrix product': '矩阵乘积',
+  "the loss {0} takes class probabilities, but {1}'s output comes from {2} ({3}), which gives unbounded scores: end the model with Softmax (`-> Softmax`)":
+    '损失 {0} 接收的是类别概率，但 {1} 的输出来自 {2}（{3}），给出的是无界的原始分数（logits）：请在模型末尾加上 Softmax（`-> Softmax`）',
+  "the loss binary_crossentropy takes probabilities in [0, 1], but {0}'s output comes from {1} ({2}), which gives unbounded scores: end the model with Sigmoid (`-> Sigmoid`)":
+    '损失 binary_crossentropy 接收的是 [0, 1] 内的概率，但 {0} 的输出来自 {1}（{2}），给出的是无界的原始分数（logits）：请在模型末尾加上 Sigmoid（`-> Sigmoid`）',
+
+  // core/train/plan.ts
+  '{0} has no train block': '{0} 中没有 train 块',
+  '{0} has several train blocks; choose one with --model ({1})': '{0} 中有多个 train 块；请用 --model 选择一个（{1}）',
+  "no train block for '{0}' in {1} (train blocks: {2})": "{1} 中没有 '{0}' 的 train 块（train 块有：{2}）",
+
+  // core/train/run-paths.ts
+  'is empty': '是空的',
+  'is absolute': '是绝对路径',
+  "climbs out with '..'": "用 '..' 跳出了运行的文件夹",
 };
