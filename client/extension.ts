@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { backendStatusItem } from './backend/backend-status.js';
 import { registerCommands } from './commands.js';
 import type { NnContext } from './context.js';
-import { useTranslator } from './l10n.js';
+import { fromBundle, useTranslator } from './l10n.js';
 import { NnLanguageClient } from './language-client.js';
 import { serverStatusItem } from './status-bar.js';
 
@@ -18,8 +18,8 @@ let active: { nn: NnContext; dispose: () => Promise<void> } | undefined;
 
 export async function activate(extension: vscode.ExtensionContext): Promise<void> {
   const activating = performance.now();
-  // the parts that run without VS Code too (run states, labels, the runtime's messages) translate as VS Code does
-  useTranslator((message, ...args) => vscode.l10n.t(message, ...args));
+  // the parts that run without VS Code too (run states, labels, the runtime's messages) read VS Code's strings of the display language
+  useTranslator(fromBundle(vscode.l10n.bundle));
   const log = vscode.window.createOutputChannel('nn', { log: true });
   const serverOutput = vscode.window.createOutputChannel('nn Language Server', { log: true });
   const server = new NnLanguageClient(extension, serverOutput);

@@ -125,7 +125,7 @@ async function chooseTarget(args: unknown[], title: string): Promise<Target | un
 }
 
 async function pickBlock(blocks: TrainBlock[], title: string): Promise<TrainBlock | undefined> {
-  const items = blocks.map((b) => ({ label: b.target, description: b.models.length > 1 || b.models[0] !== b.target ? vscode.l10n.t('trains {0}', b.models.join(vscode.l10n.t(' and '))) : '', block: b }));
+  const items = blocks.map((b) => ({ label: b.target, description: b.models.length > 1 || b.models[0] !== b.target ? (b.models.length === 2 ? vscode.l10n.t('trains {0} and {1}', b.models[0]!, b.models[1]!) : vscode.l10n.t('trains {0}', b.models.join(', '))) : '', block: b }));
   return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('the train block to run') }))?.block;
 }
 

@@ -10,11 +10,13 @@ import { dirname, join, resolve } from 'node:path';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import { describe, expect, test } from 'vitest';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/semantic-tokens.js';
+import { localizeManifest } from './localize-manifest.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const client = join(root, 'client');
 const readJson = (path: string): any => JSON.parse(readFileSync(path, 'utf8'));
-const manifest = readJson(join(client, 'package.json'));
+// as VS Code shows it in English (its texts are `%key%`s of package.nls.json; manifest-nls.test.ts checks the translations)
+const manifest = localizeManifest(readJson(join(client, 'package.json')), readJson(join(client, 'package.nls.json')));
 const rootPackage = readJson(join(root, 'package.json'));
 const contributes = manifest.contributes;
 const semver = createRequire(import.meta.url)('semver') as { satisfies(v: string, range: string): boolean; minVersion(range: string): { version: string } | null };
