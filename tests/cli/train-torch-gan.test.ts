@@ -2,8 +2,10 @@
 // binary exports the adversarial program (generator.py, discriminator.py,
 // train.py) into the run folder and trains it in the project's Python
 // environment with PyTorch. The events validate against docs/events.md and
-// carry the tfjs engine's GAN logs; each checkpoint holds both modules; a
-// stop line gives 130 and a checkpoint; --resume continues the epoch count.
+// carry the tfjs engine's GAN logs; the samples are drawn from train.py's
+// generator between the epoch and checkpoint events, as the tfjs engine
+// orders them; each checkpoint holds both modules; a stop line gives 130
+// and a checkpoint; --resume continues the epoch count.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -37,6 +39,7 @@ train TinyGAN on ring(modes: 8, count: 256) {
   epochs: 1
   batch: 64
   seed: 3
+  samples: { count: 64, every: 2 }
 }
 `;
 temp.write('gan.nn', TINY_GAN);
@@ -92,7 +95,7 @@ describe("nn train --engine torch of a GAN's train block", () => {
     expect(readdirSync(checkpoints.at(-1)!['path'] as string).sort()).toEqual([...THE_PAIR].sort());
   });
 
-  it('--resume continues the epoch count from the stopped run\'s checkpoint', () => {
+  it('--resume continues the epoch count from the stopped run\'s checkpoint; the samples come between each epoch and its checkpoint', () => {
     const last = stopped.all.filter((e) => e.type === 'checkpoint').at(-1)!;
     const from = last['epoch'] as number;
     const resumed = nn(['--resume', '--epochs', String(from + 2), '--out', 'runs']);
@@ -102,5 +105,14 @@ describe("nn train --engine torch of a GAN's train block", () => {
     expect(resumed.all.filter((e) => e.type === 'epoch').map((e) => e['epoch'])).toEqual([from + 1, from + 2]);
     expect(resumed.all.filter((e) => e.type === 'checkpoint').map((e) => e['epoch'])).toEqual([from + 1, from + 2]);
     expect(resumed.all.at(-1)).toMatchObject({ type: 'end', reason: 'completed', epochs: from + 2 });
+
+    // samples every 2nd epoch and the last, each right after its epoch event, from the generator's weights train.py wrote (then removed)
+    const order = resumed.all.filter((e) => e.type === 'epoch' || e.type === 'checkpoint' || (e.type === 'sample' && e['kind'] !== 'metrics')).map((e) => `${e.type} ${e['epoch']}`);
+    const due = (epoch: number) => epoch % 2 === 0 || epoch === from + 2;
+    expect(order).toEqual([from + 1, from + 2].flatMap((epoch) => [`epoch ${epoch}`, ...(due(epoch) ? [`sample ${epoch}`] : []), `checkpoint ${epoch}`]));
+    for (const sample of resumed.all.filter((e) => e.type === 'sample')) expect(existsSync(sample['path'] as string), sample['path'] as string).toBe(true);
+    expect(resumed.all.filter((e) => e.type === 'sample').map((e) => e['kind'])).toContain('scatter');
+    const runDir = resumed.all[0]!['runDir'] as string;
+    expect(readdirSync(join(runDir, 'torch')).filter((f) => f.startsWith('sample-weights'))).toEqual([]);
   }, 180_000);
 });
