@@ -4,6 +4,7 @@
 // cover yet) makes the whole model fail to compile, naming its place.
 
 import type { Range } from '../../grammar/ast.js';
+import { msg } from '../i18n/message.js';
 import type { Dim } from '../shapes/dim.js';
 import { formatDim, isConst } from '../shapes/dim.js';
 import type { TensorSource, TensorValue, Value } from '../values.js';
@@ -54,11 +55,11 @@ class GraphBuilder {
       return { name, node: ref.node, type: this.typeOf(tensor) };
     });
     const outputs = traced.outputs.map(({ name, value }) => {
-      if (value.kind !== 'tensor') throw new CannotCompile(`output ${name} is not a tensor`);
+      if (value.kind !== 'tensor') throw new CannotCompile(msg`output ${name} is not a tensor`);
       return { name, ref: this.visit(value), type: this.typeOf(value) };
     });
-    const count = (d: Dim, what: string): number => {
-      if (!isConst(d)) throw new CannotCompile(`the model's ${what} weight count ${formatDim(d)} is not a number`);
+    const count = (d: Dim, notANumber: (count: string) => string): number => {
+      if (!isConst(d)) throw new CannotCompile(notANumber(formatDim(d)));
       return d;
     };
     return {
@@ -67,14 +68,17 @@ class GraphBuilder {
       inputs,
       outputs,
       nodes: this.nodes,
-      params: { trainable: count(traced.params.trainable, 'trainable'), nonTrainable: count(traced.params.nonTrainable, 'non-trainable') },
+      params: {
+        trainable: count(traced.params.trainable, (n) => msg`the model's trainable weight count ${n} is not a number`),
+        nonTrainable: count(traced.params.nonTrainable, (n) => msg`the model's non-trainable weight count ${n} is not a number`),
+      },
     };
   }
 
   /** The node output a tensor is: creates its node (and its inputs' nodes) the first time. */
   private visit(t: TensorValue): TensorRef {
     const source = t.source;
-    if (!source) throw new CannotCompile(`cannot compile ${t.origin.what} yet`, t.origin.range, t.origin.file);
+    if (!source) throw new CannotCompile(msg`cannot compile ${t.origin.what} yet`, t.origin.range, t.origin.file);
     const key = applicationKey(source);
     const known = this.byApplication.get(key);
     if (known !== undefined) return { node: known, output: outputIndex(source) };
@@ -153,7 +157,7 @@ class GraphBuilder {
       case 'tuple':
         return { kind: 'list', items: v.items.map((i) => this.arg(i, inputs, at)) };
       default:
-        throw new CannotCompile(`cannot compile an argument that is ${v.kind === 'unknown' ? 'unknown' : `a ${v.kind}`}`, at.origin.range, at.origin.file);
+        throw new CannotCompile(v.kind === 'unknown' ? msg`cannot compile an argument that is unknown` : msg`cannot compile an argument that is a ${v.kind}`, at.origin.range, at.origin.file);
     }
   }
 
@@ -163,7 +167,7 @@ class GraphBuilder {
 
   private runtimeDim(d: Dim, at: TensorValue) {
     const r = toRuntimeDim(d, this.traced.batch);
-    if (r === undefined) throw new CannotCompile(`the size ${formatDim(d)} of ${at.origin.what} is not known when the batch size is`, at.origin.range, at.origin.file);
+    if (r === undefined) throw new CannotCompile(msg`the size ${formatDim(d)} of ${at.origin.what} is not known when the batch size is`, at.origin.range, at.origin.file);
     return r;
   }
 

@@ -13,6 +13,7 @@ import { CheckState, type Frame } from '../check/state.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findModel } from '../find-model.js';
 import type { Host } from '../host.js';
+import { msg } from '../i18n/message.js';
 import { add, type Dim, formatDim, isConst, substitute, sym, symbolName, symbolsOf } from '../shapes/dim.js';
 import { formatShape } from '../shapes/shape.js';
 import { MAX_SIZE, SizeLimitError } from '../shapes/size-limit.js';
@@ -45,14 +46,14 @@ export type TraceResult =
 export function traceModel(file: string, host: Host, options: TraceOptions = {}): TraceResult {
   const st = new CheckState(options.limits);
   const module = loadModule(st, host, file);
-  if (!module) return failure(`cannot read ${file}`);
+  if (!module) return failure(msg`cannot read ${file}`);
   const found = findModel(module.program.items.filter((i): i is Definition => i.kind === 'Definition'), file, options.model, ['model', 'loss']);
   if (typeof found === 'string') return failure(found);
   const def = found;
   const overrides = options.overrides ?? {};
   const generic = checkGeneric(st, module, def, { overrides });
   const errors = [...module.diagnostics, ...generic.diagnostics, ...generic.reached].filter((d) => d.severity === 'error');
-  if (errors.length > 0) return { ok: false, message: `${def.name.name} has errors`, diagnostics: errors };
+  if (errors.length > 0) return { ok: false, message: msg`${def.name.name} has errors`, diagnostics: errors };
 
   const inputs = concreteInputs(generic.inputs, options.sizes ?? {}, options.inputShapes);
   if (typeof inputs === 'string') return { ok: false, message: inputs, diagnostics: [], range: def.name.range, file };
@@ -70,7 +71,7 @@ export function traceModel(file: string, host: Host, options: TraceOptions = {})
   );
   const traceErrors = diagnostics.filter((d) => d.severity === 'error');
   if (!result || result.kind === 'unknown' || traceErrors.length > 0) {
-    return { ok: false, message: `${def.name.name} has errors with these input sizes (${inputs.tensors.map((t) => formatShape(t.shape)).join(', ')})`, diagnostics: traceErrors };
+    return { ok: false, message: msg`${def.name.name} has errors with these input sizes (${inputs.tensors.map((t) => formatShape(t.shape)).join(', ')})`, diagnostics: traceErrors };
   }
   const outputs = result.kind === 'tuple' ? result.items.map((v, i) => ({ name: result.names?.[i] ?? `output${i}`, value: v })) : [{ name: 'output', value: result }];
   const rows = st.rows;
@@ -82,7 +83,7 @@ export function traceModel(file: string, host: Host, options: TraceOptions = {})
   } catch (e) {
     // each layer's weights are exact (the checker saw to it), their sum may not be
     if (!(e instanceof SizeLimitError)) throw e;
-    return { ok: false, message: `${def.name.name} has more than ${MAX_SIZE} weights: too many to train`, diagnostics: [], range: def.name.range, file };
+    return { ok: false, message: msg`${def.name.name} has more than ${MAX_SIZE} weights: too many to train`, diagnostics: [], range: def.name.range, file };
   }
   return buildGraph({
     model: def.name.name,
@@ -109,21 +110,24 @@ function failure(message: string): TraceResult {
  * axis of each input is the batch; other free names come from `sizes`.
  */
 function concreteInputs(declared: { name: string; value: Value }[], sizes: Record<string, number>, given?: number[][]): { tensors: TensorValue[]; batch: string } | string {
-  if (given && given.length !== declared.length) return `the model takes ${declared.length} input${declared.length === 1 ? '' : 's'} (${declared.map((d) => d.name).join(', ')}), but the data gives ${given.length}`;
+  if (given && given.length !== declared.length) {
+    const [takes, names, gives] = [declared.length, declared.map((d) => d.name).join(', '), given.length];
+    return takes === 1 ? msg`the model takes 1 input (${names}), but the data gives ${gives}` : msg`the model takes ${takes} inputs (${names}), but the data gives ${gives}`;
+  }
   let batch: string | undefined;
   for (const { name, value } of declared) {
-    if (value.kind !== 'tensor') return `input ${name} has no shape`;
+    if (value.kind !== 'tensor') return msg`input ${name} has no shape`;
     const lead = value.shape[0];
     const leadName = lead === undefined ? undefined : symbolName(lead);
-    if (leadName === undefined) return `input ${name} ${formatShape(value.shape)} must start with the batch axis, a name such as B`;
+    if (leadName === undefined) return msg`input ${name} ${formatShape(value.shape)} must start with the batch axis, a name such as B`;
     batch ??= leadName;
   }
-  if (batch === undefined) return 'the model has no inputs';
+  if (batch === undefined) return msg`the model has no inputs`;
   // sizes from the command line or the data: whole numbers the checker computes with exactly
   const badSize = Object.entries(sizes).find(([, n]) => !Number.isSafeInteger(n) || n < 0);
-  if (badSize) return `the size ${badSize[0]} = ${badSize[1]} must be a whole number from 0 to ${MAX_SIZE}`;
+  if (badSize) return msg`the size ${badSize[0]} = ${badSize[1]} must be a whole number from 0 to ${MAX_SIZE}`;
   const badShape = given?.find((shape) => shape.some((n) => !Number.isSafeInteger(n) || n < 0));
-  if (badShape) return `the data's shape [${badShape.join(', ')}] must hold whole numbers from 0 to ${MAX_SIZE}`;
+  if (badShape) return msg`the data's shape [${badShape.join(', ')}] must hold whole numbers from 0 to ${MAX_SIZE}`;
   const env = new Map<string, Dim>(Object.entries(sizes));
   const batchDim = sym(batch);
   const tensors: TensorValue[] = [];
@@ -134,13 +138,13 @@ function concreteInputs(declared: { name: string; value: Value }[], sizes: Recor
       declaredShape = t.shape.slice(1).map((d) => substitute(d, env));
     } catch (e) {
       if (!(e instanceof SizeLimitError)) throw e;
-      return `a size of input ${name} ${formatShape(t.shape)} is too large with these sizes: ${e.detail}`;
+      return msg`a size of input ${name} ${formatShape(t.shape)} is too large with these sizes: ${e.detail}`;
     }
     const shape = [batchDim, ...(given && !sameSize(declaredShape, given[index]!) ? given[index]! : declaredShape)];
     const unknown = shape.slice(1).find((d) => !isConst(d));
     if (unknown !== undefined) {
       const names = [...symbolsOf(unknown)].join(', ');
-      return `the size ${formatDim(unknown)} of input ${name} ${formatShape(t.shape)} is not known: give ${names} a value (from the data, or a model parameter)`;
+      return msg`the size ${formatDim(unknown)} of input ${name} ${formatShape(t.shape)} is not known: give ${names} a value (from the data, or a model parameter)`;
     }
     tensors.push({ kind: 'tensor', shape, dtype: t.dtype, origin: t.origin, source: { op: 'input', name, index } });
   }

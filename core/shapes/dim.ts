@@ -8,6 +8,7 @@
 // integer (size-limit.ts): arithmetic that leaves that range, or builds a
 // polynomial too large to follow, throws SizeLimitError.
 
+import { msg } from '../i18n/message.js';
 import { addQ, divQ, formatQ, isIntegerQ, mulQ, negQ, ONE, type Rational, rational, ZERO } from './rational.js';
 import { MAX_KEY_LENGTH, MAX_TERMS, safeInteger, SizeLimitError } from './size-limit.js';
 
@@ -58,7 +59,7 @@ function makePoly(terms: readonly Term[]): Dim {
     merged.set(t.key, prev ? { ...prev, coeff: addQ(prev.coeff, t.coeff) } : t);
   }
   const kept = [...merged.values()].filter((t) => t.coeff.n !== 0);
-  if (kept.length > MAX_TERMS) throw new SizeLimitError('complex', `a size with ${kept.length} terms (at most ${MAX_TERMS})`);
+  if (kept.length > MAX_TERMS) throw new SizeLimitError('complex', msg`a size with ${kept.length} terms (at most ${MAX_TERMS})`);
   kept.sort(compareTerms);
   if (kept.length === 0) return 0;
   if (kept.length === 1 && kept[0]!.atoms.length === 0 && isIntegerQ(kept[0]!.coeff)) return kept[0]!.coeff.n;
@@ -68,7 +69,7 @@ function makePoly(terms: readonly Term[]): Dim {
 /** The canonical text of a polynomial's terms; bounded, so that sizes nested in sizes cannot grow without end. */
 function polyKey(terms: readonly Term[]): string {
   const key = terms.map((t) => `${formatQ(t.coeff)}*${t.key}`).join('+');
-  if (key.length > MAX_KEY_LENGTH) throw new SizeLimitError('complex', `a size whose text is ${key.length} characters long (at most ${MAX_KEY_LENGTH})`);
+  if (key.length > MAX_KEY_LENGTH) throw new SizeLimitError('complex', msg`a size whose text is ${key.length} characters long (at most ${MAX_KEY_LENGTH})`);
   return key;
 }
 

@@ -6,6 +6,8 @@
 // anything else throws SizeLimitError, which the checker reports at the
 // expression that computed it (NN3012).
 
+import { msg } from '../i18n/message.js';
+
 /** The largest whole number sizes may reach: 2^53 - 1 = 9,007,199,254,740,991. */
 export const MAX_SIZE = Number.MAX_SAFE_INTEGER;
 
@@ -22,7 +24,7 @@ export class SizeLimitError extends Error {
     /** what was computed, for the message: `10 ** 400`, `1000000000000 * 100000000` */
     readonly detail: string,
   ) {
-    super(reason === 'overflow' ? `${detail} is beyond ${MAX_SIZE}` : `${detail} is too complex`);
+    super(reason === 'overflow' ? msg`${detail} is beyond ${MAX_SIZE}` : msg`${detail} is too complex`);
   }
 }
 

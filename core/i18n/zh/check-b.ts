@@ -245,4 +245,34 @@ export const CHECK_B: Readonly<Record<string, string>> = {
   'is empty': '是空的',
   'is absolute': '是绝对路径',
   "climbs out with '..'": "用 '..' 跳出了运行的文件夹",
+
+  // core/graph/build-graph.ts
+  'output {0} is not a tensor': '输出 {0} 不是张量',
+  "the model's trainable weight count {0} is not a number": '模型的可训练参数个数 {0} 不是一个数',
+  "the model's non-trainable weight count {0} is not a number": '模型的不可训练参数个数 {0} 不是一个数',
+  'cannot compile {0} yet': '暂时还不能编译{0}',
+  'cannot compile an argument that is unknown': '无法编译一个未知的参数',
+  'cannot compile an argument that is a {0}': '无法编译类型为 {0} 的参数',
+  'the size {0} of {1} is not known when the batch size is': '{1} 的尺寸 {0} 在批大小已知时仍然未知',
+
+  // core/graph/trace.ts
+  '{0} has errors with these input sizes ({1})': '{0} 在这些输入尺寸下有错误（{1}）',
+  '{0} has more than {1} weights: too many to train': '{0} 的权重超过 {1} 个：太多了，无法训练',
+  'the model takes 1 input ({0}), but the data gives {1}': '模型接收 1 个输入（{0}），但数据给出了 {1} 个',
+  'the model takes {0} inputs ({1}), but the data gives {2}': '模型接收 {0} 个输入（{1}），但数据给出了 {2} 个',
+  'input {0} has no shape': '输入 {0} 没有形状',
+  'input {0} {1} must start with the batch axis, a name such as B': '输入 {0} {1} 必须以批轴开头，即一个名字，比如 B',
+  'the model has no inputs': '模型没有输入',
+  'the size {0} = {1} must be a whole number from 0 to {2}': '尺寸 {0} = {1} 必须是 0 到 {2} 之间的整数',
+  "the data's shape [{0}] must hold whole numbers from 0 to {1}": '数据的形状 [{0}] 必须由 0 到 {1} 之间的整数组成',
+  'a size of input {0} {1} is too large with these sizes: {2}': '在这些尺寸下，输入 {0} {1} 的某个尺寸太大：{2}',
+  'the size {0} of input {1} {2} is not known: give {3} a value (from the data, or a model parameter)': '输入 {1} {2} 的尺寸 {0} 未知：请给 {3} 一个值（来自数据，或者模型参数）',
+
+  // core/shapes/dim.ts
+  'a size with {0} terms (at most {1})': '一个有 {0} 项的尺寸（最多 {1} 项）',
+  'a size whose text is {0} characters long (at most {1})': '一个写出来有 {0} 个字符长的尺寸（最多 {1} 个）',
+
+  // core/shapes/size-limit.ts
+  '{0} is beyond {1}': '{0} 超出了 {1}',
+  '{0} is too complex': '{0} 太复杂',
 };
