@@ -7,6 +7,7 @@
 import { loadModule } from '../core/check/modules.js';
 import { CheckState } from '../core/check/state.js';
 import type { Host } from '../core/host.js';
+import { msg } from '../core/i18n/message.js';
 
 /** Why `name` is not something `file` can export; undefined when it may be (or the file cannot be read: the export says why). */
 export function unknownModelName(file: string, host: Host, name: string): string | undefined {
@@ -14,5 +15,6 @@ export function unknownModelName(file: string, host: Host, name: string): string
   if (!module || module.definitions.has(name)) return undefined;
   if (module.program.items.some((item) => item.kind === 'Train' && item.target.name === name)) return undefined;
   const models = [...module.definitions.values()].filter((d) => d.definition.defKind === 'model').map((d) => d.definition.name.name);
-  return `no model '${name}' in ${file} (models: ${models.join(', ') || 'none'})`;
+  // find-model.ts's words, so that the message reads the same in every language
+  return msg`no model '${name}' in ${file} (models: ${models.join(', ') || msg`none`})`;
 }
