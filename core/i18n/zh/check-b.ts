@@ -141,12 +141,6 @@ export const CHECK_B: Readonly<Record<string, string>> = {
   '{0}: {1}{2}': '{0}：{1}{2}',
   'the value has shape {0}': '这个值的形状是 {0}',
 
-  // core/check/transpose-batch.ts
-  '; transpose(x, [{0}]) swaps the last two axes': '；transpose(x, [{0}]) 交换最后两个轴',
-  "transpose without perm reverses every axis, as NumPy's does: x {0} becomes {1}, its batch axis {2} last; give perm{3}":
-    '不给 perm 的 transpose 会像 NumPy 那样把所有轴倒过来：x {0} 变成 {1}，批轴 {2} 到了最后；请给出 perm{3}',
-  'Swap the last two axes: perm {0}': '交换最后两个轴：perm {0}',
-
   // core/check/train.ts
   'data source': '数据源',
   "a train setting is written 'name: value'": "train 设置的写法是 'name: value'",
@@ -198,6 +192,12 @@ export const CHECK_B: Readonly<Record<string, string>> = {
   "{0} gives {1}, but {2}'s input {3} is {4}": '{0} 给出的是 {1}，但 {2} 的输入 {3} 是 {4}',
   "with {0}'s examples (inputs {1}): {2}": '用 {0} 的样本时（输入为 {1}）：{2}',
   "Change {0}'s shape to {1}": '把 {0} 的形状改为 {1}',
+
+  // core/check/transpose-batch.ts
+  '; transpose(x, [{0}]) swaps the last two axes': '；transpose(x, [{0}]) 交换最后两个轴',
+  "transpose without perm reverses every axis, as NumPy's does: x {0} becomes {1}, its batch axis {2} last; give perm{3}":
+    '不给 perm 的 transpose 会像 NumPy 那样把所有轴倒过来：x {0} 变成 {1}，批轴 {2} 到了最后；请给出 perm{3}',
+  'Swap the last two axes: perm {0}': '交换最后两个轴：perm {0}',
 
   // core/find-model.ts
   "no model '{0}' in {1} (models: {2})": "{1} 中没有模型 '{0}'（模型有：{2}）",
