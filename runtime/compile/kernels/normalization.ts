@@ -1,11 +1,14 @@
 // Normalisation and dropout. BatchNorm keeps running statistics
 // (non-trainable weights) updated PyTorch-style while training:
-// running = (1 - momentum) * running + momentum * batch.
+// running = (1 - momentum) * running + momentum * batch, with the batch's
+// BIASED variance (the PyTorch export computes the same).
 
 import type { Tensor } from '../../tf-types.js';
 import type { BuildContext, Kernel, WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
 import { chosenInitializer } from '../initializers.js';
+import type { BatchNormCall, BatchNormImplementation } from './batch-norm-call.js';
+import { fusedBatchNorm, hasFusedBatchNorm } from './fused-batch-norm.js';
 
 /** gamma [C] from `init` (ones), beta [C] from `bias_init` (zeros); PyTorch starts them the same. */
 function affineWeights(k: BuildContext, channels: number, scale: boolean, shift: boolean): WeightSpec[] {
@@ -28,28 +31,40 @@ export const BatchNorm: Kernel = {
   },
   call(k, [x]) {
     const { tf } = k;
-    const input = x!;
-    const axes = Array.from({ length: input.rank - 1 }, (_, i) => i);
-    const epsilon = k.args.float('epsilon');
-    let mean: Tensor;
-    let variance: Tensor;
-    if (k.training) {
-      ({ mean, variance } = tf.moments(input, axes));
-      const m = k.args.float('momentum');
-      k.assign('moving_mean', tf.add(tf.mul(k.weight('moving_mean'), 1 - m), tf.mul(mean, m)));
-      k.assign('moving_variance', tf.add(tf.mul(k.weight('moving_variance'), 1 - m), tf.mul(variance, m)));
-    } else {
-      mean = k.weight('moving_mean');
-      variance = k.weight('moving_variance');
-    }
-    // y = (x - mean) * scale + shift with per-channel scale = gamma / sqrt(var + eps):
-    // two broadcast operations on x, whose gradients are cheap (tf.batchNorm's are not)
-    let scale = tf.rsqrt(tf.add(variance, epsilon));
-    if (k.args.bool('affine')) scale = tf.mul(scale, k.weight('gamma'));
-    let shift = tf.neg(tf.mul(mean, scale));
-    if (k.args.bool('affine')) shift = tf.add(shift, k.weight('beta'));
-    return tf.add(tf.mul(input, scale), shift);
+    const affine = k.args.bool('affine');
+    const m = k.args.float('momentum');
+    const call: BatchNormCall = {
+      ...(affine ? { gamma: k.weight('gamma'), beta: k.weight('beta') } : {}),
+      epsilon: k.args.float('epsilon'),
+      statistics: k.training ? 'batch' : { mean: k.weight('moving_mean'), variance: k.weight('moving_variance') },
+      onBatch: (mean, variance) => {
+        k.assign('moving_mean', tf.add(tf.mul(k.weight('moving_mean'), 1 - m), tf.mul(mean, m)));
+        k.assign('moving_variance', tf.add(tf.mul(k.weight('moving_variance'), 1 - m), tf.mul(variance, m)));
+      },
+    };
+    // the native backend runs it as one TensorFlow op each way; any other backend broadcasts
+    return (hasFusedBatchNorm(tf) ? fusedBatchNorm : broadcastBatchNorm)(tf, x!, call);
   },
+};
+
+/** BatchNorm in tfjs operations that any backend has: the batch's moments, then two broadcasts over x. */
+export const broadcastBatchNorm: BatchNormImplementation = (tf, input, call) => {
+  let mean: Tensor;
+  let variance: Tensor;
+  if (call.statistics === 'batch') {
+    const axes = Array.from({ length: input.rank - 1 }, (_, i) => i);
+    ({ mean, variance } = tf.moments(input, axes));
+    call.onBatch?.(mean, variance);
+  } else {
+    ({ mean, variance } = call.statistics);
+  }
+  // y = (x - mean) * scale + shift with per-channel scale = gamma / sqrt(var + eps):
+  // two broadcast operations on x, whose gradients are cheap (tf.batchNorm's are not)
+  let scale = tf.rsqrt(tf.add(variance, call.epsilon));
+  if (call.gamma) scale = tf.mul(scale, call.gamma);
+  let shift = tf.neg(tf.mul(mean, scale));
+  if (call.beta) shift = tf.add(shift, call.beta);
+  return tf.add(tf.mul(input, scale), shift);
 };
 
 export const LayerNorm: Kernel = {
