@@ -6,6 +6,7 @@
 // the next argument is another option: `--model --json`), an option given
 // twice.
 
+import { msg } from '../core/i18n/message.js';
 import { parseArgs as parseNodeArgs } from 'node:util';
 
 export interface ArgSpec {
@@ -48,14 +49,14 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ArgsResult {
     const { name, rawName } = token;
     if (name === 'help' || rawName === '-h') return { help: true };
     if (spec.flags.includes(name)) {
-      if (token.value !== undefined) return { error: `${rawName} takes no value` };
+      if (token.value !== undefined) return { error: msg`${rawName} takes no value` };
       flags.add(name);
     } else if (valued.includes(name)) {
       const value = token.value;
-      if (value === undefined || (!token.inlineValue && looksLikeOption(value))) return { error: `${rawName} needs a value` };
-      if (options.has(name) && !spec.repeatable?.includes(name)) return { error: `${rawName} is given twice` };
+      if (value === undefined || (!token.inlineValue && looksLikeOption(value))) return { error: msg`${rawName} needs a value` };
+      if (options.has(name) && !spec.repeatable?.includes(name)) return { error: msg`${rawName} is given twice` };
       options.set(name, [...(options.get(name) ?? []), value]);
-    } else return { error: `unknown option ${rawName}` };
+    } else return { error: msg`unknown option ${rawName}` };
   }
   return { flags, options, positional };
 }

@@ -1,5 +1,6 @@
 // `nn check FILE... [--json]`: every syntax and shape problem, with its place.
 
+import { msg } from '../core/i18n/message.js';
 import { relative, resolve } from 'node:path';
 import { checkFile } from '../core/check/program.js';
 import { LineIndex } from '../core/text/line-index.js';
@@ -10,19 +11,22 @@ import { nodeHost, sourceProblem } from './node-host.js';
 
 export const CHECK_USAGE = 'usage: nn check FILE... [--json]';
 
-export const CHECK_HELP = `${CHECK_USAGE}
+/** The command's help, in the language chosen (so built when asked); the usage line and option names stay as typed. */
+export function checkHelp(): string {
+  return `${CHECK_USAGE}
 
-Checks .nn files: every syntax, name and shape error, and every train block
+${msg`Checks .nn files: every syntax, name and shape error, and every train block
 against its data, as path:line:col: error[NNxxxx]: message (with a help: line
-where a fix is known). Exit status 1 when there are errors.
-  --json   one JSON object: each file's diagnostics with codes, ranges and fixes
+where a fix is known). Exit status 1 when there are errors.`}
+  --json   ${msg`one JSON object: each file's diagnostics with codes, ranges and fixes`}
 `;
+}
 
 export function checkCommand(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv, { flags: ['json'], options: [] });
   if ('error' in args) return usage(io, args.error);
-  if ('help' in args) return printHelp(io, CHECK_HELP);
-  if (args.positional.length === 0) return usage(io, 'no file given');
+  if ('help' in args) return printHelp(io, checkHelp());
+  if (args.positional.length === 0) return usage(io, msg`no file given`);
   let errors = 0;
   let unreadable = 0;
   const files: unknown[] = [];
@@ -30,7 +34,7 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     const file = resolve(io.cwd, path);
     const result = checkFile(file, nodeHost);
     if (!result.module) {
-      io.stderr.write(`nn: cannot read ${path}: ${sourceProblem(file)}\n`);
+      io.stderr.write(`nn: ${msg`cannot read ${path}: ${sourceProblem(file)}`}\n`);
       unreadable++;
       continue;
     }
@@ -47,9 +51,14 @@ export function checkCommand(argv: readonly string[], io: Io): number {
     else for (const d of result.diagnostics) io.stdout.write(`${toText(d, path, lineIndexOf, (f) => (f ? relative(io.cwd, f) : path))}\n`);
   }
   if (args.flags.has('json')) io.stdout.write(`${JSON.stringify({ files })}\n`);
-  else if (errors > 0) io.stderr.write(`${errors} error${errors === 1 ? '' : 's'}\n`);
+  else if (errors > 0) io.stderr.write(`${errorCount(errors)}\n`);
   if (unreadable > 0) return EXIT.usage;
   return errors > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** `1 error`, `3 errors`: the line that ends a check with errors. */
+export function errorCount(errors: number): string {
+  return errors === 1 ? msg`${errors} error` : msg`${errors} errors`;
 }
 
 function usage(io: Io, message: string): number {

@@ -9,6 +9,7 @@
 // not use the GPU (runtime/gpu-verdict.ts). `--no-torch` leaves the Python
 // out: importing torch takes seconds, and the editor's status bar asks often.
 
+import { msg } from '../core/i18n/message.js';
 import { existsSync } from 'node:fs';
 import { BackendError, loadTensorflow, type Device, type LoadedTensorflow } from '../runtime/backend.js';
 import { gpuVerdict, readNvidiaDriver } from '../runtime/gpu-verdict.js';
@@ -16,19 +17,23 @@ import { probePython, type PythonReport } from '../runtime/python/find-python.js
 import { parseArgs } from './args.js';
 import { type NvidiaFacts, nvidiaRows, pythonRows } from './doctor-rows.js';
 import { EXIT, type Io, printHelp } from './io.js';
+import { displayWidth, padEnd } from './text-width.js';
 
 export const DOCTOR_USAGE = 'usage: nn doctor [--json] [--device cpu|gpu|auto] [--no-torch]';
 
-export const DOCTOR_HELP = `${DOCTOR_USAGE}
+/** The command's help, in the language chosen; the usage line and option names stay as typed. */
+export function doctorHelp(): string {
+  return `${DOCTOR_USAGE}
 
-Says which TensorFlow backend training uses (native or pure JavaScript, CPU or
+${msg`Says which TensorFlow backend training uses (native or pure JavaScript, CPU or
 GPU), where it was loaded from, and why; exit status 1 when training cannot run.
 Then the torch engine (nn train --engine torch): the Python it runs (NN_PYTHON,
-else python3), its PyTorch and CUDA build, and the GPUs PyTorch sees.
-  --device cpu|gpu|auto   check for this device (default auto)
-  --json                  the report as JSON
-  --no-torch              leave the torch engine's Python out (importing torch takes seconds)
+else python3), its PyTorch and CUDA build, and the GPUs PyTorch sees.`}
+  --device cpu|gpu|auto   ${msg`check for this device (default auto)`}
+  --json                  ${msg`the report as JSON`}
+  --no-torch              ${msg`leave the torch engine's Python out (importing torch takes seconds)`}
 `;
+}
 
 export interface DoctorReport {
   ok: boolean;
@@ -55,10 +60,10 @@ const PYTHON_TIMEOUT_MS = 30_000;
 export async function doctorCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: ['json', 'no-torch'], options: ['device'] });
   if ('error' in args) return usage(io, args.error);
-  if ('help' in args) return printHelp(io, DOCTOR_HELP);
-  if (args.positional.length > 0) return usage(io, `unexpected argument '${args.positional[0]}'`);
+  if ('help' in args) return printHelp(io, doctorHelp());
+  if (args.positional.length > 0) return usage(io, msg`unexpected argument '${args.positional[0]}'`);
   const device = args.options.get('device')?.[0] ?? 'auto';
-  if (device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, `--device takes cpu, gpu or auto, not '${device}'`);
+  if (device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, msg`--device takes cpu, gpu or auto, not '${device}'`);
   const diagnosed = await diagnose(device, io);
   const report: DoctorReport = args.flags.has('no-torch') ? diagnosed : { ...diagnosed, python: probePython(undefined, PYTHON_TIMEOUT_MS) };
   io.stdout.write(args.flags.has('json') ? `${JSON.stringify(report, null, 2)}\n` : doctorText(report));
@@ -85,7 +90,7 @@ async function diagnose(device: Device, io: Io): Promise<DoctorReport> {
   const verdict = gpuVerdict({ build, usingGpu: loaded.gpu, driver, libraryPath: process.env.LD_LIBRARY_PATH ?? '' });
   const gpuReason = loaded.package === '@tensorflow/tfjs-node'
     ? verdict.reason
-    : (loaded.reasons.find((r) => r.includes('tfjs-node-gpu') || r.includes('GPU')) ?? 'not asked for (--device cpu)');
+    : (loaded.reasons.find((r) => r.includes('tfjs-node-gpu') || r.includes('GPU')) ?? msg`not asked for (--device cpu)`);
   return {
     ok: loaded.backend === 'tensorflow',
     backend: loaded.backend,
@@ -105,29 +110,29 @@ async function diagnose(device: Device, io: Io): Promise<DoctorReport> {
 export function doctorText(r: DoctorReport): string {
   const v = r.versions;
   const rows: [string, string][] = [
-    ['backend', r.backend === null ? 'none' : r.native ? `tensorflow (native), on the ${r.device?.toUpperCase()}` : 'cpu (pure JavaScript: about 100x slower)'],
-    ['tfjs', v.tfjs === null ? 'not loaded' : `${v.tfjs}${v.tfjsNode ? ` (${r.package} ${v.tfjsNode})` : ''}`],
-    ['TensorFlow', v.tensorflow ? `${v.tensorflow}${r.library ? ` at ${r.library}` : ''}` : 'not in use'],
-    ['binding', r.binding ?? 'none'],
+    [msg`backend`, r.backend === null ? msg`none` : r.native ? msg`tensorflow (native), on the ${r.device?.toUpperCase()}` : msg`cpu (pure JavaScript: about 100x slower)`],
+    ['tfjs', v.tfjs === null ? msg`not loaded` : `${v.tfjs}${v.tfjsNode ? ` (${r.package} ${v.tfjsNode})` : ''}`],
+    ['TensorFlow', v.tensorflow ? (r.library ? msg`${v.tensorflow} at ${r.library}` : v.tensorflow) : msg`not in use`],
+    [msg`binding`, r.binding ?? msg`none`],
     ['Node', `${v.node} (ABI ${v.abi}, N-API ${v.napi})`],
-    ['GPU', `${r.gpu.available ? 'yes' : 'no'}: ${r.gpu.reason}${r.gpu.nvidiaDriver && !r.gpu.available ? ' (an NVIDIA driver is present)' : ''}`],
+    ['GPU', `${r.gpu.available ? msg`yes: ${r.gpu.reason}` : msg`no: ${r.gpu.reason}`}${r.gpu.nvidiaDriver && !r.gpu.available ? msg` (an NVIDIA driver is present)` : ''}`],
     ...(r.nvidia ? nvidiaRows(r.nvidia) : []),
-    ['installed', r.install ? `${installedBy(r.install)}, ${r.install.installedAt}` : 'no record from nn\'s installer'],
+    [msg`installed`, r.install ? msg`${installedBy(r.install)}, ${r.install.installedAt}` : msg`no record from nn's installer`],
   ];
   if (r.python) rows.push(...pythonRows(r.python));
-  const width = Math.max(...rows.map(([k]) => k.length));
+  const width = Math.max(...rows.map(([k]) => displayWidth(k)));
   return [
-    ...rows.map(([k, value]) => `${k.padEnd(width)}  ${value}`),
-    'why:',
+    ...rows.map(([k, value]) => `${padEnd(k, width)}  ${value}`),
+    msg`why:`,
     ...r.reasons.map((reason) => `  - ${reason}`),
-    r.ok ? 'ok: training runs on the native TensorFlow backend' : 'not ok: run `npm run native` in the nn folder, then `nn doctor` again',
+    r.ok ? msg`ok: training runs on the native TensorFlow backend` : msg`not ok: run \`npm run native\` in the nn folder, then \`nn doctor\` again`,
     '',
   ].join('\n');
 }
 
 function installedBy(record: NonNullable<DoctorReport['install']>): string {
-  const how = record.route === 'wheel' ? `built from the ${record.library}` : record.route === 'official' ? "tfjs-node's own download" : 'found in place';
-  return record.restoredFromCache ? `${how}, copied from the cache` : how;
+  const how = record.route === 'wheel' ? msg`built from the ${record.library}` : record.route === 'official' ? msg`tfjs-node's own download` : msg`found in place`;
+  return record.restoredFromCache ? msg`${how}, copied from the cache` : how;
 }
 
 function usage(io: Io, message: string): number {

@@ -5,6 +5,7 @@
 // document (client/backend/doctor-markdown.ts), which differ only in how
 // a path or a command and free text are written: a `RowStyle`. Pure.
 
+import { msg } from '../core/i18n/message.js';
 import type { PythonReport } from '../runtime/python/find-python.js';
 import { libraryPathExport, type GpuBuild } from '../runtime/gpu-verdict.js';
 
@@ -31,20 +32,20 @@ export interface NvidiaFacts {
 export function nvidiaRows(n: NvidiaFacts, s: RowStyle = PLAIN): Row[] {
   const b = n.build;
   return [
-    ['NVIDIA', n.driver === null ? 'no driver loaded' : `driver ${n.driver}${n.gpus.length > 0 ? `: ${s.text(n.gpus.join(', '))}` : ''}`],
-    ['GPU build', b === null ? 'no (built for the CPU)' : `CUDA ${b.cuda ?? '?'}, cuDNN ${b.cudnn ?? '?'}${n.missingLibraryDirs.length > 0 ? `; not on ${s.code('LD_LIBRARY_PATH')}, run: ${s.code(libraryPathExport(n.missingLibraryDirs))}` : ''}`],
+    ['NVIDIA', n.driver === null ? msg`no driver loaded` : `${msg`driver ${n.driver}`}${n.gpus.length > 0 ? `: ${s.text(n.gpus.join(', '))}` : ''}`],
+    [msg`GPU build`, b === null ? msg`no (built for the CPU)` : `CUDA ${b.cuda ?? '?'}, cuDNN ${b.cudnn ?? '?'}${n.missingLibraryDirs.length > 0 ? msg`; not on ${s.code('LD_LIBRARY_PATH')}, run: ${s.code(libraryPathExport(n.missingLibraryDirs))}` : ''}`],
   ];
 }
 
 /** The torch engine's rows: Python, PyTorch, CUDA, and whether `--engine torch` can run. */
 export function pythonRows(p: PythonReport, s: RowStyle = PLAIN): Row[] {
-  const from = p.source === 'NN_PYTHON' ? s.code('NN_PYTHON') : p.source === 'environment' ? "nn's Python environment" : `${s.code(p.python)} on the PATH`;
+  const from = p.source === 'NN_PYTHON' ? s.code('NN_PYTHON') : p.source === 'environment' ? msg`nn's Python environment` : msg`${s.code(p.python)} on the PATH`;
   const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
   const torch = p.packages.torch;
   return [
-    ['Python', p.found ? `${p.version} at ${s.code(p.executable ?? p.python)} (${from})` : `none (${from})`],
-    ['PyTorch', torch === null ? 'not installed' : `${torch} (${p.cuda.build === null ? 'CPU-only build' : `built for CUDA ${p.cuda.build}`})`],
-    ['CUDA', p.cuda.available ? `yes: ${p.cuda.gpus.map((g) => `${s.text(g.name)} (${gib(g.memoryBytes)})`).join(', ')}` : torch === null ? 'unknown (no PyTorch)' : 'no GPU that PyTorch sees'],
-    ['torch engine', p.problem !== undefined ? s.text(p.problem) : `ready: ${s.code(`nn train --engine torch${p.cuda.available ? ' --device cuda' : ''}`)}`],
+    ['Python', p.found ? msg`${p.version} at ${s.code(p.executable ?? p.python)} (${from})` : msg`none (${from})`],
+    ['PyTorch', torch === null ? msg`not installed` : `${torch} (${p.cuda.build === null ? msg`CPU-only build` : msg`built for CUDA ${p.cuda.build}`})`],
+    ['CUDA', p.cuda.available ? msg`yes: ${p.cuda.gpus.map((g) => `${s.text(g.name)} (${gib(g.memoryBytes)})`).join(', ')}` : torch === null ? msg`unknown (no PyTorch)` : msg`no GPU that PyTorch sees`],
+    [msg`torch engine`, p.problem !== undefined ? s.text(p.problem) : msg`ready: ${s.code(`nn train --engine torch${p.cuda.available ? ' --device cuda' : ''}`)}`],
   ];
 }

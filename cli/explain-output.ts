@@ -6,8 +6,10 @@
 // is also shown number by number, in the notes' order: forward pass, loss,
 // backpropagation, update.
 
+import { msg } from '../core/i18n/message.js';
 import { relative } from 'node:path';
 import type { ExplainEvent, ExplainLayerEvent, ExplainSummaryEvent, TensorStatistics } from '../runtime/explain/explain-events.js';
+import { displayWidth, padEnd, padStart } from './text-width.js';
 
 type Write = { write(text: string): unknown };
 
@@ -26,21 +28,22 @@ export function explainDisplay(out: Write, cwd: string): (e: ExplainEvent) => vo
 
 export function explainText(layers: ExplainLayerEvent[], s: ExplainSummaryEvent, cwd: string): string {
   const lines = [
-    `one training step of ${s.model}: the first batch of a run with seed ${s.seed}`,
-    `data: ${s.data}; a batch of ${s.batch} example${s.batch === 1 ? '' : 's'}`,
-    `loss: ${s.lossName} ${compact(s.loss)} before the step; update: ${s.optimizer} at learning rate ${s.learningRate}`,
+    msg`one training step of ${s.model}: the first batch of a run with seed ${s.seed}`,
+    s.batch === 1 ? msg`data: ${s.data}; a batch of ${s.batch} example` : msg`data: ${s.data}; a batch of ${s.batch} examples`,
+    msg`loss: ${s.lossName} ${compact(s.loss)} before the step; update: ${s.optimizer} at learning rate ${s.learningRate}`,
     '',
     ...layerTable(layers),
   ];
   if (layers.every((l) => l.values) && s.values) lines.push('', ...everyNumber(layers, s));
   lines.push('');
-  if (s.gradientRatio) lines.push(`gradient norm of the first layer with weights (${s.gradientRatio.first}) / the last (${s.gradientRatio.last}): ${compact(s.gradientRatio.ratio)}`);
-  lines.push(`picture: ${relative(cwd, s.picture) || s.picture} (each layer's gradient norm against its depth)`);
-  lines.push('nothing else saved: an explained step is not a run (no checkpoint)');
+  if (s.gradientRatio) lines.push(msg`gradient norm of the first layer with weights (${s.gradientRatio.first}) / the last (${s.gradientRatio.last}): ${compact(s.gradientRatio.ratio)}`);
+  lines.push(msg`picture: ${relative(cwd, s.picture) || s.picture} (each layer's gradient norm against its depth)`);
+  lines.push(msg`nothing else saved: an explained step is not a run (no checkpoint)`);
   return `${lines.join('\n')}\n`;
 }
 
-const HEADER = ['#', 'layer', 'kind', 'output', 'mean', 'std', 'zeros', '|w|', '|dL/dw|', '|Δw|', '|Δw|/|w|'];
+/** The table's headings, in the language chosen (the norms' symbols stay as they are). */
+const header = () => ['#', msg`layer`, msg`kind`, msg`output`, msg`mean`, msg`std`, msg`zeros`, '|w|', '|dL/dw|', '|Δw|', '|Δw|/|w|'];
 /** columns written flush right */
 const NUMERIC = new Set([0, 4, 5, 6, 7, 8, 9, 10]);
 
@@ -53,10 +56,11 @@ function layerTable(layers: ExplainLayerEvent[]): string[] {
     if (l.weights.length > 1 || (l.weights.length === 1 && l.weights[0]!.name !== 'kernel'))
       for (const w of l.weights) rows.push(['', `  ${w.name}`, '', shape(w.shape), '', '', '', compact(w.norm), compact(w.gradient), compact(w.update), ratio(w.ratio)]);
   }
-  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (NUMERIC.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const headings = header();
+  const widths = headings.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => (NUMERIC.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ').trimEnd();
   const rule = '-'.repeat(widths.reduce((a, b) => a + b + 2, -2));
-  return [line(HEADER), rule, ...rows.map(line), rule];
+  return [line(headings), rule, ...rows.map(line), rule];
 }
 
 function statistics(o: TensorStatistics): string[] {
@@ -66,21 +70,21 @@ function statistics(o: TensorStatistics): string[] {
 /** Every number of a tiny model, as one follows it by hand. */
 function everyNumber(layers: ExplainLayerEvent[], s: ExplainSummaryEvent): string[] {
   const out: string[] = [
-    'every number (the model is tiny enough to follow by hand): the weights as the model holds them',
-    '(float32, exact to 9 significant digits), every value computed from them to 6 significant digits',
+    msg`every number (the model is tiny enough to follow by hand): the weights as the model holds them`,
+    msg`(float32, exact to 9 significant digits), every value computed from them to 6 significant digits`,
     '',
-    '1. forward pass',
+    msg`1. forward pass`,
   ];
-  const label = (name: string) => `   ${name.padEnd(22)}`;
-  s.values!.inputs.forEach((x, i) => out.push(`${label(s.values!.inputs.length === 1 ? 'input' : `input ${i + 1}`)}${numbers(x)}`));
+  const label = (name: string) => `   ${padEnd(name, 22)}`;
+  s.values!.inputs.forEach((x, i) => out.push(`${label(s.values!.inputs.length === 1 ? msg`input` : msg`input ${i + 1}`)}${numbers(x)}`));
   for (const l of layers) {
     for (const [name, w] of Object.entries(l.values!.weights)) out.push(`${label(`${l.layer} ${name}`)}${numbers(w.before, EXACT_DIGITS)}`);
-    out.push(`${label(`${l.layer} output`)}${numbers(l.values!.output)}`);
+    out.push(`${label(msg`${l.layer} output`)}${numbers(l.values!.output)}`);
   }
-  out.push('', `2. loss: ${s.lossName}(output, target ${numbers(s.values!.target)}) = ${digits(s.loss)}`, '', '3. backpropagation: d(loss)/d(w), from the output back');
+  out.push('', msg`2. loss: ${s.lossName}(output, target ${numbers(s.values!.target)}) = ${digits(s.loss)}`, '', msg`3. backpropagation: d(loss)/d(w), from the output back`);
   const weighted = layers.filter((l) => l.weights.length > 0).reverse();
   for (const l of weighted) for (const [name, w] of Object.entries(l.values!.weights)) out.push(`${label(`${l.layer} ${name}`)}${numbers(w.gradient)}`);
-  out.push('', `4. gradient descent: the weights after the update (${s.optimizer}, learning rate ${s.learningRate})`);
+  out.push('', msg`4. gradient descent: the weights after the update (${s.optimizer}, learning rate ${s.learningRate})`);
   for (const l of weighted) for (const [name, w] of Object.entries(l.values!.weights)) out.push(`${label(`${l.layer} ${name}`)}${numbers(w.after)}`);
   return out;
 }

@@ -4,6 +4,7 @@
 // its layers, so `tf.loadLayersModel` loads it anywhere; or, `--to pytorch`,
 // as a PyTorch module (model.py, weights.safetensors: docs/pytorch.md).
 
+import { msg } from '../core/i18n/message.js';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { exportModel } from '../runtime/export/export-model.js';
@@ -27,30 +28,33 @@ import { withTrainedModel } from './trained-model.js';
 
 export const EXPORT_USAGE = 'usage: nn export FILE [--model NAME] --out DIR [--to tfjs|pytorch] [--checkpoints DIR] [--size NAME=N ...]';
 
-export const EXPORT_HELP = `${EXPORT_USAGE}
+/** The command's help, in the language chosen; the usage line and option names stay as typed. */
+export function exportHelp(): string {
+  return `${EXPORT_USAGE}
 
-Writes a model with its trained weights (the newest checkpoint of its runs, or
+${msg`Writes a model with its trained weights (the newest checkpoint of its runs, or
 --checkpoints DIR) for TensorFlow.js: model.json, weights.bin and nn-layers.mjs;
 or for PyTorch: model.py (an nn.Module), weights.safetensors and README.md,
 and for a model with a train block train.py with the block's data (data/*.npy);
 a GAN's train block (--model GAN) gives generator.py, discriminator.py and
-the adversarial train.py, from the models' initial weights.
-  --model NAME        the train block or model to export
-  --out DIR           the folder to write (required)
-  --to FORMAT         tfjs (the default) or pytorch
-  --checkpoints DIR   the checkpoint folder to take the weights from
-  --size NAME=N       a value for a size left open in the model (repeatable)
+the adversarial train.py, from the models' initial weights.`}
+  --model NAME        ${msg`the train block or model to export`}
+  --out DIR           ${msg`the folder to write (required)`}
+  --to FORMAT         ${msg`tfjs (the default) or pytorch`}
+  --checkpoints DIR   ${msg`the checkpoint folder to take the weights from`}
+  --size NAME=N       ${msg`a value for a size left open in the model (repeatable)`}
 `;
+}
 
 export async function exportCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: [], options: ['model', 'out', 'checkpoints', 'to'], repeatable: ['size'] });
   if ('error' in args) return usage(io, args.error);
-  if ('help' in args) return printHelp(io, EXPORT_HELP);
-  if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
+  if ('help' in args) return printHelp(io, exportHelp());
+  if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? msg`no file given` : msg`give one file`);
   const out = args.options.get('out')?.[0];
-  if (out === undefined) return usage(io, '--out DIR is required');
+  if (out === undefined) return usage(io, msg`--out DIR is required`);
   const to = args.options.get('to')?.[0] ?? 'tfjs';
-  if (to !== 'tfjs' && to !== 'pytorch') return usage(io, `--to ${to}: the formats are tfjs and pytorch`);
+  if (to !== 'tfjs' && to !== 'pytorch') return usage(io, msg`--to ${to}: the formats are tfjs and pytorch`);
   const sizes = parseSizes(args.options.get('size') ?? []);
   if (typeof sizes === 'string') return usage(io, sizes);
   const model = args.options.get('model')?.[0];
@@ -75,7 +79,8 @@ export async function exportCommand(argv: readonly string[], io: Io): Promise<nu
       // a model with a train block: train.py, its data and initial weights too (docs/pytorch.md, Training)
       const plan = to === 'pytorch' ? trainBlockOf(file, nodeHost, trained.graph.model) : undefined;
       if (plan) files.push(...exportTraining(tf, { file, host: nodeHost, plan, dir }));
-      io.stdout.write(`exported ${trained.graph.model}${trained.weightsFrom ? ` (weights from ${trained.weightsFrom})` : ''}:\n${files.map((f) => `  ${f}\n`).join('')}`);
+      const exported = trained.weightsFrom ? msg`exported ${trained.graph.model} (weights from ${trained.weightsFrom}):` : msg`exported ${trained.graph.model}:`;
+      io.stdout.write(`${exported}\n${files.map((f) => `  ${f}\n`).join('')}`);
       return EXIT.ok;
     } catch (e) {
       if (e instanceof UnsupportedModelError) {
@@ -94,7 +99,7 @@ async function exportGanProgram(io: Io, file: string, plan: TrainPlan, dir: stri
   const loaded = await loadTensorflow({ device: 'auto', stderr: io.stderr });
   try {
     const files = exportAdversarialTraining(loaded.tf as unknown as TF, { file, host: nodeHost, plan: { ...plan, seed: seedOf(plan) }, dir });
-    io.stdout.write(`exported ${plan.name} (its models' initial weights; train.py trains them):\n${files.map((f) => `  ${f}\n`).join('')}`);
+    io.stdout.write(`${msg`exported ${plan.name} (its models' initial weights; train.py trains them):`}\n${files.map((f) => `  ${f}\n`).join('')}`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof UnsupportedModelError) {

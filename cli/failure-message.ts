@@ -14,6 +14,7 @@ import { NotFiniteWeightsError } from '../runtime/export/export-model.js';
 import { CheckpointError } from '../runtime/train/checkpoint.js';
 import { DivergedError } from '../runtime/train/divergence.js';
 import { NotEnoughMemoryError } from '../runtime/train/memory-estimate.js';
+import { msg } from '../core/i18n/message.js';
 import { EXIT, type Io } from './io.js';
 
 export interface Failure {
@@ -24,29 +25,34 @@ export interface Failure {
   fields: { epoch?: number; batch?: number; tensor?: string; path?: string };
 }
 
-/** What each system error means, in words that follow the path. */
-const SYSTEM_PROBLEMS: Record<string, string> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the file system is read-only',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EEXIST: 'it already exists, and is not a folder',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EISDIR: 'it is a folder, not a file',
-  ENOENT: 'no such file or folder',
-  EMFILE: 'too many open files in this process (raise the limit with `ulimit -n`)',
-  ENFILE: 'too many open files on this system',
-  ENOMEM: 'not enough memory',
-  EIO: 'input/output error (a failing disk or a lost network drive)',
-  ENAMETOOLONG: 'the name is too long for this system',
-  ELOOP: 'a loop of symbolic links',
-  EFBIG: 'the file is larger than this file system allows',
-  EBUSY: 'it is busy (in use by another process)',
-};
+/** What each system error means, in words that follow the path (a function: the words follow the language chosen). */
+function systemProblem(code: string): string | undefined {
+  switch (code) {
+    case 'ENOSPC': return msg`no space left on the device`;
+    case 'EDQUOT': return msg`the disk quota is used up`;
+    case 'EROFS': return msg`the file system is read-only`;
+    case 'EACCES': return msg`permission denied`;
+    case 'EPERM': return msg`operation not permitted`;
+    case 'EEXIST': return msg`it already exists, and is not a folder`;
+    case 'ENOTDIR': return msg`a part of the path is a file, not a folder`;
+    case 'EISDIR': return msg`it is a folder, not a file`;
+    case 'ENOENT': return msg`no such file or folder`;
+    case 'EMFILE': return msg`too many open files in this process (raise the limit with \`ulimit -n\`)`;
+    case 'ENFILE': return msg`too many open files on this system`;
+    case 'ENOMEM': return msg`not enough memory`;
+    case 'EIO': return msg`input/output error (a failing disk or a lost network drive)`;
+    case 'ENAMETOOLONG': return msg`the name is too long for this system`;
+    case 'ELOOP': return msg`a loop of symbolic links`;
+    case 'EFBIG': return msg`the file is larger than this file system allows`;
+    case 'EBUSY': return msg`it is busy (in use by another process)`;
+    default: return undefined;
+  }
+}
 
 /** What the system call was doing, for the message: `cannot write`. */
-const VERBS: Record<string, string> = {
+type Verb = 'open' | 'write' | 'read' | 'create the folder' | 'remove' | 'copy' | 'list' | 'use';
+
+const VERBS: Record<string, Verb> = {
   open: 'open',
   write: 'write',
   read: 'read',
@@ -63,10 +69,24 @@ const VERBS: Record<string, string> = {
   lstat: 'read',
 };
 
+/** `cannot write PATH`, one whole sentence per verb; `inside`: the failure was somewhere in the folder `path` (`cannot write to`). */
+function cannot(verb: Verb, path: string | undefined, inside: boolean): string {
+  switch (verb) {
+    case 'open': return msg`cannot open ${path}`;
+    case 'write': return inside ? msg`cannot write to ${path}` : msg`cannot write ${path}`;
+    case 'read': return msg`cannot read ${path}`;
+    case 'create the folder': return msg`cannot create the folder ${path}`;
+    case 'remove': return msg`cannot remove ${path}`;
+    case 'copy': return msg`cannot copy ${path}`;
+    case 'list': return msg`cannot list ${path}`;
+    case 'use': return msg`cannot use ${path}`;
+  }
+}
+
 type SystemError = Error & { code: string; syscall?: string; path?: string; dest?: string };
 
 function isSystemError(e: unknown): e is SystemError {
-  return e instanceof Error && typeof (e as SystemError).code === 'string' && SYSTEM_PROBLEMS[(e as SystemError).code] !== undefined;
+  return e instanceof Error && typeof (e as SystemError).code === 'string' && systemProblem((e as SystemError).code) !== undefined;
 }
 
 /**
@@ -95,12 +115,12 @@ export function describeFailure(e: unknown, place?: string): Failure | undefined
     const path = e.path !== undefined ? userPath(e.path) : place;
     const verb = VERBS[e.syscall ?? ''] ?? 'use';
     // without a path of its own, the error happened somewhere in `place`
-    const where = e.path !== undefined ? `cannot ${verb} ${path}` : `cannot ${verb === 'write' ? 'write to' : verb} ${path}`;
-    const message = path !== undefined ? `${where}: ${SYSTEM_PROBLEMS[code]}` : `${SYSTEM_PROBLEMS[code]} (${e.syscall ?? code})`;
+    const where = cannot(verb, path, e.path === undefined);
+    const message = path !== undefined ? `${where}: ${systemProblem(code)}` : `${systemProblem(code)} (${e.syscall ?? code})`;
     return { message, exit: EXIT.usage, fields: path !== undefined ? { path } : {} };
   }
   if (e instanceof Error && outOfMemory(e)) {
-    return { message: `ran out of memory: ${e.message.split('\n')[0]}; try a smaller batch or model`, exit: EXIT.usage, fields: {} };
+    return { message: msg`ran out of memory: ${e.message.split('\n')[0]}; try a smaller batch or model`, exit: EXIT.usage, fields: {} };
   }
   return undefined;
 }
@@ -118,7 +138,7 @@ function realCode(e: SystemError): string {
     accessSync(folder, constants.W_OK);
   } catch (denied) {
     const code = (denied as { code?: string }).code;
-    if (code !== undefined && SYSTEM_PROBLEMS[code] !== undefined) return code;
+    if (code !== undefined && systemProblem(code) !== undefined) return code;
   }
   return e.code;
 }

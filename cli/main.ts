@@ -3,6 +3,7 @@
 // diverged), never a stack trace.
 
 import { localeFrom, localeFromEnvironment, setLocale } from '../core/i18n/locale.js';
+import { msg } from '../core/i18n/message.js';
 import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { DOCTOR_USAGE, doctorCommand } from './doctor-command.js';
 import { FMT_USAGE, fmtCommand } from './fmt-command.js';
@@ -30,7 +31,11 @@ function chooseLanguage(argv: readonly string[], io: Io): { argv: string[] } | s
     }
     if (arg === '--lang' || arg.startsWith('--lang=')) {
       asked = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
-      if (asked === undefined || !/^(zh|en)([-_].*)?$/i.test(asked)) return `nn: --lang takes zh or en${asked === undefined ? '' : `, not '${asked}'`}`;
+      if (asked === undefined || !/^(zh|en)([-_].*)?$/i.test(asked)) {
+        // the language asked for is not known: say so in the environment's
+        setLocale(localeFromEnvironment(io.env ?? {}));
+        return `nn: ${asked === undefined ? msg`--lang takes zh or en` : msg`--lang takes zh or en, not '${asked}'`}`;
+      }
     } else rest.push(arg);
   }
   setLocale(asked !== undefined ? localeFrom(asked) : localeFromEnvironment(io.env ?? {}));
@@ -47,30 +52,33 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
   doctor: doctorCommand,
 };
 
-const HELP = `nn: a language for neural networks
+/** The overview of every command, built when asked (after the language is chosen); the usage lines stay as typed. */
+function help(): string {
+  return `${msg`nn: a language for neural networks`}
 
 ${CHECK_USAGE}
-    every syntax and shape error, as path:line:col: error[NNxxxx]: message
+    ${msg`every syntax and shape error, as path:line:col: error[NNxxxx]: message`}
 ${SUMMARY_USAGE}
-    each layer's output shape, parameters and FLOPs, and the totals
+    ${msg`each layer's output shape, parameters and FLOPs, and the totals`}
 ${FMT_USAGE}
-    rewrite files in the canonical layout
+    ${msg`rewrite files in the canonical layout`}
 ${TRAIN_USAGE}
-    train a model on the native TensorFlow backend: a progress bar, or JSON Lines events with --json;
-    --explain takes the first step only and shows each layer's activations, gradients and update
+    ${msg`train a model on the native TensorFlow backend: a progress bar, or JSON Lines events with --json;`}
+    ${msg`--explain takes the first step only and shows each layer's activations, gradients and update`}
 ${EXPORT_USAGE}
-    write the model with its trained weights for TensorFlow.js (model.json, weights.bin, nn-layers.mjs)
+    ${msg`write the model with its trained weights for TensorFlow.js (model.json, weights.bin, nn-layers.mjs)`}
 ${RUN_USAGE}
-    apply the trained model to NumPy arrays, writing its outputs as NumPy arrays;
-    or run a pipeline on a picture, writing its boxes or mask as JSON and SVG
+    ${msg`apply the trained model to NumPy arrays, writing its outputs as NumPy arrays;`}
+    ${msg`or run a pipeline on a picture, writing its boxes or mask as JSON and SVG`}
 ${DOCTOR_USAGE}
-    which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why
+    ${msg`which TensorFlow backend training uses (native or pure JavaScript, CPU or GPU), and why`}
 
-nn COMMAND --help (or nn help COMMAND) explains one command and its options.
---lang zh|en, on any command, chooses the language of its messages (default: from LC_ALL, LC_MESSAGES or LANG).
+${msg`nn COMMAND --help (or nn help COMMAND) explains one command and its options.`}
+${msg`--lang zh|en, on any command, chooses the language of its messages (default: from LC_ALL, LC_MESSAGES or LANG).`}
 
-exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 3 training diverged (a loss or weight became NaN or infinite), 130 training stopped
+${msg`exit status: 0 no errors, 1 errors found, 2 usage or I/O error, 3 training diverged (a loss or weight became NaN or infinite), 130 training stopped`}
 `;
+}
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const language = chooseLanguage(argv, io);
@@ -81,12 +89,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = language.argv;
   if (command === 'help' && rest.length > 0) return run([rest[0]!, '--help'], io);
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    io.stdout.write(HELP);
+    io.stdout.write(help());
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!handler) {
-    io.stderr.write(`nn: unknown command '${command}'\n\n${HELP}`);
+    io.stderr.write(`nn: ${msg`unknown command '${command}'`}\n\n${help()}`);
     return EXIT.usage;
   }
   try {
@@ -99,7 +107,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return failure.exit;
     }
     // A bug, not a user error: say so plainly, with what to report.
-    io.stderr.write(`nn: internal error in '${command}': ${e instanceof Error ? e.message : String(e)}\nplease report this with the file that caused it\n`);
+    io.stderr.write(`nn: ${msg`internal error in '${command}': ${e instanceof Error ? e.message : String(e)}`}\n${msg`please report this with the file that caused it`}\n`);
     if (process.env.NN_DEBUG) io.stderr.write(`${e instanceof Error ? e.stack : ''}\n`);
     return EXIT.usage;
   }

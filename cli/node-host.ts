@@ -4,6 +4,7 @@
 
 import { dirname, resolve } from 'node:path';
 import type { Host, Unreadable } from '../core/host.js';
+import { msg } from '../core/i18n/message.js';
 import { MAX_TEXT_LENGTH } from '../grammar/index.js';
 import { readSourceFile } from '../runtime/files/read-source-file.js';
 
@@ -26,14 +27,14 @@ export function readSource(path: string): string | Unreadable {
 /** Why `path` cannot be read, in words that follow its name: "is a device, not a regular file". */
 export function sourceProblem(path: string): string {
   const text = readSource(path);
-  if (typeof text === 'string') return 'cannot be read';
+  if (typeof text === 'string') return msg`cannot be read`;
   return describeUnreadable(text);
 }
 
 /** An Unreadable in words that follow the file's name. */
 export function describeUnreadable(why: Unreadable): string {
   if ('problem' in why) return why.problem;
-  return `is ${megabytes(why.tooLarge)} MB; nn reads .nn files up to ${MAX_TEXT_LENGTH / 1_000_000} MB`;
+  return msg`is ${megabytes(why.tooLarge)} MB; nn reads .nn files up to ${MAX_TEXT_LENGTH / 1_000_000} MB`;
 }
 
 const megabytes = (bytes: number): string => (bytes >= 10_000_000 ? (bytes / 1_000_000).toFixed(0) : (bytes / 1_000_000).toFixed(1));

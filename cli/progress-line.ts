@@ -13,6 +13,9 @@ export interface ProgressParts {
   eta: string;
 }
 
+import { msg } from '../core/i18n/message.js';
+import { cutToWidth, displayWidth } from './text-width.js';
+
 const FULL_BAR = 24;
 const NARROW_BAR = 10;
 
@@ -22,9 +25,9 @@ function bar(width: number, done: number): string {
 }
 
 function compose(p: ProgressParts, barWidth: number, logCount: number, withEta: boolean): string {
-  const pieces = [`epoch ${p.epoch}${barWidth > 0 ? ` ${bar(barWidth, p.batch / p.batches)}` : ''} ${p.batch}/${p.batches}`];
+  const pieces = [`${msg`epoch ${p.epoch}`}${barWidth > 0 ? ` ${bar(barWidth, p.batch / p.batches)}` : ''} ${p.batch}/${p.batches}`];
   if (logCount > 0) pieces.push(p.logs.slice(0, logCount).join('  '));
-  if (withEta) pieces.push(`ETA ${p.eta}`);
+  if (withEta) pieces.push(msg`ETA ${p.eta}`);
   return pieces.join('  ');
 }
 
@@ -44,6 +47,6 @@ export function progressLine(p: ProgressParts, columns: number | undefined): str
     compose(p, 0, 1, false),
     compose(p, 0, 0, false),
   ];
-  const fitting = candidates.find((line) => line.length <= room);
-  return fitting ?? candidates.at(-1)!.slice(0, Math.max(0, room)).trimEnd();
+  const fitting = candidates.find((line) => displayWidth(line) <= room);
+  return fitting ?? cutToWidth(candidates.at(-1)!, Math.max(0, room)).trimEnd();
 }

@@ -4,6 +4,7 @@
 // written as JSON and as an SVG picture (masks also as PNG), and the
 // command says where.
 
+import { msg } from '../core/i18n/message.js';
 import { relative, resolve } from 'node:path';
 import { loadTensorflow } from '../runtime/backend.js';
 import type { PromptBox, PromptPoint } from '../runtime/data/sam-prompts.js';
@@ -21,8 +22,8 @@ import { nodeHost } from './node-host.js';
 export async function runPipelineCommand(args: ParsedArgs, io: Io, usage: (message: string) => number): Promise<number> {
   const pipeline = args.options.get('pipeline')![0]!;
   const image = args.options.get('image')?.[0];
-  if (image === undefined) return usage('--image PICTURE is required with --pipeline');
-  for (const option of ['input', 'model', 'size']) if (args.options.has(option)) return usage(`--${option} is for models; a pipeline takes --image`);
+  if (image === undefined) return usage(msg`--image PICTURE is required with --pipeline`);
+  for (const option of ['input', 'model', 'size']) if (args.options.has(option)) return usage(msg`--${option} is for models; a pipeline takes --image`);
   const points: PromptPoint[] = [];
   for (const text of args.options.get('point') ?? []) {
     const point = parsePoint(text);
@@ -33,7 +34,7 @@ export async function runPipelineCommand(args: ParsedArgs, io: Io, usage: (messa
   const box = boxText === undefined ? undefined : parseBox(boxText);
   if (typeof box === 'string') return usage(box);
   const outs = args.options.get('out') ?? [];
-  if (outs.length > 1) return usage('--out DIR is given twice: a pipeline writes its files in one folder');
+  if (outs.length > 1) return usage(msg`--out DIR is given twice: a pipeline writes its files in one folder`);
   const checkpoints = args.options.get('checkpoints')?.[0];
   const shownFile = args.positional[0]!;
 
@@ -54,7 +55,7 @@ export async function runPipelineCommand(args: ParsedArgs, io: Io, usage: (messa
       ...(box ? { box } : {}),
     });
     for (const warning of run.warnings) io.stderr.write(`nn: warning: ${warning}\n`);
-    const found = run.results.masks.length > 0 ? `${run.results.masks.length} mask${run.results.masks.length === 1 ? '' : 's'}` : `${run.results.boxes.length} detection${run.results.boxes.length === 1 ? '' : 's'}`;
+    const found = run.results.masks.length > 0 ? masksFound(run.results.masks.length) : detectionsFound(run.results.boxes.length);
     io.stdout.write(`${pipeline}: ${found}\n${run.written.map((path) => `  ${shown(io.cwd, path)}\n`).join('')}`);
     return EXIT.ok;
   } catch (e) {
@@ -74,20 +75,23 @@ export async function runPipelineCommand(args: ParsedArgs, io: Io, usage: (messa
 /** `x,y` (a foreground point) or `x,y,label` with label 1 (foreground) or 0 (background). */
 function parsePoint(text: string): PromptPoint | string {
   const parts = numbers(text);
-  if (!parts || (parts.length !== 2 && parts.length !== 3)) return `--point takes x,y or x,y,label (pixels of the picture; label 1 foreground, 0 background), not '${text}'`;
+  if (!parts || (parts.length !== 2 && parts.length !== 3)) return msg`--point takes x,y or x,y,label (pixels of the picture; label 1 foreground, 0 background), not '${text}'`;
   const label = parts[2] ?? 1;
-  if (label !== 0 && label !== 1) return `--point ${text}: the label is 1 (foreground) or 0 (background), not ${label}`;
+  if (label !== 0 && label !== 1) return msg`--point ${text}: the label is 1 (foreground) or 0 (background), not ${label}`;
   return [parts[0]!, parts[1]!, label];
 }
 
 /** `x0,y0,x1,y1` with x0 < x1 and y0 < y1. */
 function parseBox(text: string): PromptBox | string {
   const parts = numbers(text);
-  if (!parts || parts.length !== 4) return `--box takes x0,y0,x1,y1 (pixels of the picture), not '${text}'`;
+  if (!parts || parts.length !== 4) return msg`--box takes x0,y0,x1,y1 (pixels of the picture), not '${text}'`;
   const [x0, y0, x1, y1] = parts as [number, number, number, number];
-  if (!(x0 < x1 && y0 < y1)) return `--box ${text}: x0 must be less than x1 and y0 less than y1`;
+  if (!(x0 < x1 && y0 < y1)) return msg`--box ${text}: x0 must be less than x1 and y0 less than y1`;
   return [x0, y0, x1, y1];
 }
+
+const masksFound = (n: number): string => (n === 1 ? msg`${n} mask` : msg`${n} masks`);
+const detectionsFound = (n: number): string => (n === 1 ? msg`${n} detection` : msg`${n} detections`);
 
 function numbers(text: string): number[] | undefined {
   const parts = text.split(',').map((p) => p.trim());

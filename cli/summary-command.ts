@@ -1,5 +1,6 @@
 // `nn summary FILE [--model NAME] [--set name=value ...] [--json]`.
 
+import { msg } from '../core/i18n/message.js';
 import { relative, resolve } from 'node:path';
 import { summarize } from '../core/summary.js';
 import { LineIndex } from '../core/text/line-index.js';
@@ -12,27 +13,30 @@ import { summaryTable } from './summary-table.js';
 
 export const SUMMARY_USAGE = 'usage: nn summary FILE [--model NAME] [--set name=value ...] [--json]';
 
-export const SUMMARY_HELP = `${SUMMARY_USAGE}
+/** The command's help, in the language chosen; the usage line and option names stay as typed. */
+export function summaryHelp(): string {
+  return `${SUMMARY_USAGE}
 
-Prints a model's layers as a table: each layer's output shape, weights and
+${msg`Prints a model's layers as a table: each layer's output shape, weights and
 FLOPs per example, and the totals. FILE may hold several models: --model picks
-one (a model, not a train block); a model's parameters take --set.
-  --model NAME        the model to summarize (default: the file's only model)
-  --set name=value    a value for a model parameter (repeatable): --set depth=50
-  --json              the summary as JSON (layers, totals, inputs and outputs)
+one (a model, not a train block); a model's parameters take --set.`}
+  --model NAME        ${msg`the model to summarize (default: the file's only model)`}
+  --set name=value    ${msg`a value for a model parameter (repeatable): --set depth=50`}
+  --json              ${msg`the summary as JSON (layers, totals, inputs and outputs)`}
 `;
+}
 
 export function summaryCommand(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv, { flags: ['json'], options: ['model'], repeatable: ['set'] });
   if ('error' in args) return usage(io, args.error);
-  if ('help' in args) return printHelp(io, SUMMARY_HELP);
-  if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'one file at a time');
+  if ('help' in args) return printHelp(io, summaryHelp());
+  if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? msg`no file given` : msg`one file at a time`);
   const overrides: Record<string, Value> = {};
   for (const assignment of args.options.get('set') ?? []) {
     const match = /^([A-Za-z_]\w*)=(.+)$/.exec(assignment);
-    if (!match) return usage(io, `--set takes name=value, not '${assignment}'`);
+    if (!match) return usage(io, msg`--set takes name=value, not '${assignment}'`);
     const value = parseValue(match[2]!);
-    if (value.kind === 'int' && !Number.isSafeInteger(value.value)) return usage(io, `--set ${match[1]}: ${match[2]} is beyond 2^53 - 1, the largest whole number nn computes exactly`);
+    if (value.kind === 'int' && !Number.isSafeInteger(value.value)) return usage(io, msg`--set ${match[1]}: ${match[2]} is beyond 2^53 - 1, the largest whole number nn computes exactly`);
     overrides[match[1]!] = value;
   }
   const path = args.positional[0]!;

@@ -9,6 +9,7 @@
 // (runtime/explain/, cli/explain-output.ts): it trains nothing and saves no
 // checkpoint. `--engine torch` trains in PyTorch instead (train-torch.ts).
 
+import { msg } from '../core/i18n/message.js';
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics/diagnostic.js';
@@ -38,32 +39,35 @@ import { jsonLines, progressDisplay } from './train-output.js';
 
 export const TRAIN_USAGE = 'usage: nn train FILE [--model NAME] [--json] [--epochs N] [--batch N] [--seed N] [--device cpu|gpu|auto] [--resume] [--out DIR] [--explain] [--engine tfjs|torch [--device cuda] [--nproc N] [--amp bf16] [--fsdp]]';
 
-export const TRAIN_HELP = `${TRAIN_USAGE}
+/** The command's help, in the language chosen; the usage line and option names stay as typed. */
+export function trainHelp(): string {
+  return `${TRAIN_USAGE}
 
-Trains a model on the native TensorFlow backend, as its train block says, and
+${msg`Trains a model on the native TensorFlow backend, as its train block says, and
 writes the run (checkpoints, events, pictures) into a folder of its own,
 runs/<name>/<run-id>/ beside FILE. FILE may hold several train blocks: --model
 picks one (a train block, not a model). Ctrl-C finishes the batch, saves a
-checkpoint and exits with 130.
-  --model NAME         the train block to run (default: the file's only one)
+checkpoint and exits with 130.`}
+  --model NAME         ${msg`the train block to run (default: the file's only one)`}
   --epochs N, --batch N, --seed N
-                       override the train block's settings
+                       ${msg`override the train block's settings`}
   --device cpu|gpu|auto
-                       where to train (default auto: a GPU when TensorFlow sees one)
-  --resume             start a new run from the newest intact checkpoint of this train block
-  --out DIR            put the run folders in DIR instead of runs/<name>/ beside FILE
-  --json               JSON Lines events instead of a progress bar (docs/events.md)
-  --explain            take one step only and show each layer's activations, gradients and update
-  --engine tfjs|torch  tfjs (the default), or torch: the train block exported to PyTorch
+                       ${msg`where to train (default auto: a GPU when TensorFlow sees one)`}
+  --resume             ${msg`start a new run from the newest intact checkpoint of this train block`}
+  --out DIR            ${msg`put the run folders in DIR instead of runs/<name>/ beside FILE`}
+  --json               ${msg`JSON Lines events instead of a progress bar (docs/events.md)`}
+  --explain            ${msg`take one step only and show each layer's activations, gradients and update`}
+  --engine tfjs|torch  ${msg`tfjs (the default), or torch: the train block exported to PyTorch
                        (model.py, train.py, data/ in the run folder's torch/) and trained by
                        the Python that has torch (NN_PYTHON, else python3; \`nn doctor\` says
-                       which): the same events, checkpoints in the run folder, --resume
-  --device cuda        (torch) train on the GPU (gpu means the same; default: CUDA when PyTorch sees it)
-  --nproc N            (torch) N processes under torch.distributed.run (DDP; one per GPU)
-  --amp bf16, --fsdp   (torch) bfloat16 autocast; FSDP2 sharding
-With --device gpu and no GPU that TensorFlow.js can use, training goes to
-PyTorch when it sees CUDA, and says so.
+                       which): the same events, checkpoints in the run folder, --resume`}
+  --device cuda        ${msg`(torch) train on the GPU (gpu means the same; default: CUDA when PyTorch sees it)`}
+  --nproc N            ${msg`(torch) N processes under torch.distributed.run (DDP; one per GPU)`}
+  --amp bf16, --fsdp   ${msg`(torch) bfloat16 autocast; FSDP2 sharding`}
+${msg`With --device gpu and no GPU that TensorFlow.js can use, training goes to
+PyTorch when it sees CUDA, and says so.`}
 `;
+}
 
 /** Exit status after a stop request (as after SIGINT). */
 export const EXIT_STOPPED = 130;
@@ -71,11 +75,11 @@ export const EXIT_STOPPED = 130;
 export async function trainCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { flags: ['json', 'resume', 'explain', 'fsdp'], options: ['model', 'epochs', 'batch', 'seed', 'device', 'out', 'engine', 'nproc', 'amp'] });
   if ('error' in args) return usage(io, args.error);
-  if ('help' in args) return printHelp(io, TRAIN_HELP);
-  if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? 'no file given' : 'give one file');
+  if ('help' in args) return printHelp(io, trainHelp());
+  if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? msg`no file given` : msg`give one file`);
   const json = args.flags.has('json');
   const explain = args.flags.has('explain');
-  if (explain && args.flags.has('resume')) return usage(io, '--explain shows the first step from the initial weights; it does not take --resume');
+  if (explain && args.flags.has('resume')) return usage(io, msg`--explain shows the first step from the initial weights; it does not take --resume`);
   // every event of a run is also kept in its run folder (runtime/train/events-file.ts)
   const recorder = recordEvents(json ? jsonLines(io.stdout) : progressDisplay(io.stdout, io.interactive ?? false, io.stderr, io.columns));
   // the folder the run writes in, for a failed write that does not say where (the run's own folder once it starts)
@@ -91,23 +95,23 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
     const raw = args.options.get(name)?.[0];
     if (raw === undefined) continue;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < (name === 'seed' ? 0 : 1)) return usage(io, `--${name} takes a whole number${name === 'seed' ? '' : ' of at least 1'}, not '${raw}'`);
+    if (!Number.isInteger(n) || n < (name === 'seed' ? 0 : 1)) return usage(io, name === 'seed' ? msg`--${name} takes a whole number, not '${raw}'` : msg`--${name} takes a whole number of at least 1, not '${raw}'`);
     overrides[name] = n;
   }
   const engine = args.options.get('engine')?.[0] ?? 'tfjs';
-  if (engine !== 'tfjs' && engine !== 'torch') return usage(io, `--engine takes tfjs or torch, not '${engine}'`);
+  if (engine !== 'tfjs' && engine !== 'torch') return usage(io, msg`--engine takes tfjs or torch, not '${engine}'`);
   const torch = torchOptions(args, engine === 'torch');
   if (typeof torch === 'string') return usage(io, torch);
-  if (explain && engine === 'torch') return usage(io, '--explain shows a step of the tfjs engine; it does not take --engine torch');
+  if (explain && engine === 'torch') return usage(io, msg`--explain shows a step of the tfjs engine; it does not take --engine torch`);
   let device = args.options.get('device')?.[0];
   if (device === 'cuda' && engine === 'torch') device = 'gpu';
-  if (device !== undefined && device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, `--device takes cpu, gpu or auto${engine === 'torch' ? ' (or cuda)' : ''}, not '${device}'${device === 'cuda' ? ': cuda is for --engine torch' : ''}`);
+  if (device !== undefined && device !== 'cpu' && device !== 'gpu' && device !== 'auto') return usage(io, engine === 'torch' ? msg`--device takes cpu, gpu or auto (or cuda), not '${device}'` : device === 'cuda' ? msg`--device takes cpu, gpu or auto, not '${device}': cuda is for --engine torch` : msg`--device takes cpu, gpu or auto, not '${device}'`);
   const target = args.options.get('model')?.[0];
   const outDir = args.options.get('out')?.[0];
   if (outDir !== undefined) {
     place = resolve(io.cwd, outDir);
     const notFolder = notAFolder(place);
-    if (notFolder) return fail(io, emit, json, { message: `--out ${outDir} ${notFolder}; give a folder`, exit: EXIT.usage, fields: { path: place } });
+    if (notFolder) return fail(io, emit, json, { message: msg`--out ${outDir} ${notFolder}; give a folder`, exit: EXIT.usage, fields: { path: place } });
   }
 
   // Check the file before loading TensorFlow: a mistake is reported in milliseconds.
@@ -146,7 +150,7 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
       return python;
     });
     if (!('tf' in loaded)) return await onTorch(loaded);
-    if (loaded.backend !== 'tensorflow') emit({ type: 'warning', message: 'no native TensorFlow backend: training runs on pure JavaScript, about 100 times slower (run `nn doctor` to see why)' });
+    if (loaded.backend !== 'tensorflow') emit({ type: 'warning', message: msg`no native TensorFlow backend: training runs on pure JavaScript, about 100 times slower (run \`nn doctor\` to see why)` });
     // what a run and an explained step both take
     const request = {
       file,
@@ -175,7 +179,7 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
     const failure = describeFailure(e, place);
     if (failure) return fail(io, emit, json, failure);
     // a bug: the stream still ends with an error event; the command line says the rest
-    emit({ type: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
+    emit({ type: 'error', message: msg`internal error: ${e instanceof Error ? e.message : String(e)}` });
     throw e;
   } finally {
     detach();
@@ -193,7 +197,7 @@ function fail(io: Io, emit: Emit, json: boolean, failure: Failure): number {
 /** Why `path` cannot be the folder of runs (it is a file), or undefined: it is a folder, or does not exist yet. */
 function notAFolder(path: string): string | undefined {
   try {
-    return statSync(path).isDirectory() ? undefined : 'is a file, not a folder';
+    return statSync(path).isDirectory() ? undefined : msg`is a file, not a folder`;
   } catch {
     return undefined;
   }
@@ -225,7 +229,7 @@ function listenForStop(io: Io, stop: StopSignal, json: boolean): () => void {
     interrupts++;
     if (interrupts > 1) process.exit(EXIT_STOPPED);
     stop.requested = true;
-    if (!json) io.stderr.write('\nnn: stopping after this batch (saving a checkpoint); press Ctrl-C again to quit now\n');
+    if (!json) io.stderr.write(`\nnn: ${msg`stopping after this batch (saving a checkpoint); press Ctrl-C again to quit now`}\n`);
   };
   process.on('SIGINT', onSignal);
   let buffered = '';
@@ -265,10 +269,10 @@ function torchOptions(args: { options: Map<string, string[]>; flags: Set<string>
   const nprocText = args.options.get('nproc')?.[0];
   const amp = args.options.get('amp')?.[0];
   const given = [nprocText !== undefined && '--nproc', amp !== undefined && '--amp', args.flags.has('fsdp') && '--fsdp'].filter((o): o is string => o !== false);
-  if (!torch && given.length > 0) return `${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} for --engine torch`;
+  if (!torch && given.length > 0) return given.length === 1 ? msg`${given.join(', ')} is for --engine torch` : msg`${given.join(', ')} are for --engine torch`;
   const nproc = nprocText === undefined ? 1 : Number(nprocText);
-  if (!Number.isInteger(nproc) || nproc < 1) return `--nproc takes a whole number of at least 1, not '${nprocText}'`;
-  if (amp !== undefined && amp !== 'bf16') return `--amp takes bf16, not '${amp}'`;
+  if (!Number.isInteger(nproc) || nproc < 1) return msg`--nproc takes a whole number of at least 1, not '${nprocText}'`;
+  if (amp !== undefined && amp !== 'bf16') return msg`--amp takes bf16, not '${amp}'`;
   return { nproc, extraArgs: [...(amp !== undefined ? ['--amp', amp] : []), ...(args.flags.has('fsdp') ? ['--fsdp'] : [])] };
 }
 

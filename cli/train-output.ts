@@ -4,6 +4,7 @@
 // the end the loss-and-metrics chart, on stdout; warnings and an error as
 // lines on stderr.
 
+import { msg } from '../core/i18n/message.js';
 import { dirname, sep } from 'node:path';
 import type { TrainEvent } from '../runtime/train/events.js';
 import { progressLine } from './progress-line.js';
@@ -30,9 +31,10 @@ export function progressDisplay(out: Write, interactive: boolean, err: Write, co
   return (e) => {
     switch (e.type) {
       case 'start': {
-        const models = e.models.map((m) => `${m.name} (${m.parameters.toLocaleString('en-US')} parameters)`).join(' and ');
-        out.write(`training ${models} on ${e.data}: ${e.examples.train.toLocaleString('en-US')} examples to learn from, ${(e.examples.validation || e.examples.test).toLocaleString('en-US')} to measure on\n`);
-        out.write(`backend: ${e.backend} (${e.device}), ${e.epochs} epoch${e.epochs === 1 ? '' : 's'} of ${e.batchesPerEpoch} batch${e.batchesPerEpoch === 1 ? '' : 'es'}${e.firstEpoch > 1 ? `, resuming at epoch ${e.firstEpoch}` : ''}\n`);
+        const models = e.models.map((m) => msg`${m.name} (${m.parameters.toLocaleString('en-US')} parameters)`).join(msg` and `);
+        out.write(`${msg`training ${models} on ${e.data}: ${e.examples.train.toLocaleString('en-US')} examples to learn from, ${(e.examples.validation || e.examples.test).toLocaleString('en-US')} to measure on`}\n`);
+        const resuming = e.firstEpoch > 1 ? msg`, resuming at epoch ${e.firstEpoch}` : '';
+        out.write(`${msg`backend: ${e.backend} (${e.device}), ${plural(e.epochs, msg`${e.epochs} epoch`, msg`${e.epochs} epochs`)} of ${plural(e.batchesPerEpoch, msg`${e.batchesPerEpoch} batch`, msg`${e.batchesPerEpoch} batches`)}`}${resuming}\n`);
         epochStarted = Date.now();
         return;
       }
@@ -47,14 +49,14 @@ export function progressDisplay(out: Write, interactive: boolean, err: Write, co
       }
       case 'epoch':
         clearBar();
-        out.write(`epoch ${e.epoch}/${e.epochs}  ${Object.entries(e.logs).map(([k, v]) => `${k} ${format(v)}`).join('  ')}  (${seconds(e.seconds)})\n`);
+        out.write(`${msg`epoch ${e.epoch}/${e.epochs}`}  ${Object.entries(e.logs).map(([k, v]) => `${k} ${format(v)}`).join('  ')}  (${seconds(e.seconds)})\n`);
         return;
       case 'sample':
         // the loss-and-metrics chart is named after the last line; the pictures' folder once, at the first
         if (e.kind === 'metrics') chart = e.path;
         else if (!picturesShown) {
           clearBar();
-          out.write(`  pictures in ${dirname(e.path)}${sep}\n`);
+          out.write(`  ${msg`pictures in ${dirname(e.path)}${sep}`}\n`);
           picturesShown = true;
         }
         return;
@@ -66,8 +68,8 @@ export function progressDisplay(out: Write, interactive: boolean, err: Write, co
         return;
       case 'end':
         clearBar();
-        out.write(`${e.reason === 'stopped' ? 'stopped' : e.reason === 'early-stopping' ? 'stopped early (no better validation loss)' : 'done'} after ${e.epochs} epoch${e.epochs === 1 ? '' : 's'} in ${seconds(e.seconds)}\n`);
-        if (chart !== undefined) out.write(`loss and metrics: ${chart}\n`);
+        out.write(`${endLine(e.reason, e.epochs, seconds(e.seconds))}\n`);
+        if (chart !== undefined) out.write(`${msg`loss and metrics: ${chart}`}\n`);
         return;
       case 'error':
         clearBar();
@@ -82,7 +84,20 @@ function format(v: number): string {
 }
 
 function seconds(s: number): string {
-  if (s < 60) return `${s.toFixed(1)} s`;
+  if (s < 60) return msg`${s.toFixed(1)} s`;
   const m = Math.floor(s / 60);
-  return `${m} min ${Math.round(s - m * 60)} s`;
+  return msg`${m} min ${Math.round(s - m * 60)} s`;
+}
+
+/** The singular or the plural, each a whole message (Chinese has one form for both). */
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+/** The run's last line: how it ended, after how many epochs, in how long. */
+function endLine(reason: string, epochs: number, time: string): string {
+  if (reason === 'stopped') return epochs === 1 ? msg`stopped after ${epochs} epoch in ${time}` : msg`stopped after ${epochs} epochs in ${time}`;
+  if (reason === 'early-stopping')
+    return epochs === 1 ? msg`stopped early (no better validation loss) after ${epochs} epoch in ${time}` : msg`stopped early (no better validation loss) after ${epochs} epochs in ${time}`;
+  return epochs === 1 ? msg`done after ${epochs} epoch in ${time}` : msg`done after ${epochs} epochs in ${time}`;
 }

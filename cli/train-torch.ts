@@ -4,6 +4,7 @@
 // engine. Which Python runs it: runtime/python/find-python.ts; without
 // Python, or without torch in it, one line says what to install.
 
+import { msg } from '../core/i18n/message.js';
 import type { TrainPlan } from '../core/train/plan.js';
 import { probePython, type PythonReport } from '../runtime/python/find-python.js';
 import type { Emit } from '../runtime/train/events.js';
@@ -40,8 +41,12 @@ export async function trainWithTorch(request: TorchTrainRequest): Promise<number
   const python = request.python ?? probePython();
   if (python.problem !== undefined) return request.fail({ message: python.problem, exit: EXIT.usage, fields: {} });
   if (request.device === 'cuda' && !python.cuda.available) {
-    const why = python.cuda.build === null ? `a CPU-only build (torch ${python.packages.torch})` : `torch ${python.packages.torch} is built for CUDA ${python.cuda.build}, but sees no GPU`;
-    return request.fail({ message: `--device cuda: ${python.executable ?? python.python} has ${why}; train with --device cpu, or install PyTorch for CUDA (\`nn doctor\` shows what it finds)`, exit: EXIT.usage, fields: {} });
+    const python3 = python.executable ?? python.python;
+    const message =
+      python.cuda.build === null
+        ? msg`--device cuda: ${python3} has a CPU-only build (torch ${python.packages.torch}); train with --device cpu, or install PyTorch for CUDA (\`nn doctor\` shows what it finds)`
+        : msg`--device cuda: ${python3} has torch ${python.packages.torch} is built for CUDA ${python.cuda.build}, but sees no GPU; train with --device cpu, or install PyTorch for CUDA (\`nn doctor\` shows what it finds)`;
+    return request.fail({ message, exit: EXIT.usage, fields: {} });
   }
   const { exit } = await runTorchTraining({
     file: request.file,
@@ -64,5 +69,5 @@ export async function trainWithTorch(request: TorchTrainRequest): Promise<number
 export function torchInstead(python: PythonReport): string | undefined {
   if (python.problem !== undefined || !python.cuda.available) return undefined;
   const gpus = python.cuda.gpus.map((g) => g.name).join(', ');
-  return `PyTorch ${python.packages.torch} sees CUDA${gpus ? ` (${gpus})` : ''}: training with --engine torch`;
+  return gpus ? msg`PyTorch ${python.packages.torch} sees CUDA (${gpus}): training with --engine torch` : msg`PyTorch ${python.packages.torch} sees CUDA: training with --engine torch`;
 }

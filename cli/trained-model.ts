@@ -5,6 +5,7 @@
 // the newer of the two is used, its weights converted back from PyTorch's
 // layout (runtime/export/pytorch/torch-trained-model.ts).
 
+import { msg } from '../core/i18n/message.js';
 import { resolve } from 'node:path';
 import { loadTensorflow } from '../runtime/backend.js';
 import { DataError } from '../runtime/data/dataset.js';
@@ -34,7 +35,7 @@ export async function withTrainedModel(io: Io, args: ParsedArgs, sizes: Record<s
       ...(checkpoints !== undefined ? { checkpoints: resolve(io.cwd, checkpoints) } : {}),
     });
     for (const warning of trained.warnings) io.stderr.write(`nn: warning: ${warning}\n`);
-    if (!trained.weightsFrom) io.stderr.write(`nn: warning: no trained weights for ${trained.graph.model} (train it first with nn train); using its initial weights\n`);
+    if (!trained.weightsFrom) io.stderr.write(`nn: warning: ${msg`no trained weights for ${trained.graph.model} (train it first with nn train); using its initial weights`}\n`);
     return await use(tf, trained);
   } catch (e) {
     if (e instanceof DataError || e instanceof CheckpointError || e instanceof CompileError) {
