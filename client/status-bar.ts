@@ -12,15 +12,32 @@ const ICONS: Record<ServerState, string> = {
   failed: '$(error) nn',
 };
 
+/** The server's state in words (a function: the words are in the language chosen at activation). */
+function stateWords(state: ServerState): string {
+  switch (state) {
+    case 'starting':
+      return vscode.l10n.t('starting');
+    case 'running':
+      return vscode.l10n.t('running');
+    case 'stopped':
+      return vscode.l10n.t('stopped');
+    case 'failed':
+      return vscode.l10n.t('failed');
+  }
+}
+
 export function serverStatusItem(nn: NnContext): vscode.StatusBarItem {
   const item = nn.own(vscode.window.createStatusBarItem('nn.server', vscode.StatusBarAlignment.Left, 10));
-  item.name = 'nn Language Server';
+  item.name = vscode.l10n.t('nn Language Server');
   const show = (state: ServerState): void => {
     item.text = ICONS[state];
     const healthy = state === 'running' || state === 'starting';
+    const failure = nn.server.failure;
     item.tooltip = healthy
-      ? `nn language server: ${state}. Click to show the logs.`
-      : `nn language server: ${state}${nn.server.failure ? ` (${nn.server.failure})` : ''}. Click to restart it.`;
+      ? vscode.l10n.t('nn language server: {0}. Click to show the logs.', stateWords(state))
+      : failure
+        ? vscode.l10n.t('nn language server: {0} ({1}). Click to restart it.', stateWords(state), failure)
+        : vscode.l10n.t('nn language server: {0}. Click to restart it.', stateWords(state));
     item.command = healthy ? 'nn.showLogs' : 'nn.restartServer';
     item.backgroundColor = state === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   };

@@ -2,6 +2,7 @@
 // runtime: its text, tooltip (with the reasons), click command and
 // background. Pure: backend-status.ts applies it to the item.
 
+import { l10n } from '../l10n.js';
 import type { RuntimeSource } from '../runtime-resolve.js';
 import { backendKind, type DoctorAnswer } from './doctor-answer.js';
 
@@ -21,53 +22,60 @@ export interface Appearance {
   background?: 'warning' | 'error';
 }
 
-const SOURCE_WORDS: Record<RuntimeSource, string> = {
-  setting: 'the runtime of the setting nn.runtime.path',
-  workspace: "the workspace's nn-lang",
-  global: 'the runtime set up by NN: Set Up Training Backend',
-};
+/** Which runtime, in words; a function, not a table, so the words are in the language chosen at activation. */
+export function runtimeSourceWords(source: RuntimeSource): string {
+  switch (source) {
+    case 'setting':
+      return l10n.t('the runtime of the setting nn.runtime.path');
+    case 'workspace':
+      return l10n.t("the workspace's nn-lang");
+    case 'global':
+      return l10n.t('the runtime set up by NN: Set Up Training Backend');
+  }
+}
 
 export function backendAppearance(state: BackendState): Appearance {
   switch (state.kind) {
     case 'untrusted':
       return {
-        text: '$(shield) training off',
-        tooltip: 'This workspace is not trusted: training, export and running models are disabled, because they run programs. Click to manage workspace trust.',
+        text: `$(shield) ${l10n.t('training off')}`,
+        tooltip: l10n.t('This workspace is not trusted: training, export and running models are disabled, because they run programs. Click to manage workspace trust.'),
         command: 'workbench.trust.manage',
       };
     case 'missing':
       return state.reason === 'setting'
-        ? { text: '$(warning) nn runtime', tooltip: `${state.message}\nClick to open the setting.`, command: 'workbench.action.openSettings', args: ['nn.runtime.path'], background: 'warning' }
-        : { text: '$(cloud-download) set up training', tooltip: `${state.message}\nClick to set it up.`, command: 'nn.setUpBackend' };
+        ? { text: `$(warning) ${l10n.t('nn runtime')}`, tooltip: `${state.message}\n${l10n.t('Click to open the setting.')}`, command: 'workbench.action.openSettings', args: ['nn.runtime.path'], background: 'warning' }
+        : { text: `$(cloud-download) ${l10n.t('set up training')}`, tooltip: `${state.message}\n${l10n.t('Click to set it up.')}`, command: 'nn.setUpBackend' };
     case 'checking':
-      return { text: '$(loading~spin) backend', tooltip: `Asking ${SOURCE_WORDS[state.source]} which backend training would use (nn doctor)…`, command: 'nn.doctor' };
+      return { text: `$(loading~spin) ${l10n.t('backend')}`, tooltip: l10n.t('Asking {0} which backend training would use (nn doctor)…', runtimeSourceWords(state.source)), command: 'nn.doctor' };
     case 'answered':
       return answered(state.source, state.answer);
   }
 }
 
 function answered(source: RuntimeSource, answer: DoctorAnswer): Appearance {
-  const from = `Runtime: ${SOURCE_WORDS[source]}.`;
-  const click = 'Click for the details (NN: Doctor).';
+  const from = l10n.t('Runtime: {0}.', runtimeSourceWords(source));
+  const click = l10n.t('Click for the details (NN: Doctor).');
   if (!answer.ok) {
     return {
-      text: '$(error) backend',
-      tooltip: [`${answer.message}.`, ...answer.stderrTail.slice(-5), from, click].join('\n'),
+      text: `$(error) ${l10n.t('backend')}`,
+      tooltip: [l10n.t('{0}.', answer.message), ...answer.stderrTail.slice(-5), from, click].join('\n'),
       command: 'nn.doctor',
       background: 'error',
     };
   }
   const { report } = answer;
   const reasons = report.reasons.map((r) => `- ${r}`);
-  const versions = report.versions.tensorflow ? `TensorFlow ${report.versions.tensorflow}, tfjs ${report.versions.tfjs}, Node ${report.versions.node}` : `tfjs ${report.versions.tfjs ?? 'not loaded'}, Node ${report.versions.node}`;
+  const { tensorflow, tfjs, node } = report.versions;
+  const versions = tensorflow ? l10n.t('TensorFlow {0}, tfjs {1}, Node {2}', tensorflow, String(tfjs), node) : l10n.t('tfjs {0}, Node {1}', tfjs ?? l10n.t('not loaded'), node);
   switch (backendKind(report)) {
     case 'gpu':
-      return { text: '$(chip) GPU', tooltip: ['Training runs on the GPU (native TensorFlow).', versions, from, ...reasons, click].join('\n'), command: 'nn.doctor' };
+      return { text: '$(chip) GPU', tooltip: [l10n.t('Training runs on the GPU (native TensorFlow).'), versions, from, ...reasons, click].join('\n'), command: 'nn.doctor' };
     case 'native-cpu': {
-      const gpuMissed = report.ok ? [] : ['The GPU asked for (nn.train.device) is not available:'];
+      const gpuMissed = report.ok ? [] : [l10n.t('The GPU asked for (nn.train.device) is not available:')];
       return {
-        text: '$(chip) native CPU',
-        tooltip: [...gpuMissed, 'Training runs on the native TensorFlow backend, on the CPU.', versions, from, ...reasons, click].join('\n'),
+        text: `$(chip) ${l10n.t('native CPU')}`,
+        tooltip: [...gpuMissed, l10n.t('Training runs on the native TensorFlow backend, on the CPU.'), versions, from, ...reasons, click].join('\n'),
         command: 'nn.doctor',
         ...(report.ok ? {} : { background: 'warning' as const }),
       };
@@ -75,15 +83,15 @@ function answered(source: RuntimeSource, answer: DoctorAnswer): Appearance {
     case 'none':
       // e.g. nn.train.device is gpu and no GPU is in use: training would fail, not fall back
       return {
-        text: '$(error) no backend',
-        tooltip: [`Training would not start: ${report.error ?? 'no TensorFlow backend loads'}.`, from, ...reasons, 'Check the setting nn.train.device, or run NN: Set Up Training Backend.', click].join('\n'),
+        text: `$(error) ${l10n.t('no backend')}`,
+        tooltip: [l10n.t('Training would not start: {0}.', report.error ?? l10n.t('no TensorFlow backend loads')), from, ...reasons, l10n.t('Check the setting nn.train.device, or run NN: Set Up Training Backend.'), click].join('\n'),
         command: 'nn.doctor',
         background: 'error',
       };
     case 'pure-js':
       return {
-        text: '$(warning) pure JS',
-        tooltip: ['Training would run on pure JavaScript, about 100 times slower: the native TensorFlow backend does not load.', from, ...reasons, 'Run NN: Set Up Training Backend to install it.', click].join('\n'),
+        text: `$(warning) ${l10n.t('pure JS')}`,
+        tooltip: [l10n.t('Training would run on pure JavaScript, about 100 times slower: the native TensorFlow backend does not load.'), from, ...reasons, l10n.t('Run NN: Set Up Training Backend to install it.'), click].join('\n'),
         command: 'nn.doctor',
         background: 'warning',
       };

@@ -33,7 +33,7 @@ export function showBackendAnswer(source: RuntimeSource, answer: DoctorAnswer): 
 
 export function backendStatusItem(nn: NnContext): vscode.StatusBarItem {
   const item = nn.own(vscode.window.createStatusBarItem('nn.backend', vscode.StatusBarAlignment.Left, 9));
-  item.name = 'nn Training Backend';
+  item.name = vscode.l10n.t('nn Training Backend');
   let asked = 0;
   let started = false;
 

@@ -4,6 +4,7 @@
 // asked for), or a failure with the tail of its stderr. Pure.
 
 import type { DoctorReport } from '../../cli/doctor-command.js';
+import { l10n } from '../l10n.js';
 
 export type { DoctorReport };
 
@@ -17,23 +18,45 @@ export interface DoctorQuestion {
 }
 
 export const NO_TORCH = '--no-torch';
+export const LANG = '--lang';
 
-/** The command line: the device the settings train on, and `--no-torch` unless the torch side is wanted. */
-export function doctorArgs(device: string, question: DoctorQuestion): string[] {
-  return ['doctor', '--json', '--device', device, ...(question.torch ? [] : [NO_TORCH])];
+/**
+ * The command line: the device the settings train on, `--no-torch` unless
+ * the torch side is wanted, and the CLI's language arguments (cli-language.ts),
+ * so the reasons and errors in the report are in the editor's language.
+ */
+export function doctorArgs(device: string, question: DoctorQuestion, language: readonly string[] = []): string[] {
+  return ['doctor', '--json', '--device', device, ...(question.torch ? [] : [NO_TORCH]), ...language];
 }
 
-/** A runtime from before `--no-torch`: its usage error names the option (it is then asked without it). */
-export function refusedNoTorch(answer: DoctorAnswer): boolean {
-  return !answer.ok && answer.stderrTail.some((line) => line.includes(`unknown option ${NO_TORCH}`));
+/**
+ * The option a runtime older than it refused (`--no-torch`, `--lang`), named
+ * by its usage error; it is then asked without it. Such a runtime predates
+ * the CLI's Chinese, so its usage error is in English.
+ */
+export function refusedOption(answer: DoctorAnswer): string | undefined {
+  if (answer.ok) return undefined;
+  return [NO_TORCH, LANG].find((option) => answer.stderrTail.some((line) => line.includes(`unknown option ${option}`)));
+}
+
+/** The command line without `option` (and without the value `--lang` takes). */
+export function withoutOption(args: readonly string[], option: string): string[] {
+  const at = args.indexOf(option);
+  if (at < 0) return [...args];
+  return [...args.slice(0, at), ...args.slice(at + (option === LANG ? 2 : 1))];
 }
 
 export function readDoctorOutput(output: { code: number | null; stdout: string; stderrTail: string[]; startError?: string }): DoctorAnswer {
-  if (output.startError !== undefined) return { ok: false, message: `nn doctor did not start: ${output.startError}`, stderrTail: [] };
+  if (output.startError !== undefined) return { ok: false, message: l10n.t('nn doctor did not start: {0}', output.startError), stderrTail: [] };
   const report = parseReport(output.stdout);
   if (report && (output.code === 0 || output.code === 1)) return { ok: true, report, exitCode: output.code };
-  const how = output.code === null ? 'was ended by a signal' : `exited with status ${output.code}`;
-  return { ok: false, message: `nn doctor ${how}${report ? '' : ' without a report'}`, stderrTail: output.stderrTail };
+  return { ok: false, message: failureWords(output.code, report !== undefined), stderrTail: output.stderrTail };
+}
+
+/** Why there is no answer, as whole sentences (a translation cannot be put together from pieces). */
+function failureWords(code: number | null, withReport: boolean): string {
+  if (code === null) return withReport ? l10n.t('nn doctor was ended by a signal') : l10n.t('nn doctor was ended by a signal without a report');
+  return withReport ? l10n.t('nn doctor exited with status {0}', code) : l10n.t('nn doctor exited with status {0} without a report', code);
 }
 
 /** The JSON object on stdout (TensorFlow may print lines of its own before it). */
@@ -61,12 +84,12 @@ export function backendKind(report: DoctorReport): BackendKind {
 export function backendWords(report: DoctorReport): string {
   switch (backendKind(report)) {
     case 'gpu':
-      return 'the native TensorFlow backend on the GPU';
+      return l10n.t('the native TensorFlow backend on the GPU');
     case 'native-cpu':
-      return 'the native TensorFlow backend on the CPU';
+      return l10n.t('the native TensorFlow backend on the CPU');
     case 'pure-js':
-      return 'pure JavaScript (about 100 times slower than the native backend)';
+      return l10n.t('pure JavaScript (about 100 times slower than the native backend)');
     case 'none':
-      return 'no TensorFlow backend';
+      return l10n.t('no TensorFlow backend');
   }
 }

@@ -4,6 +4,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { config } from '../config.js';
 import type { NnContext } from '../context.js';
 import { requireTrust } from '../context.js';
 import { requireRuntime } from '../runtime.js';
@@ -15,14 +16,15 @@ export async function showDoctor(nn: NnContext): Promise<void> {
   if (!requireTrust()) return;
   const runtime = await requireRuntime(nn);
   if (!runtime) return;
+  const device = config.trainDevice();
   const answer = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'nn doctor: which backend would training use…' },
-    () => askDoctor(nn, runtime, { torch: true }),
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('nn doctor: which backend would training use…') },
+    () => askDoctor(nn, runtime, { torch: true }, device),
   );
   showBackendAnswer(runtime.source, answer);
   const folder = nn.extension.globalStorageUri;
   mkdirSync(folder.fsPath, { recursive: true });
   const document = vscode.Uri.joinPath(folder, 'nn-doctor.md');
-  writeFileSync(document.fsPath, doctorMarkdown(answer, runtime, new Date()));
+  writeFileSync(document.fsPath, doctorMarkdown(answer, runtime, new Date(), device));
   await vscode.commands.executeCommand('markdown.showPreview', document);
 }

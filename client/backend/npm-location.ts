@@ -5,6 +5,7 @@
 // system is a parameter.
 
 import { dirname, join, win32 } from 'node:path';
+import { l10n } from '../l10n.js';
 
 /** Run as `spawn(command, [...args, 'install', ...])`. */
 export interface NpmCommand {
@@ -22,8 +23,10 @@ export interface NpmSearch {
   node: string;
 }
 
-export const NO_NPM_MESSAGE =
-  'Setting up the training backend needs npm, which comes with Node.js, and none was found (neither `npm` on the PATH nor beside the Node that runs nn). Install Node.js 20 or later (https://nodejs.org), then run NN: Set Up Training Backend again.';
+/** What to do without npm (a function: the words are in the language chosen at activation). */
+export function noNpmMessage(): string {
+  return l10n.t('Setting up the training backend needs npm, which comes with Node.js, and none was found (neither `npm` on the PATH nor beside the Node that runs nn). Install Node.js 20 or later (https://nodejs.org), then run NN: Set Up Training Backend again.');
+}
 
 export function findNpm(search: NpmSearch, isFile: (path: string) => boolean): NpmCommand | undefined {
   const windows = search.platform === 'win32';

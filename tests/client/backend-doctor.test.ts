@@ -3,10 +3,14 @@
 // the runtime, and NN: Doctor's Markdown document, whose NVIDIA and PyTorch
 // rows say what `nn doctor`'s text says.
 
-import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
 import { backendAppearance } from '../../client/backend/backend-appearance.js';
-import { doctorArgs, readDoctorOutput, refusedNoTorch, type DoctorReport } from '../../client/backend/doctor-answer.js';
-import { doctorMarkdown } from '../../client/backend/doctor-markdown.js';
+import { doctorArgs, readDoctorOutput, refusedOption, withoutOption, type DoctorReport } from '../../client/backend/doctor-answer.js';
+import { doctorMarkdown, gpuDemanded } from '../../client/backend/doctor-markdown.js';
+import { cliLanguageArgs } from '../../client/cli-language.js';
+import { fromBundle, useTranslator } from '../../client/l10n.js';
 import { doctorText } from '../../cli/doctor-command.js';
 
 const native: DoctorReport = {
@@ -46,12 +50,26 @@ describe('asking nn doctor', () => {
     expect(doctorArgs('gpu', { torch: true })).toEqual(['doctor', '--json', '--device', 'gpu']);
   });
 
+  test("a Chinese editor asks in Chinese; an English one adds nothing", () => {
+    expect(doctorArgs('auto', { torch: false }, cliLanguageArgs('zh-cn'))).toEqual(['doctor', '--json', '--device', 'auto', '--no-torch', '--lang', 'zh']);
+    expect(doctorArgs('auto', { torch: false }, cliLanguageArgs('en'))).toEqual(doctorArgs('auto', { torch: false }));
+  });
+
+  const usage = (line: string) => ({ ok: false as const, message: 'nn doctor exited with status 2 without a report', stderrTail: [line, 'usage: nn doctor [--json] [--device cpu|gpu|auto]'] });
   test.each([
-    [{ ok: false as const, message: 'nn doctor exited with status 2 without a report', stderrTail: ['nn doctor: unknown option --no-torch', 'usage: nn doctor [--json] [--device cpu|gpu|auto]'] }, true],
-    [{ ok: false as const, message: 'nn doctor exited with status 2 without a report', stderrTail: ['nn doctor: unknown option --devise'] }, false],
-    [{ ok: true as const, report: native, exitCode: 0 }, false],
-  ])('a runtime from before --no-torch is asked again without it (%#)', (answer, again) => {
-    expect(refusedNoTorch(answer)).toBe(again);
+    [usage('nn doctor: unknown option --no-torch'), '--no-torch'],
+    [usage('nn doctor: unknown option --lang'), '--lang'],
+    [usage('nn doctor: unknown option --devise'), undefined],
+    [{ ok: true as const, report: native, exitCode: 0 }, undefined],
+  ])('a runtime from before an option is asked again without the one it refuses (%#)', (answer, refused) => {
+    expect(refusedOption(answer)).toBe(refused);
+  });
+
+  test('the refused option goes, and the value of --lang with it', () => {
+    const args = doctorArgs('cpu', { torch: false }, ['--lang', 'zh']);
+    expect(withoutOption(args, '--no-torch')).toEqual(['doctor', '--json', '--device', 'cpu', '--lang', 'zh']);
+    expect(withoutOption(withoutOption(args, '--no-torch'), '--lang')).toEqual(['doctor', '--json', '--device', 'cpu']);
+    expect(withoutOption(['doctor', '--json'], '--lang')).toEqual(['doctor', '--json']);
   });
 });
 
@@ -181,3 +199,74 @@ describe("NN: Doctor's document", () => {
     for (const [, label, value] of rows) expect(plain(cells.get(label!) ?? '(missing)'), label).toBe(plain(value!));
   });
 });
+
+describe('a GPU demanded and none in use', () => {
+  // what nn doctor --json --device gpu reports when no GPU loads; its words are in the CLI's language
+  const gpuMissing = (error: string): DoctorReport => ({ ...pureJs, backend: null, device: null, error, reasons: [error] });
+  const at = new Date('2026-12-02T10:00:00Z');
+  const hint = 'The setting `nn.train.device` asks for a GPU: set it to `auto` or `cpu` to train on the CPU.';
+
+  test.each([
+    ['English', 'a GPU was asked for, but @tensorflow/tfjs-node-gpu is not installed'],
+    ['Chinese', '要求使用 GPU，但没有安装 @tensorflow/tfjs-node-gpu'],
+  ])('the document points at nn.train.device, whatever the language of the error (%s)', (_, error) => {
+    expect(gpuDemanded(gpuMissing(error), 'gpu')).toBe(true);
+    const text = doctorMarkdown({ ok: true, report: gpuMissing(error), exitCode: 1 }, runtime, at, 'gpu');
+    expect(text).toContain(hint);
+    expect(text).not.toContain('To repair it');
+  });
+
+  test('no backend without a GPU demanded (no TensorFlow.js at all): how to repair instead', () => {
+    const none = gpuMissing('no TensorFlow.js is installed: Cannot find package; run `npm install`');
+    expect(gpuDemanded(none, 'auto')).toBe(false);
+    const text = doctorMarkdown({ ok: true, report: none, exitCode: 1 }, runtime, at, 'auto');
+    expect(text).not.toContain(hint);
+    expect(text).toContain('To repair it, run **NN: Set Up Training Backend** again');
+  });
+
+  test('a native backend on the CPU with a GPU asked for is not "no backend"', () => {
+    expect(gpuDemanded({ ...native, ok: false }, 'gpu')).toBe(false);
+  });
+});
+
+describe('in a Chinese editor', () => {
+  const bundle = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'client', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const at = new Date('2026-12-02T10:00:00Z');
+  afterEach(() => useTranslator(fromBundle(undefined)));
+
+  test('the status item speaks Chinese; the reasons stay as the CLI wrote them', () => {
+    useTranslator(fromBundle(bundle));
+    const look = backendAppearance({ kind: 'answered', source: 'workspace', answer: { ok: true, report: pureJs, exitCode: 1 } });
+    expect(look.text).toBe('$(warning) 纯 JS');
+    expect(look.tooltip.split('\n')).toEqual([
+      '训练会在纯 JavaScript 上运行，慢约 100 倍：原生 TensorFlow 后端无法加载。',
+      '运行时：工作区的 nn-lang。',
+      '- the tfjs-node binding does not load: libtensorflow.so.2: cannot open shared object file',
+      '运行“NN: 安装训练后端”即可安装。',
+      '单击查看详情（NN: 诊断）。',
+    ]);
+    expect(backendAppearance({ kind: 'checking', source: 'global' }).tooltip).toBe('正在询问“NN: 安装训练后端”安装的运行时：训练会使用哪个后端（nn doctor）…');
+  });
+
+  test("the doctor's document: headings, row labels and verdict in Chinese, the names as written", () => {
+    useTranslator(fromBundle(bundle));
+    const text = doctorMarkdown({ ok: true, report: native, exitCode: 0 }, runtime, at);
+    expect(text).toContain('> **训练在使用 CPU 的原生 TensorFlow 后端上运行。**');
+    for (const line of ['## 后端', '## 安装', '## 运行时', '## 原因', '| 项目 | 值 |', '| 后端 | tensorflow（原生），使用 CPU |', '| TensorFlow | 2.21.0 |', '| GPU | 否：@tensorflow/tfjs-node-gpu is not installed |', '| 方式 | 由 tensorflow-cpu 2.21.0 wheel (pip) 构建，从缓存复制 |', '| 运行时 | 由 **NN: 安装训练后端** 安装 |']) {
+      expect(text.split('\n')).toContain(line);
+    }
+    const failed = doctorMarkdown(readDoctorOutputFailure(), runtime, at);
+    expect(failed).toContain('> **诊断失败：nn doctor 以状态 134 退出，没有给出报告。**');
+    expect(failed).toContain('要修复它，请再次运行 **NN: 安装训练后端** 并选择“重新安装”');
+  });
+
+  test('English is unchanged once the Chinese translator is gone', () => {
+    useTranslator(fromBundle(bundle));
+    useTranslator(fromBundle(undefined));
+    expect(doctorMarkdown({ ok: true, report: native, exitCode: 0 }, runtime, at)).toContain('| item | value |');
+  });
+});
+
+function readDoctorOutputFailure() {
+  return readDoctorOutput({ code: 134, stdout: '', stderrTail: ['Aborted (core dumped)'] });
+}

@@ -3,10 +3,13 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { findNpm } from '../../client/backend/npm-location.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { findNpm, noNpmMessage } from '../../client/backend/npm-location.js';
 import { nodeMajor, readyRecord, RUNTIME_PACKAGES, runtimePackageJson, setupPlan } from '../../client/backend/setup-plan.js';
 import { installerFailure, installerProgress, npmProgress } from '../../client/backend/setup-progress.js';
+import { runSetup, SetupFailed } from '../../client/backend/setup-runner.js';
+import { cliLanguageArgs } from '../../client/cli-language.js';
+import { fromBundle, useTranslator } from '../../client/l10n.js';
 
 describe('the set-up plan', () => {
   const steps = setupPlan({ runtime: '/storage/runtime', bundled: '/ext/dist', installerFiles: ['install.mjs', 'say.mjs'] });
@@ -97,5 +100,42 @@ describe('progress lines', () => {
     const lines = ['nn: trying the official installer', rule, 'nn: WARNING: the native TensorFlow backend could not be installed.', 'nn:   official download failed: ENOTFOUND', 'nn:   pip download failed', 'nn: nn check, summary and fmt work as usual', rule];
     expect(installerFailure(lines)).toEqual(['official download failed: ENOTFOUND', 'pip download failed', 'nn check, summary and fmt work as usual']);
     expect(installerFailure(['nn: native TensorFlow backend ready'])).toEqual([]);
+  });
+});
+
+describe('the set-up in a Chinese editor', () => {
+  const bundle = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'client', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const paths = { runtime: '/storage/runtime', bundled: '/ext/dist', installerFiles: ['install.mjs'] };
+  afterEach(() => useTranslator(fromBundle(undefined)));
+
+  test("the doctor is asked in the editor's language; in English nothing is added", () => {
+    const doctor = (language: string[]) => setupPlan(paths, language).find((s) => s.kind === 'node' && s.id === 'doctor');
+    expect(doctor(cliLanguageArgs('zh-cn'))).toMatchObject({ args: ['doctor', '--json', '--lang', 'zh'] });
+    expect(doctor(cliLanguageArgs('en'))).toMatchObject({ args: ['doctor', '--json'] });
+  });
+
+  test('the step titles, in English and in Chinese', () => {
+    expect(setupPlan(paths).map((s) => s.title)).toEqual(['Checking Node.js', 'Writing package.json', 'Installing @tensorflow/tfjs-node with npm', 'Copying the native installer', 'Installing the native TensorFlow backend', 'Copying the nn command', 'Checking the backend (nn doctor)', 'Done']);
+    useTranslator(fromBundle(bundle));
+    expect(setupPlan(paths).map((s) => s.title)).toEqual(['正在检查 Node.js', '正在写入 package.json', '正在用 npm 安装 @tensorflow/tfjs-node', '正在复制原生安装程序', '正在安装原生 TensorFlow 后端', '正在复制 nn 命令', '正在检查后端（nn doctor）', '完成']);
+    expect(noNpmMessage()).toMatch(/^安装训练后端需要 npm/);
+  });
+
+  test.each([
+    ['en', /^\/no\/such\/node did not start: .*ENOENT.*\.$/],
+    ['zh-cn', /^\/no\/such\/node 没有启动：.*ENOENT.*。$/],
+  ])('a Node that does not start fails the set-up with a message in %s', async (language, message) => {
+    if (language !== 'en') useTranslator(fromBundle(bundle));
+    const lines: string[] = [];
+    const failure = await runSetup([{ kind: 'check-node', title: 'Checking Node.js', weight: 1 }], {
+      node: { command: '/no/such/node', env: process.env },
+      npm: { command: 'npm', args: [], found: 'npm on the PATH' },
+      extensionVersion: '0.0.0',
+      signal: new AbortController().signal,
+      log: (line) => lines.push(line),
+      progress: () => undefined,
+    }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SetupFailed);
+    expect((failure as SetupFailed).message).toMatch(message);
   });
 });
