@@ -171,7 +171,7 @@ function runInput(st: CheckState, fr: Frame, s: InputStmt, body: Body): void {
       const bindings = rigidBindings(pattern);
       bindVariables(fr, bindings);
       // `what` stays English here: channels-first.ts knows a definition's input by this text
-      value = { kind: 'tensor', shape: pattern.dims, dtype: dtype ?? 'float32', origin: { file: fr.module.file, range: s.name.range, what: `input ${s.name.name}` } };
+      value = { kind: 'tensor', shape: pattern.dims, dtype: dtype ?? 'float32', origin: { file: fr.module.file, range: s.name.range, what: msg`input ${s.name.name}` } };
     }
   } else {
     const actual = body.inputs.shift();

@@ -51,7 +51,7 @@ describe('runtime/', () => {
 });
 
 // failure-message.ts names the runtime's failures (data, checkpoints, a diverged run) for the commands that train and run
-const BACKEND_COMMANDS = ['cli/doctor-command.ts', 'cli/train-command.ts', 'cli/train-torch.ts', 'cli/train-output.ts', 'cli/export-command.ts', 'cli/run-command.ts', 'cli/run-pipeline-command.ts', 'cli/trained-model.ts', 'cli/failure-message.ts', 'cli/explain-output.ts'];
+const BACKEND_COMMANDS = ['cli/doctor-command.ts', 'cli/doctor-rows.ts', 'cli/train-command.ts', 'cli/train-torch.ts', 'cli/train-output.ts', 'cli/export-command.ts', 'cli/run-command.ts', 'cli/run-pipeline-command.ts', 'cli/trained-model.ts', 'cli/failure-message.ts', 'cli/explain-output.ts'];
 
 describe('cli/', () => {
   it.each(files('cli'))('%s imports runtime/ only if it needs a backend (reading files aside)', (file) => {

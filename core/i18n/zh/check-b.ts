@@ -128,6 +128,7 @@ export const CHECK_B: Readonly<Record<string, string>> = {
   "'for' loops over a list, but this is {0}": "'for' 遍历的是列表，但这里是{0}",
   "unknown dtype '{0}' (use float, int or bool)": "未知的数据类型 '{0}'（请用 float、int 或 bool）",
   "'{0}' is already defined": "'{0}' 已经定义过了",
+  'input {0}': '输入 {0}',
   'input {0} {1}{2}': '输入 {0} {1}{2}',
   'the input comes from here': '输入来自这里',
   'input {0} expects {1}, but got {2}{3}': '输入 {0} 需要 {1}，但得到的是 {2}{3}',
