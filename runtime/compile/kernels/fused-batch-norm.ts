@@ -10,7 +10,7 @@
 // axes does not matter).
 
 import type { Tensor, TF } from '../../tf-types.js';
-import type { BatchNormCall } from './batch-norm-call.js';
+import type { BatchNormCall, RunningStatistics } from './batch-norm-call.js';
 
 interface OpAttr {
   name: string;
@@ -29,14 +29,13 @@ export function hasFusedBatchNorm(tf: TF): boolean {
   return tf.getBackend() === 'tensorflow' && typeof (tf.backend() as unknown as Partial<NativeBackend>).executeMultipleOutputs === 'function';
 }
 
-function attrs(native: NativeBackend, epsilon: number, training: boolean, forward: boolean): OpAttr[] {
+function attrs(native: NativeBackend, epsilon: number, training: boolean, averageFactor?: number): OpAttr[] {
   const b = native.binding;
   return [
     { name: 'T', type: b.TF_ATTR_TYPE, value: b.TF_FLOAT },
     { name: 'U', type: b.TF_ATTR_TYPE, value: b.TF_FLOAT },
     { name: 'epsilon', type: b.TF_ATTR_FLOAT, value: epsilon },
-    // 1: the running-statistics inputs are not read (this layer updates its own, with the biased variance)
-    ...(forward ? [{ name: 'exponential_avg_factor', type: b.TF_ATTR_FLOAT, value: 1 }] : []),
+    ...(averageFactor !== undefined ? [{ name: 'exponential_avg_factor', type: b.TF_ATTR_FLOAT, value: averageFactor }] : []),
     { name: 'data_format', type: b.TF_ATTR_STRING, value: 'NHWC' },
     { name: 'is_training', type: b.TF_ATTR_BOOL, value: training },
   ];
@@ -49,13 +48,28 @@ function asNhwc(shape: readonly number[]): number[] {
   return [shape[0]!, middle, 1, shape.at(-1)!];
 }
 
+/**
+ * The forward op's running-statistics inputs while training, and what makes
+ * its outputs the layer's new running statistics. With exponential_avg_factor
+ * m the op outputs (1 - m) * running + m * batch, as the layer updates them,
+ * but with the batch's Bessel-corrected variance (divided by n - 1) where the
+ * layer's is biased (divided by n). Scaling the running variance by n/(n - 1)
+ * going in and the output by (n - 1)/n coming out gives the biased update:
+ * two ops on [C] instead of the six of the update and a correction.
+ */
+function runningInputs(tf: TF, running: RunningStatistics, count: number): { mean: Tensor; variance: Tensor; unscale: (v: Tensor) => Tensor } {
+  if (count <= 1) return { mean: running.mean, variance: running.variance, unscale: (v) => v }; // TF corrects nothing for one value per channel
+  return { mean: running.mean, variance: tf.mul(running.variance, count / (count - 1)), unscale: (v) => tf.mul(v, (count - 1) / count) };
+}
+
 /** BatchNorm by TensorFlow's fused ops: the same call and results as the broadcasting fallback. */
 export function fusedBatchNorm(tf: TF, x: Tensor, call: BatchNormCall): Tensor {
   const native = tf.backend() as unknown as NativeBackend;
   const channels = x.shape.at(-1)!;
   const training = call.statistics === 'batch';
-  const forwardAttrs = attrs(native, call.epsilon, training, true);
-  const backwardAttrs = attrs(native, call.epsilon, training, false);
+  const running = training ? call.running : undefined;
+  const forwardAttrs = attrs(native, call.epsilon, training, running ? running.momentum : 1);
+  const backwardAttrs = attrs(native, call.epsilon, training);
   const shape = x.shape;
   const nhwc = asNhwc(shape);
   const count = x.size / channels;
@@ -65,15 +79,13 @@ export function fusedBatchNorm(tf: TF, x: Tensor, call: BatchNormCall): Tensor {
 
   const normalise = tf.customGrad(((input: Tensor, scale: Tensor, offset: Tensor, save: (ts: Tensor[]) => void) => {
     const x4 = shape.length === 4 ? input : tf.reshape(input, nhwc);
-    // training: the batch's statistics (the two inputs are placeholders, ignored); inference: the running ones
+    // inference: normalised with the running statistics; training: the batch's, the inputs only averaged in
     const given = call.statistics === 'batch' ? undefined : call.statistics;
-    const mean = given?.mean ?? tf.tensor1d([], 'float32');
-    const variance = given?.variance ?? tf.tensor1d([], 'float32');
-    const [y, batchMean, besselVariance, reserve1, reserve2, reserve3] = native.executeMultipleOutputs('FusedBatchNormV3', forwardAttrs, [x4, scale, offset, mean, variance], 6);
-    if (training && call.onBatch) {
-      // TensorFlow's batch variance is Bessel-corrected (divided by n - 1); the layer's is divided by n
-      call.onBatch(batchMean!, count > 1 ? tf.mul(besselVariance!, (count - 1) / count) : besselVariance!);
-    }
+    const averaged = running ? runningInputs(tf, running, count) : undefined;
+    const mean = given?.mean ?? averaged?.mean ?? tf.tensor1d([], 'float32');
+    const variance = given?.variance ?? averaged?.variance ?? tf.tensor1d([], 'float32');
+    const [y, newMean, newVariance, reserve1, reserve2, reserve3] = native.executeMultipleOutputs('FusedBatchNormV3', forwardAttrs, [x4, scale, offset, mean, variance], 6);
+    if (running && averaged) running.assign(newMean!, averaged.unscale(newVariance!));
     // the gradient op reads what the forward op reserved for it (inference: the running statistics)
     save(training ? [x4, scale, reserve1!, reserve2!, reserve3!] : [x4, scale, mean, variance, reserve3!]);
     return {

@@ -1,13 +1,13 @@
 // Normalisation and dropout. BatchNorm keeps running statistics
 // (non-trainable weights) updated PyTorch-style while training:
 // running = (1 - momentum) * running + momentum * batch, with the batch's
-// BIASED variance (the PyTorch export computes the same).
+// BIASED variance (batch-norm-call.ts; the PyTorch export computes the same).
 
 import type { Tensor } from '../../tf-types.js';
 import type { BuildContext, Kernel, WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
 import { chosenInitializer } from '../initializers.js';
-import type { BatchNormCall, BatchNormImplementation } from './batch-norm-call.js';
+import { type BatchNormCall, type BatchNormImplementation, updateRunning } from './batch-norm-call.js';
 import { fusedBatchNorm, hasFusedBatchNorm } from './fused-batch-norm.js';
 
 /** gamma [C] from `init` (ones), beta [C] from `bias_init` (zeros); PyTorch starts them the same. */
@@ -32,14 +32,18 @@ export const BatchNorm: Kernel = {
   call(k, [x]) {
     const { tf } = k;
     const affine = k.args.bool('affine');
-    const m = k.args.float('momentum');
     const call: BatchNormCall = {
       ...(affine ? { gamma: k.weight('gamma'), beta: k.weight('beta') } : {}),
       epsilon: k.args.float('epsilon'),
       statistics: k.training ? 'batch' : { mean: k.weight('moving_mean'), variance: k.weight('moving_variance') },
-      onBatch: (mean, variance) => {
-        k.assign('moving_mean', tf.add(tf.mul(k.weight('moving_mean'), 1 - m), tf.mul(mean, m)));
-        k.assign('moving_variance', tf.add(tf.mul(k.weight('moving_variance'), 1 - m), tf.mul(variance, m)));
+      running: {
+        mean: k.weight('moving_mean'),
+        variance: k.weight('moving_variance'),
+        momentum: k.args.float('momentum'),
+        assign: (mean, variance) => {
+          k.assign('moving_mean', mean);
+          k.assign('moving_variance', variance);
+        },
       },
     };
     // the native backend runs it as one TensorFlow op each way; any other backend broadcasts
@@ -54,7 +58,7 @@ export const broadcastBatchNorm: BatchNormImplementation = (tf, input, call) => 
   if (call.statistics === 'batch') {
     const axes = Array.from({ length: input.rank - 1 }, (_, i) => i);
     ({ mean, variance } = tf.moments(input, axes));
-    call.onBatch?.(mean, variance);
+    if (call.running) updateRunning(tf, call.running, mean, variance);
   } else {
     ({ mean, variance } = call.statistics);
   }
