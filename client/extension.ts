@@ -3,6 +3,7 @@
 // nothing here loads TensorFlow.
 
 import * as vscode from 'vscode';
+import { localeFrom, setLocale } from '../core/i18n/locale.js';
 import { backendStatusItem } from './backend/backend-status.js';
 import { registerCommands } from './commands.js';
 import type { NnContext } from './context.js';
@@ -20,6 +21,8 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   const activating = performance.now();
   // the parts that run without VS Code too (run states, labels, the runtime's messages) read VS Code's strings of the display language
   useTranslator(fromBundle(vscode.l10n.bundle));
+  // the CLI's code the extension shares (NN: Doctor's NVIDIA and PyTorch rows, .npy errors) writes its `msg`s in that language too
+  setLocale(localeFrom(vscode.env.language));
   const log = vscode.window.createOutputChannel('nn', { log: true });
   const serverOutput = vscode.window.createOutputChannel('nn Language Server', { log: true });
   const server = new NnLanguageClient(extension, serverOutput);

@@ -11,6 +11,7 @@ import { doctorArgs, readDoctorOutput, refusedOption, withoutOption, type Doctor
 import { doctorMarkdown, gpuDemanded } from '../../client/backend/doctor-markdown.js';
 import { cliLanguageArgs } from '../../client/cli-language.js';
 import { fromBundle, useTranslator } from '../../client/l10n.js';
+import { setLocale } from '../../core/i18n/locale.js';
 import { doctorText } from '../../cli/doctor-command.js';
 
 const native: DoctorReport = {
@@ -232,7 +233,10 @@ describe('a GPU demanded and none in use', () => {
 describe('in a Chinese editor', () => {
   const bundle = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'client', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
   const at = new Date('2026-12-02T10:00:00Z');
-  afterEach(() => useTranslator(fromBundle(undefined)));
+  afterEach(() => {
+    useTranslator(fromBundle(undefined));
+    setLocale('en');
+  });
 
   test('the status item speaks Chinese; the reasons stay as the CLI wrote them', () => {
     useTranslator(fromBundle(bundle));
@@ -258,6 +262,14 @@ describe('in a Chinese editor', () => {
     const failed = doctorMarkdown(readDoctorOutputFailure(), runtime, at);
     expect(failed).toContain('> **诊断失败：nn doctor 以状态 134 退出，没有给出报告。**');
     expect(failed).toContain('要修复它，请再次运行 **NN: 安装训练后端** 并选择“重新安装”');
+  });
+
+  test("the rows shared with nn doctor's text (NVIDIA, PyTorch) follow the locale the extension sets at activation", () => {
+    useTranslator(fromBundle(bundle));
+    setLocale('zh');
+    const labels = doctorMarkdown({ ok: true, report: gpuMachine, exitCode: 0 }, runtime, at).split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split(' | ')[0]!.slice(2));
+    expect(labels).toContain('NVIDIA');
+    expect(labels.filter((l) => /^(GPU build|torch engine|backend|package|item|runtime)$/.test(l))).toEqual([]);
   });
 
   test('English is unchanged once the Chinese translator is gone', () => {
