@@ -130,3 +130,23 @@ describe('BatchNorm compiled, one training step on the native and the pure-JS ba
     });
   });
 });
+
+describe('BatchNorm by fused TensorFlow ops, step after step', () => {
+  it('a training step and an inference leave no tensor behind', () => {
+    const traced = traceModel('/m.nn', memoryHost({ '/m.nn': 'model M {\n  input x: [B, 4, 4, 3]\n  output x -> BatchNorm -> BatchNorm(affine: false)\n}\n' }));
+    if (!traced.ok) throw new Error(traced.message);
+    const model = compileGraph(tf, traced.graph, { seed: 1 });
+    const x = tf.randomNormal([5, 4, 4, 3], 1, 2, 'float32', 9);
+    const trainable = model.trainableWeights.map((w) => w.read() as never);
+    const step = () => {
+      const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(model.apply(x, { training: true }) as Tensor)) as never, trainable);
+      value.dispose();
+      tf.dispose(Object.values(grads));
+      tf.dispose(model.apply(x, { training: false }) as Tensor);
+    };
+    step();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) step();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
