@@ -1,8 +1,8 @@
 // BatchNorm as one TensorFlow op forward (FusedBatchNormV3) and one backward
 // (FusedBatchNormGradV3), run through tfjs-node's native backend by name.
-// tfjs has no kernel for either: its batchNorm is a chain of broadcasts, and
-// the gradient of a chain of broadcasts is a longer chain of small ops, each
-// paying the fixed cost of an eager op. Here autodiff sees one node
+// tfjs-node runs TensorFlow's op only for inference, and tfjs's gradient of
+// batchNorm (like the gradient of the broadcasts the fallback is made of) is
+// a chain of small ops, each paying the fixed cost of an eager op. Here autodiff sees one node
 // (tf.customGrad) whose gradient is TensorFlow's own.
 //
 // The fused ops take 4-D NHWC: any [B, ..., C] is seen as [B, N, 1, C] (the
