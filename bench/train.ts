@@ -30,7 +30,12 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const EPOCHS = process.env['BENCH_EPOCHS'] !== undefined ? Number(process.env['BENCH_EPOCHS']) : undefined;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, profile: { type: 'boolean', default: false } } });
+  let values: { only?: string; profile?: boolean };
+  try {
+    ({ values } = parseArgs({ options: { only: { type: 'string' }, profile: { type: 'boolean', default: false } } }));
+  } catch (error) {
+    return fail(`${(error as Error).message} (usage: node dist/bench-train.mjs [--only mlp,cnn,resnet] [--profile])`);
+  }
   const workloads = selectWorkloads(values.only);
   if (typeof workloads === 'string') return fail(workloads);
   if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1)) return fail(`BENCH_ROUNDS=${process.env['BENCH_ROUNDS']}: a whole number of rounds, 1 or more`);
