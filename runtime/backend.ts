@@ -11,6 +11,7 @@
 // tfjs is only ever imported here, dynamically: `nn check`, `summary`, `fmt`
 // and the language server never load it.
 
+import { msg } from '../core/i18n/message.js';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -69,7 +70,8 @@ export async function loadTensorflow(options: LoadOptions = {}): Promise<LoadedT
         const native = await tryNative(NODE, reasons);
         if (native?.gpu) return native;
       }
-      if (device === 'gpu') throw new BackendError(`a GPU was asked for, but ${reasons.at(-1) ?? 'none is in use'}`);
+      if (device === 'gpu') // English in every language: the editor's doctor view recognises this error by its first words
+      throw new BackendError(`a GPU was asked for, but ${reasons.at(-1) ?? 'none is in use'}`);
       if (gpu) return gpu; // tfjs-node-gpu without a usable GPU still runs natively on the CPU
     }
     const native = await tryNative(NODE, reasons);
@@ -82,28 +84,28 @@ export async function loadTensorflow(options: LoadOptions = {}): Promise<LoadedT
 async function tryNative(name: typeof GPU | typeof NODE, reasons: string[]): Promise<LoadedTensorflow | undefined> {
   const main = resolveFrom(import.meta.url, name);
   if (!main) {
-    reasons.push(name === GPU ? `${GPU} is not installed (${GPU_NEEDS})` : `${NODE} is not installed`);
+    reasons.push(name === GPU ? msg`${GPU} is not installed (${GPU_NEEDS})` : msg`${NODE} is not installed`);
     return undefined;
   }
   let tf: Tf;
   try {
     tf = await importMain(main);
   } catch (e) {
-    reasons.push(`${name}'s native binding did not load: ${firstLine(e)}`);
+    reasons.push(msg`${name}'s native binding did not load: ${firstLine(e)}`);
     return undefined;
   }
   if (tf.getBackend() !== 'tensorflow') {
-    reasons.push(`${name} loaded, but its backend is '${tf.getBackend()}', not 'tensorflow'`);
+    reasons.push(msg`${name} loaded, but its backend is '${tf.getBackend()}', not 'tensorflow'`);
     return undefined;
   }
   const backend = tf.backend() as unknown as { binding: { TF_Version: string }; isUsingGpuDevice: boolean };
   const packageDir = dirname(dirname(main)); // main is <package>/dist/index.js
   const bindingPath = resolveBinding(main);
-  reasons.push(`native binding loaded from ${bindingPath ?? packageDir}`);
+  reasons.push(msg`native binding loaded from ${bindingPath ?? packageDir}`);
   const install = readInstallRecord(packageDir);
   // tfjs-node built against the tensorflow GPU wheel uses a GPU like tfjs-node-gpu does
   const gpu = (name === GPU || install?.gpu !== undefined) && backend.isUsingGpuDevice === true;
-  if (name === GPU) reasons.push(gpu ? 'TensorFlow is using a GPU' : `${GPU} found no usable GPU and runs on the CPU (${GPU_NEEDS})`);
+  if (name === GPU) reasons.push(gpu ? msg`TensorFlow is using a GPU` : msg`${GPU} found no usable GPU and runs on the CPU (${GPU_NEEDS})`);
   else if (install?.gpu) reasons.push(gpuVerdict({ build: install.gpu, usingGpu: gpu, driver: readNvidiaDriver(), libraryPath: process.env.LD_LIBRARY_PATH ?? '' }).reason);
   return {
     tf,
@@ -123,11 +125,11 @@ async function pureJavaScript(reasons: string[], stderr: Write): Promise<LoadedT
   // Prefer the @tensorflow/tfjs that tfjs-node depends on (it may not be hoisted).
   const nodeMain = resolveFrom(import.meta.url, NODE);
   const main = (nodeMain && resolveFrom(pathToFileURL(nodeMain).href, '@tensorflow/tfjs')) ?? resolveFrom(import.meta.url, '@tensorflow/tfjs');
-  if (!main) throw new BackendError(`no TensorFlow.js is installed: ${reasons.join('; ')}; run \`npm install\``);
+  if (!main) throw new BackendError(msg`no TensorFlow.js is installed: ${reasons.join('; ')}; run \`npm install\``);
   const tf = await importMain(main);
   await tf.setBackend('cpu');
   await tf.ready();
-  reasons.push('running on the pure-JavaScript CPU backend of @tensorflow/tfjs');
+  reasons.push(msg`running on the pure-JavaScript CPU backend of @tensorflow/tfjs`);
   stderr.write(
     [
       'nn: WARNING: TensorFlow\'s native backend is not available, so nn runs on pure JavaScript:',

@@ -9,6 +9,7 @@
 // once, when a process starts, so those folders must be on it before nn
 // starts: nn cannot add them to its own process.
 
+import { msg } from '../core/i18n/message.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -53,13 +54,13 @@ export function gpuVerdict(f: GpuFacts): GpuVerdict {
   const verdict = (available: boolean, reason: string): GpuVerdict => ({ available, reason, missingLibraryDirs });
   const versions = f.build ? `CUDA ${f.build.cuda ?? '?'}, cuDNN ${f.build.cudnn ?? '?'}` : '';
   const gpus = f.driver && f.driver.gpus.length > 0 ? ` (${f.driver.gpus.join(', ')})` : '';
-  if (f.usingGpu) return verdict(true, `TensorFlow is using a GPU${gpus}${f.build ? `, GPU build with ${versions}` : ''}`);
-  if (!f.build) return verdict(false, `the native backend is built for the CPU; \`${GPU_BUILD_COMMAND}\` builds it for an NVIDIA GPU (Linux)`);
-  if (!f.driver) return verdict(false, `the GPU build (${versions}) finds no NVIDIA driver on this machine`);
+  if (f.usingGpu) return verdict(true, f.build ? msg`TensorFlow is using a GPU${gpus}, GPU build with ${versions}` : msg`TensorFlow is using a GPU${gpus}`);
+  if (!f.build) return verdict(false, msg`the native backend is built for the CPU; \`${GPU_BUILD_COMMAND}\` builds it for an NVIDIA GPU (Linux)`);
+  if (!f.driver) return verdict(false, msg`the GPU build (${versions}) finds no NVIDIA driver on this machine`);
   if (missingLibraryDirs.length > 0) {
-    return verdict(false, `the GPU build (${versions}) with NVIDIA driver ${f.driver.version}${gpus}: its CUDA libraries are not on LD_LIBRARY_PATH; ${libraryPathExport(missingLibraryDirs)}`);
+    return verdict(false, msg`the GPU build (${versions}) with NVIDIA driver ${f.driver.version}${gpus}: its CUDA libraries are not on LD_LIBRARY_PATH; ${libraryPathExport(missingLibraryDirs)}`);
   }
-  return verdict(false, `the GPU build (${versions}) with NVIDIA driver ${f.driver.version}${gpus}: TensorFlow sees no GPU (TF_CPP_MIN_LOG_LEVEL=0 shows its reasons)`);
+  return verdict(false, msg`the GPU build (${versions}) with NVIDIA driver ${f.driver.version}${gpus}: TensorFlow sees no GPU (TF_CPP_MIN_LOG_LEVEL=0 shows its reasons)`);
 }
 
 /** The shell line that puts `dirs` in front of LD_LIBRARY_PATH. */

@@ -10,12 +10,13 @@
 // Infinity are refused, as are values beyond float32). Column names are
 // unique. The first `split` of the rows train, the rest test, in file order.
 
+import { msg } from '../../core/i18n/message.js';
 import { DataError, type RawData } from './dataset.js';
 import type { DataFile } from './files.js';
 import { FloatBuffer } from './float-buffer.js';
 import { describeLabels, labelsFromText } from './labels.js';
 import { readLines } from './lines.js';
-import { BEYOND_FLOAT32, DECIMAL, fitsFloat32 } from './numbers.js';
+import { beyondFloat32, DECIMAL, fitsFloat32 } from './numbers.js';
 
 export interface CsvOptions {
   file: DataFile;
@@ -27,7 +28,7 @@ export function loadCsv(o: CsvOptions): RawData {
   const shown = o.file.shown;
   const records = csvRecords(o.file);
   const header = records.next();
-  if (header.done) throw new DataError(`${shown}: is empty; a CSV file starts with a header row naming its columns`);
+  if (header.done) throw new DataError(msg`${shown}: is empty; a CSV file starts with a header row naming its columns`);
   const columns = header.value.fields.map((c) => c.trim());
   checkUniqueNames(columns, (i) => `${shown}:${placeOf(header.value, i)}`);
   const labelIndex = labelColumn(columns, o.label, `${shown}:${header.value.line}`);
@@ -36,11 +37,11 @@ export function loadCsv(o: CsvOptions): RawData {
   const lines: number[] = [];
   for (const record of records) {
     const { fields, line } = record;
-    if (fields.length !== columns.length) throw new DataError(`${shown}:${line}: ${fields.length} field${fields.length === 1 ? '' : 's'}, but the header has ${columns.length} columns (${columns.join(', ')})`);
+    if (fields.length !== columns.length) throw new DataError(msg`${shown}:${line}: ${fields.length === 1 ? msg`${fields.length} field` : msg`${fields.length} fields`}, but the header has ${columns.length} columns (${columns.join(', ')})`);
     fields.forEach((f, i) => (i === labelIndex ? labels.push(f.trim()) : features.push(featureValue(f, columns[i]!, () => `${shown}:${placeOf(record, i)}`))));
     lines.push(line);
   }
-  if (labels.length === 0) throw new DataError(`${shown}: has a header row but no data rows`);
+  if (labels.length === 0) throw new DataError(msg`${shown}: has a header row but no data rows`);
   const where = (i: number) => `${shown}:${lines[i]}`;
   const target = labelsFromText(labels, where);
   const width = columns.length - 1;
@@ -61,15 +62,15 @@ function checkUniqueNames(columns: string[], where: (i: number) => string): void
   const seen = new Map<string, number>();
   columns.forEach((name, i) => {
     const before = seen.get(name);
-    if (before !== undefined) throw new DataError(`${where(i)}: columns ${before + 1} and ${i + 1} are both named '${name}'; give each column its own name`);
+    if (before !== undefined) throw new DataError(msg`${where(i)}: columns ${before + 1} and ${i + 1} are both named '${name}'; give each column its own name`);
     seen.set(name, i);
   });
 }
 
 function labelColumn(columns: string[], label: string, where: string): number {
   const index = columns.indexOf(label);
-  if (index < 0) throw new DataError(`${where}: no column '${label}' for the labels (columns: ${columns.join(', ')}); name it with csv(label: "...")`);
-  if (columns.length < 2) throw new DataError(`${where}: has only the label column '${label}', no features`);
+  if (index < 0) throw new DataError(msg`${where}: no column '${label}' for the labels (columns: ${columns.join(', ')}); name it with csv(label: "...")`);
+  if (columns.length < 2) throw new DataError(msg`${where}: has only the label column '${label}', no features`);
   return index;
 }
 
@@ -78,16 +79,16 @@ function featureValue(text: string, column: string, at: () => string): number {
   const t = text.trim();
   const n = Number(t);
   if (t !== '' && DECIMAL.test(t) && fitsFloat32(n)) return n;
-  throw new DataError(`${at()}: the value of '${column}' ${featureProblem(t, n)}`);
+  throw new DataError(msg`${at()}: the value of '${column}' ${featureProblem(t, n)}`);
 }
 
 /** Why a feature's text is not a number nn reads: "is empty", "is '0x10', not a decimal number". */
 function featureProblem(t: string, n: number): string {
-  if (t === '') return 'is empty';
-  if (DECIMAL.test(t)) return `is ${t}, ${BEYOND_FLOAT32}`;
-  if (/^[-+]?nan$/i.test(t)) return 'is NaN';
-  if (/^[-+]?infinity$/i.test(t)) return `is ${t}, not a finite number`;
-  return `is '${t}', ${Number.isNaN(n) ? 'not a number' : 'not a decimal number'}`;
+  if (t === '') return msg`is empty`;
+  if (DECIMAL.test(t)) return msg`is ${t}, ${beyondFloat32()}`;
+  if (/^[-+]?nan$/i.test(t)) return msg`is NaN`;
+  if (/^[-+]?infinity$/i.test(t)) return msg`is ${t}, not a finite number`;
+  return Number.isNaN(n) ? msg`is '${t}', not a number` : msg`is '${t}', not a decimal number`;
 }
 
 export interface CsvRecord {
@@ -113,10 +114,10 @@ export function* csvRecords(file: DataFile): Generator<CsvRecord> {
     if (!scan.open && text.trim() === '') continue;
     const state = scan.line(text, end, number);
     if (state === 'open') continue;
-    if (typeof state === 'object') throw new DataError(`${file.shown}:${state.at}: ${state.problem}`);
+    if (typeof state === 'object') throw new DataError(msg`${file.shown}:${state.at}: ${state.problem}`);
     yield scan.take();
   }
-  if (scan.open) throw new DataError(`${file.shown}:${scan.open.at}: a quoted field is not closed before the end of the file`);
+  if (scan.open) throw new DataError(msg`${file.shown}:${scan.open.at}: a quoted field is not closed before the end of the file`);
 }
 
 export type SplitRecord = { fields: string[] } | { open: true } | { problem: string };
@@ -198,7 +199,7 @@ class RecordScanner {
 function afterQuote(text: string, from: number, field: number, number: number): number | { problem: string; at: string } {
   let i = from;
   while (text[i] === ' ' || text[i] === '\t') i++;
-  if (i < text.length && text[i] !== ',') return { problem: `field ${field} goes on after its closing quote ('${text[i]}'); write "" for a quote inside a quoted field`, at: `${number}:${i + 1}` };
+  if (i < text.length && text[i] !== ',') return { problem: msg`field ${field} goes on after its closing quote ('${text[i]}'); write "" for a quote inside a quoted field`, at: `${number}:${i + 1}` };
   return i;
 }
 

@@ -3,6 +3,7 @@
 // a test part. The data sources (mnist, csv, npy, ...) produce `RawData`:
 // typed arrays with their per-example shapes.
 
+import { msg } from '../../core/i18n/message.js';
 import type { DType } from '../../core/values.js';
 import type { Tensor, TF } from '../tf-types.js';
 
@@ -60,12 +61,13 @@ const size = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
  */
 export function toDataset(tf: TF, raw: RawData, modelInputs: { name: string; shape: number[] }[]): Dataset {
   if (raw.inputs.length !== modelInputs.length) {
-    throw new DataError(`${raw.description} gives ${raw.inputs.length} input${raw.inputs.length === 1 ? '' : 's'} per example, but the model takes ${modelInputs.length} (${modelInputs.map((i) => i.name).join(', ')})`);
+    const inputs = raw.inputs.length === 1 ? msg`${raw.inputs.length} input` : msg`${raw.inputs.length} inputs`;
+    throw new DataError(msg`${raw.description} gives ${inputs} per example, but the model takes ${modelInputs.length} (${modelInputs.map((i) => i.name).join(', ')})`);
   }
   const shapes = raw.inputs.map((input, i) => {
     const want = modelInputs[i]!;
     if (want.shape.length === 0 || size(want.shape) === size(input.shape)) return want.shape.length === 0 ? input.shape : want.shape;
-    throw new DataError(`${raw.description} gives examples of shape [${input.shape.join(', ')}], but the model's input ${want.name} is [B, ${want.shape.join(', ')}]`);
+    throw new DataError(msg`${raw.description} gives examples of shape [${input.shape.join(', ')}], but the model's input ${want.name} is [B, ${want.shape.join(', ')}]`);
   });
   const trainCount = trainCountOf(raw.count, raw.split);
   const part = (array: RawArray, shape: number[], from: number, to: number): Tensor => {

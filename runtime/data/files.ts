@@ -3,6 +3,7 @@
 // regular files (a device, a named pipe) or over the size limit. Paths may
 // point anywhere: what is checked is the kind of file and its size.
 
+import { msg } from '../../core/i18n/message.js';
 import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { openRegularFile, readRegularFile, unreadable } from '../files/read-regular-file.js';
@@ -34,19 +35,19 @@ export function readBytes(file: DataFile, limit = MAX_DATA_BYTES): Buffer {
   const read = readRegularFile(file.path, limit);
   if (read.kind === 'read') return read.bytes;
   if (read.kind === 'too-large') throw tooLarge(file, read.size, limit);
-  throw new DataError(`${file.shown}: ${describe(read, file)}`);
+  throw new DataError(msg`${file.shown}: ${describe(read, file)}`);
 }
 
 /** The file opened for reading in pieces, if it is a regular file. */
 export function openDataFile(file: DataFile): number {
   const opened = openRegularFile(file.path);
   if (opened.kind === 'open') return opened.fd;
-  throw new DataError(`${file.shown}: ${describe(opened, file)}`);
+  throw new DataError(msg`${file.shown}: ${describe(opened, file)}`);
 }
 
 /** "data.npy: is 3 GiB (...); nn reads data files of up to 2 GiB (...)"; a `size` of limit + 1 is "over" the limit (found while reading). */
 export function tooLarge(file: DataFile, size: number, limit = MAX_DATA_BYTES): DataError {
-  return new DataError(`${file.shown}: is ${size > limit + 1 ? bytesInWords(size) : `over ${bytesInWords(limit)}`}; nn reads data files of up to ${bytesInWords(limit)}`);
+  return new DataError(msg`${file.shown}: is ${size > limit + 1 ? bytesInWords(size) : `over ${bytesInWords(limit)}`}; nn reads data files of up to ${bytesInWords(limit)}`);
 }
 
 /** An error unless `file` is a folder. */
@@ -55,7 +56,7 @@ export function expectFolder(file: DataFile): void {
   try {
     folder = statSync(file.path).isDirectory();
   } catch (e) {
-    throw new DataError(`${file.shown}: ${readProblem(e, file)}`);
+    throw new DataError(msg`${file.shown}: ${readProblem(e, file)}`);
   }
-  if (!folder) throw new DataError(`${file.shown}: is a file, not a folder of images (one sub-folder per class)`);
+  if (!folder) throw new DataError(msg`${file.shown}: is a file, not a folder of images (one sub-folder per class)`);
 }

@@ -10,6 +10,7 @@
 // once with a fixed seed, as mnist's are: the split mixes the classes, and
 // the test set is the same in every run.
 
+import { msg } from '../../core/i18n/message.js';
 import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Random } from '../random.js';
@@ -58,7 +59,7 @@ export function loadImages(o: ImagesOptions): RawData {
 
 function imageDecoder(tf: TF | undefined, shown: string): { tf: TF; decode: DecodeImage } {
   const decode = (tf as { node?: { decodeImage?: DecodeImage } } | undefined)?.node?.decodeImage;
-  if (!tf || !decode) throw new DataError(`images(path: "${shown}") decodes PNG and JPEG files with the native backend (@tensorflow/tfjs-node), which is not loaded; \`nn doctor\` says why`);
+  if (!tf || !decode) throw new DataError(msg`images(path: "${shown}") decodes PNG and JPEG files with the native backend (@tensorflow/tfjs-node), which is not loaded; \`nn doctor\` says why`);
   return { tf, decode };
 }
 
@@ -69,8 +70,8 @@ export function classFolders(folder: DataFile): string[] {
   const names = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
   if (names.length > 0) return names.sort();
   const loose = entries.filter((e) => e.isFile() && isImage(e.name)).length;
-  if (loose > 0) throw new DataError(`${folder.shown}: has ${loose} image${loose === 1 ? '' : 's'} but no class sub-folders; put each class's images in a sub-folder named after the class`);
-  throw new DataError(`${folder.shown}: is empty: no class sub-folders (one per class, holding its PNG and JPEG images)`);
+  if (loose > 0) throw new DataError(msg`${folder.shown}: has ${loose === 1 ? msg`${loose} image` : msg`${loose} images`} but no class sub-folders; put each class's images in a sub-folder named after the class`);
+  throw new DataError(msg`${folder.shown}: is empty: no class sub-folders (one per class, holding its PNG and JPEG images)`);
 }
 
 interface ImageFile extends DataFile {
@@ -85,9 +86,9 @@ function imageFiles(folder: DataFile, classNames: string[]): ImageFile[] {
     try {
       files = readdirSync(sub.path).filter(isImage).sort();
     } catch (e) {
-      throw new DataError(`${sub.shown}: ${readProblem(e, sub)}`);
+      throw new DataError(msg`${sub.shown}: ${readProblem(e, sub)}`);
     }
-    if (files.length === 0) throw new DataError(`${sub.shown}: the class folder '${name}' has no PNG or JPEG images`);
+    if (files.length === 0) throw new DataError(msg`${sub.shown}: the class folder '${name}' has no PNG or JPEG images`);
     return files.map((f) => ({ shown: join(sub.shown, f), path: join(sub.path, f), label }));
   });
 }
@@ -102,7 +103,7 @@ function decodeResized(tf: TF, decode: DecodeImage, file: DataFile, [height, wid
     try {
       image = decode(bytes, 3);
     } catch (e) {
-      throw new DataError(`${file.shown}: cannot be decoded as a PNG or JPEG image (${firstLine((e as Error).message)})`);
+      throw new DataError(msg`${file.shown}: cannot be decoded as a PNG or JPEG image (${firstLine((e as Error).message)})`);
     }
     return tf.div(tf.image.resizeBilinear(image as Tensor3D, [height, width]), 255);
   });

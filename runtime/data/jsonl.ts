@@ -11,13 +11,14 @@
 // is measured before it is parsed. The first `split` of the lines train, the
 // rest test, in file order.
 
+import { msg } from '../../core/i18n/message.js';
 import { DataError, type RawData } from './dataset.js';
 import type { DataFile } from './files.js';
 import { FloatBuffer } from './float-buffer.js';
 import { describeLabels, labelsFromJson } from './labels.js';
 import { MAX_JSON_DEPTH } from './limits.js';
 import { readLines } from './lines.js';
-import { BEYOND_FLOAT32, fitsFloat32 } from './numbers.js';
+import { beyondFloat32, fitsFloat32 } from './numbers.js';
 
 export interface JsonlOptions {
   file: DataFile;
@@ -38,11 +39,11 @@ export function loadJsonl(o: JsonlOptions): RawData {
     const record = parseObject(text, where);
     const dims = flatten(field(record, o.x, where), o.x, features, where);
     if (!shape) shape = { dims, line };
-    else if (!sameShape(dims, shape.dims)) throw new DataError(`${where}: '${o.x}' has shape [${dims.join(', ')}], but on line ${shape.line} it has [${shape.dims.join(', ')}]`);
+    else if (!sameShape(dims, shape.dims)) throw new DataError(msg`${where}: '${o.x}' has shape [${dims.join(', ')}], but on line ${shape.line} it has [${shape.dims.join(', ')}]`);
     labels.push(label(field(record, o.y, where), o.y, where));
     lines.push(line);
   }
-  if (!shape) throw new DataError(`${shown}: has no examples (no lines with a JSON object)`);
+  if (!shape) throw new DataError(msg`${shown}: has no examples (no lines with a JSON object)`);
   const where = (i: number) => `${shown}:${lines[i]}`;
   const target = labelsFromJson(labels, where);
   return {
@@ -59,34 +60,34 @@ export function loadJsonl(o: JsonlOptions): RawData {
 
 function parseObject(text: string, where: string): Record<string, unknown> {
   const deep = tooDeepAt(text, MAX_JSON_DEPTH);
-  if (deep >= 0) throw new DataError(`${where}:${deep + 1}: nests more than ${MAX_JSON_DEPTH} arrays and objects deep; an example is at most ${MAX_JSON_DEPTH - 1} arrays deep`);
+  if (deep >= 0) throw new DataError(msg`${where}:${deep + 1}: nests more than ${MAX_JSON_DEPTH} arrays and objects deep; an example is at most ${MAX_JSON_DEPTH - 1} arrays deep`);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new DataError(`${where}: not valid JSON (${(e as Error).message})`);
+    throw new DataError(msg`${where}: not valid JSON (${(e as Error).message})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DataError(`${where}: not a JSON object but ${describe(value)}; each line is one example, {"x": ..., "y": ...}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new DataError(msg`${where}: not a JSON object but ${describe(value)}; each line is one example, {"x": ..., "y": ...}`);
   return value as Record<string, unknown>;
 }
 
 function field(record: Record<string, unknown>, name: string, where: string): unknown {
-  if (!(name in record)) throw new DataError(`${where}: no field '${name}' (fields: ${Object.keys(record).join(', ') || 'none'})`);
+  if (!(name in record)) throw new DataError(msg`${where}: no field '${name}' (fields: ${Object.keys(record).join(', ') || 'none'})`);
   return record[name];
 }
 
 /** Appends the numbers of `value` (a number or nested arrays) to `out`, returning its shape. */
 function flatten(value: unknown, path: string, out: FloatBuffer, where: string): number[] {
   if (typeof value === 'number') {
-    if (!fitsFloat32(value)) throw new DataError(`${where}: '${path}' is ${Number.isFinite(value) ? value : 'too large: it reads as Infinity'}, ${BEYOND_FLOAT32}`);
+    if (!fitsFloat32(value)) throw new DataError(msg`${where}: '${path}' is ${Number.isFinite(value) ? value : msg`too large: it reads as Infinity`}, ${beyondFloat32()}`);
     out.push(value);
     return [];
   }
-  if (!Array.isArray(value)) throw new DataError(`${where}: '${path}' is ${describe(value)}, not a number or an array of numbers`);
+  if (!Array.isArray(value)) throw new DataError(msg`${where}: '${path}' is ${describe(value)}, not a number or an array of numbers`);
   let inner: number[] | undefined;
   value.forEach((item, i) => {
     const dims = flatten(item, `${path}[${i}]`, out, where);
-    if (inner && !sameShape(dims, inner)) throw new DataError(`${where}: '${path}[${i}]' has shape [${dims.join(', ')}], but '${path}[0]' has [${inner.join(', ')}]; arrays must be rectangular`);
+    if (inner && !sameShape(dims, inner)) throw new DataError(msg`${where}: '${path}[${i}]' has shape [${dims.join(', ')}], but '${path}[0]' has [${inner.join(', ')}]; arrays must be rectangular`);
     inner ??= dims;
   });
   return [value.length, ...(inner ?? [])];
@@ -94,11 +95,11 @@ function flatten(value: unknown, path: string, out: FloatBuffer, where: string):
 
 function label(value: unknown, name: string, where: string): number | string {
   if (typeof value === 'string') {
-    if (value === '') throw new DataError(`${where}: the label '${name}' is empty`);
+    if (value === '') throw new DataError(msg`${where}: the label '${name}' is empty`);
     return value;
   }
   if (typeof value === 'number') return value;
-  throw new DataError(`${where}: the label '${name}' is ${describe(value)}, not a number or a name`);
+  throw new DataError(msg`${where}: the label '${name}' is ${describe(value)}, not a number or a name`);
 }
 
 /**

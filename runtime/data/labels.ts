@@ -8,8 +8,9 @@
 // refused. A loss that takes class ids refuses targets that are not whole
 // numbers (0.5 would be cut to class 0): `checkClassIdTargets`.
 
+import { msg } from '../../core/i18n/message.js';
 import { DataError, type RawArray, type RawData } from './dataset.js';
-import { BEYOND_FLOAT32, DECIMAL, fitsFloat32 } from './numbers.js';
+import { beyondFloat32, DECIMAL, fitsFloat32 } from './numbers.js';
 
 export interface Labels {
   target: RawArray;
@@ -25,7 +26,7 @@ export function classIdLabels(ids: Int32Array, shape: number[], where: Where): L
   let max = -1;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    if (id < 0) throw new DataError(`${where(i)}: the label ${id} is negative; class ids start at 0 (write real values, such as ${id}.0, for regression)`);
+    if (id < 0) throw new DataError(msg`${where(i)}: the label ${id} is negative; class ids start at 0 (write real values, such as ${id}.0, for regression)`);
     if (id > max) max = id;
   }
   return { target: { values: ids, shape, dtype: 'int32' }, classes: max + 1 };
@@ -39,7 +40,7 @@ export function valueLabels(values: Float32Array, shape: number[]): Labels {
 /** Real values as float32 targets; one beyond float32's range is an error at its place. */
 function realLabels(values: readonly number[], shown: (i: number) => string, where: Where): Labels {
   values.forEach((v, i) => {
-    if (!fitsFloat32(v)) throw new DataError(`${where(i)}: the label is ${shown(i)}, ${BEYOND_FLOAT32}`);
+    if (!fitsFloat32(v)) throw new DataError(msg`${where(i)}: the label is ${shown(i)}, ${beyondFloat32()}`);
   });
   return valueLabels(Float32Array.from(values), []);
 }
@@ -57,8 +58,8 @@ const INTEGER = /^[-+]?\d+$/;
 /** Labels written as text (CSV): integers, other numbers, or names. Empty and NaN labels are errors. */
 export function labelsFromText(texts: readonly string[], where: Where): Labels {
   texts.forEach((t, i) => {
-    if (t === '') throw new DataError(`${where(i)}: the label is empty`);
-    if (/^[-+]?nan$/i.test(t)) throw new DataError(`${where(i)}: the label is ${t}`);
+    if (t === '') throw new DataError(msg`${where(i)}: the label is empty`);
+    if (/^[-+]?nan$/i.test(t)) throw new DataError(msg`${where(i)}: the label is ${t}`);
   });
   if (texts.every((t) => INTEGER.test(t))) return classIdLabels(Int32Array.from(texts, (t, i) => integerLabel(Number(t), where, i)), [], where);
   // numbers are decimal: 0x10 among the labels makes them names, never 16
@@ -68,7 +69,7 @@ export function labelsFromText(texts: readonly string[], where: Where): Labels {
 
 /** An integer label that fits a class id (int32). */
 function integerLabel(n: number, where: Where, i: number): number {
-  if (Math.abs(n) > 2147483647) throw new DataError(`${where(i)}: the label ${n} is too large for a class id`);
+  if (Math.abs(n) > 2147483647) throw new DataError(msg`${where(i)}: the label ${n} is too large for a class id`);
   return n;
 }
 
@@ -78,7 +79,8 @@ export function labelsFromJson(values: readonly (number | string)[], where: Wher
   const firstNumber = values.findIndex((v) => typeof v === 'number');
   if (firstString >= 0 && firstNumber >= 0) {
     const [a, b] = firstString < firstNumber ? [firstString, firstNumber] : [firstNumber, firstString];
-    throw new DataError(`${where(b)}: the label is a ${typeof values[b]}, but the one at ${where(a)} is a ${typeof values[a]}; labels are all numbers or all names`);
+    const kind = (v: unknown): string => (typeof v === 'string' ? msg`string` : msg`number`);
+    throw new DataError(msg`${where(b)}: the label is a ${kind(values[b])}, but the one at ${where(a)} is a ${kind(values[a])}; labels are all numbers or all names`);
   }
   if (firstString >= 0) return namedLabels(values as string[]);
   const numbers = values as number[];
@@ -103,7 +105,7 @@ export function checkClassIdTargets(raw: RawData, outputRank: number, loss: stri
     if (Number.isInteger(v)) continue;
     const example = Math.floor(i / per);
     const place = raw.where?.(example) ?? `${raw.description}: example ${example + 1}`;
-    throw new DataError(`${place}: the target ${+v.toPrecision(7)} is not a whole number, but the loss '${loss}' reads targets as class ids (0, 1, 2, ...); give whole numbers, one-hot rows of the output's shape, or a regression loss such as mse`);
+    throw new DataError(msg`${place}: the target ${+v.toPrecision(7)} is not a whole number, but the loss '${loss}' reads targets as class ids (0, 1, 2, ...); give whole numbers, one-hot rows of the output's shape, or a regression loss such as mse`);
   }
 }
 

@@ -5,6 +5,7 @@
 // lone \r (old Mac files, and RFC 4180 readers, end lines so); each line
 // comes with its ending, so that a CSV field in quotes keeps the one written.
 
+import { msg } from '../../core/i18n/message.js';
 import { closeSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { DataError } from './dataset.js';
@@ -43,7 +44,7 @@ export function* readLines(file: DataFile, chunkBytes = CHUNK_BYTES, limits: Lin
     /** a chunk ended in \r: whether it is \r\n shows only in the next chunk */
     let cr = false;
     const append = (piece: string): void => {
-      if (pending.length + piece.length > limits.line) throw new DataError(`${file.shown}:${number}: the line is longer than ${limits.line.toLocaleString('en-US')} characters, the most nn reads in one line`);
+      if (pending.length + piece.length > limits.line) throw new DataError(msg`${file.shown}:${number}: the line is longer than ${limits.line.toLocaleString('en-US')} characters, the most nn reads in one line`);
       pending += piece;
     };
     const take = (end: Line['end']): Line => {
@@ -96,6 +97,6 @@ function readChunk(fd: number, buffer: Buffer, file: DataFile): number {
   try {
     return readSync(fd, buffer, 0, buffer.length, null);
   } catch (e) {
-    throw new DataError(`${file.shown}: ${readProblem(e, file)}`);
+    throw new DataError(msg`${file.shown}: ${readProblem(e, file)}`);
   }
 }

@@ -2,6 +2,7 @@
 // `sequences(...)`, `ring(...)`, files (csv, npy, npz, jsonl, images), the
 // synthetic shapes and SAM's prompted segments. Paths are relative to the .nn file.
 
+import { msg } from '../../core/i18n/message.js';
 import type { CallPlan, PlainValue } from '../../core/train/plan.js';
 import type { TF } from '../tf-types.js';
 import { loadCsv } from './csv.js';
@@ -72,7 +73,7 @@ export function loadData(call: CallPlan, ctx: LoadContext): RawData {
       return loadShapes({ ...o, seed: ctx.seed, target, split });
     }
     case 'regions': {
-      if (!ctx.tf) throw new DataError('regions(...) warps its regions with TensorFlow, which this command does not load');
+      if (!ctx.tf) throw new DataError(msg`regions(...) warps its regions with TensorFlow, which this command does not load`);
       const o = { count: num('count', 4000), size: num('size', 64), region: num('region', 32), objects: num('objects', 3), positives: num('positives', 0.25), context: num('context', 2), proposals: num('proposals', 200) };
       return loadRegions(ctx.tf, { ...o, seed: ctx.seed, split });
     }
@@ -81,13 +82,13 @@ export function loadData(call: CallPlan, ctx: LoadContext): RawData {
       return loadSegments({ count: num('count', 4000), size, objects: num('objects', 3), points: num('points', 4), maskSize: num('mask_size', size / 2), textDim: num('text_dim', 64), seed: ctx.seed, split });
     }
     default:
-      throw new DataError(`the data source '${call.name}' cannot be loaded yet`);
+      throw new DataError(msg`the data source '${call.name}' cannot be loaded yet`);
   }
 }
 
 function stringArg(source: string, args: Record<string, PlainValue>, name: string, fallback?: string): string {
   const value = args[name] ?? fallback;
-  if (typeof value !== 'string' || value === '') throw new DataError(`${source}(...) needs '${name}', a path or name in quotes`);
+  if (typeof value !== 'string' || value === '') throw new DataError(msg`${source}(...) needs '${name}', a path or name in quotes`);
   return value;
 }
 
@@ -96,5 +97,5 @@ function imageSize(value: PlainValue | undefined): [number, number] {
   const sizes = Array.isArray(value) ? value : [value];
   const ok = (v: PlainValue | undefined): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
   if ((sizes.length === 1 || sizes.length === 2) && sizes.every(ok)) return [sizes[0] as number, (sizes[1] ?? sizes[0]) as number];
-  throw new DataError(`images(...) needs 'size: [height, width]', two positive whole numbers, not ${JSON.stringify(value ?? null)}`);
+  throw new DataError(msg`images(...) needs 'size: [height, width]', two positive whole numbers, not ${JSON.stringify(value ?? null)}`);
 }

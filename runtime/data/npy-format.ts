@@ -13,6 +13,7 @@
 // in C order. float64 becomes float32, int64 becomes int32 (an error when a
 // value does not fit); uint8 and bool stay bytes.
 
+import { msg } from '../../core/i18n/message.js';
 import { parsePythonLiteral, type PyValue } from './python-literal.js';
 
 export type NpyType = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'bool';
@@ -55,7 +56,7 @@ export interface NpyHeader {
 
 export function parseNpy(bytes: Uint8Array): NpyArray {
   const header = npyHeader(bytes, true) as NpyHeader;
-  checkDataSize(header, bytes.length - header.dataStart, 'the file has');
+  checkDataSize(header, bytes.length - header.dataStart, msg`the file has`);
   const view = new DataView(bytes.buffer, bytes.byteOffset + header.dataStart, header.dataBytes);
   return { type: header.type, shape: header.shape, values: readValues(view, header.type, header.count) };
 }
@@ -76,28 +77,28 @@ export function npyHeader(bytes: Uint8Array, whole: boolean): NpyHeader | { need
 
 /** An error unless `found` bytes of data are what the header calls for (`has`: "the file has"). */
 export function checkDataSize(h: NpyHeader, found: number, has: string): void {
-  const shape = `shape [${h.shape.join(', ')}] of ${h.type}`;
-  if (found < h.dataBytes) throw new NpyFormatError(`is truncated: ${shape} needs ${h.dataBytes} bytes of data, but ${has} ${found}`);
-  if (found > h.dataBytes) throw new NpyFormatError(`has ${found - h.dataBytes} bytes after its data (${shape} is ${h.dataBytes} bytes)`);
+  const shape = msg`shape [${h.shape.join(', ')}] of ${h.type}`;
+  if (found < h.dataBytes) throw new NpyFormatError(msg`is truncated: ${shape} needs ${h.dataBytes} bytes of data, but ${has} ${found}`);
+  if (found > h.dataBytes) throw new NpyFormatError(msg`has ${found - h.dataBytes} bytes after its data (${shape} is ${h.dataBytes} bytes)`);
 }
 
 /** The header text and where the data starts, from the magic string and the version's length field. */
 function splitHeader(bytes: Uint8Array, whole: boolean): { header: string; dataStart: number } | { need: number } {
-  if (MAGIC.some((b, i) => i < bytes.length && bytes[i] !== b) || (whole && bytes.length < 10)) throw new NpyFormatError('is not a .npy file (it does not start with "\\x93NUMPY")');
+  if (MAGIC.some((b, i) => i < bytes.length && bytes[i] !== b) || (whole && bytes.length < 10)) throw new NpyFormatError(msg`is not a .npy file (it does not start with "\\x93NUMPY")`);
   if (bytes.length < 8) return { need: 12 };
   const major = bytes[6]!;
   const minor = bytes[7]!;
-  if (major < 1 || major > 3 || minor !== 0) throw new NpyFormatError(`has format version ${major}.${minor}; versions 1.0, 2.0 and 3.0 are read`);
+  if (major < 1 || major > 3 || minor !== 0) throw new NpyFormatError(msg`has format version ${major}.${minor}; versions 1.0, 2.0 and 3.0 are read`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const lengthBytes = major === 1 ? 2 : 4;
   const start = 8 + lengthBytes;
   if (bytes.length < start) {
-    if (whole) throw new NpyFormatError('is truncated inside its header');
+    if (whole) throw new NpyFormatError(msg`is truncated inside its header`);
     return { need: start };
   }
   const length = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   if (start + length > bytes.length) {
-    if (whole) throw new NpyFormatError(`is truncated: its header says ${length} bytes, but only ${bytes.length - start} follow`);
+    if (whole) throw new NpyFormatError(msg`is truncated: its header says ${length} bytes, but only ${bytes.length - start} follow`);
     return { need: start + length };
   }
   const header = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + length));
@@ -110,33 +111,33 @@ function readHeader(text: string): { type: NpyType; itemBytes: number; shape: nu
   try {
     dict = parsePythonLiteral(text);
   } catch (e) {
-    throw new NpyFormatError(`has a header that is not a Python dict literal (${(e as Error).message}): ${JSON.stringify(text.trim())}`);
+    throw new NpyFormatError(msg`has a header that is not a Python dict literal (${(e as Error).message}): ${JSON.stringify(text.trim())}`);
   }
-  if (!(dict instanceof Map)) throw new NpyFormatError(`has a header that is not a dict: ${JSON.stringify(text.trim())}`);
+  if (!(dict instanceof Map)) throw new NpyFormatError(msg`has a header that is not a dict: ${JSON.stringify(text.trim())}`);
   const descr = dict.get('descr');
   const fortran = dict.get('fortran_order');
   const shape = dict.get('shape');
   if (descr === undefined || fortran === undefined || shape === undefined) {
     const missing = ['descr', 'fortran_order', 'shape'].filter((k) => !dict.has(k));
-    throw new NpyFormatError(`has a header without ${missing.map((k) => `'${k}'`).join(', ')}`);
+    throw new NpyFormatError(msg`has a header without ${missing.map((k) => `'${k}'`).join(', ')}`);
   }
-  if (fortran !== false) throw new NpyFormatError('is in Fortran (column-major) order; save it in C order (np.ascontiguousarray)');
+  if (fortran !== false) throw new NpyFormatError(msg`is in Fortran (column-major) order; save it in C order (np.ascontiguousarray)`);
   if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 0)) {
-    throw new NpyFormatError(`has a shape that is not a tuple of sizes: ${JSON.stringify(shape)}`);
+    throw new NpyFormatError(msg`has a shape that is not a tuple of sizes: ${JSON.stringify(shape)}`);
   }
   return { ...itemType(descr), shape: shape as number[] };
 }
 
 /** '<f4' -> float32, 4 bytes; a clear error for every type not read. */
 function itemType(descr: PyValue): { type: NpyType; itemBytes: number } {
-  if (typeof descr !== 'string') throw new NpyFormatError('holds a structured array (fields of several types); save each field as its own array');
+  if (typeof descr !== 'string') throw new NpyFormatError(msg`holds a structured array (fields of several types); save each field as its own array`);
   const order = descr[0]!;
   const code = descr.slice(1);
-  if (code === 'O') throw new NpyFormatError("holds Python objects (dtype 'object'), which cannot be read without pickle; save numbers instead");
+  if (code === 'O') throw new NpyFormatError(msg`holds Python objects (dtype 'object'), which cannot be read without pickle; save numbers instead`);
   const known = TYPES[code];
-  if (!known) throw new NpyFormatError(`has the dtype '${descr}', which is not read (read: float32, float64, int32, int64, uint8, bool)`);
-  if (order === '>' && known.bytes > 1) throw new NpyFormatError(`is big-endian ('${descr}'); save it little-endian (arr.astype('<${code}'))`);
-  if (!['<', '|', '='].includes(order) && !(order === '>' && known.bytes === 1)) throw new NpyFormatError(`has the dtype '${descr}', with an unknown byte order '${order}'`);
+  if (!known) throw new NpyFormatError(msg`has the dtype '${descr}', which is not read (read: float32, float64, int32, int64, uint8, bool)`);
+  if (order === '>' && known.bytes > 1) throw new NpyFormatError(msg`is big-endian ('${descr}'); save it little-endian (arr.astype('<${code}'))`);
+  if (!['<', '|', '='].includes(order) && !(order === '>' && known.bytes === 1)) throw new NpyFormatError(msg`has the dtype '${descr}', with an unknown byte order '${order}'`);
   return { type: known.type, itemBytes: known.bytes };
 }
 
@@ -169,7 +170,7 @@ function readInt64(view: DataView, count: number): Int32Array {
     const low = view.getUint32(8 * i, true);
     const high = view.getInt32(8 * i + 4, true);
     if (high !== (low >= 0x80000000 ? -1 : 0)) {
-      throw new NpyFormatError(`holds int64 values that do not fit in int32: item ${i} is ${view.getBigInt64(8 * i, true)} (int32 is -2147483648 to 2147483647)`);
+      throw new NpyFormatError(msg`holds int64 values that do not fit in int32: item ${i} is ${view.getBigInt64(8 * i, true)} (int32 is -2147483648 to 2147483647)`);
     }
     out[i] = low | 0;
   }

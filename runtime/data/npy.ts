@@ -8,6 +8,7 @@
 //             float types -> real-valued targets (regression, one-hot rows)
 // The first `split` of the examples train, the rest test, in file order.
 
+import { msg } from '../../core/i18n/message.js';
 import { DataError, type RawArray, type RawData } from './dataset.js';
 import { type DataFile, readBytes } from './files.js';
 import { classIdLabels, describeLabels, type Labels, valueLabels } from './labels.js';
@@ -58,14 +59,14 @@ export function labelledArrays(source: string, x: NamedArray, y: NamedArray, spl
 export function checkSameCount(xName: string, xShape: number[], yName: string, yShape: number[]): number {
   const count = exampleCount(xName, xShape);
   if (exampleCount(yName, yShape) !== count) {
-    throw new DataError(`${xName} has ${count} examples (its first axis) but ${yName} has ${yShape[0]} labels; they must match`);
+    throw new DataError(msg`${xName} has ${count} examples (its first axis) but ${yName} has ${yShape[0]} labels; they must match`);
   }
-  if (count === 0) throw new DataError(`${xName} has no examples (its first axis is 0)`);
+  if (count === 0) throw new DataError(msg`${xName} has no examples (its first axis is 0)`);
   return count;
 }
 
 function exampleCount(name: string, shape: number[]): number {
-  if (shape.length === 0) throw new DataError(`${name} holds a single value (shape ()); its first axis must be the examples`);
+  if (shape.length === 0) throw new DataError(msg`${name} holds a single value (shape ()); its first axis must be the examples`);
   return shape[0]!;
 }
 

@@ -9,6 +9,7 @@
 // both, and together within the data limit. Only then is their data
 // inflated, each no further than its size.
 
+import { msg } from '../../core/i18n/message.js';
 import { DataError, type RawData } from './dataset.js';
 import { type DataFile, readBytes } from './files.js';
 import { bytesInWords, MAX_DATA_BYTES } from './limits.js';
@@ -25,7 +26,7 @@ export function loadNpz(o: { file: DataFile; x: string; y: string; split: number
   const arrays = zipped(() => npzArrays(bytes), shown);
   const member = (name: string): { name: string; member: ZipMember } => {
     const found = arrays.get(name);
-    if (!found) throw new DataError(`${shown} has no array '${name}' (arrays: ${[...arrays.keys()].join(', ') || 'none'})`);
+    if (!found) throw new DataError(msg`${shown} has no array '${name}' (arrays: ${[...arrays.keys()].join(', ') || msg`none`})`);
     return { name: `${shown}: ${name}`, member: found };
   };
   const x = member(o.x);
@@ -51,11 +52,11 @@ function memberHeader(bytes: Uint8Array, member: ZipMember, name: string, shown:
       const prefix = zipped(() => memberPrefix(bytes, member, want), shown);
       const header = npyHeader(prefix, prefix.length === member.size);
       if (!('need' in header)) {
-        checkDataSize(header, member.size - header.dataStart, 'the member has');
+        checkDataSize(header, member.size - header.dataStart, msg`the member has`);
         return header;
       }
-      if (prefix.length < want) throw new NpyFormatError('is truncated inside its header');
-      if (header.need > MAX_HEADER_BYTES) throw new NpyFormatError(`has a header of ${header.need} bytes; nn reads headers of up to ${MAX_HEADER_BYTES} bytes`);
+      if (prefix.length < want) throw new NpyFormatError(msg`is truncated inside its header`);
+      if (header.need > MAX_HEADER_BYTES) throw new NpyFormatError(msg`has a header of ${header.need} bytes; nn reads headers of up to ${MAX_HEADER_BYTES} bytes`);
       want = Math.max(header.need, want * 2);
     }
   }, name);
@@ -65,7 +66,7 @@ function memberHeader(bytes: Uint8Array, member: ZipMember, name: string, shown:
 function checkUnpackedSize(arrays: { name: string; header: NpyHeader }[], bytes: number, shown: string): void {
   if (bytes <= MAX_DATA_BYTES) return;
   const shapes = arrays.map((a) => `${a.name.slice(shown.length + 2)} [${a.header.shape.join(', ')}] ${a.header.type}`).join(' and ');
-  throw new DataError(`${shown}: its arrays ${shapes} need ${bytesInWords(bytes)} unpacked; nn reads up to ${bytesInWords(MAX_DATA_BYTES)} of data from one file`);
+  throw new DataError(msg`${shown}: its arrays ${shapes} need ${bytesInWords(bytes)} unpacked; nn reads up to ${bytesInWords(MAX_DATA_BYTES)} of data from one file`);
 }
 
 /** `read()`, with .npy format problems as DataErrors naming the array. */

@@ -8,6 +8,8 @@
 // None -> null. Anything else is a syntax error (a plain Error; the caller
 // names the file).
 
+import { msg } from '../../core/i18n/message.js';
+
 export type PyValue = string | number | boolean | null | PyValue[] | Map<string, PyValue>;
 
 const NAMES: Record<string, PyValue> = { True: true, False: false, None: null };
@@ -16,7 +18,7 @@ export function parsePythonLiteral(text: string): PyValue {
   const reader = { text, at: 0 };
   const value = parseValue(reader);
   skipSpace(reader);
-  if (reader.at < text.length) throw new Error(`unexpected '${text[reader.at]}' after the value, at character ${reader.at}`);
+  if (reader.at < text.length) throw new Error(msg`unexpected '${text[reader.at]}' after the value, at character ${reader.at}`);
   return value;
 }
 
@@ -32,7 +34,7 @@ function skipSpace(r: Reader): void {
 function parseValue(r: Reader): PyValue {
   skipSpace(r);
   const c = r.text[r.at];
-  if (c === undefined) throw new Error('the header ends early');
+  if (c === undefined) throw new Error(msg`the header ends early`);
   if (c === '{') return parseDict(r);
   if (c === '(') return parseSequence(r, ')');
   if (c === '[') return parseSequence(r, ']');
@@ -43,7 +45,7 @@ function parseValue(r: Reader): PyValue {
     r.at += name.length;
     return NAMES[name]!;
   }
-  throw new Error(`unexpected '${name ?? c}' at character ${r.at}`);
+  throw new Error(msg`unexpected '${name ?? c}' at character ${r.at}`);
 }
 
 /** Items separated by commas up to `close`; a trailing comma is allowed. */
@@ -56,7 +58,7 @@ function parseItems<T>(r: Reader, close: string, item: () => T): T[] {
     items.push(item());
     skipSpace(r);
     if (r.text[r.at] === ',') r.at++;
-    else if (r.text[r.at] !== close) throw new Error(`expected ',' or '${close}' at character ${r.at}`);
+    else if (r.text[r.at] !== close) throw new Error(msg`expected ',' or '${close}' at character ${r.at}`);
   }
   r.at++; // the closing bracket
   return items;
@@ -69,9 +71,9 @@ function parseSequence(r: Reader, close: ')' | ']'): PyValue[] {
 function parseDict(r: Reader): Map<string, PyValue> {
   const entries = parseItems(r, '}', (): [string, PyValue] => {
     const key = parseValue(r);
-    if (typeof key !== 'string') throw new Error(`a dict key must be a string, at character ${r.at}`);
+    if (typeof key !== 'string') throw new Error(msg`a dict key must be a string, at character ${r.at}`);
     skipSpace(r);
-    if (r.text[r.at] !== ':') throw new Error(`expected ':' after the key '${key}'`);
+    if (r.text[r.at] !== ':') throw new Error(msg`expected ':' after the key '${key}'`);
     r.at++;
     return [key, parseValue(r)];
   });
@@ -89,12 +91,12 @@ function parseString(r: Reader): string {
     }
     out += c === '\\' ? r.text[++r.at] ?? '' : c;
   }
-  throw new Error('a string is not closed');
+  throw new Error(msg`a string is not closed`);
 }
 
 function parseInt_(r: Reader): number {
   const digits = /^[-+]?\d+[lL]?/.exec(r.text.slice(r.at))?.[0];
-  if (digits === undefined) throw new Error(`expected a number at character ${r.at}`);
+  if (digits === undefined) throw new Error(msg`expected a number at character ${r.at}`);
   r.at += digits.length;
   return Number(digits.replace(/[lL]$/, ''));
 }

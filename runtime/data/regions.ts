@@ -26,6 +26,7 @@
 // Input: the warped regions [region, region, 3]; target: the class id, 0
 // background, 1 square, 2 circle, 3 triangle.
 
+import { msg } from '../../core/i18n/message.js';
 import { selectiveSearch } from '../detection/selective-search.js';
 import { cropAndResize } from '../compile/kernels/detection.js';
 import { Random } from '../random.js';
@@ -100,8 +101,8 @@ export function growBox(box: Box, factor: number): Box {
 
 /** The options' problems, as the data error `nn train` reports. */
 export function checkRegionsOptions(o: RegionsOptions): void {
-  if (!(o.positives >= 0 && o.positives <= 1)) throw new DataError(`regions: positives is a fraction from 0 to 1, not ${o.positives}`);
-  if (!(o.context >= 1)) throw new DataError(`regions: context is how much each proposal is grown, 1 or more, not ${o.context}`);
+  if (!(o.positives >= 0 && o.positives <= 1)) throw new DataError(msg`regions: positives is a fraction from 0 to 1, not ${o.positives}`);
+  if (!(o.context >= 1)) throw new DataError(msg`regions: context is how much each proposal is grown, 1 or more, not ${o.context}`);
 }
 
 /** The examples, scene by scene: the same options give the same examples. */
@@ -133,7 +134,7 @@ export function regionExamples(o: RegionsOptions): RegionExample[] {
     left.negative -= n;
   }
   if (left.positive > 0 || left.negative > 0) {
-    throw new DataError(`regions: ${100 * o.count} scenes gave only ${wanted.positive - left.positive} shape and ${wanted.negative - left.negative} background regions`);
+    throw new DataError(msg`regions: ${100 * o.count} scenes gave only ${wanted.positive - left.positive} shape and ${wanted.negative - left.negative} background regions`);
   }
   return examples;
 }

@@ -11,6 +11,8 @@
 // Which kind of prompt an example holds (one point, a box, ...) is read
 // back from the arrays (`promptKindOf`): held-out IoU is reported per kind.
 
+import { msg } from '../../core/i18n/message.js';
+
 /** A point prompt: x, y in pixels and its label, 1 foreground (on the object) or 0 background. */
 export type PromptPoint = readonly [x: number, y: number, label: number];
 
@@ -62,27 +64,27 @@ export class PromptError extends Error {}
 /** The model's input arrays for one prompt. */
 export function encodeSamPrompt(prompt: SamPrompt, layout: SamPromptLayout): SamPromptArrays {
   const slots = layout.points ?? Math.max(1, prompt.points.length);
-  if (prompt.points.length > slots) throw new PromptError(`${prompt.points.length} points given, but the model takes at most ${slots}`);
+  if (prompt.points.length > slots) throw new PromptError(msg`${prompt.points.length} points given, but the model takes at most ${slots}`);
   const points = new Float32Array(slots * 2);
   const labels = new Int32Array(slots).fill(PADDING_LABEL);
   prompt.points.forEach(([x, y, label], i) => {
-    if (label !== 0 && label !== 1) throw new PromptError(`a point's label is 1 (foreground) or 0 (background), not ${label}`);
+    if (label !== 0 && label !== 1) throw new PromptError(msg`a point's label is 1 (foreground) or 0 (background), not ${label}`);
     points[2 * i] = x;
     points[2 * i + 1] = y;
     labels[i] = label;
   });
   const boxes = Float32Array.from(prompt.box ?? NO_BOX);
   if (prompt.box && !(prompt.box[2] > prompt.box[0] && prompt.box[3] > prompt.box[1] && prompt.box[0] >= 0 && prompt.box[1] >= 0)) {
-    throw new PromptError(`a box is x0, y0, x1, y1 with x0 < x1 and y0 < y1, inside the image, not ${prompt.box.join(', ')}`);
+    throw new PromptError(msg`a box is x0, y0, x1, y1 with x0 < x1 and y0 < y1, inside the image, not ${prompt.box.join(', ')}`);
   }
   const mask = new Float32Array(layout.maskSize * layout.maskSize);
   if (prompt.mask) {
-    if (prompt.mask.length !== mask.length) throw new PromptError(`a mask prompt is ${layout.maskSize}x${layout.maskSize}, not ${prompt.mask.length} values`);
+    if (prompt.mask.length !== mask.length) throw new PromptError(msg`a mask prompt is ${layout.maskSize}x${layout.maskSize}, not ${prompt.mask.length} values`);
     for (let p = 0; p < mask.length; p++) mask[p] = prompt.mask[p]! >= 0.5 ? MASK_LOGIT : -MASK_LOGIT;
   }
   const text = new Float32Array(layout.textDim);
   if (prompt.text) {
-    if (prompt.text.length !== layout.textDim) throw new PromptError(`a text prompt is ${layout.textDim} numbers, not ${prompt.text.length}`);
+    if (prompt.text.length !== layout.textDim) throw new PromptError(msg`a text prompt is ${layout.textDim} numbers, not ${prompt.text.length}`);
     text.set(Array.from(prompt.text));
   }
   return { points, labels, boxes, mask, text };

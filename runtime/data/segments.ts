@@ -25,6 +25,7 @@
 // The target: the object's mask [1, mask_size, mask_size] (one mask axis, as
 // SAM's outputs), 1 where at least half of a cell's pixels are the object's.
 
+import { msg } from '../../core/i18n/message.js';
 import { Random } from '../random.js';
 import { DataError, type RawData, trainCountOf } from './dataset.js';
 import { encodeSamPrompt, type PromptBox, type PromptPoint, type SamPrompt } from './sam-prompts.js';
@@ -112,8 +113,8 @@ export function loadSegments(o: SegmentsOptions): RawData {
 
 /** The options' problems, as the data error `nn train` reports. */
 export function checkSegmentsOptions(o: SegmentsOptions): void {
-  if (o.size % o.maskSize !== 0) throw new DataError(`segments: mask_size ${o.maskSize} must divide size ${o.size} (the masks are the image pooled)`);
-  if (o.points < 3) throw new DataError(`segments: points must be at least 3 (up to 3 foreground and background points are drawn), not ${o.points}`);
+  if (o.size % o.maskSize !== 0) throw new DataError(msg`segments: mask_size ${o.maskSize} must divide size ${o.size} (the masks are the image pooled)`);
+  if (o.points < 3) throw new DataError(msg`segments: points must be at least 3 (up to 3 foreground and background points are drawn), not ${o.points}`);
 }
 
 /** The examples, one by one: the same options give the same examples. */

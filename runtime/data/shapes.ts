@@ -22,6 +22,7 @@
 // The same options and seed give the same scenes (`shapeScenes`): their
 // boxes and masks are there for pictures and metrics.
 
+import { msg } from '../../core/i18n/message.js';
 import { Random } from '../random.js';
 import { DataError, type RawArray, type RawData } from './dataset.js';
 
@@ -60,7 +61,7 @@ export function shapesTarget(output: number[] | undefined, o: { size: number; ob
   if (!output) return { kind: 'none' };
   const kinds = SHAPE_KINDS.length;
   if (output.length === 1 && (output[0] === kinds || output[0] === kinds + 1)) {
-    if (o.objects !== 1) throw new DataError(`shapes: a classifier (output [B, ${output[0]}]) takes one shape per image, so shapes(objects: 1), not objects: ${o.objects}`);
+    if (o.objects !== 1) throw new DataError(msg`shapes: a classifier (output [B, ${output[0]}]) takes one shape per image, so shapes(objects: 1), not objects: ${o.objects}`);
     return { kind: 'class', background: output[0] === kinds + 1 };
   }
   if (output.length === 3 && output[0] === output[1]) {
@@ -69,8 +70,7 @@ export function shapesTarget(output: number[] | undefined, o: { size: number; ob
     if (side < o.size && depth > 5 && (depth - kinds) % 5 === 0) return { kind: 'grid', cells: side };
   }
   throw new DataError(
-    `shapes cannot give targets for a model output of [B, ${output.join(', ')}]. It gives: a class id for [B, ${kinds}] or [B, ${kinds + 1}] (background first); ` +
-      `a YOLO grid for [B, S, S, K*5 + ${kinds}]; a class per pixel for [B, ${o.size}, ${o.size}, ${kinds + 1}]`,
+    msg`shapes cannot give targets for a model output of [B, ${output.join(', ')}]. It gives: a class id for [B, ${kinds}] or [B, ${kinds + 1}] (background first); a YOLO grid for [B, S, S, K*5 + ${kinds}]; a class per pixel for [B, ${o.size}, ${o.size}, ${kinds + 1}]`,
   );
 }
 

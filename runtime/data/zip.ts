@@ -16,6 +16,7 @@
 // A member never inflates past the size the directory gives it, and its
 // first bytes can be read alone (an array's header, before its data).
 
+import { msg } from '../../core/i18n/message.js';
 import { constants, inflateRawSync } from 'node:zlib';
 import { crc32 } from '../crc32.js';
 
@@ -38,19 +39,19 @@ const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const DIRECTORY_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const END_SIZE = 22;
-const NEEDS_ZIP64 = 'needs zip64 (over 4 GiB, or over 65,535 members), which is not read; save smaller arrays or several files';
+const needsZip64 = (): string => msg`needs zip64 (over 4 GiB, or over 65,535 members), which is not read; save smaller arrays or several files`;
 
 export function zipMembers(bytes: Uint8Array): ZipMember[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const end = findEnd(view);
-  if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE) throw new ZipFormatError(NEEDS_ZIP64);
+  if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE) throw new ZipFormatError(needsZip64());
   const disk = view.getUint16(end + 4, true);
   const count = view.getUint16(end + 10, true);
   const size = view.getUint32(end + 12, true);
   const offset = view.getUint32(end + 16, true);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipFormatError(NEEDS_ZIP64);
-  if (disk !== 0 || view.getUint16(end + 8, true) !== count) throw new ZipFormatError('spans several disks, which is not read');
-  if (offset + size > end) throw new ZipFormatError('is truncated: its central directory lies past its end');
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipFormatError(needsZip64());
+  if (disk !== 0 || view.getUint16(end + 8, true) !== count) throw new ZipFormatError(msg`spans several disks, which is not read`);
+  if (offset + size > end) throw new ZipFormatError(msg`is truncated: its central directory lies past its end`);
   const members: ZipMember[] = [];
   for (let at = offset, i = 0; i < count; i++) {
     const { member, next } = directoryEntry(view, at);
@@ -75,11 +76,11 @@ function findEnd(view: DataView): number {
     last ??= at;
   }
   if (last !== undefined) return last;
-  throw new ZipFormatError('is not a zip archive (no end of central directory record; truncated?)');
+  throw new ZipFormatError(msg`is not a zip archive (no end of central directory record; truncated?)`);
 }
 
 function directoryEntry(view: DataView, at: number): { member: ZipMember; next: number } {
-  if (at + 46 > view.byteLength || view.getUint32(at, true) !== DIRECTORY_SIGNATURE) throw new ZipFormatError(`has a damaged central directory (no entry at byte ${at})`);
+  if (at + 46 > view.byteLength || view.getUint32(at, true) !== DIRECTORY_SIGNATURE) throw new ZipFormatError(msg`has a damaged central directory (no entry at byte ${at})`);
   const nameLength = view.getUint16(at + 28, true);
   const extraLength = view.getUint16(at + 30, true);
   const commentLength = view.getUint16(at + 32, true);
@@ -93,7 +94,7 @@ function directoryEntry(view: DataView, at: number): { member: ZipMember; next: 
     localHeader: view.getUint32(at + 42, true),
     encrypted: (view.getUint16(at + 8, true) & 1) !== 0,
   };
-  if (member.compressedSize === 0xffffffff || member.size === 0xffffffff || member.localHeader === 0xffffffff) throw new ZipFormatError(`member '${name}' ${NEEDS_ZIP64}`);
+  if (member.compressedSize === 0xffffffff || member.size === 0xffffffff || member.localHeader === 0xffffffff) throw new ZipFormatError(msg`member '${name}' ${needsZip64()}`);
   return { member, next: at + 46 + nameLength + extraLength + commentLength };
 }
 
@@ -101,8 +102,8 @@ function directoryEntry(view: DataView, at: number): { member: ZipMember; next: 
 export function memberData(bytes: Uint8Array, member: ZipMember): Uint8Array {
   const { name } = member;
   const data = unpack(storedData(bytes, member), member, member.size);
-  if (data.length !== member.size) throw new ZipFormatError(`member '${name}' unpacks to ${data.length} bytes, but the directory says ${member.size} (damaged archive)`);
-  if (crc32(data) !== member.crc) throw new ZipFormatError(`member '${name}' fails its CRC-32 check (damaged archive)`);
+  if (data.length !== member.size) throw new ZipFormatError(msg`member '${name}' unpacks to ${data.length} bytes, but the directory says ${member.size} (damaged archive)`);
+  if (crc32(data) !== member.crc) throw new ZipFormatError(msg`member '${name}' fails its CRC-32 check (damaged archive)`);
   return data;
 }
 
@@ -125,24 +126,24 @@ export function memberPrefix(bytes: Uint8Array, member: ZipMember, want: number)
 /** The member's bytes as stored in the archive (compressed or not). */
 function storedData(bytes: Uint8Array, member: ZipMember): Uint8Array {
   const { name } = member;
-  if (member.encrypted) throw new ZipFormatError(`member '${name}' is encrypted, which is not read`);
+  if (member.encrypted) throw new ZipFormatError(msg`member '${name}' is encrypted, which is not read`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const at = member.localHeader;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw new ZipFormatError(`member '${name}' has no local header at byte ${at} (damaged archive)`);
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw new ZipFormatError(msg`member '${name}' has no local header at byte ${at} (damaged archive)`);
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  if (start + member.compressedSize > bytes.length) throw new ZipFormatError(`is truncated inside member '${name}'`);
+  if (start + member.compressedSize > bytes.length) throw new ZipFormatError(msg`is truncated inside member '${name}'`);
   return bytes.subarray(start, start + member.compressedSize);
 }
 
 /** The stored data unpacked, never past `size` bytes; `partial`: the stored data is cut short, unpack what it holds. */
 function unpack(stored: Uint8Array, member: ZipMember, size: number, partial = false): Uint8Array {
   if (member.method === 0) return stored;
-  if (member.method !== 8) throw new ZipFormatError(`member '${member.name}' uses compression method ${member.method}; stored (0) and deflate (8) are read`);
+  if (member.method !== 8) throw new ZipFormatError(msg`member '${member.name}' uses compression method ${member.method}; stored (0) and deflate (8) are read`);
   try {
     // one byte past the size, so that a member that inflates to more shows as more
     return inflateRawSync(stored, { maxOutputLength: size + 1, ...(partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {}) });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipFormatError(`member '${member.name}' unpacks to more than the ${size} bytes the directory says (damaged archive)`);
-    throw new ZipFormatError(`member '${member.name}' does not inflate (${(e as Error).message}; damaged archive)`);
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipFormatError(msg`member '${member.name}' unpacks to more than the ${size} bytes the directory says (damaged archive)`);
+    throw new ZipFormatError(msg`member '${member.name}' does not inflate (${(e as Error).message}; damaged archive)`);
   }
 }

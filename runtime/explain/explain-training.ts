@@ -10,6 +10,7 @@
 // file of a run (the editor's Runs view does not list it), and
 // `latest.json` is never touched.
 
+import { msg } from '../../core/i18n/message.js';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../files/atomic-files.js';
 import { Random } from '../random.js';
@@ -33,7 +34,7 @@ export async function explainTraining(request: ExplainRequest): Promise<{ layers
   const plan = planOf(request);
   if (plan.adversarial) {
     throw new TrainError(
-      `--explain shows one step of supervised training (one model, its loss, its optimizer), but ${plan.name} trains two models against each other; give ${plan.adversarial.generator} or ${plan.adversarial.discriminator} a train block of its own to explain it`,
+      msg`--explain shows one step of supervised training (one model, its loss, its optimizer), but ${plan.name} trains two models against each other; give ${plan.adversarial.generator} or ${plan.adversarial.discriminator} a train block of its own to explain it`,
     );
   }
   const { tf } = request;

@@ -5,6 +5,7 @@
 // atomically. Weights with NaN or infinite values (saved by a run that
 // diverged) are refused before anything is written.
 
+import { msg } from '../../core/i18n/message.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel, TF } from '../tf-types.js';
@@ -21,7 +22,7 @@ export function assertFiniteModel(tf: TF, model: LayersModel, weightsFrom: strin
   const weight = notFiniteWeight(tf, { model });
   if (weight === undefined) return;
   const source = weightsFrom !== undefined ? `the checkpoint ${weightsFrom}` : 'the model';
-  throw new NotFiniteWeightsError(`${source} holds weights that are not finite (${weight} has NaN or infinite values): the run that saved it diverged; train again with a lower learning rate`);
+  throw new NotFiniteWeightsError(msg`${source} holds weights that are not finite (${weight} has NaN or infinite values): the run that saved it diverged; train again with a lower learning rate`);
 }
 
 /** Writes the model; `weightsFrom` (the checkpoint its weights came from) names it when its weights are not finite. */

@@ -3,6 +3,7 @@
 // runs that holds this model (a damaged one is passed over, with a
 // warning); without one, the initial weights (and the caller says so).
 
+import { msg } from '../../core/i18n/message.js';
 import { dirname, join, resolve } from 'node:path';
 import type { Graph } from '../../core/graph/graph.js';
 import { traceModel, type TraceResult } from '../../core/graph/trace.js';
@@ -40,12 +41,12 @@ export async function loadTrainedModel(tf: TF, request: LoadRequest): Promise<Tr
   const warnings: string[] = [];
   const folders = request.checkpoints !== undefined ? checkpointFoldersIn(request.checkpoints) : findCheckpointFolders(join(dirname(resolve(request.file)), 'runs'), graph.model);
   if (folders.length === 0) {
-    if (request.checkpoints !== undefined) throw new CheckpointError(`${request.checkpoints} has no checkpoint (no latest.json, no checkpoint-NNNN folder)`);
+    if (request.checkpoints !== undefined) throw new CheckpointError(msg`${request.checkpoints} has no checkpoint (no latest.json, no checkpoint-NNNN folder)`);
     return { model, graph, weightsFrom: undefined, warnings };
   }
   const candidates = folders.flatMap((dir) => checkpointsNewestFirst(dir, (w) => warnings.push(w)));
   const restored = await restoreNewestIntact(tf, candidates, { [graph.model]: model }, {}, undefined, (w) => warnings.push(w));
-  if (!restored) throw new CheckpointError(`${folders[0]} has no checkpoint`);
+  if (!restored) throw new CheckpointError(msg`${folders[0]} has no checkpoint`);
   return { model, graph, weightsFrom: restored.path, warnings };
 }
 

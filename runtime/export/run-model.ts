@@ -3,6 +3,7 @@
 // batch axis free) and a dtype that converts to the model's. Weights that
 // are not finite (a run that diverged) are refused: every output would be NaN.
 
+import { msg } from '../../core/i18n/message.js';
 import { DataError } from '../data/dataset.js';
 import { dataFile } from '../data/files.js';
 import { readNpyFile } from '../data/npy.js';
@@ -25,10 +26,13 @@ export function runModel(tf: TF, trained: TrainedModel, files: RunFiles): { shap
   const { graph, model } = trained;
   assertFiniteModel(tf, model, trained.weightsFrom);
   if (files.inputs.length !== graph.inputs.length) {
-    throw new DataError(`${graph.model} takes ${graph.inputs.length} input${graph.inputs.length === 1 ? '' : 's'} (${graph.inputs.map((i) => i.name).join(', ')}), but ${files.inputs.length} .npy file${files.inputs.length === 1 ? ' was' : 's were'} given`);
+    const takes = graph.inputs.length === 1 ? msg`${graph.inputs.length} input` : msg`${graph.inputs.length} inputs`;
+    const given = files.inputs.length === 1 ? msg`${files.inputs.length} .npy file was given` : msg`${files.inputs.length} .npy files were given`;
+    throw new DataError(msg`${graph.model} takes ${takes} (${graph.inputs.map((i) => i.name).join(', ')}), but ${given}`);
   }
   if (files.outputs.length !== graph.outputs.length) {
-    throw new DataError(`${graph.model} has ${graph.outputs.length} output${graph.outputs.length === 1 ? '' : 's'} (${graph.outputs.map((o) => o.name).join(', ')}): give as many --out files`);
+    const outputs = graph.outputs.length === 1 ? msg`${graph.outputs.length} output` : msg`${graph.outputs.length} outputs`;
+    throw new DataError(msg`${graph.model} has ${outputs} (${graph.outputs.map((o) => o.name).join(', ')}): give as many --out files`);
   }
   const tensors = files.inputs.map((path, i) => inputTensor(tf, readNpyFile(dataFile(files.cwd, path)), path, graph.inputs[i]!));
   const outputs = tf.tidy(() => {
@@ -51,9 +55,9 @@ function inputTensor(tf: TF, array: NpyArray, path: string, input: TrainedModel[
   const have = array.shape.slice(1);
   const fits = have.length === want.length && want.every((d, i) => typeof d !== 'number' || d === have[i]);
   if (!fits) {
-    throw new DataError(`${path} holds [${array.shape.join(', ')}], but ${input.name} takes [batch, ${want.map((d) => (typeof d === 'number' ? d : '?')).join(', ')}]`);
+    throw new DataError(msg`${path} holds [${array.shape.join(', ')}], but ${input.name} takes [batch, ${want.map((d) => (typeof d === 'number' ? d : '?')).join(', ')}]`);
   }
   const dtype = input.type.dtype === 'int32' ? 'int32' : input.type.dtype === 'bool' ? 'bool' : 'float32';
-  if (dtype === 'int32' && array.values instanceof Float32Array) throw new DataError(`${path} holds floats, but ${input.name} takes integers (int32)`);
+  if (dtype === 'int32' && array.values instanceof Float32Array) throw new DataError(msg`${path} holds floats, but ${input.name} takes integers (int32)`);
   return tf.tensor(array.values, array.shape, dtype);
 }

@@ -8,6 +8,7 @@
 // Node only (no TensorFlow.js): the CLI's and the language server's hosts
 // read sources with it, and the data sources read their files with it.
 
+import { msg } from '../../core/i18n/message.js';
 import { constants as bufferConstants } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
@@ -90,27 +91,31 @@ function grown(buffer: Buffer, size: number): Buffer {
 /** What an error opening or reading a file means, in words. */
 export function unreadable(e: unknown): { kind: 'unreadable'; problem: string; code?: string } {
   const code = (e as NodeJS.ErrnoException).code;
-  const problem = problems[code ?? ''] ?? (e as Error).message;
+  const problem = problemOf(code ?? '') ?? (e as Error).message;
   return { kind: 'unreadable', problem, ...(code ? { code } : {}) };
 }
 
-const problems: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  ENOTDIR: 'no such file or folder (a folder on its path is a file)',
-  EISDIR: 'is a folder, not a file',
-  EACCES: 'is not readable (permission denied)',
-  EPERM: 'is not readable (operation not permitted)',
-  ENXIO: 'is a socket or a device with nothing behind it, not a regular file',
-  ELOOP: 'is a loop of symbolic links',
-  ENAMETOOLONG: 'has a name too long for this system',
-};
+/** What an error code means, in words that follow the file's name (a function: the words follow the language chosen). */
+function problemOf(code: string): string | undefined {
+  switch (code) {
+    case 'ENOENT': return msg`no such file or folder`;
+    case 'ENOTDIR': return msg`no such file or folder (a folder on its path is a file)`;
+    case 'EISDIR': return msg`is a folder, not a file`;
+    case 'EACCES': return msg`is not readable (permission denied)`;
+    case 'EPERM': return msg`is not readable (operation not permitted)`;
+    case 'ENXIO': return msg`is a socket or a device with nothing behind it, not a regular file`;
+    case 'ELOOP': return msg`is a loop of symbolic links`;
+    case 'ENAMETOOLONG': return msg`has a name too long for this system`;
+    default: return undefined;
+  }
+}
 
 function notRegular(stats: Stats): string {
-  if (stats.isDirectory()) return problems['EISDIR']!;
-  if (stats.isFIFO()) return 'is a named pipe (FIFO), not a regular file';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'is a device, not a regular file';
-  if (stats.isSocket()) return 'is a socket, not a regular file';
-  return 'is not a regular file';
+  if (stats.isDirectory()) return problemOf('EISDIR')!;
+  if (stats.isFIFO()) return msg`is a named pipe (FIFO), not a regular file`;
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return msg`is a device, not a regular file`;
+  if (stats.isSocket()) return msg`is a socket, not a regular file`;
+  return msg`is not a regular file`;
 }
 
 /** The most a pointer, manifest or lock file of a run may hold. */
@@ -129,7 +134,7 @@ export function readFileOrThrow(path: string, limit: number): Buffer {
   const read = readRegularFile(path, limit);
   if (read.kind === 'read') return read.bytes;
   const tooLarge = read.kind === 'too-large';
-  const error = new Error(tooLarge ? `${path} is larger than the ${limit} bytes expected` : `${path} ${read.problem}`) as NodeJS.ErrnoException;
+  const error = new Error(tooLarge ? msg`${path} is larger than the ${limit} bytes expected` : `${path} ${read.problem}`) as NodeJS.ErrnoException;
   error.code = tooLarge ? 'EFBIG' : read.code;
   error.path = path;
   throw error;

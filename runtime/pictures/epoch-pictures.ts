@@ -4,6 +4,7 @@
 // folder, each announced by a `sample` event. A picture that cannot be
 // drawn is a warning, once, and its maker is left out for the rest of the run.
 
+import { msg } from '../../core/i18n/message.js';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { RawData } from '../data/dataset.js';
@@ -41,7 +42,7 @@ export function epochPictures(run: PictureRun, place: { runDir: string; emit: Em
         pictures = draw(epoch);
       } catch (e) {
         drawers.delete(task);
-        place.emit({ type: 'warning', message: `the ${task} pictures cannot be drawn (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
+        place.emit({ type: 'warning', message: msg`the ${task} pictures cannot be drawn (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
         continue;
       }
       mkdirSync(dir, { recursive: true });
@@ -58,7 +59,7 @@ function prepared(maker: PictureMaker, run: PictureRun, emit: Emit): DrawPicture
   try {
     return maker.prepare(run);
   } catch (e) {
-    emit({ type: 'warning', message: `the ${maker.task} pictures cannot be drawn (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
+    emit({ type: 'warning', message: msg`the ${maker.task} pictures cannot be drawn (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
     return undefined;
   }
 }

@@ -5,6 +5,7 @@
 // among the runs next to the .nn file, or in the folder given, as `nn run`
 // finds a model's).
 
+import { msg } from '../../core/i18n/message.js';
 import { dirname, join, resolve } from 'node:path';
 import { traceModel } from '../../core/graph/trace.js';
 import type { Host } from '../../core/host.js';
@@ -35,7 +36,7 @@ export async function loadPipelineModels(tf: TF, request: { file: string; /** th
     // the model's open sizes other than the batch (SAM's N points) take the values the pipeline's inputs gave those names, else 1
     const sizes = Object.fromEntries(openInputSizes(request.file, request.host, name).map((n) => [n, request.graph.sizes[n] ?? 1]));
     const traced = traceModel(request.file, request.host, { model: name, overrides: application.args, sizes });
-    if (!traced.ok) throw new PipelineError(`${request.graph.pipeline} applies ${name}, which cannot be compiled: ${traced.message}`, traced.diagnostics);
+    if (!traced.ok) throw new PipelineError(msg`${request.graph.pipeline} applies ${name}, which cannot be compiled: ${traced.message}`, traced.diagnostics);
     const model = compileGraph(tf, traced.graph, { seed: 1 });
     const folders = request.checkpoints !== undefined ? checkpointFoldersIn(request.checkpoints) : findCheckpointFolders(join(dirname(resolve(request.file)), 'runs'), name);
     const candidates = folders.flatMap((dir) => checkpointsNewestFirst(dir, (w) => out.warnings.push(w)));
@@ -45,12 +46,12 @@ export async function loadPipelineModels(tf: TF, request: { file: string; /** th
     } catch (e) {
       model.dispose();
       // a checkpoint of another model, or weights of other shapes (the model's parameters changed since)
-      throw new CheckpointError(e instanceof CheckpointError ? e.message : `the checkpoint of ${name} does not fit it as ${request.graph.pipeline} applies it: ${reason(e)}`);
+      throw new CheckpointError(e instanceof CheckpointError ? e.message : msg`the checkpoint of ${name} does not fit it as ${request.graph.pipeline} applies it: ${reason(e)}`);
     }
     if (!restored) {
       model.dispose();
       const where = request.checkpoints !== undefined ? `${request.checkpoints} has no checkpoint of ${name}` : `no trained weights for ${name}`;
-      throw new NoWeightsError(`${where}: train it first with nn train ${request.shownFile} --model ${name}`);
+      throw new NoWeightsError(msg`${where}: train it first with nn train ${request.shownFile} --model ${name}`);
     }
     out.models[name] = model;
     out.weightsFrom[name] = restored.path;

@@ -3,6 +3,7 @@
 // dropped), values scaled to [0, 1]. Kept at its own size for drawing, and
 // resized bilinearly to what the pipeline's input takes.
 
+import { msg } from '../../core/i18n/message.js';
 import { DataError } from '../data/dataset.js';
 import { dataFile, readBytes } from '../data/files.js';
 import type { Tensor, Tensor3D, TF } from '../tf-types.js';
@@ -19,19 +20,19 @@ type DecodeImage = (contents: Uint8Array, channels?: number) => Tensor;
 /** Reads and decodes the picture `path` (relative to `cwd`); a file that is not an image is a DataError naming it. */
 export function readPicture(tf: TF, cwd: string, path: string): Picture {
   const decode = (tf as { node?: { decodeImage?: DecodeImage } }).node?.decodeImage;
-  if (!decode) throw new DataError(`reading ${path} needs the native backend (@tensorflow/tfjs-node), which is not loaded; \`nn doctor\` says why`);
+  if (!decode) throw new DataError(msg`reading ${path} needs the native backend (@tensorflow/tfjs-node), which is not loaded; \`nn doctor\` says why`);
   const bytes = readBytes(dataFile(cwd, path));
   let image: Tensor;
   try {
     image = decode(bytes, 3); // [H, W, 3], 0..255
   } catch (e) {
-    throw new DataError(`${path}: cannot be decoded as a PNG, JPEG, GIF or BMP image (${(e as Error).message.split('\n')[0]!.trim()})`);
+    throw new DataError(msg`${path}: cannot be decoded as a PNG, JPEG, GIF or BMP image (${(e as Error).message.split('\n')[0]!.trim()})`);
   }
   const [height, width] = image.shape as [number, number, number];
   const scaled = tf.tidy(() => tf.div(tf.cast(image, 'float32'), 255));
   const pixels = Float32Array.from(scaled.dataSync());
   tf.dispose([image, scaled]);
-  if (width === 0 || height === 0) throw new DataError(`${path}: the image is empty (${width} x ${height} pixels)`);
+  if (width === 0 || height === 0) throw new DataError(msg`${path}: the image is empty (${width} x ${height} pixels)`);
   return { width, height, pixels };
 }
 

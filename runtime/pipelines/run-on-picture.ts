@@ -5,6 +5,7 @@
 // are written as JSON (boxes in the picture's pixels with class and score;
 // masks as PNG files beside it) and as an SVG picture of them over the image.
 
+import { msg } from '../../core/i18n/message.js';
 import { mkdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Host } from '../../core/host.js';
@@ -53,10 +54,10 @@ export async function runOnPicture(tf: TF, request: PictureRunRequest): Promise<
   const { inputs, program } = describePipeline(request.file, request.host, request.pipeline);
   const [imageInput, ...promptInputs] = inputs;
   if (!imageInput || imageInput.shape.length !== 4 || imageInput.shape[3] !== 3) {
-    throw new PipelineError(`${request.pipeline} does not take an image [1, H, W, 3] as its first input, so it cannot run on a picture`);
+    throw new PipelineError(msg`${request.pipeline} does not take an image [1, H, W, 3] as its first input, so it cannot run on a picture`);
   }
   const prompted = request.points.length > 0 || request.box !== undefined;
-  if (prompted && promptInputs.length === 0) throw new PipelineError(`${request.pipeline} takes no prompts (its only input is ${imageInput.name}): leave out --point and --box`);
+  if (prompted && promptInputs.length === 0) throw new PipelineError(msg`${request.pipeline} takes no prompts (its only input is ${imageInput.name}): leave out --point and --box`);
   const picture = readPicture(tf, request.cwd, request.image);
   // a fixed input size: the picture resized to it; an open one (H, W): the picture's own
   const size = { width: fixedOr(imageInput.shape[2]!, picture.width), height: fixedOr(imageInput.shape[1]!, picture.height) };
@@ -89,10 +90,10 @@ const fixedOr = (d: Dim, own: number): number => (isConst(d) ? d : own);
  * pipeline's input.
  */
 function promptTensors(tf: TF, request: PictureRunRequest, declared: { name: string; shape: Dim[] }[], sizes: { from: { width: number; height: number }; to: { width: number; height: number } }): Tensor[] {
-  if (declared.length !== 5) throw new PipelineError(`${request.pipeline} takes ${declared.length + 1} inputs; prompts from the command line fit SAM's six (image, points, labels, boxes, mask, text)`);
+  if (declared.length !== 5) throw new PipelineError(msg`${request.pipeline} takes ${declared.length + 1} inputs; prompts from the command line fit SAM's six (image, points, labels, boxes, mask, text)`);
   const [points, , , mask, text] = declared as [{ shape: Dim[] }, unknown, unknown, { shape: Dim[] }, { shape: Dim[] }];
   const fixed = (d: Dim | undefined, what: string): number => {
-    if (d === undefined || !isConst(d)) throw new PipelineError(`${request.pipeline}'s ${what} must have a fixed size to take prompts from the command line`);
+    if (d === undefined || !isConst(d)) throw new PipelineError(msg`${request.pipeline}'s ${what} must have a fixed size to take prompts from the command line`);
     return d;
   };
   // point slots: as the pipeline declares them, or (an open N) one per point given, at least one
@@ -102,7 +103,7 @@ function promptTensors(tf: TF, request: PictureRunRequest, declared: { name: str
   const sx = sizes.from.width / sizes.to.width;
   const sy = sizes.from.height / sizes.to.height;
   for (const [x, y] of request.points) {
-    if (x < 0 || y < 0 || x > sizes.to.width || y > sizes.to.height) throw new DataError(`the point ${x},${y} is outside the picture (${sizes.to.width} x ${sizes.to.height} pixels)`);
+    if (x < 0 || y < 0 || x > sizes.to.width || y > sizes.to.height) throw new DataError(msg`the point ${x},${y} is outside the picture (${sizes.to.width} x ${sizes.to.height} pixels)`);
   }
   const encoded = encodeSamPrompt(
     {

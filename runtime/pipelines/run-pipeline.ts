@@ -6,6 +6,7 @@
 // (`ConvLeaky_1/Conv2D_1/kernel`). Sizes only the run decides (the K1 boxes
 // nms keeps) are learnt from the first tensor that has them.
 
+import { msg } from '../../core/i18n/message.js';
 import type { GraphArg, TensorType } from '../../core/graph/graph.js';
 import { type Dim, formatDim, isConst, substitute, symbolName } from '../../core/shapes/dim.js';
 import { ArgReader } from '../compile/graph-args.js';
@@ -56,7 +57,7 @@ function callNode(tf: TF, node: Exclude<PipelineNode, { op: 'input' }>, inputs: 
     batch: 1,
     weight: (name) => {
       const w = weights?.model.get(`${weights.layer}/${name}`);
-      if (!w) throw new PipelineError(weights ? `the trained weights have no ${weights.layer}/${name}: they were saved from another version of the model` : `${node.name} is not inside a model, so it has no trained weights`);
+      if (!w) throw new PipelineError(weights ? msg`the trained weights have no ${weights.layer}/${name}: they were saved from another version of the model` : msg`${node.name} is not inside a model, so it has no trained weights`);
       return w;
     },
     assign: () => undefined,
@@ -72,7 +73,7 @@ function kernelOf(node: Exclude<PipelineNode, { op: 'input' }>, sizes: ReadonlyM
     if (a.kind === 'list') return { kind: 'list', items: a.items.map(resolve) };
     if (a.kind !== 'int') return a;
     const value = concrete(a.value, sizes);
-    if (value === undefined) throw new PipelineError(`${node.name}: the size ${formatDim(a.value)} is not known yet when it runs`);
+    if (value === undefined) throw new PipelineError(msg`${node.name}: the size ${formatDim(a.value)} is not known yet when it runs`);
     return { kind: 'int', value };
   };
   const all = (args: Record<string, PipelineArg>) => Object.fromEntries(Object.entries(args).map(([k, v]) => [k, resolve(v)]));
@@ -122,7 +123,7 @@ function weightsByLayer(graph: PipelineGraph, models: Readonly<Record<string, La
     // a layer of the pipeline's own has no trained weights (its kernel says so if it needs some)
     if (!application) continue;
     const model = byModel.get(application.model);
-    if (!model) throw new PipelineError(`${graph.pipeline} applies ${application.model}, whose weights were not loaded`);
+    if (!model) throw new PipelineError(msg`${graph.pipeline} applies ${application.model}, whose weights were not loaded`);
     out.set(node.id, { model, layer: node.path.slice(application.path.length) });
   }
   return out;

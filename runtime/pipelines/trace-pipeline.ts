@@ -6,6 +6,7 @@
 // models applied inside are recorded, so that their layers can be given
 // those models' trained weights.
 
+import { msg } from '../../core/i18n/message.js';
 import type { Definition, Program } from '../../grammar/ast.js';
 import { runBudgeted } from '../../core/check/budget.js';
 import { checkGeneric, configureBlock, instantiate } from '../../core/check/definitions.js';
@@ -46,9 +47,9 @@ export function describePipeline(file: string, host: Host, pipeline: string): { 
   const { st, module, def } = findPipeline(file, host, pipeline);
   const generic = checkGeneric(st, module, def);
   const errors = [...module.diagnostics, ...generic.diagnostics, ...generic.reached].filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new PipelineError(`${pipeline} has errors`, errors);
+  if (errors.length > 0) throw new PipelineError(msg`${pipeline} has errors`, errors);
   const inputs = generic.inputs.map(({ name, value }) => {
-    if (value.kind !== 'tensor') throw new PipelineError(`input ${name} of ${pipeline} has no shape`);
+    if (value.kind !== 'tensor') throw new PipelineError(msg`input ${name} of ${pipeline} has no shape`);
     return { name, shape: value.shape };
   });
   return { inputs, program: module.program };
@@ -73,7 +74,7 @@ export function tracePipeline(file: string, host: Host, options: PipelineTraceOp
   const { st, module, def } = findPipeline(file, host, options.pipeline);
   const generic = checkGeneric(st, module, def);
   const errors = [...module.diagnostics, ...generic.diagnostics, ...generic.reached].filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new PipelineError(`${def.name.name} has errors`, errors);
+  if (errors.length > 0) throw new PipelineError(msg`${def.name.name} has errors`, errors);
   const sizes = new Map<string, Dim>();
   const inputs = concreteInputs(def.name.name, generic.inputs, options.inputShapes, sizes);
 
@@ -89,7 +90,7 @@ export function tracePipeline(file: string, host: Host, options: PipelineTraceOp
   );
   const traceErrors = diagnostics.filter((d) => d.severity === 'error');
   if (!result || result.kind === 'unknown' || traceErrors.length > 0) {
-    throw new PipelineError(`${def.name.name} has errors with these input sizes (${inputs.map((t) => formatShape(t.shape)).join(', ')})`, traceErrors);
+    throw new PipelineError(msg`${def.name.name} has errors with these input sizes (${inputs.map((t) => formatShape(t.shape)).join(', ')})`, traceErrors);
   }
   const outputs = result.kind === 'tuple' ? result.items.map((v, i) => ({ name: result.names?.[i] ?? `output${i}`, value: v })) : [{ name: 'output', value: result }];
   const graph = new PipelineBuilder().build(def.name.name, inputs, generic.inputs.map((i) => i.name), outputs, modelApplications(st.blocks));
@@ -99,12 +100,12 @@ export function tracePipeline(file: string, host: Host, options: PipelineTraceOp
 function findPipeline(file: string, host: Host, name: string): { st: CheckState; module: NonNullable<ReturnType<typeof loadModule>>; def: Definition } {
   const st = new CheckState();
   const module = loadModule(st, host, file);
-  if (!module) throw new PipelineError(`cannot read ${file}`);
+  if (!module) throw new PipelineError(msg`cannot read ${file}`);
   const definitions = module.program.items.filter((i): i is Definition => i.kind === 'Definition');
   const def = definitions.find((d) => d.defKind === 'pipeline' && d.name.name === name);
   if (!def) {
     const known = pipelinesOf(definitions);
-    throw new PipelineError(`no pipeline '${name}' in ${file} (pipelines: ${known.join(', ') || 'none'})`);
+    throw new PipelineError(msg`no pipeline '${name}' in ${file} (pipelines: ${known.join(', ') || 'none'})`);
   }
   return { st, module, def };
 }
@@ -112,10 +113,15 @@ function findPipeline(file: string, host: Host, name: string): { st: CheckState;
 /** The inputs with the shapes given: each declared size must agree, and each name it leaves open is taken from them. */
 function concreteInputs(pipeline: string, declared: { name: string; value: Value }[], given: number[][], env: Map<string, Dim>): TensorValue[] {
   if (given.length !== declared.length) {
-    throw new PipelineError(`${pipeline} takes ${declared.length} input${declared.length === 1 ? '' : 's'} (${declared.map((d) => d.name).join(', ')}), but ${given.length} ${given.length === 1 ? 'was' : 'were'} given`);
+    const names = declared.map((d) => d.name).join(', ');
+    throw new PipelineError(
+      declared.length === 1
+        ? given.length === 1 ? msg`${pipeline} takes ${declared.length} input (${names}), but ${given.length} was given` : msg`${pipeline} takes ${declared.length} input (${names}), but ${given.length} were given`
+        : given.length === 1 ? msg`${pipeline} takes ${declared.length} inputs (${names}), but ${given.length} was given` : msg`${pipeline} takes ${declared.length} inputs (${names}), but ${given.length} were given`,
+    );
   }
   return declared.map(({ name, value }, index) => {
-    if (value.kind !== 'tensor') throw new PipelineError(`input ${name} of ${pipeline} has no shape`);
+    if (value.kind !== 'tensor') throw new PipelineError(msg`input ${name} of ${pipeline} has no shape`);
     const shape = given[index]!;
     const fits = shape.length === value.shape.length;
     if (fits) {
@@ -126,9 +132,9 @@ function concreteInputs(pipeline: string, declared: { name: string; value: Value
     }
     const wanted = value.shape.map((d) => substitute(d, env));
     const unknown = wanted.find((d) => !isConst(d));
-    if (unknown !== undefined) throw new PipelineError(`the size ${formatDim(unknown)} of input ${name} ${formatShape(value.shape)} is not known: give ${[...symbolsOf(unknown)].join(', ')} a value`);
+    if (unknown !== undefined) throw new PipelineError(msg`the size ${formatDim(unknown)} of input ${name} ${formatShape(value.shape)} is not known: give ${[...symbolsOf(unknown)].join(', ')} a value`);
     if (!fits || wanted.some((d, axis) => d !== shape[axis])) {
-      throw new PipelineError(`input ${name} of ${pipeline} is ${formatShape(value.shape)}, but [${shape.join(', ')}] was given`);
+      throw new PipelineError(msg`input ${name} of ${pipeline} is ${formatShape(value.shape)}, but [${shape.join(', ')}] was given`);
     }
     return { kind: 'tensor', shape: wanted, dtype: value.dtype, origin: value.origin, source: { op: 'input', name, index } };
   });
@@ -153,7 +159,7 @@ class PipelineBuilder {
       pipeline,
       inputs: inputs.map((tensor, i) => ({ name: names[i]!, node: this.visit(tensor).node, type: typeOf(tensor) })),
       outputs: outputs.map(({ name, value }) => {
-        if (value.kind !== 'tensor') throw new PipelineError(`output ${name} of ${pipeline} is not a tensor`);
+        if (value.kind !== 'tensor') throw new PipelineError(msg`output ${name} of ${pipeline} is not a tensor`);
         return { name, ref: this.visit(value), type: typeOf(value) };
       }),
       nodes: this.nodes,
@@ -163,7 +169,7 @@ class PipelineBuilder {
 
   private visit(t: TensorValue): PipelineRef {
     const source = t.source;
-    if (!source) throw new PipelineError(`cannot run ${t.origin.what} in a pipeline yet`);
+    if (!source) throw new PipelineError(msg`cannot run ${t.origin.what} in a pipeline yet`);
     const key = applicationKey(source);
     const known = this.byApplication.get(key);
     const output = source.op === 'layer' || source.op === 'function' ? source.output : 0;
@@ -210,7 +216,7 @@ class PipelineBuilder {
         node = { ...base('slice'), op: 'slice', axes: source.axes };
         break;
       case 'weight':
-        throw new PipelineError(`${t.origin.what}: a weight read by name cannot run in a pipeline yet`);
+        throw new PipelineError(msg`${t.origin.what}: a weight read by name cannot run in a pipeline yet`);
     }
     node.id = this.nodes.length;
     this.nodes.push(node);
@@ -235,7 +241,7 @@ class PipelineBuilder {
       case 'tuple':
         return { kind: 'list', items: v.items.map((i) => this.arg(i, inputs, at)) };
       default:
-        throw new PipelineError(`cannot run ${at.origin.what}: an argument is ${v.kind === 'unknown' ? 'unknown' : `a ${v.kind}`}`);
+        throw new PipelineError(msg`cannot run ${at.origin.what}: an argument is ${v.kind === 'unknown' ? 'unknown' : `a ${v.kind}`}`);
     }
   }
 

@@ -5,6 +5,7 @@
 // (importing torch takes seconds; a Python that hangs must not hang nn),
 // for its version, torch, numpy and safetensors, CUDA and the GPUs.
 
+import { msg } from '../../core/i18n/message.js';
 import { spawnSync } from 'node:child_process';
 import { readyRecord, venvPython } from '../../scripts/python/cache.mjs';
 
@@ -13,7 +14,7 @@ export const TORCH_PACKAGES = ['torch', 'safetensors', 'numpy'] as const;
 
 /** How to get them, for messages (`pip` or `<python> -m pip`): on a machine without an NVIDIA GPU the CPU-only build is the small one. */
 export function installHint(pip = 'pip'): string {
-  return `\`${pip} install torch safetensors numpy\` (without an NVIDIA GPU, the CPU-only build: \`${pip} install torch --index-url https://download.pytorch.org/whl/cpu\` first)`;
+  return msg`\`${pip} install torch safetensors numpy\` (without an NVIDIA GPU, the CPU-only build: \`${pip} install torch --index-url https://download.pytorch.org/whl/cpu\` first)`;
 }
 
 export interface PythonChoice {
@@ -82,20 +83,20 @@ export function probePython(choice: PythonChoice = choosePython(), timeoutMs = 6
   const run = spawnSync(choice.python, ['-c', PROBE], { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
   if (run.error) {
     const code = (run.error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'not found' : code === 'ETIMEDOUT' ? `gave no answer in ${Math.round(timeoutMs / 1000)} s` : run.error.message;
-    return { ...none, problem: `no Python to train with: ${where} ${why}; the torch engine needs Python 3 with PyTorch: install it, then ${installHint()}, or set NN_PYTHON=/path/to/python` };
+    const why = code === 'ENOENT' ? msg`not found` : code === 'ETIMEDOUT' ? msg`gave no answer in ${Math.round(timeoutMs / 1000)} s` : run.error.message;
+    return { ...none, problem: msg`no Python to train with: ${where} ${why}; the torch engine needs Python 3 with PyTorch: install it, then ${installHint()}, or set NN_PYTHON=/path/to/python` };
   }
   let answer: Pick<PythonReport, 'executable' | 'version' | 'packages' | 'cuda'>;
   try {
     answer = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '');
   } catch {
-    const said = run.stderr.trim().split('\n').at(-1) ?? `exit status ${run.status}`;
-    return { ...none, problem: `${where} is not a Python the torch engine can use (${said}); it needs Python 3 with PyTorch: ${installHint()}` };
+    const said = run.stderr.trim().split('\n').at(-1) ?? msg`exit status ${run.status}`;
+    return { ...none, problem: msg`${where} is not a Python the torch engine can use (${said}); it needs Python 3 with PyTorch: ${installHint()}` };
   }
   const report: PythonReport = { ...none, ...answer, found: true };
   const missing = TORCH_PACKAGES.filter((p) => report.packages[p] === null);
   if (missing.length > 0) {
-    report.problem = `${where} (Python ${report.version}) has no ${missing.join(', ')}: the torch engine needs them; ${installHint(`${report.executable ?? choice.python} -m pip`)}`;
+    report.problem = msg`${where} (Python ${report.version}) has no ${missing.join(', ')}: the torch engine needs them; ${installHint(`${report.executable ?? choice.python} -m pip`)}`;
   }
   return report;
 }

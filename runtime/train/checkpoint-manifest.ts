@@ -4,6 +4,7 @@
 // and checksum: a file cut short by a full disk, or damaged since, is
 // found before a single weight is restored.
 
+import { msg } from '../../core/i18n/message.js';
 import { join } from 'node:path';
 import { crc32 } from '../crc32.js';
 import { LARGEST_BUFFER_BYTES, readFileOrThrow, SMALL_FILE_BYTES } from '../files/read-regular-file.js';
@@ -34,10 +35,10 @@ export function readVerified(path: string): Map<string, Buffer> | undefined {
     text = readFileOrThrow(join(path, MANIFEST), SMALL_FILE_BYTES).toString('utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`${join(path, MANIFEST)} cannot be read (${(e as Error).message})`);
+    throw new Error(msg`${join(path, MANIFEST)} cannot be read (${(e as Error).message})`);
   }
   const manifest = parseManifest(text);
-  if (!manifest) throw new Error(`${join(path, MANIFEST)} is damaged`);
+  if (!manifest) throw new Error(msg`${join(path, MANIFEST)} is damaged`);
   const out = new Map<string, Buffer>();
   for (const [name, expected] of Object.entries(manifest.files)) {
     const file = join(path, name);
@@ -45,10 +46,10 @@ export function readVerified(path: string): Map<string, Buffer> | undefined {
     try {
       bytes = readFileOrThrow(file, Math.min(expected.bytes, LARGEST_BUFFER_BYTES));
     } catch {
-      throw new Error(`${file} is missing`);
+      throw new Error(msg`${file} is missing`);
     }
-    if (bytes.byteLength !== expected.bytes) throw new Error(`${file} has ${bytes.byteLength} bytes instead of ${expected.bytes} (cut short)`);
-    if (crc32(bytes) !== expected.crc32) throw new Error(`${file} is damaged (its CRC-32 differs)`);
+    if (bytes.byteLength !== expected.bytes) throw new Error(msg`${file} has ${bytes.byteLength} bytes instead of ${expected.bytes} (cut short)`);
+    if (crc32(bytes) !== expected.crc32) throw new Error(msg`${file} is damaged (its CRC-32 differs)`);
     out.set(name, bytes);
   }
   return out;

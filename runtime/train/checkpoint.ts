@@ -18,6 +18,7 @@
 // weight, and falls back to the newest intact one. `<dir>` is inside the
 // run's own folder (run-folder.ts): pruning touches only its run.
 
+import { msg } from '../../core/i18n/message.js';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
@@ -74,7 +75,7 @@ export async function saveCheckpoint(
     prune(dir, name, keep);
     return join(dir, name);
   } catch (e) {
-    throw new CheckpointError(`cannot save the checkpoint of epoch ${state.epoch} in ${dir}: ${reason(e)}`);
+    throw new CheckpointError(msg`cannot save the checkpoint of epoch ${state.epoch} in ${dir}: ${reason(e)}`);
   }
 }
 
@@ -108,14 +109,14 @@ export async function restoreNewestIntact(
     } catch (e) {
       if (e instanceof CheckpointError) throw e;
       damaged.push(reason(e));
-      warn(`the checkpoint ${path} cannot be used: ${reason(e)}; trying an earlier one`);
+      warn(msg`the checkpoint ${path} cannot be used: ${reason(e)}; trying an earlier one`);
       continue;
     }
     try {
       for (const [name, model] of Object.entries(models)) {
         const saved = read.models.get(name)!;
         const missing = model.weights.find((w) => !saved.has(w.originalName));
-        if (missing) throw new CheckpointError(`the checkpoint ${path} has no weight ${missing.originalName}: it was saved from another model`);
+        if (missing) throw new CheckpointError(msg`the checkpoint ${path} has no weight ${missing.originalName}: it was saved from another model`);
         for (const w of model.weights) w.write(saved.get(w.originalName)!);
       }
       for (const [role, optimizer] of Object.entries(optimizers)) {
@@ -127,7 +128,7 @@ export async function restoreNewestIntact(
       read.dispose();
     }
   }
-  if (damaged.length > 0) throw new CheckpointError(`no intact checkpoint to continue from: ${damaged.join('; ')}`);
+  if (damaged.length > 0) throw new CheckpointError(msg`no intact checkpoint to continue from: ${damaged.join('; ')}`);
   return undefined;
 }
 
@@ -185,10 +186,10 @@ function readCheckpoint(tf: TF, path: string, models: Record<string, LayersModel
     }
   };
   const state = parseJson(path, 'state.json', file('state.json')) as CheckpointState | undefined;
-  if (!state || typeof state.epoch !== 'number') throw new Error(`${join(path, 'state.json')} is missing or damaged`);
-  if (expected !== undefined && state.name !== expected) throw new CheckpointError(`the checkpoint ${path} was saved by the run of ${state.name}, not ${expected}`);
+  if (!state || typeof state.epoch !== 'number') throw new Error(msg`${join(path, 'state.json')} is missing or damaged`);
+  if (expected !== undefined && state.name !== expected) throw new CheckpointError(msg`the checkpoint ${path} was saved by the run of ${state.name}, not ${expected}`);
   for (const name of Object.keys(models)) {
-    if (!file(`model-${name}.json`)) throw new CheckpointError(`the checkpoint ${path} has no weights for ${name}: it was saved from another model`);
+    if (!file(`model-${name}.json`)) throw new CheckpointError(msg`the checkpoint ${path} has no weights for ${name}: it was saved from another model`);
   }
   const read: ReadCheckpoint = {
     state,
@@ -221,16 +222,16 @@ const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
 function decodeTensors(tf: TF, path: string, prefix: string, file: (name: string) => Buffer | undefined, required: boolean): Map<string, Tensor> {
   const specsBytes = file(`${prefix}.json`);
   if (!specsBytes) {
-    if (required) throw new Error(`${join(path, `${prefix}.json`)} is missing`);
+    if (required) throw new Error(msg`${join(path, `${prefix}.json`)} is missing`);
     return new Map();
   }
   const specs = parseJson(path, `${prefix}.json`, specsBytes) as { shape: number[]; dtype: string }[] | undefined;
   const bytes = file(`${prefix}.bin`);
-  if (!Array.isArray(specs)) throw new Error(`${join(path, `${prefix}.json`)} is damaged`);
-  if (!bytes) throw new Error(`${join(path, `${prefix}.bin`)} is missing`);
+  if (!Array.isArray(specs)) throw new Error(msg`${join(path, `${prefix}.json`)} is damaged`);
+  if (!bytes) throw new Error(msg`${join(path, `${prefix}.bin`)} is missing`);
   // checkpoints saved without a manifest are checked at least for their length
   const expected = specs.reduce((n, s) => n + (DTYPE_BYTES[s.dtype] ?? 4) * (s.shape ?? []).reduce((a, b) => a * b, 1), 0);
-  if (bytes.byteLength !== expected) throw new Error(`${join(path, `${prefix}.bin`)} has ${bytes.byteLength} bytes instead of ${expected} (cut short)`);
+  if (bytes.byteLength !== expected) throw new Error(msg`${join(path, `${prefix}.bin`)} has ${bytes.byteLength} bytes instead of ${expected} (cut short)`);
   const decoded = tf.io.decodeWeights(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, specs as never);
   return new Map(Object.entries(decoded));
 }
@@ -240,7 +241,7 @@ function parseJson(path: string, name: string, bytes: Buffer | undefined): unkno
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new Error(`${join(path, name)} is damaged`);
+    throw new Error(msg`${join(path, name)} is damaged`);
   }
 }
 
@@ -278,7 +279,7 @@ function writeNext(dir: string, files: Record<string, string | Uint8Array>, epoc
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
-  throw new Error(`${base}-${first} to ${base}-${first + 99} already exist`);
+  throw new Error(msg`${base}-${first} to ${base}-${first + 99} already exist`);
 }
 
 /** Keeps the newest `keep` checkpoints of this folder (and always the latest). */

@@ -12,6 +12,7 @@
 //   epochs in a row, to at least twice its value before. A GAN's losses
 //   rise and fall by design, so only the first rule watches them.
 
+import { msg } from '../../core/i18n/message.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 
 /** Where training stopped, and the first tensor found not finite. */
@@ -44,7 +45,7 @@ const EXPLOSION_FACTOR = 1000;
 /** Epochs in a row of a rising mean loss that, with the loss doubled, are an explosion. */
 const RISING_EPOCHS = 5;
 
-const describeNumber = (x: number) => (Number.isNaN(x) ? 'NaN' : x > 0 ? 'infinite' : '-infinite');
+const describeNumber = (x: number) => (Number.isNaN(x) ? 'NaN' : x > 0 ? msg`infinite` : msg`-infinite`);
 const short = (x: number) => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : String(Math.round(x * 1e4) / 1e4));
 
 /**
@@ -73,7 +74,7 @@ export class LossWatch {
     }
     if (this.warned || Math.abs(loss) < EXPLOSION_FACTOR * this.reference) return undefined;
     this.warned = true;
-    return `the ${this.name} is exploding: ${short(loss)} at epoch ${epoch}, batch ${batch}, over ${EXPLOSION_FACTOR.toLocaleString('en-US')} times its first value (${short(this.reference)}); the learning rate may be too high`;
+    return msg`the ${this.name} is exploding: ${short(loss)} at epoch ${epoch}, batch ${batch}, over ${EXPLOSION_FACTOR.toLocaleString('en-US')} times its first value (${short(this.reference)}); the learning rate may be too high`;
   }
 
   /** An epoch's mean loss (epoch 1-based): a warning when it has risen epoch after epoch. */
@@ -84,7 +85,7 @@ export class LossWatch {
     const rising = recent.every((x, i) => i === 0 || x > recent[i - 1]!);
     if (!rising || !(recent[0]! > 0) || mean < 2 * recent[0]!) return undefined;
     this.warned = true;
-    return `the ${this.name} rose in each of the last ${RISING_EPOCHS} epochs, from ${short(recent[0]!)} to ${short(mean)} at epoch ${epoch}; the learning rate may be too high`;
+    return msg`the ${this.name} rose in each of the last ${RISING_EPOCHS} epochs, from ${short(recent[0]!)} to ${short(mean)} at epoch ${epoch}; the learning rate may be too high`;
   }
 }
 
@@ -92,15 +93,20 @@ export class LossWatch {
 export function assertFiniteLoss(name: string, loss: number, at: { epoch?: number; batch?: number }, suspects?: () => Suspect | undefined): void {
   if (Number.isFinite(loss)) return;
   const suspect = suspects?.();
-  const cause = suspect ? ` (${suspect.words} holds NaN or infinite values)` : '';
-  throw diverged(`the ${name} is ${describeNumber(loss)}${cause}`, at, suspect ?? { tensor: name, words: name });
+  const value = describeNumber(loss);
+  throw diverged(suspect ? msg`the ${name} is ${value} (${suspect.words} holds NaN or infinite values)` : msg`the ${name} is ${value}`, at, suspect ?? { tensor: name, words: name });
 }
 
 /** The error for a tensor found not finite, with advice. */
 function diverged(what: string, at: { epoch?: number; batch?: number }, suspect: Suspect): DivergedError {
-  const place = at.epoch === undefined ? '' : ` at epoch ${at.epoch}${at.batch !== undefined ? `, batch ${at.batch}` : ''}`;
-  const advice = suspect.tensor === 'target' || suspect.tensor.startsWith('input ') ? 'check the data for NaN or infinite values' : 'lower the learning rate, or limit the gradients with `clip:`';
-  return new DivergedError(`training diverged${place}: ${what}; ${advice}. No checkpoint is written from these weights.`, { ...at, tensor: suspect.tensor });
+  const advice = suspect.tensor === 'target' || suspect.tensor.startsWith('input ') ? msg`check the data for NaN or infinite values` : msg`lower the learning rate, or limit the gradients with \`clip:\``;
+  const message =
+    at.epoch === undefined
+      ? msg`training diverged: ${what}; ${advice}. No checkpoint is written from these weights.`
+      : at.batch === undefined
+        ? msg`training diverged at epoch ${at.epoch}: ${what}; ${advice}. No checkpoint is written from these weights.`
+        : msg`training diverged at epoch ${at.epoch}, batch ${at.batch}: ${what}; ${advice}. No checkpoint is written from these weights.`;
+  return new DivergedError(message, { ...at, tensor: suspect.tensor });
 }
 
 /** A model's weights by the names they are saved under (`model-<Name>` in a checkpoint): `Name/Dense_1/kernel` when there are several models. */
@@ -126,13 +132,13 @@ export function notFiniteWeight(tf: TF, models: Record<string, LayersModel>): st
 /** What made a loss not finite: a weight that is not, else the batch's data (`input x`, `target`), else nothing found (undefined). */
 export function suspectOf(tf: TF, models: Record<string, LayersModel>, data: { name: string; tensor: Tensor }[] = []): Suspect | undefined {
   const weight = notFiniteWeight(tf, models);
-  if (weight !== undefined) return { tensor: weight, words: `the weight ${weight}` };
+  if (weight !== undefined) return { tensor: weight, words: msg`the weight ${weight}` };
   const datum = firstNotFinite(tf, data);
-  return datum === undefined ? undefined : { tensor: datum, words: datum === 'target' ? "the batch's targets" : `the batch's ${datum}` };
+  return datum === undefined ? undefined : { tensor: datum, words: datum === 'target' ? msg`the batch's targets` : msg`the batch's ${datum}` };
 }
 
 /** Throws DivergedError when a weight of the models is not finite: called before every checkpoint. */
 export function assertFiniteWeights(tf: TF, models: Record<string, LayersModel>, at: { epoch?: number; batch?: number } = {}): void {
   const weight = notFiniteWeight(tf, models);
-  if (weight !== undefined) throw diverged(`the weight ${weight} is no longer finite`, at, { tensor: weight, words: `the weight ${weight}` });
+  if (weight !== undefined) throw diverged(msg`the weight ${weight} is no longer finite`, at, { tensor: weight, words: msg`the weight ${weight}` });
 }

@@ -11,6 +11,7 @@
 // (workspace of convolutions, the data already loaded), so it errs low: a
 // refusal means the run surely does not fit.
 
+import { msg } from '../../core/i18n/message.js';
 import { readFileSync } from 'node:fs';
 import { freemem } from 'node:os';
 import type { Graph, RuntimeDim } from '../../core/graph/graph.js';
@@ -120,10 +121,10 @@ export function formatBytes(bytes: number): string {
 
 /** The sentence that refuses a run: what it needs, for what, and what there is. */
 export function memoryMessage(name: string, need: MemoryNeed, optimizer: string, batch: number, available: number): string {
-  const parts = [`${formatBytes(need.weights)} of weights`, `${formatBytes(need.gradients)} for their gradients`];
-  if (need.optimizerState > 0) parts.push(`${formatBytes(need.optimizerState)} for ${optimizer}'s state`);
-  parts.push(`about ${formatBytes(need.activations)} for the activations of a batch of ${batch}`);
-  return `${name} needs ${formatBytes(need.total)} of memory to train (${parts.join(', ')}); ${formatBytes(available)} are available`;
+  const parts = [msg`${formatBytes(need.weights)} of weights`, msg`${formatBytes(need.gradients)} for their gradients`];
+  if (need.optimizerState > 0) parts.push(msg`${formatBytes(need.optimizerState)} for ${optimizer}'s state`);
+  parts.push(msg`about ${formatBytes(need.activations)} for the activations of a batch of ${batch}`);
+  return msg`${name} needs ${formatBytes(need.total)} of memory to train (${parts.join(msg`, `)}); ${formatBytes(available)} are available`;
 }
 
 export interface MemoryCheck {

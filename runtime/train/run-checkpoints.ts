@@ -3,6 +3,7 @@
 // of the earlier runs restored before the first epoch. A resumed run is a
 // new run in a folder of its own: the run it continues is never changed.
 
+import { msg } from '../../core/i18n/message.js';
 import { join } from 'node:path';
 import type { TrainPlan } from '../../core/train/plan.js';
 import { DEFAULT_CHECKPOINTS_DIR, runPathProblem } from '../../core/train/run-paths.js';
@@ -34,7 +35,7 @@ export interface RunPlace {
 export function checkpointsDirOf(plan: TrainPlan, runDir: string): string {
   const dir = plan.checkpoints.dir ?? DEFAULT_CHECKPOINTS_DIR;
   const problem = runPathProblem(dir);
-  if (problem !== undefined) throw new RunFolderError(`checkpoints.dir ${JSON.stringify(dir)} ${problem}: a run writes only inside its own folder (${runDir})`);
+  if (problem !== undefined) throw new RunFolderError(msg`checkpoints.dir ${JSON.stringify(dir)} ${problem}: a run writes only inside its own folder (${runDir})`);
   return join(runDir, dir);
 }
 
@@ -48,7 +49,7 @@ export function runCheckpoints(tf: TF, plan: TrainPlan, place: RunPlace, options
       const candidates = folders.flatMap((folder) => checkpointsNewestFirst(folder, warn));
       const restored = await restoreNewestIntact(tf, candidates, models, optimizers, plan.name, warn);
       if (!restored) {
-        warn(`nothing to resume: no checkpoint in ${place.runsDir}; training starts at epoch 1`);
+        warn(msg`nothing to resume: no checkpoint in ${place.runsDir}; training starts at epoch 1`);
         return { epoch: 0 };
       }
       return { epoch: restored.state.epoch, from: restored.path };
@@ -59,7 +60,7 @@ export function runCheckpoints(tf: TF, plan: TrainPlan, place: RunPlace, options
       try {
         updateLatestRun(place.runsDir, { run: place.runId, dir: plan.checkpoints.dir ?? DEFAULT_CHECKPOINTS_DIR, checkpoint: path.slice(dir.length + 1), epoch, savedAt, ...(place.startedAt !== undefined ? { startedAt: place.startedAt } : {}) });
       } catch (e) {
-        throw new CheckpointError(`the checkpoint ${path} is saved, but ${join(place.runsDir, 'latest.json')} cannot be updated: ${reason(e)}`);
+        throw new CheckpointError(msg`the checkpoint ${path} is saved, but ${join(place.runsDir, 'latest.json')} cannot be updated: ${reason(e)}`);
       }
       return path;
     },

@@ -16,6 +16,7 @@
 // `runs/<name>/checkpoints/` and `runs/<name>/events/` are the layout of
 // earlier versions: read, never written.
 
+import { msg } from '../../core/i18n/message.js';
 import { hostname } from 'node:os';
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -57,11 +58,11 @@ export function claimRunFolder(runsDir: string, at: Date, newId: (at: Date) => s
   } catch {
     kind = 'missing';
   }
-  if (kind === 'other') throw new RunFolderError(`${runsDir} is a file, not a folder: runs are kept in a folder (--out DIR)`);
+  if (kind === 'other') throw new RunFolderError(msg`${runsDir} is a file, not a folder: runs are kept in a folder (--out DIR)`);
   try {
     makeFolders(runsDir);
   } catch (e) {
-    throw new RunFolderError(`cannot create the runs folder ${runsDir}: ${reason(e)}`);
+    throw new RunFolderError(msg`cannot create the runs folder ${runsDir}: ${reason(e)}`);
   }
   removeLeftovers(runsDir);
   const base = newId(at);
@@ -72,17 +73,17 @@ export function claimRunFolder(runsDir: string, at: Date, newId: (at: Date) => s
       mkdirSync(runDir); // not recursive: it fails when another run took this name
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw new RunFolderError(`cannot create a run folder in ${runsDir}: ${reason(e)}`);
+      throw new RunFolderError(msg`cannot create a run folder in ${runsDir}: ${reason(e)}`);
     }
     try {
       writeFileDurably(join(runDir, RUN_LOCK), JSON.stringify({ pid: process.pid, host: hostname() } satisfies Owner));
     } catch (e) {
       rmSync(runDir, { recursive: true, force: true });
-      throw new RunFolderError(`cannot write in the run folder ${runDir}: ${reason(e)}`);
+      throw new RunFolderError(msg`cannot write in the run folder ${runDir}: ${reason(e)}`);
     }
     return { runId, runDir, release: () => release(runDir) };
   }
-  throw new RunFolderError(`cannot create a run folder in ${runsDir}: ${base} and 99 names after it are taken`);
+  throw new RunFolderError(msg`cannot create a run folder in ${runsDir}: ${base} and 99 names after it are taken`);
 }
 
 /**

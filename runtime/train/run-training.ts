@@ -3,6 +3,7 @@
 // from the last checkpoint when asked, the loop, and the events that
 // report it all.
 
+import { msg } from '../../core/i18n/message.js';
 import { dirname, join, resolve } from 'node:path';
 import type { Graph } from '../../core/graph/graph.js';
 import type { Host } from '../../core/host.js';
@@ -188,7 +189,7 @@ function checkClassesFit(raw: RawData, graph: Graph, plan: TrainPlan): void {
   if (raw.classes === undefined) return;
   const outputs = graph.outputs[0]!.type.shape.at(-1);
   if (typeof outputs === 'number' && raw.classes > outputs) {
-    throw new DataError(`${raw.description} has class ids up to ${raw.classes - 1}, but ${graph.model} outputs ${outputs} class${outputs === 1 ? '' : 'es'}`);
+    throw new DataError(msg`${raw.description} has class ids up to ${raw.classes - 1}, but ${graph.model} outputs ${outputs === 1 ? msg`${outputs} class` : msg`${outputs} classes`}`);
   }
 }
 
@@ -208,9 +209,10 @@ function checkTargetsFit(raw: RawData, graph: Graph, plan: TrainPlan): void {
   const outputs = output.reduce((a, b) => a * b, 1);
   const targets = raw.target.shape.reduce((a, b) => a * b, 1);
   if (outputs === targets) return;
-  const what = raw.classes !== undefined ? `class ids (shape [${raw.target.shape.join(', ')}] per example)` : `${targets} value${targets === 1 ? '' : 's'} per example (shape [${raw.target.shape.join(', ')}])`;
+  const targetShape = `[${raw.target.shape.join(', ')}]`;
+  const what = raw.classes !== undefined ? msg`class ids (shape ${targetShape} per example)` : targets === 1 ? msg`${targets} value per example (shape ${targetShape})` : msg`${targets} values per example (shape ${targetShape})`;
   throw new DataError(
-    `the loss ${plan.loss.builtin} compares outputs with targets value by value, but ${raw.description} has ${what} and ${graph.model} outputs [${output.join(', ')}] per example: ${raw.classes !== undefined ? 'use crossentropy for class ids, or give one-hot targets' : 'make the targets the shape of the output'}`,
+    msg`the loss ${plan.loss.builtin} compares outputs with targets value by value, but ${raw.description} has ${what} and ${graph.model} outputs [${output.join(', ')}] per example: ${raw.classes !== undefined ? msg`use crossentropy for class ids, or give one-hot targets` : msg`make the targets the shape of the output`}`,
   );
 }
 
@@ -228,7 +230,7 @@ function lossFunction(request: Pick<TrainRequest, 'file' | 'host' | 'tf'>, plan:
   }
   // the first output and the targets, or every output then the targets (the checker said which fits)
   const taken = lossPredictions(plan.loss.inputs, model.outputs.length);
-  if (taken === undefined) throw new TrainError(`the loss ${plan.loss.definition} takes ${plan.loss.inputs} inputs, but ${model.model}'s outputs and the targets are ${model.outputs.length + 1}`);
+  if (taken === undefined) throw new TrainError(msg`the loss ${plan.loss.definition} takes ${plan.loss.inputs} inputs, but ${model.model}'s outputs and the targets are ${model.outputs.length + 1}`);
   const predictions = model.outputs.slice(0, taken).map((o) => o.type.shape.slice(1) as number[]);
   const graph = trace(request, plan.loss.definition, [...predictions, raw.target?.shape ?? predictions[0]!], valuesOf(plan.loss.args));
   const compiled = compileGraph(tf, graph, { seed });
@@ -257,7 +259,7 @@ function metricFunctions(plan: TrainPlan, emit: Emit): Record<string, Metric> {
   for (const name of plan.metrics) {
     const f = METRICS[name];
     if (f) out[name] = f;
-    else emit({ type: 'warning', message: `the metric '${name}' is not measured yet; training goes on without it` });
+    else emit({ type: 'warning', message: msg`the metric '${name}' is not measured yet; training goes on without it` });
   }
   return out;
 }

@@ -9,6 +9,7 @@
 // a `sample` event, and the file removed: the order of the tfjs run's
 // events (epoch, sample, checkpoint).
 
+import { msg } from '../../core/i18n/message.js';
 import { existsSync, rmSync } from 'node:fs';
 import type { Graph } from '../../core/graph/graph.js';
 import type { TrainPlan } from '../../core/train/plan.js';
@@ -50,7 +51,7 @@ export function torchGanPictures(source: TorchGanPictureSource, place: { runDir:
       } catch (e) {
         // a picture that cannot be drawn (the weights, a full disk): one warning, and the run goes on without them
         broken = true;
-        place.emit({ type: 'warning', message: `the samples cannot be drawn from PyTorch's generator (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
+        place.emit({ type: 'warning', message: msg`the samples cannot be drawn from PyTorch's generator (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
       } finally {
         rmSync(file, { force: true });
       }

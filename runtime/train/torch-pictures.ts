@@ -9,6 +9,7 @@
 // `sample` events, and removes the file. So the pictures come between the
 // epoch's `epoch` and `checkpoint` events, as docs/events.md says.
 
+import { msg } from '../../core/i18n/message.js';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph } from '../../core/graph/graph.js';
@@ -74,7 +75,7 @@ export function torchPictures(source: TorchPictureSource, place: { runDir: strin
       } catch (e) {
         // as a picture that cannot be drawn (the weights, a full disk): one warning, and the run goes on without them
         broken = true;
-        place.emit({ type: 'warning', message: `the pictures cannot be drawn from PyTorch's weights (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
+        place.emit({ type: 'warning', message: msg`the pictures cannot be drawn from PyTorch's weights (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
       } finally {
         rmSync(file, { force: true });
       }

@@ -2,6 +2,7 @@
 // padding, dilation and channel groups. Layout is channels-last:
 // [B, H, W, C] and [B, T, C].
 
+import { msg } from '../../../core/i18n/message.js';
 import type { Tensor, TF } from '../../tf-types.js';
 import { type BuildContext, CompileError, type Kernel, type WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
@@ -145,7 +146,7 @@ export const Conv2DTranspose: Kernel = {
     const filters = k.args.int('filters');
     const kernel = k.args.size('kernel', 2);
     const area = kernel[0]! * kernel[1]!;
-    if (k.args.int('groups') !== 1) throw new CompileError('Conv2DTranspose with groups is not supported by the compiler yet');
+    if (k.args.int('groups') !== 1) throw new CompileError(msg`Conv2DTranspose with groups is not supported by the compiler yet`);
     // Keras and PyTorch both count a transposed kernel's fan-in over the filters
     const fans = { fanIn: area * filters, fanOut: area * channels };
     return [
@@ -160,7 +161,7 @@ export const Conv2DTranspose: Kernel = {
     const [sh, sw] = k.args.size('stride', 2) as [number, number];
     const [kh, kw] = k.args.size('kernel', 2) as [number, number];
     const dilation = k.args.size('dilation', 2);
-    if (dilation.some((d) => d !== 1)) throw new CompileError('Conv2DTranspose with dilation is not supported by the compiler yet');
+    if (dilation.some((d) => d !== 1)) throw new CompileError(msg`Conv2DTranspose with dilation is not supported by the compiler yet`);
     const filters = k.args.int('filters');
     const [b, h, w] = input.shape as [number, number, number, number];
     const padding = paddingOf(k.args, 2);

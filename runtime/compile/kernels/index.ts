@@ -1,6 +1,7 @@
 // Every kernel by its kind: layer kinds by their catalog name, functions as
 // `fn:<name>`, operators as `binary:<op>` / `unary:<op>`, and `slice`.
 
+import { msg } from '../../../core/i18n/message.js';
 import { CompileError, type Kernel } from '../kernel.js';
 import { ACTIVATION_KERNELS } from './activations.js';
 import { MultiHeadAttention, RelPosAttention } from './attention.js';
@@ -43,7 +44,7 @@ const ALL_FUNCTION_KERNELS: Readonly<Record<string, Kernel>> = { ...FUNCTION_KER
 
 export function findKernel(kind: string): Kernel {
   const kernel = kind.startsWith('fn:') ? ALL_FUNCTION_KERNELS[kind.slice(3)] : (LAYER_KERNELS[kind] ?? operatorKernel(kind));
-  if (!kernel) throw new CompileError(`nothing compiles '${kind}' yet`);
+  if (!kernel) throw new CompileError(msg`nothing compiles '${kind}' yet`);
   return kernel;
 }
 

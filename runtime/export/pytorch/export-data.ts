@@ -11,6 +11,7 @@
 //   data/heldout-input-0.npy, ...   measured on after each epoch: the validation split, else the test part
 //   data/heldout-target.npy
 
+import { msg } from '../../../core/i18n/message.js';
 import { join } from 'node:path';
 import type { Graph } from '../../../core/graph/graph.js';
 import type { TrainPlan } from '../../../core/train/plan.js';
@@ -80,7 +81,7 @@ export function exportData(raw: RawData, graph: Graph, plan: TrainPlan, dir: str
 /** One example's shape as the model's input `i` takes it (the same values; only the layout may differ, as for tfjs). */
 export function inputShape(raw: RawData, input: RawArray, graph: Graph, i: number): number[] {
   const want = graph.inputs[i]?.type.shape.slice(1);
-  if (!want) throw new DataError(`${raw.description} gives ${raw.inputs.length} inputs per example, but ${graph.model} takes ${graph.inputs.length}`);
+  if (!want) throw new DataError(msg`${raw.description} gives ${raw.inputs.length} inputs per example, but ${graph.model} takes ${graph.inputs.length}`);
   if (!want.every((d): d is number => typeof d === 'number') || size(want) !== size(input.shape)) return input.shape;
   return want;
 }

@@ -6,6 +6,7 @@
 // itself (generate-train.ts). A GAN's train block (`minimax`) is
 // export-adversarial.ts's (adversarialPlanOf finds such a block).
 
+import { msg } from '../../../core/i18n/message.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Graph } from '../../../core/graph/graph.js';
@@ -54,7 +55,7 @@ export function exportTraining(tf: TF, request: TrainingExportRequest): string[]
 /** As exportTraining, returning also the graph and module train.py trains and the data it was given. */
 export function exportTrainingProgram(tf: TF, request: TrainingExportRequest): TrainingProgram {
   const { plan, dir } = request;
-  if (plan.adversarial || !plan.model) throw new UnsupportedModelError(plan.name, ['the adversarial training loop (minimax) in train.py']);
+  if (plan.adversarial || !plan.model) throw new UnsupportedModelError(plan.name, [msg`the adversarial training loop (minimax) in train.py`]);
   const seed = seedOf(plan);
   const raw = loadRunData({ ...request, tf }, plan, seed);
   const graph = trace(request, plan.model, raw.inputs.map((i) => i.shape));
@@ -130,7 +131,7 @@ function lossModule(request: { file: string; host: Host; plan: TrainPlan }, mode
   const { plan } = request;
   if ('builtin' in plan.loss) return undefined;
   const predictions = lossPredictions(plan.loss.inputs, model.outputs.length);
-  if (predictions === undefined) throw new TrainError(`the loss ${plan.loss.definition} takes ${plan.loss.inputs} inputs, but ${model.model}'s outputs and the targets are ${model.outputs.length + 1}`);
+  if (predictions === undefined) throw new TrainError(msg`the loss ${plan.loss.definition} takes ${plan.loss.inputs} inputs, but ${model.model}'s outputs and the targets are ${model.outputs.length + 1}`);
   const shapes = model.outputs.slice(0, predictions).map((o) => o.type.shape.slice(1) as number[]);
   const graph = trace(request, plan.loss.definition, [...shapes, targetShape ?? shapes[0]!], valuesOf(plan.loss.args));
   const generated = generateModule(graph, { file: basename(request.file) });

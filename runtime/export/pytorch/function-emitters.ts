@@ -3,6 +3,7 @@
 // expression in the forward pass. Arithmetic runs in the dtype the checker
 // gave the result (`ids + 1` stays int32), as the compiler's kernels do.
 
+import { msg } from '../../../core/i18n/message.js';
 import type { GraphArg, TensorType } from '../../../core/graph/graph.js';
 import type { DType } from '../../../core/values.js';
 import { type EmitContext, type Emitter, UnsupportedError } from './emitter.js';
@@ -32,7 +33,7 @@ function operand(c: EmitContext, g: GraphArg, dtype: DType): string {
   if (g.kind === 'float') return pyNumber(g.value, dtype === 'bool' ? 'float32' : dtype);
   if (g.kind === 'int') return typeof g.value === 'number' ? pyNumber(g.value, dtype === 'float32' ? 'float32' : 'int32') : `(${c.dim(g.value)})`;
   if (g.kind === 'bool') return g.value ? '1' : '0';
-  throw new UnsupportedError('an operand that is not a number or a tensor');
+  throw new UnsupportedError(msg`an operand that is not a number or a tensor`);
 }
 
 const resultDtype = (c: EmitContext): DType => c.outputs[0]!.dtype;
@@ -110,7 +111,7 @@ export const FUNCTION_EMITTERS: Readonly<Record<string, Emitter>> = {
   }),
   pad: inline((c) => {
     const raw = c.args.raw('paddings');
-    if (raw.kind !== 'list') throw new UnsupportedError('pad with paddings that are not a list of pairs');
+    if (raw.kind !== 'list') throw new UnsupportedError(msg`pad with paddings that are not a list of pairs`);
     const pairs = raw.items.map((p) => (p.kind === 'list' ? p.items.map((g) => (g.kind === 'int' ? c.dim(g.value) : '0')) : ['0', '0']));
     const flat = [...pairs].reverse().flat();
     return `F.pad(${tensor(c, 'x')}, (${flat.join(', ')}), value=${pyNumber(c.args.float('value'))})`;

@@ -6,6 +6,7 @@
 // Inputs and outputs keep the .nn model's order and channels-last layout.
 // Also returned: where each weight goes (weights.ts converts them).
 
+import { msg } from '../../../core/i18n/message.js';
 import type { Graph, GraphNode, RuntimeDim } from '../../../core/graph/graph.js';
 import { ArgReader } from '../../compile/graph-args.js';
 import type { EmitContext, Emitter, WeightMove } from './emitter.js';
@@ -38,7 +39,7 @@ export class UnsupportedModelError extends Error {
     readonly model: string,
     readonly kinds: string[],
   ) {
-    super(`the PyTorch export does not support yet: ${kinds.join(', ')} (in ${model})`);
+    super(msg`the PyTorch export does not support yet: ${kinds.join(', ')} (in ${model})`);
   }
 }
 
@@ -153,9 +154,9 @@ export function generateModule(graph: Graph, source: { file: string }): Generate
       let expr: string;
       if (node.op === 'weight') {
         const owner = owners.get(node.layer) ?? (graph.nodes.some((n) => n.op === 'layer' && n.layer === node.layer && n.id > node.id) ? undefined : { attr: addModule(node, emitter), emitter });
-        if (!owner) throw new UnsupportedError(`${node.spec.name}.${node.weight} read before the layer is applied`);
+        if (!owner) throw new UnsupportedError(msg`${node.spec.name}.${node.weight} read before the layer is applied`);
         const move = emitter.weights?.(contextFor(node, `self.${owner.attr}`))[node.weight];
-        if (!move) throw new UnsupportedError(`the weight ${node.spec.name}.${node.weight}`);
+        if (!move) throw new UnsupportedError(msg`the weight ${node.spec.name}.${node.weight}`);
         expr = backToTfLayout(`self.${owner.attr}.${move.torch}`, move.perm);
       } else if (node.op === 'layer') {
         const attr = owners.get(node.layer)?.attr ?? addModule(node, emitter);

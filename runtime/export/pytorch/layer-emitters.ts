@@ -5,6 +5,7 @@
 // `channels_last(y)`. Explicit padding that is not the same on both sides,
 // and TensorFlow's "same", are written out as numbers.
 
+import { msg } from '../../../core/i18n/message.js';
 import type { TensorType } from '../../../core/graph/graph.js';
 import { fixedDim, lastDim } from '../../compile/kernel.js';
 import { paddingOf, pairsOf, type Pair } from '../../compile/kernels/padding.js';
@@ -27,7 +28,7 @@ export function activate(name: string, x: string): string {
     softplus: `F.softplus(${x})`,
   };
   const form = forms[name];
-  if (form === undefined) throw new UnsupportedError(`the activation '${name}'`);
+  if (form === undefined) throw new UnsupportedError(msg`the activation '${name}'`);
   return form;
 }
 
@@ -104,7 +105,7 @@ function conv(rank: 1 | 2): Emitter {
  */
 const Conv2DTranspose: Emitter = {
   module(c) {
-    if (c.args.int('groups') !== 1 || c.args.size('dilation', 2).some((d) => d !== 1)) throw new UnsupportedError('Conv2DTranspose with groups or dilation');
+    if (c.args.int('groups') !== 1 || c.args.size('dilation', 2).some((d) => d !== 1)) throw new UnsupportedError(msg`Conv2DTranspose with groups or dilation`);
     const stride = c.args.size('stride', 2);
     return `nn.ConvTranspose2d(${lastDim(c.inputs[0]!)}, ${c.args.int('filters')}, ${one(c.args.size('kernel', 2))}, stride=${one(stride)}${c.args.bool('bias') ? '' : ', bias=False'})`;
   },
@@ -168,7 +169,7 @@ function pool(kind: 'max' | 'avg', rank: 1 | 2): Emitter {
       if (isZero(pads)) return call(x0(c));
       if (kind === 'avg') {
         // TensorFlow's "same" average leaves the padding out of the count
-        if (!symmetric(pads) || pads.some((p, i) => p.before * 2 > kernel[i]!)) throw new UnsupportedError('AvgPool with padding "same" that is not the same on both sides');
+        if (!symmetric(pads) || pads.some((p, i) => p.before * 2 > kernel[i]!)) throw new UnsupportedError(msg`AvgPool with padding "same" that is not the same on both sides`);
         return call(x0(c), `, padding=${one(pads.map((p) => p.before))}, count_include_pad=False`);
       }
       c.need('pad_spatial');

@@ -3,6 +3,7 @@
 // the same graph: what lets `nn run`, `nn export` and a torch run's
 // pictures use weights that PyTorch trained.
 
+import { msg } from '../../../core/i18n/message.js';
 import type { Graph } from '../../../core/graph/graph.js';
 import { LARGEST_BUFFER_BYTES, readFileOrThrow } from '../../files/read-regular-file.js';
 import type { LayersModel, TF } from '../../tf-types.js';
@@ -17,14 +18,14 @@ export function loadTorchWeightsFile(tf: TF, model: LayersModel, graph: Graph, f
   try {
     bytes = readFileOrThrow(file, LARGEST_BUFFER_BYTES);
   } catch (e) {
-    throw new CheckpointError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new CheckpointError(msg`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
   }
   let tensors;
   try {
     tensors = decodeSafetensors(bytes);
   } catch (e) {
     if (!(e instanceof SafetensorsError)) throw e;
-    throw new CheckpointError(`${file} is not a readable safetensors file: ${e.message}`);
+    throw new CheckpointError(msg`${file} is not a readable safetensors file: ${e.message}`);
   }
   restoreTorchWeights(tf, model, generated ?? generateModule(graph, { file: graph.model }), tensors, file);
 }

@@ -5,6 +5,8 @@
 // little-endian, one after another with no gap, offsets counted from the
 // end of the header. Pure: bytes in, bytes out.
 
+import { msg } from '../../../core/i18n/message.js';
+
 export type SafeTensor =
   | { dtype: 'F32'; shape: number[]; data: Float32Array }
   | { dtype: 'I64'; shape: number[]; data: BigInt64Array };
@@ -51,38 +53,38 @@ export class SafetensorsError extends Error {}
  * under `--amp bf16`: autocast changes the computation, not the parameters).
  */
 export function decodeSafetensors(bytes: Buffer): Map<string, SafeTensor> {
-  if (bytes.length < 8) throw new SafetensorsError('shorter than its 8-byte header length');
+  if (bytes.length < 8) throw new SafetensorsError(msg`shorter than its 8-byte header length`);
   const headerLength = bytes.readBigUInt64LE(0);
-  if (headerLength > BigInt(bytes.length - 8)) throw new SafetensorsError(`its header says ${headerLength} bytes, but the file has ${bytes.length - 8} after the length`);
+  if (headerLength > BigInt(bytes.length - 8)) throw new SafetensorsError(msg`its header says ${headerLength} bytes, but the file has ${bytes.length - 8} after the length`);
   const start = 8 + Number(headerLength);
   let header: Record<string, { dtype?: unknown; shape?: unknown; data_offsets?: unknown }>;
   try {
     header = JSON.parse(bytes.subarray(8, start).toString('utf8')) as typeof header;
   } catch {
-    throw new SafetensorsError('its header is not JSON');
+    throw new SafetensorsError(msg`its header is not JSON`);
   }
   const tensors = new Map<string, SafeTensor>();
   for (const [name, entry] of Object.entries(header)) {
     if (name === '__metadata__') continue;
     const { dtype, shape, data_offsets: offsets } = entry;
-    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw new SafetensorsError(`${name} has no valid shape`);
-    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0)) throw new SafetensorsError(`${name} has no valid data_offsets`);
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw new SafetensorsError(msg`${name} has no valid shape`);
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0)) throw new SafetensorsError(msg`${name} has no valid data_offsets`);
     const [begin, end] = offsets as [number, number];
-    if (start + end > bytes.length || begin > end) throw new SafetensorsError(`${name}'s bytes [${begin}, ${end}) lie outside the file`);
+    if (start + end > bytes.length || begin > end) throw new SafetensorsError(msg`${name}'s bytes [${begin}, ${end}) lie outside the file`);
     const count = (shape as number[]).reduce((a, b) => a * b, 1);
     const data = bytes.subarray(start + begin, start + end);
     if (dtype === 'F32') {
-      if (data.length !== count * 4) throw new SafetensorsError(`${name} has ${data.length} bytes for ${count} float32 values`);
+      if (data.length !== count * 4) throw new SafetensorsError(msg`${name} has ${data.length} bytes for ${count} float32 values`);
       const values = new Float32Array(count);
       for (let i = 0; i < count; i++) values[i] = data.readFloatLE(i * 4);
       tensors.set(name, { dtype, shape: shape as number[], data: values });
     } else if (dtype === 'I64') {
-      if (data.length !== count * 8) throw new SafetensorsError(`${name} has ${data.length} bytes for ${count} int64 values`);
+      if (data.length !== count * 8) throw new SafetensorsError(msg`${name} has ${data.length} bytes for ${count} int64 values`);
       const values = new BigInt64Array(count);
       for (let i = 0; i < count; i++) values[i] = data.readBigInt64LE(i * 8);
       tensors.set(name, { dtype, shape: shape as number[], data: values });
     } else {
-      throw new SafetensorsError(`${name} is ${String(dtype)}; only F32 and I64 are read`);
+      throw new SafetensorsError(msg`${name} is ${String(dtype)}; only F32 and I64 are read`);
     }
   }
   return tensors;

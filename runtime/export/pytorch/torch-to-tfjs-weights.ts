@@ -10,6 +10,7 @@
 // placements like the rest (buffers), and a tied weight is one placement:
 // the owner's. Counters (num_batches_tracked) have no tfjs variable.
 
+import { msg } from '../../../core/i18n/message.js';
 import type { LayersModel, LayerVariable, TF } from '../../tf-types.js';
 import { CheckpointError } from '../../train/checkpoint.js';
 import type { GeneratedModule } from './generate-module.js';
@@ -28,13 +29,13 @@ export function restoreTorchWeights(tf: TF, model: LayersModel, generated: Gener
       const layer = model.getLayer(placement.layer) as unknown as { variable(name: string): LayerVariable; weights: LayerVariable[] };
       if (!layer.weights.some((w) => w.originalName.endsWith(`/${placement.weight}`) || w.originalName === placement.weight)) continue; // a weight the layer does not have (bias: false)
       const saved = tensors.get(placement.key);
-      if (!saved) throw new CheckpointError(`the PyTorch checkpoint ${from} has no weight ${placement.key}: it was saved from another model`);
-      if (saved.dtype !== 'F32') throw new CheckpointError(`the PyTorch checkpoint ${from} holds ${placement.key} as ${saved.dtype}, not float32`);
+      if (!saved) throw new CheckpointError(msg`the PyTorch checkpoint ${from} has no weight ${placement.key}: it was saved from another model`);
+      if (saved.dtype !== 'F32') throw new CheckpointError(msg`the PyTorch checkpoint ${from} holds ${placement.key} as ${saved.dtype}, not float32`);
       const variable = layer.variable(placement.weight);
       const perm = placement.move.perm;
       const shape = perm ? perm.map((_, i) => saved.shape[inversePermutation(perm)[i]!]!) : saved.shape;
       if (shape.length !== variable.shape.length || shape.some((d, i) => d !== variable.shape[i])) {
-        throw new CheckpointError(`the PyTorch checkpoint ${from} has ${placement.key} of shape [${saved.shape.join(', ')}], which does not fit ${placement.layer}'s ${placement.weight} [${variable.shape.join(', ')}]: it was saved from another model or with other sizes`);
+        throw new CheckpointError(msg`the PyTorch checkpoint ${from} has ${placement.key} of shape [${saved.shape.join(', ')}], which does not fit ${placement.layer}'s ${placement.weight} [${variable.shape.join(', ')}]: it was saved from another model or with other sizes`);
       }
       values.set(
         variable,
@@ -45,7 +46,7 @@ export function restoreTorchWeights(tf: TF, model: LayersModel, generated: Gener
       );
     }
     const missing = model.weights.find((w) => !values.has(w));
-    if (missing) throw new CheckpointError(`the PyTorch checkpoint ${from} gives no value for ${missing.originalName}`);
+    if (missing) throw new CheckpointError(msg`the PyTorch checkpoint ${from} gives no value for ${missing.originalName}`);
     // everything read and checked first: a checkpoint that does not fit leaves the model as it was
     for (const [variable, value] of values) variable.write(value);
   } finally {

@@ -5,6 +5,7 @@
 // folder given by hand holds. A GAN's checkpoint gives each of its two
 // models (`--model Generator`) from its own file. The two engines' runs may share a runs folder.
 
+import { msg } from '../../../core/i18n/message.js';
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { compileGraph } from '../../compile/compile-graph.js';
@@ -49,6 +50,6 @@ function savedAt(checkpoint: string): number {
   try {
     return statSync(checkpoint).mtimeMs;
   } catch {
-    throw new CheckpointError(`the checkpoint ${checkpoint} went away while it was read`);
+    throw new CheckpointError(msg`the checkpoint ${checkpoint} went away while it was read`);
   }
 }
