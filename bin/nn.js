@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const main = new URL('../dist/nn.mjs', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
-  process.stderr.write('nn: the project is not built; run `npm install` (or `npm run build`) in its folder first\n');
+  // nothing of nn is there to translate this: the one message is in both languages here (--lang, else LC_ALL, LC_MESSAGES, LANG)
+  const asked = process.argv.find((a, i) => process.argv[i - 1] === '--lang' || a.startsWith('--lang='))?.replace(/^--lang=/, '');
+  const tag = asked ?? [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find((v) => v !== undefined && v !== '');
+  const chinese = tag !== undefined && /^zh(?:$|[-_.@])/i.test(tag);
+  process.stderr.write(chinese ? 'nn: 项目还没有构建；请先在它的文件夹中运行 `npm install`（或 `npm run build`）\n' : 'nn: the project is not built; run `npm install` (or `npm run build`) in its folder first\n');
   process.exit(2);
 }
 const { run } = await import(main.href);

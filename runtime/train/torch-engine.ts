@@ -11,6 +11,7 @@
 // status is the run's (0, 130 stopped, 3 diverged); any other failure is
 // an `error` event and status 2.
 
+import { msg } from '../../core/i18n/message.js';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -67,7 +68,7 @@ export async function runTorchTraining(request: TorchRunRequest): Promise<TorchR
   const folder = claimRunFolder(request.runsDir, new Date());
   try {
     const from = request.resume ? newestTorchCheckpoint(request.runsDir, folder.runId) : undefined;
-    if (request.resume && from === undefined) request.emit({ type: 'warning', message: `nothing to resume: no PyTorch checkpoint in ${request.runsDir}; training starts at epoch 1` });
+    if (request.resume && from === undefined) request.emit({ type: 'warning', message: msg`nothing to resume: no PyTorch checkpoint in ${request.runsDir}; training starts at epoch 1` });
     const programDir = join(folder.runDir, TORCH_FOLDER);
     mkdirSync(programDir, { recursive: true });
     let program: TorchProgram | void;
@@ -197,11 +198,11 @@ function relay(request: TorchRunRequest, command: string[], programDir: string, 
       clearInterval(watch);
       process.off('exit', onExit);
       if (spawnError) {
-        emit({ type: 'error', message: `cannot run ${command[0]}: ${spawnError.message}` });
+        emit({ type: 'error', message: msg`cannot run ${command[0]}: ${spawnError.message}` });
         return done({ exit: 2 });
       }
       if (code === 3 || (code !== 0 && diverged)) {
-        if (!failed) emit({ type: 'error', message: 'training diverged in PyTorch (train.py exited with status 3)' });
+        if (!failed) emit({ type: 'error', message: msg`training diverged in PyTorch (train.py exited with status 3)` });
         return done({ exit: 3 });
       }
       if (code === 0 && end) return done({ exit: end.type === 'end' && end.reason === 'stopped' ? 130 : 0, end });
@@ -210,7 +211,7 @@ function relay(request: TorchRunRequest, command: string[], programDir: string, 
         end ??= { type: 'end', reason: 'stopped', epochs: last?.epoch ?? 0, metrics: last?.logs ?? {}, seconds: (Date.now() - started) / 1000 };
         return done({ exit: 130, end });
       }
-      if (!failed) emit({ type: 'error', message: `train.py ${code === 0 ? 'ended without its end event' : signal ? `was killed by ${signal}` : `exited with status ${code}`}${lastWords(stderrTail)}` });
+      if (!failed) emit({ type: 'error', message: `${code === 0 ? msg`train.py ended without its end event` : signal ? msg`train.py was killed by ${signal}` : msg`train.py exited with status ${code}`}${lastWords(stderrTail)}` });
       return done({ exit: 2 });
     });
   });

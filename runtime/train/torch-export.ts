@@ -8,6 +8,7 @@
 // A GAN's block (`adversarial(...)`) is generator.py, discriminator.py and
 // the adversarial train.py instead (../export/pytorch/export-adversarial.ts).
 
+import { msg } from '../../core/i18n/message.js';
 import { join } from 'node:path';
 import type { Host } from '../../core/host.js';
 import type { TrainPlan } from '../../core/train/plan.js';
@@ -43,7 +44,7 @@ export function exportTorchProgram(tf: TF, request: TorchProgramRequest): TorchP
     const program = exportAdversarialProgram(tf, request);
     return { files: program.files, ganPictures: { tf, plan, ...program.generator } };
   }
-  if (plan.model === undefined) throw new UnsupportedModelError(plan.name, ['a train block without a model']);
+  if (plan.model === undefined) throw new UnsupportedModelError(plan.name, [msg`a train block without a model`]);
   const program = exportTrainingProgram(tf, { file: request.file, host: request.host, plan, dir });
   const modelPy = join(dir, 'model.py');
   writeFileAtomically(modelPy, program.generated.source);

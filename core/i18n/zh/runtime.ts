@@ -379,6 +379,17 @@ export const RUNTIME: Readonly<Record<string, string>> = {
   'make the targets the shape of the output': '请让目标的形状与输出相同',
   'the metric \'{0}\' is not measured yet; training goes on without it': '暂时还不能计算指标 \'{0}\'；训练继续，不计算它',
 
+  // train/torch-engine.ts
+  'nothing to resume: no PyTorch checkpoint in {0}; training starts at epoch 1': '没有可以继续的训练：{0} 中没有 PyTorch 检查点；训练从第 1 轮开始',
+  'cannot run {0}: {1}': '无法运行 {0}：{1}',
+  'training diverged in PyTorch (train.py exited with status 3)': '训练在 PyTorch 中发散了（train.py 以状态 3 退出）',
+  'train.py ended without its end event': 'train.py 结束了，但没有发出结束事件',
+  'train.py was killed by {0}': 'train.py 被 {0} 终止了',
+  'train.py exited with status {0}': 'train.py 以状态 {0} 退出',
+
+  // train/torch-export.ts
+  'a train block without a model': '没有模型的 train 块',
+
   // train/torch-gan-pictures.ts
   'the samples cannot be drawn from PyTorch\'s generator ({0}); training goes on without them': '无法从 PyTorch 的生成器画出样本（{0}）；训练继续，不画这些图',
 
