@@ -7,6 +7,7 @@
 // Failing to write the file never stops the run: it is reported once, as a
 // warning, and training goes on.
 
+import { msg } from '../../core/i18n/message.js';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +47,7 @@ export function recordEvents(emit: Emit): EventsRecorder {
     fd = undefined;
     if (failed) return;
     failed = true;
-    warning = `the run's events are not kept in ${path}: ${e instanceof Error ? e.message : String(e)} (training goes on)`;
+    warning = msg`the run's events are not kept in ${path}: ${e instanceof Error ? e.message : String(e)} (training goes on)`;
   };
   const write = (event: TrainEvent) => {
     if (fd === undefined) return;

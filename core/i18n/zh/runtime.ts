@@ -347,6 +347,9 @@ export const RUNTIME: Readonly<Record<string, string>> = {
   'the batch\'s {0}': '这个批次的 {0}',
   'the weight {0} is no longer finite': '权重 {0} 不再是有限值',
 
+  // train/events-file.ts
+  "the run's events are not kept in {0}: {1} (training goes on)": '这次训练的事件没有保存到 {0}：{1}（训练继续）',
+
   // train/memory-estimate.ts
   '{0} of weights': '权重 {0}',
   '{0} for their gradients': '梯度 {0}',
