@@ -266,7 +266,7 @@ export const RUNTIME: Readonly<Record<string, string>> = {
   'the GPU build ({0}) with NVIDIA driver {1}{2}: TensorFlow sees no GPU (TF_CPP_MIN_LOG_LEVEL=0 shows its reasons)': 'GPU 构建（{0}），NVIDIA 驱动 {1}{2}：TensorFlow 看不到 GPU（设 TF_CPP_MIN_LOG_LEVEL=0 可看到原因）',
 
   // pictures/epoch-pictures.ts
-  'the {0} pictures cannot be drawn ({1}); training goes on without them': '无法绘制{0}的图片（{1}）；训练继续，不画这些图',
+  'the {0} pictures cannot be drawn ({1}); training goes on without them': '无法绘制 {0} 的图片（{1}）；训练继续，不画这些图',
 
   // pipelines/load-pipeline-models.ts
   '{0} applies {1}, which cannot be compiled: {2}': '{0} 用到了 {1}，但它无法编译：{2}',
