@@ -67,9 +67,9 @@ export const CLI: Readonly<Record<string, string>> = {
   'ready: {0}': '就绪：{0}',
 
   // explain-output.ts
-  'one training step of {0}: the first batch of a run with seed {1}': '{0} 的一个训练步：随机种子为 {1} 的一次训练的第一个批次',
-  'data: {0}; a batch of {1} example': '数据：{0}；一个批次 {1} 个样本',
-  'data: {0}; a batch of {1} examples': '数据：{0}；一个批次 {1} 个样本',
+  'one training step of {0}: the first batch of a run with seed {1}': '{0} 的一个训练步：随机种子为 {1} 的一次训练的第一个批',
+  'data: {0}; a batch of {1} example': '数据：{0}；每批 {1} 个样本',
+  'data: {0}; a batch of {1} examples': '数据：{0}；每批 {1} 个样本',
   'loss: {0} {1} before the step; update: {2} at learning rate {3}': '损失：这一步之前 {0} 为 {1}；更新：{2}，学习率 {3}',
   'gradient norm of the first layer with weights ({0}) / the last ({1}): {2}': '第一个有权重的层（{0}）与最后一个（{1}）的梯度范数之比：{2}',
   "picture: {0} (each layer's gradient norm against its depth)": '图：{0}（每一层的梯度范数随深度的变化）',
@@ -128,7 +128,7 @@ export const CLI: Readonly<Record<string, string>> = {
   'cannot copy {0}': '无法复制 {0}',
   'cannot list {0}': '无法列出 {0}',
   'cannot use {0}': '无法使用 {0}',
-  'ran out of memory: {0}; try a smaller batch or model': '内存不足：{0}；请试试更小的批次或模型',
+  'ran out of memory: {0}; try a smaller batch or model': '内存不足：{0}；请试试更小的批大小或模型',
 
   // fmt-command.ts
   'Rewrites .nn files in the canonical layout. A file with syntax errors is left\nas it is. A symbolic link is followed: its target is formatted, keeping its mode.':
@@ -220,7 +220,7 @@ export const CLI: Readonly<Record<string, string>> = {
 
   // train-command.ts
   'Trains a model on the native TensorFlow backend, as its train block says, and\nwrites the run (checkpoints, events, pictures) into a folder of its own,\nruns/<name>/<run-id>/ beside FILE. FILE may hold several train blocks: --model\npicks one (a train block, not a model). Ctrl-C finishes the batch, saves a\ncheckpoint and exits with 130.':
-    '按 train 块的设置，在原生 TensorFlow 后端上训练模型，\n把这次训练（检查点、事件、图片）写进它自己的文件夹，即 FILE 旁边的\nruns/<name>/<run-id>/。FILE 中可以有多个 train 块：用 --model 选一个\n（是 train 块，不是模型）。按 Ctrl-C 会先算完当前批次、保存检查点，\n再以 130 退出。',
+    '按 train 块的设置，在原生 TensorFlow 后端上训练模型，\n把这次训练（检查点、事件、图片）写进它自己的文件夹，即 FILE 旁边的\nruns/<name>/<run-id>/。FILE 中可以有多个 train 块：用 --model 选一个\n（是 train 块，不是模型）。按 Ctrl-C 会先算完当前批、保存检查点，\n再以 130 退出。',
   "the train block to run (default: the file's only one)": '要运行的 train 块（默认：文件中唯一的一个）',
   "override the train block's settings": '覆盖 train 块中的设置',
   'where to train (default auto: a GPU when TensorFlow sees one)': '在哪里训练（默认 auto：TensorFlow 能看到 GPU 时用 GPU）',
@@ -247,7 +247,7 @@ export const CLI: Readonly<Record<string, string>> = {
     '没有原生 TensorFlow 后端：训练在纯 JavaScript 上运行，慢约 100 倍（运行 `nn doctor` 查看原因）',
   'internal error: {0}': '内部错误：{0}',
   'is a file, not a folder': '是文件，不是文件夹',
-  'stopping after this batch (saving a checkpoint); press Ctrl-C again to quit now': '算完这个批次后停止（会保存检查点）；再按一次 Ctrl-C 立即退出',
+  'stopping after this batch (saving a checkpoint); press Ctrl-C again to quit now': '算完这个批后停止（会保存检查点）；再按一次 Ctrl-C 立即退出',
   '{0} is for --engine torch': '{0} 是给 --engine torch 用的',
   '{0} are for --engine torch': '{0} 是给 --engine torch 用的',
   "--nproc takes a whole number of at least 1, not '{0}'": "--nproc 需要一个不小于 1 的整数，不能是 '{0}'",
@@ -261,8 +261,8 @@ export const CLI: Readonly<Record<string, string>> = {
   'backend: {0} ({1}), {2} of {3}': '后端：{0}（{1}），{2}，每轮 {3}',
   '{0} epoch': '{0} 轮',
   '{0} epochs': '{0} 轮',
-  '{0} batch': '{0} 个批次',
-  '{0} batches': '{0} 个批次',
+  '{0} batch': '{0} 个批',
+  '{0} batches': '{0} 个批',
   'epoch {0}/{1}': '第 {0}/{1} 轮',
   'pictures in {0}{1}': '图片在 {0}{1}',
   'loss and metrics: {0}': '损失和指标：{0}',

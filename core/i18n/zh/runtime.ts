@@ -333,7 +333,7 @@ export const RUNTIME: Readonly<Record<string, string>> = {
   // train/divergence.ts
   infinite: '无穷大',
   '-infinite': '负无穷大',
-  'the {0} is exploding: {1} at epoch {2}, batch {3}, over {4} times its first value ({5}); the learning rate may be too high': '{0} 在爆炸式增长：第 {2} 轮第 {3} 个批次时为 {1}，超过初始值（{5}）的 {4} 倍；学习率可能太高了',
+  'the {0} is exploding: {1} at epoch {2}, batch {3}, over {4} times its first value ({5}); the learning rate may be too high': '{0} 在爆炸式增长：第 {2} 轮第 {3} 个批时为 {1}，超过初始值（{5}）的 {4} 倍；学习率可能太高了',
   'the {0} rose in each of the last {1} epochs, from {2} to {3} at epoch {4}; the learning rate may be too high': '{0} 在最近 {1} 轮中每轮都在上升，到第 {4} 轮已从 {2} 升到 {3}；学习率可能太高了',
   'the {0} is {1} ({2} holds NaN or infinite values)': '{0} 为 {1}（{2} 含有 NaN 或无穷大）',
   'the {0} is {1}': '{0} 为 {1}',
@@ -341,10 +341,10 @@ export const RUNTIME: Readonly<Record<string, string>> = {
   'lower the learning rate, or limit the gradients with `clip:`': '请降低学习率，或用 `clip:` 限制梯度',
   'training diverged: {0}; {1}. No checkpoint is written from these weights.': '训练发散了：{0}；{1}。不会用这些权重写检查点。',
   'training diverged at epoch {0}: {1}; {2}. No checkpoint is written from these weights.': '训练在第 {0} 轮发散了：{1}；{2}。不会用这些权重写检查点。',
-  'training diverged at epoch {0}, batch {1}: {2}; {3}. No checkpoint is written from these weights.': '训练在第 {0} 轮第 {1} 个批次发散了：{2}；{3}。不会用这些权重写检查点。',
+  'training diverged at epoch {0}, batch {1}: {2}; {3}. No checkpoint is written from these weights.': '训练在第 {0} 轮第 {1} 个批发散了：{2}；{3}。不会用这些权重写检查点。',
   'the weight {0}': '权重 {0}',
-  'the batch\'s targets': '这个批次的目标值',
-  'the batch\'s {0}': '这个批次的 {0}',
+  'the batch\'s targets': '这个批的目标值',
+  'the batch\'s {0}': '这个批的 {0}',
   'the weight {0} is no longer finite': '权重 {0} 不再是有限值',
 
   // train/events-file.ts
