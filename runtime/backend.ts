@@ -54,7 +54,7 @@ export class BackendError extends Error {}
 
 const GPU = '@tensorflow/tfjs-node-gpu';
 const NODE = '@tensorflow/tfjs-node';
-const GPU_NEEDS = 'tfjs-node-gpu 4.22 needs CUDA 11.2 and cuDNN 8.1';
+const gpuNeeds = (): string => msg`tfjs-node-gpu 4.22 needs CUDA 11.2 and cuDNN 8.1`;
 
 export async function loadTensorflow(options: LoadOptions = {}): Promise<LoadedTensorflow> {
   const device = options.device ?? 'auto';
@@ -70,8 +70,7 @@ export async function loadTensorflow(options: LoadOptions = {}): Promise<LoadedT
         const native = await tryNative(NODE, reasons);
         if (native?.gpu) return native;
       }
-      if (device === 'gpu') // English in every language: the editor's doctor view recognises this error by its first words
-      throw new BackendError(`a GPU was asked for, but ${reasons.at(-1) ?? 'none is in use'}`);
+      if (device === 'gpu') throw new BackendError(msg`a GPU was asked for, but ${reasons.at(-1) ?? msg`none is in use`}`);
       if (gpu) return gpu; // tfjs-node-gpu without a usable GPU still runs natively on the CPU
     }
     const native = await tryNative(NODE, reasons);
@@ -84,7 +83,7 @@ export async function loadTensorflow(options: LoadOptions = {}): Promise<LoadedT
 async function tryNative(name: typeof GPU | typeof NODE, reasons: string[]): Promise<LoadedTensorflow | undefined> {
   const main = resolveFrom(import.meta.url, name);
   if (!main) {
-    reasons.push(name === GPU ? msg`${GPU} is not installed (${GPU_NEEDS})` : msg`${NODE} is not installed`);
+    reasons.push(name === GPU ? msg`${GPU} is not installed (${gpuNeeds()})` : msg`${NODE} is not installed`);
     return undefined;
   }
   let tf: Tf;
@@ -105,7 +104,7 @@ async function tryNative(name: typeof GPU | typeof NODE, reasons: string[]): Pro
   const install = readInstallRecord(packageDir);
   // tfjs-node built against the tensorflow GPU wheel uses a GPU like tfjs-node-gpu does
   const gpu = (name === GPU || install?.gpu !== undefined) && backend.isUsingGpuDevice === true;
-  if (name === GPU) reasons.push(gpu ? msg`TensorFlow is using a GPU` : msg`${GPU} found no usable GPU and runs on the CPU (${GPU_NEEDS})`);
+  if (name === GPU) reasons.push(gpu ? msg`TensorFlow is using a GPU` : msg`${GPU} found no usable GPU and runs on the CPU (${gpuNeeds()})`);
   else if (install?.gpu) reasons.push(gpuVerdict({ build: install.gpu, usingGpu: gpu, driver: readNvidiaDriver(), libraryPath: process.env.LD_LIBRARY_PATH ?? '' }).reason);
   return {
     tf,

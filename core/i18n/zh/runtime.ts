@@ -6,8 +6,11 @@
 
 export const RUNTIME: Readonly<Record<string, string>> = {
   // backend.ts
-  '{0} is not installed ({1})': '未安装 {0}（{1}）',
-  '{0} is not installed': '未安装 {0}',
+  'tfjs-node-gpu 4.22 needs CUDA 11.2 and cuDNN 8.1': 'tfjs-node-gpu 4.22 需要 CUDA 11.2 和 cuDNN 8.1',
+  'a GPU was asked for, but {0}': '要求使用 GPU，但{0}',
+  'none is in use': '没有在用的 GPU',
+  '{0} is not installed ({1})': '没有安装 {0}（{1}）',
+  '{0} is not installed': '没有安装 {0}',
   '{0}\'s native binding did not load: {1}': '{0} 的原生绑定没有加载成功：{1}',
   '{0} loaded, but its backend is \'{1}\', not \'tensorflow\'': '{0} 已加载，但它的后端是 \'{1}\'，不是 \'tensorflow\'',
   'native binding loaded from {0}': '原生绑定加载自 {0}',
