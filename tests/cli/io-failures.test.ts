@@ -16,12 +16,13 @@ import { encodeNpy } from '../../runtime/data/npy-writer.js';
 import { saveCheckpoint } from '../../runtime/train/checkpoint.js';
 import { canMountTmpfs, mountTmpfs, NEEDS_TMPFS, unmountAll } from '../helpers/tmpfs.js';
 import { testTf } from '../helpers/tf.js';
+import { withoutNativeLogs } from '../helpers/native-logs.js';
 
 const tf = testTf();
 const bin = join(import.meta.dirname, '..', '..', 'bin', 'nn.js');
 const nn = (args: string[], cwd: string) => {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status, stdout: r.stdout, stderr: withoutNativeLogs(r.stderr) };
 };
 const tmpfs = canMountTmpfs();
 

@@ -11,10 +11,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../../runtime/images/png.js';
 import type { Tensor } from '../../runtime/tf-types.js';
 import { testTf } from '../helpers/tf.js';
+import { withoutNativeLogs } from '../helpers/native-logs.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'nn.js');
-const nn = (args: string[], cwd: string) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+const nn = (args: string[], cwd: string) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { ...r, stderr: withoutNativeLogs(r.stderr) };
+};
 
 const TINY = `model TinyYolo {
   input image: [B, 64, 64, 3]
