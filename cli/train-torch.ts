@@ -38,6 +38,10 @@ export interface TorchTrainRequest {
 }
 
 export async function trainWithTorch(request: TorchTrainRequest): Promise<number> {
+  // said before Python is asked anything: the adversarial train.py is one process, never torchrun's
+  if (request.plan.adversarial && request.nproc > 1) {
+    return request.fail({ message: msg`--nproc ${request.nproc}: a GAN's train block trains as one process (its two models take turns on each batch); leave out --nproc`, exit: EXIT.usage, fields: {} });
+  }
   const python = request.python ?? probePython();
   if (python.problem !== undefined) return request.fail({ message: python.problem, exit: EXIT.usage, fields: {} });
   if (request.device === 'cuda' && !python.cuda.available) {
@@ -45,7 +49,7 @@ export async function trainWithTorch(request: TorchTrainRequest): Promise<number
     const message =
       python.cuda.build === null
         ? msg`--device cuda: ${python3} has a CPU-only build (torch ${python.packages.torch}); train with --device cpu, or install PyTorch for CUDA (\`nn doctor\` shows what it finds)`
-        : msg`--device cuda: ${python3} has torch ${python.packages.torch} is built for CUDA ${python.cuda.build}, but sees no GPU; train with --device cpu, or install PyTorch for CUDA (\`nn doctor\` shows what it finds)`;
+        : msg`--device cuda: ${python3} has torch ${python.packages.torch}, built for CUDA ${python.cuda.build}, but sees no GPU; train with --device cpu, or install PyTorch for CUDA (\`nn doctor\` shows what it finds)`;
     return request.fail({ message, exit: EXIT.usage, fields: {} });
   }
   const { exit } = await runTorchTraining({

@@ -72,6 +72,12 @@ describe("nn train --engine torch of a GAN's train block", () => {
     });
   }, 240_000);
 
+  it('refuses --nproc in one line before Python starts: the adversarial train.py is one process', () => {
+    const r = nn(['--nproc', '2']);
+    expect(r.code).toBe(2);
+    expect(r.all).toMatchObject([{ type: 'error', message: "--nproc 2: a GAN's train block trains as one process (its two models take turns on each batch); leave out --nproc" }]);
+  });
+
   it("trains with valid events and the GAN's logs; a stop line gives 130 and a checkpoint of both modules", () => {
     expect(stopped.code).toBe(130);
     const all = stopped.all;

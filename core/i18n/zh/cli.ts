@@ -276,9 +276,10 @@ export const CLI: Readonly<Record<string, string>> = {
   'done after {0} epochs in {1}': '完成：{0} 轮，用时 {1}',
 
   // train-torch.ts
+  "--nproc {0}: a GAN's train block trains as one process (its two models take turns on each batch); leave out --nproc": '--nproc {0}：GAN 的 train 块只在一个进程中训练（它的两个模型在每一批上轮流训练）；请去掉 --nproc',
   '--device cuda: {0} has a CPU-only build (torch {1}); train with --device cpu, or install PyTorch for CUDA (`nn doctor` shows what it finds)':
     '--device cuda：{0} 中的是仅 CPU 的构建（torch {1}）；请用 --device cpu 训练，或安装支持 CUDA 的 PyTorch（`nn doctor` 会显示它找到了什么）',
-  '--device cuda: {0} has torch {1} is built for CUDA {2}, but sees no GPU; train with --device cpu, or install PyTorch for CUDA (`nn doctor` shows what it finds)':
+  '--device cuda: {0} has torch {1}, built for CUDA {2}, but sees no GPU; train with --device cpu, or install PyTorch for CUDA (`nn doctor` shows what it finds)':
     '--device cuda：{0} 中的 torch {1} 为 CUDA {2} 构建，但看不到 GPU；请用 --device cpu 训练，或安装支持 CUDA 的 PyTorch（`nn doctor` 会显示它找到了什么）',
   'PyTorch {0} sees CUDA ({1}): training with --engine torch': 'PyTorch {0} 能看到 CUDA（{1}）：改用 --engine torch 训练',
   'PyTorch {0} sees CUDA: training with --engine torch': 'PyTorch {0} 能看到 CUDA：改用 --engine torch 训练',
