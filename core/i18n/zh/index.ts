@@ -6,6 +6,7 @@ import { CHECK_A } from './check-a.js';
 import { CHECK_B } from './check-b.js';
 import { CLI } from './cli.js';
 import { DOCS } from './docs.js';
+import { EXAMPLES } from './examples.js';
 import { FUNCTIONS } from './functions.js';
 import { IDE } from './ide.js';
 import { LAYERS_A } from './layers-a.js';
@@ -23,6 +24,7 @@ export const ZH_PARTS: Readonly<Record<string, Readonly<Record<string, string>>>
   cli: CLI,
   docs: DOCS,
   runtime: RUNTIME,
+  examples: EXAMPLES,
 };
 
 export const ZH_MESSAGES: ReadonlyMap<string, string> = new Map(Object.values(ZH_PARTS).flatMap((part) => Object.entries(part)));
