@@ -127,4 +127,60 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   // "One image, a batch of one.": with examples/rcnn.nn above
   'Detection with the small YOLO on a 64 x 64 image of shapes: one forward\npass, the 4 x 4 grid decoded into 32 boxes, the best kept by NMS. Boxes\nare in pixels of the image.':
     '用小号 YOLO 在一张 64 x 64 的形状图像上做检测：一次前向传播，把 4 x 4 的网格解码成 32 个框，由 NMS（非极大值抑制）留下最好的。框的坐标以图像的像素为单位。',
+
+  // examples/sam.nn
+  'One transformer block of the ViT image encoder (pre-norm):\nx + Attention(LayerNorm(x)), then x + MLP(LayerNorm(x)).\nWith `window > 0` the attention is windowed: the grid is cut into\nwindow x window squares (padded up to a multiple: 64 -> 70 = 5 x 14) that\nattend separately, so the cost grows with the window, not the image. With\n`window == 0` it is global: all 64 x 64 = 4,096 tokens attend to each other.\nEither way the attention adds decomposed relative position embeddings.\n7,091,328 weights windowed, 7,104,128 global (ViT-B: 768 wide, 12 heads).':
+    'ViT 图像编码器的一个 Transformer 块（前置归一化）：x + Attention(LayerNorm(x))，然后 x + MLP(LayerNorm(x))。`window > 0` 时注意力是窗口化的：网格被切成 window x window 的方块（先填充到窗口的整数倍：64 -> 70 = 5 x 14），各方块分别做注意力，所以计算量随窗口增长，而不是随图像增长。`window == 0` 时是全局注意力：全部 64 x 64 = 4,096 个词元彼此关注。两种情况下注意力都会加上分解的相对位置嵌入。窗口化时共 7,091,328 个权重，全局时 7,104,128 个（ViT-B：宽 768，12 个头）。',
+  'The image encoder: an MAE pre-trained ViT, then a neck down to 256 channels.\n1024x1024x3 in, a 64x64 grid of 256-dim embeddings out: 89,670,912 weights.':
+    '图像编码器：一个用 MAE 预训练的 ViT，再接一个把通道降到 256 的颈部（neck）。输入 1024x1024x3，输出由 256 维嵌入组成的 64x64 网格：共 89,670,912 个权重。',
+  'G x G patches of patch x patch pixels (ViT-B: 64 x 64 of 16 x 16).': 'G x G 个图像块，每块 patch x patch 个像素（ViT-B：64 x 64 块，每块 16 x 16）。',
+  'The prompt encoder: sparse prompts (points, boxes, text) become tokens,\na dense prompt (a mask) becomes one vector per image-grid cell. 6,220 weights.\n\nPoints and box corners are encoded by where they are: random Fourier\nfeatures of their (x, y) position (SAM\'s PositionEmbeddingRandom, a fixed\nGaussian matrix: 256 non-trainable values), plus a learned embedding that\nsays what kind of point it is. The same encoding, applied to the centre of\nevery grid cell, gives the image positional encoding `image_pe` that the\nmask decoder adds to the image embeddings, so prompts and image share one\ncoordinate system.':
+    '提示编码器：稀疏提示（点、框、文本）变成词元，稠密提示（掩码）变成图像网格每个格子上的一个向量。共 6,220 个权重。\n\n点和框的角点按所在位置编码：对它们的 (x, y) 位置取随机傅里叶特征（SAM 的 PositionEmbeddingRandom，一个固定的高斯矩阵：256 个不可训练的值），再加上一个说明这是哪一类点的可学习嵌入。把同样的编码用在每个网格格子的中心，就得到图像的位置编码 `image_pe`，掩码解码器把它加到图像嵌入上，于是提示和图像共用同一个坐标系。',
+  'Clicked points, (x, y) in pixels of the 1024x1024 input.': '点击的点，(x, y) 以 1024x1024 输入的像素为单位。',
+  '1: foreground (on the object), 0: background, -1: padding (not a point).': '1：前景（在目标上），0：背景，-1：填充（不是一个点）。',
+  'A box, (x0, y0, x1, y1) in pixels; [-1, -1, -1, -1] means "no box".': '一个框，(x0, y0, x1, y1) 以像素为单位；[-1, -1, -1, -1] 表示“没有框”。',
+  'A rough region: mask logits at 4x the embedding grid (e.g. the previous\nprediction). All zeros means "no mask".':
+    '一个粗略的区域：分辨率为嵌入网格 4 倍的掩码原始分数（logits）（例如上一次的预测）。全为零表示“没有掩码”。',
+  'Text prompts: CLIP text-encoder features already projected to `dim`.\nAll zeros means "no text".': '文本提示：已经投影到 `dim` 维的 CLIP 文本编码器特征。全为零表示“没有文本”。',
+  'A small MLP: `layers` Dense layers with ReLU between them. The mask\ndecoder\'s hypernetworks (256 -> 256 -> 256 -> 32) and IoU head\n(256 -> 256 -> 256 -> 4) are such MLPs.':
+    '一个小 MLP：`layers` 个 Dense 层，层间用 ReLU。掩码解码器的超网络（256 -> 256 -> 256 -> 32）和 IoU 头（256 -> 256 -> 256 -> 4）都是这样的 MLP。',
+  'One layer of the two-way transformer: the tokens (queries) and the image\n(keys) each update the other. 1,579,520 weights at dim 256.\n1. self-attention of the tokens;\n2. cross-attention, tokens to image: each token looks over the 4,096 cells;\n3. an MLP on each token;\n4. cross-attention, image to tokens: each cell looks over the tokens.\nEach step is residual with a LayerNorm after it (post-norm). The positional\nencodings are added to queries and keys again before every attention. The\ncross-attentions project to `dim / downsample` = 128 inner features (SAM\'s\nAttention with downsample_rate 2: 131,712 weights, against 263,168 for the\nfull-size self-attention).':
+    '双向 Transformer 的一层：词元（查询）和图像（键）互相更新对方。dim 为 256 时共 1,579,520 个权重。1. 词元的自注意力；2. 交叉注意力，词元看图像：每个词元查看全部 4,096 个格子；3. 对每个词元做一次 MLP；4. 交叉注意力，图像看词元：每个格子查看所有词元。每一步都是残差连接，之后接一个 LayerNorm（后置归一化）。每次注意力之前都会把位置编码再加到查询和键上。交叉注意力投影到 `dim / downsample` = 128 个内部特征（SAM 中 downsample_rate 为 2 的 Attention：131,712 个权重，而全尺寸的自注意力有 263,168 个）。',
+  'The two-way transformer: `depth` two-way layers, then a last attention of\nthe tokens to the image and a LayerNorm. 3,291,264 weights.':
+    '双向 Transformer：`depth` 个双向层，然后是词元对图像的最后一次注意力和一个 LayerNorm。共 3,291,264 个权重。',
+  'The image embedding, flattened: T = 64*64 cells.': '展平后的图像嵌入：T = 64*64 个格子。',
+  'Its positional encoding.': '它的位置编码。',
+  'The tokens: output tokens and prompt tokens (they are also their own\npositional encoding, added again before each attention).':
+    '词元：输出词元和提示词元（它们也是自己的位置编码，每次注意力之前会再加一次）。',
+  'The mask decoder: learned output tokens (one for the IoU, one per mask)\njoin the prompt tokens; the two-way transformer mixes them with the image;\nthen each mask token, through its own MLP (a hypernetwork), becomes the\nweights of a dot product with every pixel of the upscaled image embedding:\none mask per token. The IoU token predicts each mask\'s quality.\nWith `outputs: 3` (multimask), there are 4 mask tokens: token 0 is for\nunambiguous prompts, 1..3 are the three granularities returned.\n4,058,340 weights.':
+    '掩码解码器：可学习的输出词元（一个用于 IoU，每个掩码一个）与提示词元合在一起；双向 Transformer 把它们和图像混合；然后每个掩码词元经过自己的 MLP（一个超网络），变成与放大后的图像嵌入每个像素做点积的权重：每个词元得到一个掩码。IoU 词元预测每个掩码的质量。取 `outputs: 3`（多掩码）时有 4 个掩码词元：词元 0 用于没有歧义的提示，1..3 是返回的三种粒度。共 4,058,340 个权重。',
+  'The image embeddings from the image encoder.': '来自图像编码器的图像嵌入。',
+  'The image positional encoding from the prompt encoder.': '来自提示编码器的图像位置编码。',
+  'The sparse prompt tokens.': '稀疏提示的词元。',
+  'The dense prompt embedding (a mask, or the no-mask embedding).': '稠密提示的嵌入（一个掩码，或表示没有掩码的嵌入）。',
+  'SAM with the ViT-B image encoder: 93,735,472 weights\n(image encoder 89,670,912, prompt encoder 6,220, mask decoder 4,058,340).\nPrompts: points with labels, a box, a mask and text. Which kinds of\nprompt are given differs from example to example in a batch, so "no\nprompt of this kind" is written in the data, as in the official code: a\npoint with label -1 is padding (not a point), an all-zero mask means no\nmask; and here a box of -1s means no box, all-zero text no text.':
+    '使用 ViT-B 图像编码器的 SAM：共 93,735,472 个权重（图像编码器 89,670,912，提示编码器 6,220，掩码解码器 4,058,340）。提示：带标签的点、一个框、一个掩码和文本。一批中每个样本给出的提示种类各不相同，所以“没有这类提示”写在数据里，与官方代码一样：标签为 -1 的点是填充（不是一个点），全零的掩码表示没有掩码；这里还约定全为 -1 的框表示没有框，全零的文本表示没有文本。',
+  'The image, resized, normalised and padded to 1024x1024.': '图像，已缩放、归一化并填充到 1024x1024。',
+  'Point prompts, (x, y) in pixels.': '点提示，(x, y) 以像素为单位。',
+  'Their labels: 1 foreground, 0 background, -1 padding.': '它们的标签：1 为前景，0 为背景，-1 为填充。',
+  'A box prompt, (x0, y0, x1, y1) in pixels (-1s: none).': '框提示，(x0, y0, x1, y1) 以像素为单位（全为 -1：没有）。',
+  'A mask prompt: low-resolution mask logits, 256x256 (all zeros: none).': '掩码提示：低分辨率的掩码原始分数（logits），256x256（全为零：没有）。',
+  'Text prompts: CLIP text features projected to 256 (all zeros: none).': '文本提示：投影到 256 维的 CLIP 文本特征（全为零：没有）。',
+  'Mask logits (positive: inside), at 256x256: one mask per granularity.': '掩码的原始分数（logits）（为正：在掩码内），256x256：每种粒度一个掩码。',
+  'The predicted IoU of each mask with the object.': '每个掩码与目标之间预测的 IoU。',
+  'The same architecture, small enough to train on a laptop: 64x64 images,\n8x8 patches (an 8x8 grid), width 64, 2 blocks (windowed 4x4, then global),\nprompt and decoder width 64, one two-way layer, one mask.':
+    '同样的架构，小到能在笔记本电脑上训练：64x64 的图像，8x8 的图像块（8x8 的网格），宽 64，2 个块（先是 4x4 窗口，再是全局），提示编码器和解码器宽 64，一个双向层，一个掩码。',
+  'SAM\'s loss: focal + dice on the best of the predicted masks, MSE for the IoU head.\nIt takes all of the model\'s outputs, then the targets.':
+    'SAM 的损失：对预测的掩码中最好的那个算 focal + dice，对 IoU 头算 MSE。它先接收模型的全部输出，再接收目标。',
+  'The predicted mask logits: M masks per example.': '预测的掩码原始分数（logits）：每个样本 M 个掩码。',
+  'The predicted IoU of each mask.': '每个掩码预测的 IoU。',
+  'The true mask, one per example (1 inside the object).': '真实掩码，每个样本一个（目标内为 1）。',
+  'Train SAMSmall on prompted objects of synthetic scenes: each example is\none shape of a 64x64 scene, prompted by points, a box, a coarse mask or\ntext drawn at random, as SAM trains; the target is its 32x32 mask.\nHeld-out IoU is reported per prompt kind (test_iou_point, test_iou_box,\ntest_iou_point_box, test_iou_mask). On 2 CPU cores, seed 1: about 50 s an\nepoch; after 11 epochs (under 10 minutes in all) one point gives IoU 0.75,\na box 0.83, both 0.83, a coarse mask 0.83.':
+    '在合成场景中带提示的目标上训练 SAMSmall：每个样本是 64x64 场景中的一个形状，像 SAM 训练时那样随机给出点、框、粗略掩码或文本作为提示；目标是它的 32x32 掩码。留出集上的 IoU 按提示种类分别报告（test_iou_point、test_iou_box、test_iou_point_box、test_iou_mask）。在 2 个 CPU 核心上、随机种子为 1 时，每轮约 50 秒；11 轮之后（总共不到 10 分钟），一个点的 IoU 为 0.75，一个框为 0.83，两者都给为 0.83，粗略掩码为 0.83。',
+  'Segment what a prompt points at: one image, points and a box from the\ncommand line (`--point x,y`, `--box x0,y0,x1,y1`), through the trained\nSAMSmall; the mask is where the logits are positive.':
+    '分割提示所指的东西：一张图像，加上命令行给出的点和框（`--point x,y`、`--box x0,y0,x1,y1`），经过训练好的 SAMSmall；掩码就是原始分数（logits）为正的地方。',
+  'One 64x64 image.': '一张 64x64 的图像。',
+  'The clicked points, (x, y) in pixels, and their labels (1 on the object, 0 background, -1 padding).': '点击的点，(x, y) 以像素为单位，以及它们的标签（1 在目标上，0 为背景，-1 为填充）。',
+  'A box, (x0, y0, x1, y1) in pixels; -1s: none.': '一个框，(x0, y0, x1, y1) 以像素为单位；全为 -1：没有。',
+  'A rough mask as logits (all zeros: none), and a text embedding (all zeros: none).': '一个以原始分数（logits）表示的粗略掩码（全为零：没有），以及一个文本嵌入（全为零：没有）。',
 };
