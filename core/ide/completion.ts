@@ -14,6 +14,7 @@ import type { FunctionSpec } from '../functions/function-spec.js';
 import { ADVERSARIAL, DATA_SOURCES, LOSSES, METRICS, OPTIMIZERS, SCHEDULES, TRAIN_KEYS, type Callable } from '../train/settings.js';
 import type { Analysis } from './analysis.js';
 import { completionContext, type CompletionContext } from './complete-context.js';
+import { authorDoc } from './hover-format.js';
 import { walk } from './node-at.js';
 import { enclosingDefinition, localsAt, resolveModule, type NnSymbol } from './resolve-names.js';
 import { baseName, callSnippet, definitionSignature, describeValue, paramDetail, requiredParams } from './symbol-info.js';
@@ -140,14 +141,14 @@ function localItem(a: Analysis, s: NnSymbol, group: G): CompletionItem {
   switch (s.kind) {
     case 'param': {
       const p = s.node as Definition['params'][number];
-      return item(group, s.name, 'parameter', { detail: paramDetail(p, a.text) || msg`parameter`, ...(p.doc ? { documentation: p.doc } : {}) });
+      return item(group, s.name, 'parameter', { detail: paramDetail(p, a.text) || msg`parameter`, ...(p.doc ? { documentation: authorDoc(p.doc) } : {}) });
     }
     case 'shape':
       return item(group, s.name, 'variable', { detail: msg`shape variable` });
     default: {
       const detail = describeValue(a.recording.values.get(s.decl)) ?? (s.kind === 'loop' ? msg`loop variable` : s.kind);
       const doc = (s.node as { doc?: string } | undefined)?.doc;
-      return item(group, s.name, 'variable', { detail, ...(doc ? { documentation: doc } : {}) });
+      return item(group, s.name, 'variable', { detail, ...(doc ? { documentation: authorDoc(doc) } : {}) });
     }
   }
 }
@@ -171,7 +172,7 @@ function definitionItems(a: Analysis, current: Definition | undefined, where: 's
     const text = a.modules.get(entry.file)?.text ?? '';
     const kind: CompletionKind = def.defKind === 'model' ? 'model' : def.defKind === 'loss' ? 'loss' : 'block';
     if (where === 'train') {
-      out.push(item(def.defKind === 'model' ? G.Primary : G.Secondary, name, kind, { detail: definitionSignature(def, text), ...(def.doc ? { documentation: def.doc } : {}) }));
+      out.push(item(def.defKind === 'model' ? G.Primary : G.Secondary, name, kind, { detail: definitionSignature(def, text), ...(def.doc ? { documentation: authorDoc(def.doc) } : {}) }));
       continue;
     }
     if (def.defKind === 'loss' && where === 'stage') continue;
@@ -179,7 +180,7 @@ function definitionItems(a: Analysis, current: Definition | undefined, where: 's
     const snippet = callSnippet(name, requiredParams(def).map((p) => p.name.name));
     const signatureText = `${def.defKind} ${definitionSignature(def, text)}`;
     const detail = entry.file !== a.file ? msg`${signatureText} (from ${baseName(entry.file)})` : signatureText;
-    out.push(item(group, name, kind, { detail, ...(def.doc ? { documentation: def.doc } : {}), snippet }));
+    out.push(item(group, name, kind, { detail, ...(def.doc ? { documentation: authorDoc(def.doc) } : {}), snippet }));
   }
   return out;
 }
@@ -236,7 +237,7 @@ function calleeParams(a: Analysis, callee: string, inTrain: boolean, piped: bool
   const entry = moduleOf(a).definitions.get(callee);
   if (entry) {
     const text = a.modules.get(entry.file)?.text ?? '';
-    return entry.definition.params.map((p) => ({ name: p.name.name, detail: paramDetail(p, text) || msg`parameter`, ...(p.doc ? { doc: p.doc } : {}) }));
+    return entry.definition.params.map((p) => ({ name: p.name.name, detail: paramDetail(p, text) || msg`parameter`, ...(p.doc ? { doc: authorDoc(p.doc) } : {}) }));
   }
   const layer = LAYERS.get(callee);
   if (layer) return fromDocParams(layer.params);
@@ -300,7 +301,7 @@ function trainValueItems(a: Analysis, keyName: string): CompletionItem[] {
       const defs = [...moduleOf(a).definitions].filter(([, e]) => e.definition.defKind === 'loss');
       return [
         ...LOSSES.map((l) => item(G.Primary, l.name, 'loss', { detail: translated(l.doc) })),
-        ...defs.map(([name, e]) => item(G.Primary, name, 'loss', { detail: `loss ${definitionSignature(e.definition, a.modules.get(e.file)?.text ?? '')}`, ...(e.definition.doc ? { documentation: e.definition.doc } : {}) })),
+        ...defs.map(([name, e]) => item(G.Primary, name, 'loss', { detail: `loss ${definitionSignature(e.definition, a.modules.get(e.file)?.text ?? '')}`, ...(e.definition.doc ? { documentation: authorDoc(e.definition.doc) } : {}) })),
       ];
     }
     case 'optimizer':
@@ -337,7 +338,7 @@ function importItems(a: Analysis, offset: number): CompletionItem[] {
     for (const item_ of m.program.items) {
       if (item_.kind !== 'Definition' || !item_.name.name || listed.has(item_.name.name)) continue;
       const kind: CompletionKind = item_.defKind === 'model' ? 'model' : item_.defKind === 'loss' ? 'loss' : 'block';
-      out.push(item(G.Primary, item_.name.name, kind, { detail: `${item_.defKind} ${definitionSignature(item_, m.text)}`, ...(item_.doc ? { documentation: item_.doc } : {}) }));
+      out.push(item(G.Primary, item_.name.name, kind, { detail: `${item_.defKind} ${definitionSignature(item_, m.text)}`, ...(item_.doc ? { documentation: authorDoc(item_.doc) } : {}) }));
     }
   }
   return out;

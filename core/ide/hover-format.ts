@@ -4,7 +4,7 @@
 
 import type { Definition, Identifier, Node, Param, Program, Statement } from '../../grammar/ast.js';
 import type { ApplicationRecord } from '../check/state.js';
-import { msg } from '../i18n/message.js';
+import { msg, translated } from '../i18n/message.js';
 import { type Dim, isConst, substitute, symbolName } from '../shapes/dim.js';
 import { formatDimSimplest, formatShapeSimplest } from '../shapes/simplest-dim.js';
 import type { DType, Value } from '../values.js';
@@ -198,7 +198,19 @@ export function definitionAt(program: Program, offset: number): Definition | und
   return program.items.find((i): i is Definition => i.kind === 'Definition' && i.range.start <= offset && offset <= i.range.end);
 }
 
-/** The doc comment of a declaration, if any. */
+/** The doc comment of a declaration, if any, as `authorDoc` shows it. */
 export function declarationDoc(d: Declaration): string | undefined {
-  return d.kind === 'param' ? d.param.doc : d.doc;
+  return authorDoc(d.kind === 'param' ? d.param.doc : d.doc);
+}
+
+/**
+ * A `///` doc as the editor shows it. The bundled specs' docs have a Chinese
+ * version in the catalogue, keyed by their exact English, so a spec opened
+ * from examples/ teaches in the editor's language while its file stays in
+ * English; any other doc, or a bundled one that was edited, shows as written.
+ */
+export function authorDoc(doc: string): string;
+export function authorDoc(doc: string | undefined): string | undefined;
+export function authorDoc(doc: string | undefined): string | undefined {
+  return doc === undefined ? undefined : translated(doc);
 }

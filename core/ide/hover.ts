@@ -31,6 +31,7 @@ import type { Analysis } from './analysis.js';
 import { valuesAtUses } from './block-uses.js';
 import {
   applicationLines,
+  authorDoc,
   type Declaration,
   declarationDoc,
   definitionAt,
@@ -238,7 +239,7 @@ function describeDefinition(a: Analysis, def: Definition, file: string, app?: Ap
   if (blockApp) use.push(`\`${formatShapes(blockApp.inputs)}\` → \`${formatShapes(blockApp.outputs)}\``);
   return join([
     code(definitionSignature(def, text)),
-    def.doc,
+    authorDoc(def.doc),
     inputs.length ? msg`Inputs: ${inputs.join(', ')}` : undefined,
     outputs.length > 1 ? msg`Outputs: ${outputs.join(', ')}` : outputs.length === 1 ? msg`Output: ${outputs[0]}` : undefined,
     use.length ? `---\n\n${use.join('  \n')}` : undefined,
@@ -283,15 +284,15 @@ function describeDeclared(a: Analysis, def: Definition, id: Identifier, declared
   if (!d) return undefined;
   if (d.kind === 'param') {
     const value = a.recording.values.get(d.id);
-    return join([code(value && value.kind !== 'unknown' && !d.param.default ? `${paramText(d.param, a.text)} = ${formatValue(value)}` : paramText(d.param, a.text)), `*${msg`parameter`}*`, d.param.doc]);
+    return join([code(value && value.kind !== 'unknown' && !d.param.default ? `${paramText(d.param, a.text)} = ${formatValue(value)}` : paramText(d.param, a.text)), `*${msg`parameter`}*`, authorDoc(d.param.doc)]);
   }
   const value = a.recording.values.get(d.id);
   if (value && value.kind !== 'unknown') return describeVariable(a, def, id, value);
   if (d.statement.kind === 'Input') {
     const s = d.statement;
-    return join([code(`${s.name.name}: ${a.text.slice(s.shape.range.start, s.shape.range.end)}${s.dtype ? ` ${s.dtype.name}` : ''}`), `*${declaredKind(d)}*`, d.doc]);
+    return join([code(`${s.name.name}: ${a.text.slice(s.shape.range.start, s.shape.range.end)}${s.dtype ? ` ${s.dtype.name}` : ''}`), `*${declaredKind(d)}*`, authorDoc(d.doc)]);
   }
-  return join([code(id.name), msg`*${declaredKind(d)}*: value unknown (see the diagnostics)`, d.doc]);
+  return join([code(id.name), msg`*${declaredKind(d)}*: value unknown (see the diagnostics)`, authorDoc(d.doc)]);
 }
 
 function describeArgumentName(a: Analysis, path: Node[], id: Identifier): string | undefined {
@@ -326,7 +327,7 @@ export function paramsOfCallee(a: Analysis, call: CallExpr, inTrain: boolean): D
   const fn = findFunction(name);
   if (fn) return builtIn(fn.params);
   const def = a.modules.get(a.file)?.definitions.get(name);
-  if (def) return def.definition.params.map((p) => ({ name: p.name.name, type: 'any', ...(p.default ? { optional: true } : {}), ...(p.doc !== undefined ? { doc: p.doc } : {}) }));
+  if (def) return def.definition.params.map((p) => ({ name: p.name.name, type: 'any', ...(p.default ? { optional: true } : {}), ...(p.doc !== undefined ? { doc: authorDoc(p.doc) } : {}) }));
   return undefined;
 }
 

@@ -20,6 +20,7 @@ import { findFunction } from '../functions/index.js';
 import { translated } from '../i18n/message.js';
 import { ADVERSARIAL, type Callable, DATA_SOURCES, OPTIMIZERS, SCHEDULES } from '../train/settings.js';
 import type { Analysis } from './analysis.js';
+import { authorDoc } from './hover-format.js';
 import { childrenOf } from './node-at.js';
 import type { SignatureHelp } from './types.js';
 
@@ -132,10 +133,10 @@ function definitionTarget(a: Analysis, def: Definition, file: string): Target {
   const params = def.params.map((p) => {
     const type = p.type ? `${p.type.list ? `[${p.type.name}]` : p.type.name}` : undefined;
     const label = p.default ? `${p.name.name}: ${text.slice(p.default.range.start, p.default.range.end)}` : p.name.name;
-    const doc = [type ? `\`${type}\`` : undefined, p.doc].filter((s) => s !== undefined).join(': ');
+    const doc = [type ? `\`${type}\`` : undefined, authorDoc(p.doc)].filter((s) => s !== undefined).join(': ');
     return { name: p.name.name, label, ...(doc ? { doc } : {}) };
   });
-  return { name: def.name.name, ...(def.doc !== undefined ? { doc: def.doc } : {}), params, shift: 0 };
+  return { name: def.name.name, ...(def.doc !== undefined ? { doc: authorDoc(def.doc) } : {}), params, shift: 0 };
 }
 
 /**
