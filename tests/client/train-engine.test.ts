@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { trainArgs } from '../../client/runs/train-invocation.js';
 import { parseArgs } from '../../cli/args.js';
 
-const base = { script: '/nn/bin/nn.js', file: '/work/mlp.nn', model: 'MLP', device: 'gpu' as const };
+const base = { script: '/nn/bin/nn.js', file: '/home/ada/mlp.nn', model: 'MLP', device: 'gpu' as const };
 
 describe('trainArgs with an engine', () => {
   it('passes --engine torch, with the device and the other options', () => {
-    const args = trainArgs({ ...base, engine: 'torch', outDir: '/work/out/MLP', resume: true });
-    expect(args).toEqual(['/nn/bin/nn.js', 'train', '/work/mlp.nn', '--model', 'MLP', '--json', '--device', 'gpu', '--engine', 'torch', '--out', '/work/out/MLP', '--resume']);
+    const args = trainArgs({ ...base, engine: 'torch', outDir: '/home/ada/out/MLP', resume: true });
+    expect(args).toEqual(['/nn/bin/nn.js', 'train', '/home/ada/mlp.nn', '--model', 'MLP', '--json', '--device', 'gpu', '--engine', 'torch', '--out', '/home/ada/out/MLP', '--resume']);
   });
 
   it('leaves the option out for tfjs, as when the setting is unset', () => {
