@@ -1,9 +1,13 @@
 // The Chinese catalogue is complete and in step with the English: every
 // `msg` in the sources and every layer's, function's and parameter's doc has
 // a translation with the same {n} placeholders, and nothing in the catalogue
-// is left over from an English text that changed.
+// is left over from an English text that changed. The bundled specs'
+// `///` docs (examples/*.nn) count as texts too: each has its Chinese.
 
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from '../../grammar/index.js';
 import { messageKey, msg, placeholdersOf, translated } from '../../core/i18n/message.js';
 import { currentLocale, setLocale } from '../../core/i18n/locale.js';
 import { staticTexts } from '../../core/i18n/static-texts.js';
@@ -13,6 +17,24 @@ import { messageUses } from './message-keys.js';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const uses = messageUses(ROOT);
 const texts = staticTexts();
+
+/** Every `doc` on the AST of a parsed file, wherever the grammar attached one. */
+function docsOf(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) for (const child of node) docsOf(child, found);
+  else if (node !== null && typeof node === 'object') {
+    for (const [field, value] of Object.entries(node)) {
+      if (field === 'doc' && typeof value === 'string') found.push(value);
+      else docsOf(value, found);
+    }
+  }
+  return found;
+}
+
+const EXAMPLES = join(ROOT, 'examples');
+const exampleDocs = readdirSync(EXAMPLES)
+  .filter((name) => name.endsWith('.nn'))
+  .sort()
+  .map((name) => ({ name, docs: docsOf(parse(readFileSync(join(EXAMPLES, name), 'utf8')).program) }));
 
 const byFile = new Map<string, typeof uses>();
 for (const use of uses) byFile.set(use.file, [...(byFile.get(use.file) ?? []), use]);
@@ -39,8 +61,13 @@ describe('the Chinese catalogue', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(exampleDocs.map((e) => [e.name, e.docs] as const))('translates every doc comment of examples/%s', (_name, docs) => {
+    expect(docs.length, 'a bundled spec documents itself').toBeGreaterThan(0);
+    expect(docs.flatMap((doc) => (problem(doc) ? [`${problem(doc)}: ${JSON.stringify(doc)}`] : []))).toEqual([]);
+  });
+
   it('keeps no translation of a text that is no longer in the code', () => {
-    const known = new Set([...uses.map((u) => u.key), ...texts.map((t) => t.text)]);
+    const known = new Set([...uses.map((u) => u.key), ...texts.map((t) => t.text), ...exampleDocs.flatMap((e) => e.docs)]);
     const stale = Object.entries(ZH_PARTS).flatMap(([part, entries]) => Object.keys(entries).filter((key) => !known.has(key)).map((key) => `${part}: ${JSON.stringify(key)}`));
     expect(stale).toEqual([]);
   });

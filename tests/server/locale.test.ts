@@ -4,10 +4,14 @@
 // that names no locale gets the English, word for word as it always was.
 // The Chinese expected here is the catalogue's (core/i18n/zh), so the test
 // checks that the server reads it, not a second copy of its wording.
+// The bundled specs' `///` docs stay in English in their files; the hover
+// shows a Chinese client the catalogue's version (core/i18n/zh/examples.ts).
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ZH_MESSAGES } from '../../core/i18n/zh/index.js';
-import { Client, cursor, uriOf, type Diagnostic } from './client.js';
+import { Client, cursor, root, uriOf, type Diagnostic } from './client.js';
 
 /** A model whose Dense is hovered (after Flatten: it has its shapes), and one that forgot the Flatten after a convolution. */
 const SOURCE = `model Net {
@@ -29,6 +33,12 @@ function zh(key: string, ...values: string[]): string {
   if (translation === undefined) throw new Error(`the catalogue has no Chinese for ${JSON.stringify(key)}`);
   return translation.replace(/\{(\d+)\}/g, (_, i: string) => values[Number(i)]!);
 }
+
+/** examples/mlp.nn as shipped, and the doc comment of its model `MLP`. */
+const MLP_FILE = join(root, 'examples', 'mlp.nn');
+const MLP_TEXT = readFileSync(MLP_FILE, 'utf8');
+const MLP_DOC = 'A multi-layer perceptron: 784 pixels -> 128 hidden units -> 10 digits.';
+const MLP_AT = cursor(MLP_TEXT.replace('model MLP(', 'model M<|>LP(')).position;
 
 const HERE = 'Dense(units: 10, activation: "linear", bias: true, init: "glorot_uniform", bias_init: "zeros")';
 
@@ -117,5 +127,14 @@ describe.each(CASES)('a client with locale $locale', (c) => {
       textDocument: { uri }, range: dense!.range, context: { diagnostics: [dense], only: ['quickfix'] },
     });
     expect(actions.map((a) => a.title)).toEqual([c.fixTitle]);
+  });
+
+  test("a hover on examples/mlp.nn's model shows its /// doc in the language", async () => {
+    expect(MLP_TEXT).toContain(`/// ${MLP_DOC}\nmodel MLP(`);
+    await client.open(MLP_FILE, MLP_TEXT);
+    const h = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uriOf(MLP_FILE) }, position: MLP_AT });
+    const [shown, other] = c.locale === undefined ? [MLP_DOC, zh(MLP_DOC)] : [zh(MLP_DOC), MLP_DOC];
+    expect(h.contents.value).toContain(shown);
+    expect(h.contents.value).not.toContain(other);
   });
 });
