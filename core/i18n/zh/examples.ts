@@ -61,7 +61,7 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
     '一个 GPT-2 块：掩码自注意力和 MLP，各自前面有一个 LayerNorm，结果再加回它的输入（12 个头、d = 768 时共 7,087,872 个权重）。',
   'GPT-2 small: 12 blocks of width 768 over a 50,257-token vocabulary and a\ncontext of 1,024 positions; the head is the token embedding, transposed.':
     'GPT-2 small：12 个宽度为 768 的块，词表有 50,257 个词元，上下文有 1,024 个位置；输出头就是词元嵌入矩阵的转置。',
-  'The same network, small: 2 blocks of width 32 over 64 tokens.': '同一个网络的小号版本：2 个宽度为 32 的块，共 64 个词元。',
+  'The same network, small: 2 blocks of width 32 over 64 tokens.': '同一个网络的小号版本：2 个宽度为 32 的块，词表只有 64 个词元。',
 
   // examples/transformer.nn
   'One encoder layer: self-attention, then a position-wise feed-forward\nnetwork, each wrapped in dropout, a residual addition and a LayerNorm.\n3,152,384 weights at (8, 512, 2048), as PyTorch\'s nn.TransformerEncoderLayer.':
