@@ -169,6 +169,9 @@ class Processes:
 
     def close(self):
         if self.world > 1 and dist.is_initialized():
+            # every process done with its collectives before any tears the group down:
+            # gloo aborts a process whose peer left while its work was in flight
+            dist.barrier()
             dist.destroy_process_group()
 
 
