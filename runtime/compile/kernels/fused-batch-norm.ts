@@ -11,29 +11,18 @@
 
 import type { Tensor, TF } from '../../tf-types.js';
 import type { BatchNormCall, RunningStatistics } from './batch-norm-call.js';
-
-interface OpAttr {
-  name: string;
-  type: number;
-  value: number | boolean | string;
-}
-
-/** The part of tfjs-node's NodeJSKernelBackend used here. */
-interface NativeBackend {
-  binding: { TF_ATTR_FLOAT: number; TF_ATTR_BOOL: number; TF_ATTR_STRING: number; TF_ATTR_TYPE: number; TF_FLOAT: number };
-  executeMultipleOutputs(name: string, attrs: OpAttr[], inputs: Tensor[], outputs: number): Tensor[];
-}
+import { float32Attr, type NativeBackend, nativeBackend, type OpAttr } from './native-ops.js';
 
 /** Whether `tf` runs on tfjs-node's native TensorFlow (CPU or GPU build), which can run the fused ops. */
 export function hasFusedBatchNorm(tf: TF): boolean {
-  return tf.getBackend() === 'tensorflow' && typeof (tf.backend() as unknown as Partial<NativeBackend>).executeMultipleOutputs === 'function';
+  return nativeBackend(tf) !== undefined;
 }
 
 function attrs(native: NativeBackend, epsilon: number, training: boolean, averageFactor?: number): OpAttr[] {
   const b = native.binding;
   return [
-    { name: 'T', type: b.TF_ATTR_TYPE, value: b.TF_FLOAT },
-    { name: 'U', type: b.TF_ATTR_TYPE, value: b.TF_FLOAT },
+    float32Attr(native, 'T'),
+    float32Attr(native, 'U'),
     { name: 'epsilon', type: b.TF_ATTR_FLOAT, value: epsilon },
     ...(averageFactor !== undefined ? [{ name: 'exponential_avg_factor', type: b.TF_ATTR_FLOAT, value: averageFactor }] : []),
     { name: 'data_format', type: b.TF_ATTR_STRING, value: 'NHWC' },
