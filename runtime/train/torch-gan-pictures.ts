@@ -10,7 +10,6 @@
 // events (epoch, sample, checkpoint).
 
 import { msg } from '../../core/i18n/message.js';
-import { existsSync, rmSync } from 'node:fs';
 import type { Graph } from '../../core/graph/graph.js';
 import type { TrainPlan } from '../../core/train/plan.js';
 import { compileGraph } from '../compile/compile-graph.js';
@@ -19,7 +18,7 @@ import { loadTorchWeightsFile } from '../export/pytorch/load-torch-checkpoint.js
 import type { Tensor, TF } from '../tf-types.js';
 import { writeSamples } from './adversarial.js';
 import type { Emit } from './events.js';
-import { sampleWeightsFile, type TorchPictures } from './torch-pictures.js';
+import { fromSampleWeights, type TorchPictures } from './torch-pictures.js';
 
 /** What the samples are drawn with: the generator's traced graph and its generator.py. */
 export interface TorchGanPictureSource {
@@ -37,27 +36,15 @@ export function torchGanPictures(source: TorchGanPictureSource, place: { runDir:
   if (every <= 0 || (plan.samples?.count ?? 0) <= 0 || !plan.adversarial) return undefined;
   const generator = compileGraph(tf, graph, { seed: 1 });
   const noise = noiseOf(tf, plan);
-  let broken = false;
-  return {
-    every,
-    afterEpoch(epoch) {
-      const file = sampleWeightsFile(place.programDir, epoch);
-      if (!existsSync(file)) return;
-      try {
-        if (broken) return;
-        loadTorchWeightsFile(tf, generator, graph, file, source.generated);
-        const { path, kind } = writeSamples(tf, plan, generator, noise, place.runDir, epoch);
-        place.emit({ type: 'sample', epoch, path, kind });
-      } catch (e) {
-        // a picture that cannot be drawn (the weights, a full disk): one warning, and the run goes on without them
-        broken = true;
-        place.emit({ type: 'warning', message: msg`the samples cannot be drawn from PyTorch's generator (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
-      } finally {
-        rmSync(file, { force: true });
-      }
+  return fromSampleWeights(every, place, {
+    draw(file, epoch) {
+      loadTorchWeightsFile(tf, generator, graph, file, source.generated);
+      const { path, kind } = writeSamples(tf, plan, generator, noise, place.runDir, epoch);
+      place.emit({ type: 'sample', epoch, path, kind });
     },
+    failed: (reason) => msg`the samples cannot be drawn from PyTorch's generator (${reason}); training goes on without them`,
     dispose: () => generator.dispose(),
-  };
+  });
 }
 
 /** Fresh draws of the block's noise for each picture, seeded from the run's seed: the same pictures for the same weights. */

@@ -62,6 +62,30 @@ export function torchPictures(source: TorchPictureSource, place: { runDir: strin
     dispose();
     return undefined;
   }
+  return fromSampleWeights(every, place, {
+    draw(file, epoch) {
+      loadTorchWeightsFile(tf, model, graph, file, source.generated);
+      draw(epoch);
+    },
+    failed: (reason) => msg`the pictures cannot be drawn from PyTorch's weights (${reason}); training goes on without them`,
+    dispose,
+  });
+}
+
+/** How a kind of run draws from an epoch's weights file, and what it says when it cannot. */
+export interface SampleWeightsDrawing {
+  draw(file: string, epoch: number): void;
+  /** the warning, given why */
+  failed(reason: string): string;
+  dispose(): void;
+}
+
+/**
+ * At an epoch whose weights train.py wrote: draw from them, then remove the
+ * file. A picture that cannot be drawn (the weights, a full disk) is one
+ * warning, and the run goes on without pictures.
+ */
+export function fromSampleWeights(every: number, place: { programDir: string; emit: Emit }, drawing: SampleWeightsDrawing): TorchPictures {
   let broken = false;
   return {
     every,
@@ -69,18 +93,15 @@ export function torchPictures(source: TorchPictureSource, place: { runDir: strin
       const file = sampleWeightsFile(place.programDir, epoch);
       if (!existsSync(file)) return;
       try {
-        if (broken) return;
-        loadTorchWeightsFile(tf, model, graph, file, source.generated);
-        draw(epoch);
+        if (!broken) drawing.draw(file, epoch);
       } catch (e) {
-        // as a picture that cannot be drawn (the weights, a full disk): one warning, and the run goes on without them
         broken = true;
-        place.emit({ type: 'warning', message: msg`the pictures cannot be drawn from PyTorch's weights (${e instanceof Error ? e.message : String(e)}); training goes on without them` });
+        place.emit({ type: 'warning', message: drawing.failed(e instanceof Error ? e.message : String(e)) });
       } finally {
         rmSync(file, { force: true });
       }
     },
-    dispose,
+    dispose: () => drawing.dispose(),
   };
 }
 
