@@ -37,7 +37,7 @@ import { EXIT, type Io, printHelp } from './io.js';
 import { nodeHost } from './node-host.js';
 import { jsonLines, progressDisplay } from './train-output.js';
 
-export const TRAIN_USAGE = 'usage: nn train FILE [--model NAME] [--json] [--epochs N] [--batch N] [--seed N] [--device cpu|gpu|auto] [--resume] [--out DIR] [--explain] [--engine tfjs|torch [--device cuda] [--nproc N] [--amp bf16] [--fsdp]]';
+export const TRAIN_USAGE = 'usage: nn train FILE [--model NAME] [--json] [--epochs N] [--batch N] [--seed N] [--device cpu|gpu|auto] [--resume] [--out DIR] [--explain] [--eager] [--engine tfjs|torch [--device cuda] [--nproc N] [--amp bf16] [--fsdp]]';
 
 /** The command's help, in the language chosen; the usage line and option names stay as typed. */
 export function trainHelp(): string {
@@ -57,6 +57,8 @@ checkpoint and exits with 130.`}
   --out DIR            ${msg`put the run folders in DIR instead of runs/<name>/ beside FILE`}
   --json               ${msg`JSON Lines events instead of a progress bar (docs/events.md)`}
   --explain            ${msg`take one step only and show each layer's activations, gradients and update`}
+  --eager              ${msg`run each step op by op, as TensorFlow.js does (default: each step as one
+                       TensorFlow graph, on the native backend, where the step allows it)`}
   --engine tfjs|torch  ${msg`tfjs (the default), or torch: the train block exported to PyTorch
                        (model.py, train.py, data/ in the run folder's torch/) and trained by
                        the Python that has torch (NN_PYTHON, else python3; \`nn doctor\` says
@@ -73,7 +75,7 @@ PyTorch when it sees CUDA, and says so.`}
 export const EXIT_STOPPED = 130;
 
 export async function trainCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json', 'resume', 'explain', 'fsdp'], options: ['model', 'epochs', 'batch', 'seed', 'device', 'out', 'engine', 'nproc', 'amp'] });
+  const args = parseArgs(argv, { flags: ['json', 'resume', 'explain', 'fsdp', 'eager'], options: ['model', 'epochs', 'batch', 'seed', 'device', 'out', 'engine', 'nproc', 'amp'] });
   if ('error' in args) return usage(io, args.error);
   if ('help' in args) return printHelp(io, trainHelp());
   if (args.positional.length !== 1) return usage(io, args.positional.length === 0 ? msg`no file given` : msg`give one file`);
@@ -168,6 +170,7 @@ export async function trainCommand(argv: readonly string[], io: Io): Promise<num
     const result = await runTraining({
       ...request,
       resume: args.flags.has('resume'),
+      eager: args.flags.has('eager'),
       emit,
       stop,
     });

@@ -14,6 +14,8 @@ export interface StepProfile {
   steps: number;
   records: OpRecord[];
   handles: HandleCounts;
+  /** the same step as one TensorFlow graph (runtime/train/graph-step/): its median (ms), and the first three steps (recorded; recorded and loaded; first run) */
+  graph: { stepMs: number; readyMs: number[] };
 }
 
 /** One op's fixed cost (µs): inside the native call, and of a whole `tf.add` on scalars. */
@@ -44,6 +46,14 @@ export function profileTables(profiles: readonly StepProfile[], floor: Floor): s
       `| ${p.workload.name} | ${ms(p.stepMs)} | ${ms(step)} | ${ops.toFixed(0)} | ${ms(kernels)} | ${pct(kernels, step)} | ${ms(dispatch)} | ${pct(dispatch, step)} | ${ms((ops * floor.wholeUs) / 1000)} | ${[h.created, h.deleted, h.reads].map((n) => (n / p.steps).toFixed(0)).join(' / ')} |`,
     );
   }
+  out.push(
+    '',
+    'Op by op against one graph (the same steps, in turns of 5; graph: the step run as one TensorFlow graph; its first steps: recorded, recorded and loaded, first run):',
+    '',
+    '| workload | op by op ms | one graph ms | op by op / graph | first graph steps ms |',
+    '|---|---:|---:|---:|---|',
+  );
+  for (const p of profiles) out.push(`| ${p.workload.name} | ${ms(p.stepMs)} | ${ms(p.graph.stepMs)} | ${(p.stepMs / p.graph.stepMs).toFixed(2)} | ${p.graph.readyMs.map(ms).join(' / ')} |`);
   for (const p of profiles) out.push('', ...opTable(p), '', ...layerTable(p));
   return out.join('\n');
 }

@@ -6,12 +6,16 @@
 // steps, the time in the native op calls is the kernels' (with each call's
 // fixed cost, measured apart on a tiny op), the rest is dispatch.
 
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeHost } from '../../cli/node-host.js';
 import { Random } from '../../runtime/random.js';
 import { type Batch, disposeBatch, epochOrder, takeBatch } from '../../runtime/train/batches.js';
 import { predictAll } from '../../runtime/train/evaluate.js';
 import { disposeSupervised, loadRunData, planOf, setUpSupervised, type SupervisedSetup } from '../../runtime/train/run-training.js';
+import { graphSteps } from '../../runtime/train/graph-step/graph-steps.js';
+import { nodeBackend } from '../../runtime/train/graph-step/step-trace.js';
 import { update } from '../../runtime/train/supervised.js';
 import { trainableVariables } from '../../runtime/train/variables.js';
 import type { TF } from '../../runtime/tf-types.js';
@@ -53,17 +57,43 @@ function profileStep(tf: TF, backend: string, workload: Workload): StepProfile {
     });
     return performance.now() - started;
   };
+  const runner = graphSteps(
+    { tf, variables, lossOf: (batch) => setup.loss(batch.target!, predictAll(setup.model, batch.inputs, true)), update: (grads) => update({ tf, plan, optimizer: setup.optimizer }, variables, grads) },
+    nodeBackend(tf)!,
+    { folder: mkdtempSync(join(tmpdir(), 'nn-profile-')), warn: (message) => console.log(`${workload.id}: ${message}`) },
+  );
+  /** one training step through the graph runner, as trainSupervised takes it with graph steps (ms) */
+  const graphStep = (): number => {
+    const started = performance.now();
+    const batch = takeBatch(tf, setup.train, order, b++ % batches, BATCH);
+    const taken = runner.step(batch, 'profile');
+    taken.commit();
+    taken.release();
+    disposeBatch(batch);
+    return performance.now() - started;
+  };
   try {
     for (let i = 0; i < WARM_UP_STEPS; i++) step();
-    const plain = median(Array.from({ length: PLAIN_STEPS }, step));
+    // recorded, recorded and loaded, first run (grappler optimises the graph then)
+    const graphReady = [graphStep(), graphStep(), graphStep()];
+    // op by op and as a graph in turns, a few steps each: a shared machine's load hits both alike
+    const eagerTimes: number[] = [];
+    const graphTimes: number[] = [];
+    for (let i = 0; i < PLAIN_STEPS; i += 5) {
+      for (let j = 0; j < 5; j++) eagerTimes.push(step());
+      for (let j = 0; j < 5; j++) graphTimes.push(graphStep());
+    }
+    const plain = median(eagerTimes);
+    const graph = { stepMs: median(graphTimes), readyMs: graphReady };
+    runner.dispose();
     recorder.install(tf, [setup.model]);
     recorder.recording = true;
     // the kernels' share is taken of these same steps: their mean, as the kernel times are summed
     const recorded = mean(Array.from({ length: RECORDED_STEPS }, step));
     recorder.recording = false;
     recorder.uninstall();
-    console.log(`${workload.id}: ${plain.toFixed(2)} ms a step (${recorded.toFixed(2)} ms recorded, mean), ${(recorder.records.length / RECORDED_STEPS).toFixed(0)} ops a step`);
-    return { workload, stepMs: plain, recordedStepMs: recorded, steps: RECORDED_STEPS, records: recorder.records, handles: recorder.handles };
+    console.log(`${workload.id}: ${plain.toFixed(2)} ms a step (${recorded.toFixed(2)} ms recorded, mean), ${(recorder.records.length / RECORDED_STEPS).toFixed(0)} ops a step; ${graph.stepMs.toFixed(2)} ms as one graph`);
+    return { workload, stepMs: plain, recordedStepMs: recorded, steps: RECORDED_STEPS, records: recorder.records, handles: recorder.handles, graph };
   } finally {
     recorder.uninstall();
     setup.model.dispose();

@@ -25,17 +25,35 @@ export function predictAll(model: LayersModel, inputs: Tensor[], training: boole
   return Array.isArray(out) ? out : [out];
 }
 
-export function evaluate(tf: TF, model: LayersModel, examples: Examples, loss: LossOf, metrics: Record<string, Metric>): Record<string, number> {
+/**
+ * The forward pass of a batch's inputs, training behaviour off: op by op, or
+ * as one TensorFlow graph (graph-step/graph-function.ts). The outputs are the
+ * caller's until it releases the call.
+ */
+export type Forward = (model: LayersModel, inputs: Tensor[]) => { results: Tensor[]; commit(): void; release(): void };
+
+const eagerForward: Forward = (model, inputs) => {
+  const results = predictAll(model, inputs, false);
+  return { results, commit: () => undefined, release: () => results.forEach((t) => t.dispose()) };
+};
+
+export function evaluate(tf: TF, model: LayersModel, examples: Examples, loss: LossOf, metrics: Record<string, Metric>, forward: Forward = eagerForward): Record<string, number> {
   let lossSum = 0;
   const accumulators = Object.entries(metrics).map(([name, metric]) => [name, metric(tf)] as const);
   for (let from = 0; from < examples.count; from += EVAL_BATCH) {
     const batch = sliceBatch(tf, examples, from, EVAL_BATCH);
-    tf.tidy(() => {
-      const outputs = predictAll(model, batch.inputs, false);
-      lossSum += loss(batch.target!, outputs).dataSync()[0]! * batch.size;
-      for (const [, a] of accumulators) a.add(batch.target!, outputs[0]!, { inputs: batch.inputs, outputs });
-    });
-    disposeBatch(batch);
+    const call = forward(model, batch.inputs);
+    try {
+      call.commit();
+      const outputs = call.results;
+      tf.tidy(() => {
+        lossSum += loss(batch.target!, outputs).dataSync()[0]! * batch.size;
+        for (const [, a] of accumulators) a.add(batch.target!, outputs[0]!, { inputs: batch.inputs, outputs });
+      });
+    } finally {
+      call.release();
+      disposeBatch(batch);
+    }
   }
   return { loss: lossSum / Math.max(1, examples.count), ...Object.fromEntries(accumulators.flatMap(([name, a]) => resultsOf(name, a))) };
 }

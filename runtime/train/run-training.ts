@@ -43,6 +43,8 @@ export interface TrainRequest {
   /** where checkpoints and samples go; default: `runs/<name>` next to the .nn file */
   outDir?: string;
   resume?: boolean;
+  /** every step op by op, as tfjs runs it (default: each step as one TensorFlow graph, on the native backend) */
+  eager?: boolean;
   /** settings given on the command line, over the train block's */
   overrides?: { epochs?: number; batch?: number; seed?: number };
   emit: Emit;
@@ -124,6 +126,7 @@ async function trainInFolder(request: TrainRequest, plan: TrainPlan, place: RunP
       emit: request.emit,
       stop: request.stop,
       firstEpoch,
+      ...(request.eager ? {} : { graphSteps: { folder: place.runDir } }),
       pictures: supervisedPictures({ tf, plan, model, raw, heldOut: split?.validation ?? data.test }, { runDir: place.runDir, emit: request.emit }),
       checkpoint: async (epoch) => {
         const path = await checkpoints.save(epoch, models, optimizers);

@@ -12,12 +12,16 @@ import type { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import { type Batch, batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
 import { assertFiniteLoss, assertFiniteWeights, LossWatch, suspectOf } from './divergence.js';
-import { evaluate, type LossOf, predictAll } from './evaluate.js';
+import { evaluate, type Forward, type LossOf, predictAll } from './evaluate.js';
 import type { Emit } from './events.js';
 import type { Metric } from './metrics.js';
 import type { TrainOptimizer } from './optimizers.js';
 import { learningRateAt } from './schedules.js';
 import { Throughput } from './throughput.js';
+import { eagerSteps, type StepParts, type StepRunner } from './train-step.js';
+import { GraphFunction } from './graph-step/graph-function.js';
+import { graphSteps } from './graph-step/graph-steps.js';
+import { nodeBackend } from './graph-step/step-trace.js';
 import { clipByGlobalNorm, trainableVariables, type Variables } from './variables.js';
 
 export interface StopSignal {
@@ -43,6 +47,12 @@ export interface SupervisedRun {
   checkpoint(epochs: number): Promise<void>;
   /** draws the run's pictures after epoch `epoch` (1-based), when they are due (../pictures/epoch-pictures.ts) */
   pictures?: (epoch: number) => void;
+  /**
+   * Steps as one TensorFlow graph each (graph-step/graph-steps.ts), on the
+   * native backend: the folder a graph is written to while TensorFlow loads
+   * it. Absent: every step runs op by op.
+   */
+  graphSteps?: { folder: string };
 }
 
 export interface RunEnd {
@@ -70,63 +80,98 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
   let sinceBest = 0;
   let last: Record<string, number> = {};
   const pace = new Throughput(plan.batch, run.train.count, run.firstEpoch);
-  for (let epoch = run.firstEpoch; epoch < plan.epochs; epoch++) {
-    const started = Date.now();
-    const rate = epochLearningRate(plan, epoch);
-    run.optimizer.setLearningRate(rate);
-    const order = epochOrder(run.train.count, plan.shuffle, run.random);
-    let lossSum = 0;
-    let lastEvent = 0;
-    for (let b = 0; b < batches; b++) {
-      const batch = takeBatch(tf, run.train, order, b, plan.batch);
-      const { loss, grads } = gradients(run, variables, batch);
-      try {
-        warn(watch.batch(loss, epoch + 1, b + 1, () => suspectOf(tf, models, batchData(model, batch))));
-        update(run, variables, grads);
-      } finally {
-        for (const g of Object.values(grads)) g.dispose();
-        disposeBatch(batch);
+  const steps = stepRunner(run, variables, warn);
+  const forward = graphForward(run);
+  try {
+    for (let epoch = run.firstEpoch; epoch < plan.epochs; epoch++) {
+      const started = Date.now();
+      const rate = epochLearningRate(plan, epoch);
+      run.optimizer.setLearningRate(rate);
+      const order = epochOrder(run.train.count, plan.shuffle, run.random);
+      let lossSum = 0;
+      let lastEvent = 0;
+      for (let b = 0; b < batches; b++) {
+        const batch = takeBatch(tf, run.train, order, b, plan.batch);
+        let loss: number;
+        try {
+          const step = steps.step(batch, String(rate));
+          try {
+            loss = step.loss;
+            warn(watch.batch(loss, epoch + 1, b + 1, () => suspectOf(tf, models, batchData(model, batch))));
+            step.commit();
+          } finally {
+            step.release();
+          }
+        } finally {
+          disposeBatch(batch);
+        }
+        lossSum += loss * batch.size;
+        const now = Date.now();
+        if (now - lastEvent >= 1000 / BATCH_EVENTS_PER_SECOND || b === batches - 1) {
+          lastEvent = now;
+          emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss, ...pace.at(epoch + 1, b + 1) });
+        }
+        // let a stop request (a signal, a line on stdin) arrive
+        await new Promise((resolve) => setImmediate(resolve));
+        if (run.stop.requested) {
+          await checkpoint(epoch, { epoch: epoch + 1, batch: b + 1 });
+          return { reason: 'stopped', epochs: epoch, metrics: last };
+        }
       }
-      lossSum += loss * batch.size;
-      const now = Date.now();
-      if (now - lastEvent >= 1000 / BATCH_EVENTS_PER_SECOND || b === batches - 1) {
-        lastEvent = now;
-        emit({ type: 'batch', epoch: epoch + 1, batch: b + 1, batches, loss, ...pace.at(epoch + 1, b + 1) });
-      }
-      // let a stop request (a signal, a line on stdin) arrive
-      await new Promise((resolve) => setImmediate(resolve));
-      if (run.stop.requested) {
-        await checkpoint(epoch, { epoch: epoch + 1, batch: b + 1 });
-        return { reason: 'stopped', epochs: epoch, metrics: last };
+      const trainLoss = lossSum / run.train.count;
+      // no held-out examples (`split: 1.0`): nothing is reported for them, not a loss of 0
+      const held = run.heldOut.examples.count > 0 ? evaluate(tf, model, run.heldOut.examples, run.loss, run.metrics, forward?.forward) : {};
+      // finite training losses and weights can still give a held-out loss that is not (the last update, or the held-out data)
+      if (held['loss'] !== undefined) assertFiniteLoss(`${run.heldOut.name}_loss`, held['loss'], { epoch: epoch + 1 }, () => suspectOf(tf, models, batchData(model, run.heldOut.examples)));
+      last = { loss: trainLoss, ...Object.fromEntries(Object.entries(held).map(([k, v]) => [`${run.heldOut.name}_${k}`, v])) };
+      emit({ type: 'epoch', epoch: epoch + 1, epochs: plan.epochs, logs: last, seconds: (Date.now() - started) / 1000, learningRate: rate });
+      run.pictures?.(epoch + 1);
+      warn(watch.epoch(trainLoss, epoch + 1));
+      if ((epoch + 1) % plan.checkpoints.every === 0 || epoch + 1 === plan.epochs) await checkpoint(epoch + 1, { epoch: epoch + 1 });
+      if (plan.earlyStopping !== undefined && held['loss'] !== undefined) {
+        if (held['loss'] < best) (best = held['loss']!), (sinceBest = 0);
+        else if (++sinceBest >= plan.earlyStopping) {
+          if ((epoch + 1) % plan.checkpoints.every !== 0) await checkpoint(epoch + 1, { epoch: epoch + 1 });
+          return { reason: 'early-stopping', epochs: epoch + 1, metrics: last };
+        }
       }
     }
-    const trainLoss = lossSum / run.train.count;
-    // no held-out examples (`split: 1.0`): nothing is reported for them, not a loss of 0
-    const held = run.heldOut.examples.count > 0 ? evaluate(tf, model, run.heldOut.examples, run.loss, run.metrics) : {};
-    // finite training losses and weights can still give a held-out loss that is not (the last update, or the held-out data)
-    if (held['loss'] !== undefined) assertFiniteLoss(`${run.heldOut.name}_loss`, held['loss'], { epoch: epoch + 1 }, () => suspectOf(tf, models, batchData(model, run.heldOut.examples)));
-    last = { loss: trainLoss, ...Object.fromEntries(Object.entries(held).map(([k, v]) => [`${run.heldOut.name}_${k}`, v])) };
-    emit({ type: 'epoch', epoch: epoch + 1, epochs: plan.epochs, logs: last, seconds: (Date.now() - started) / 1000, learningRate: rate });
-    run.pictures?.(epoch + 1);
-    warn(watch.epoch(trainLoss, epoch + 1));
-    if ((epoch + 1) % plan.checkpoints.every === 0 || epoch + 1 === plan.epochs) await checkpoint(epoch + 1, { epoch: epoch + 1 });
-    if (plan.earlyStopping !== undefined && held['loss'] !== undefined) {
-      if (held['loss'] < best) (best = held['loss']!), (sinceBest = 0);
-      else if (++sinceBest >= plan.earlyStopping) {
-        if ((epoch + 1) % plan.checkpoints.every !== 0) await checkpoint(epoch + 1, { epoch: epoch + 1 });
-        return { reason: 'early-stopping', epochs: epoch + 1, metrics: last };
-      }
-    }
+    return { reason: 'completed', epochs: plan.epochs, metrics: last };
+  } finally {
+    steps.dispose();
+    forward?.dispose();
   }
-  return { reason: 'completed', epochs: plan.epochs, metrics: last };
 }
 
-/** A batch's loss, read now (before any update), and its gradients (the caller disposes them). */
-function gradients(run: SupervisedRun, variables: Variables, batch: Batch): { loss: number; grads: Record<string, Tensor> } {
-  const { value, grads } = run.tf.variableGrads(() => run.loss(batch.target!, predictAll(run.model, batch.inputs, true)) as never, variables.list);
-  const loss = value.dataSync()[0]!;
-  value.dispose();
-  return { loss, grads };
+/** The run's steps: as TensorFlow graphs where the run asks for them and the backend is tfjs-node's, else op by op. */
+function stepRunner(run: SupervisedRun, variables: Variables, warn: (message: string | undefined) => void): StepRunner {
+  const parts: StepParts = {
+    tf: run.tf,
+    variables,
+    lossOf: (batch) => run.loss(batch.target!, predictAll(run.model, batch.inputs, true)),
+    update: (grads) => update(run, variables, grads),
+  };
+  const backend = run.graphSteps ? nodeBackend(run.tf) : undefined;
+  if (!run.graphSteps || !backend) return eagerSteps(parts);
+  const optimizer = run.optimizer.optimizer as unknown as { incrementIterations?: () => void };
+  return graphSteps(parts, backend, {
+    folder: run.graphSteps.folder,
+    warn,
+    // the optimizer counts its steps in JavaScript, which a graph does not run
+    afterStep: () => optimizer.incrementIterations?.(),
+  });
+}
+
+/** The held-out examples' forward pass as a TensorFlow graph, with graph steps. */
+function graphForward(run: SupervisedRun): { forward: Forward; dispose(): void } | undefined {
+  const backend = run.graphSteps ? nodeBackend(run.tf) : undefined;
+  if (!run.graphSteps || !backend) return undefined;
+  const graph = new GraphFunction(run.tf, backend, run.graphSteps.folder);
+  return {
+    // training behaviour off: no dropout, BatchNorm's running statistics
+    forward: (model, inputs) => graph.call(inputs, 'held out', () => predictAll(model, inputs, false)),
+    dispose: () => graph.dispose(),
+  };
 }
 
 /** The learning rate the schedule sets for `epoch` (0-based). */

@@ -228,6 +228,8 @@ export const CLI: Readonly<Record<string, string>> = {
   'put the run folders in DIR instead of runs/<name>/ beside FILE': '把训练文件夹放在 DIR 中，而不是 FILE 旁边的 runs/<name>/',
   'JSON Lines events instead of a progress bar (docs/events.md)': '输出 JSON Lines 事件而不是进度条（docs/events.md）',
   "take one step only and show each layer's activations, gradients and update": '只走一步，展示每一层的激活值、梯度和参数更新',
+  'run each step op by op, as TensorFlow.js does (default: each step as one\n                       TensorFlow graph, on the native backend, where the step allows it)':
+    '每一步逐个算子运行，和 TensorFlow.js 一样（默认：在原生后端上，\n                       只要这一步允许，就把每一步作为一个 TensorFlow 图运行）',
   "tfjs (the default), or torch: the train block exported to PyTorch\n                       (model.py, train.py, data/ in the run folder's torch/) and trained by\n                       the Python that has torch (NN_PYTHON, else python3; `nn doctor` says\n                       which): the same events, checkpoints in the run folder, --resume":
     'tfjs（默认），或 torch：把 train 块导出到 PyTorch\n                       （model.py、train.py、data/，放在训练文件夹的 torch/ 中），\n                       由装有 torch 的 Python 训练（NN_PYTHON，否则 python3；\n                       `nn doctor` 会说明是哪个）：事件相同，检查点在训练文件夹中，支持 --resume',
   '(torch) train on the GPU (gpu means the same; default: CUDA when PyTorch sees it)': '（torch）在 GPU 上训练（gpu 同义；默认：PyTorch 能看到 CUDA 时用它）',

@@ -399,6 +399,13 @@ export const RUNTIME: Readonly<Record<string, string>> = {
   // train/torch-gan-pictures.ts
   'the samples cannot be drawn from PyTorch\'s generator ({0}); training goes on without them': '无法从 PyTorch 的生成器画出样本（{0}）；训练继续，不画这些图',
 
+  // train/graph-step/graph-steps.ts
+  'each training step runs op by op (slower): {0}': '每个训练步骤逐个算子运行（较慢）：{0}',
+  'TensorFlow could not run the step as a graph ({0})': 'TensorFlow 无法把这一步作为图运行（{0}）',
+  'TensorFlow could not load the step as a graph ({0})': 'TensorFlow 无法把这一步加载为图（{0}）',
+  'the step changes from batch to batch ({0})': '这一步在批次之间会变化（{0}）',
+  'it reads tensors back before it ends': '它在结束之前把张量读回了 JavaScript',
+
   // train/torch-pictures.ts
   'the pictures cannot be drawn from PyTorch\'s weights ({0}); training goes on without them': '无法用 PyTorch 的权重绘制图片（{0}）；训练继续，不画这些图',
 };
