@@ -7,6 +7,7 @@ import type { SliceAxis } from '../../core/values.js';
 import type { Tensor, TF } from '../tf-types.js';
 import type { ArgReader } from './graph-args.js';
 import type { Initializer } from './initializers.js';
+import type { RandomSource } from './random-source.js';
 
 /** What the compiler does not support yet (a limitation, not a bug): reported as a message. */
 export class CompileError extends Error {}
@@ -40,8 +41,8 @@ export interface CallContext extends BuildContext {
   readonly batch: number;
   /** assigns a new value to a non-trainable weight (batch norm's running statistics) */
   assign(name: string, value: Tensor): void;
-  /** a seed for a random operation (dropout, noise): a new one each call; undefined when the run is not seeded */
-  nextSeed(): number | undefined;
+  /** random numbers (dropout, noise): new ones each call, repeatable with the run's seed (../random-source.ts) */
+  readonly random: RandomSource;
 }
 
 export interface Kernel {

@@ -11,6 +11,7 @@ import { ArgReader } from './graph-args.js';
 import { initialValue } from './initializers.js';
 import type { CallContext, Kernel } from './kernel.js';
 import { findKernel } from './kernels/index.js';
+import { type RandomSource, randomSource } from './random-source.js';
 
 export interface NnLayerConfig {
   name: string;
@@ -90,8 +91,9 @@ function defineNnLayer(tf: TF): NnLayerClass {
     private readonly variables = new Map<string, LayerVariable>();
     /** sharedWeight only: the layer that owns the variable, found on first use */
     private owner: NnLayer | undefined;
-    /** random operations so far, so that each gets its own seed */
-    private randomCalls = 0;
+    /** the layer's random numbers (dropout, noise) and their counter, made on first use */
+    private readonly randomState: { counter?: import('@tensorflow/tfjs').Variable } = {};
+    private randomNumbers: RandomSource | undefined;
 
     constructor(given: NnLayerConfig | SavedConfig) {
       const config = 'node' in given ? decodeConfig(given) : given;
@@ -149,13 +151,23 @@ function defineNnLayer(tf: TF): NnLayerClass {
           return v.read();
         },
         assign: (name, value) => this.variables.get(name)!.write(value),
-        nextSeed: () => (this.nn.seed === undefined ? undefined : (this.nn.seed * 7919 + ++this.randomCalls) % 2_147_483_647),
+        random: (this.randomNumbers ??= randomSource(tf, this.nn.seed, this.randomState)),
       };
       // a copy: the caller may dispose what a layer returns, never the weight itself
       if (this.nn.sharedWeight) return tf.clone(this.ownerLayer().variable(this.nn.sharedWeight.weight).read());
       if (this.nn.read !== undefined) return tf.clone(context.weight(this.nn.read));
       const out = this.kernel.call(context, tensors);
       return Array.isArray(out) && out.length === 1 ? out[0]! : out;
+    }
+
+    /** Frees the random numbers' counter with the weights. */
+    override dispose(): ReturnType<import('@tensorflow/tfjs').layers.Layer['dispose']> {
+      const result = super.dispose();
+      if (result.refCountAfterDispose === 0) {
+        this.randomState.counter?.dispose();
+        delete this.randomState.counter;
+      }
+      return result;
     }
 
     /** The variable of one of this layer's weights (a tied weight reads it). */

@@ -12,6 +12,7 @@ import { type Dim, formatDim, isConst, substitute, symbolName } from '../../core
 import { ArgReader } from '../compile/graph-args.js';
 import type { CallContext } from '../compile/kernel.js';
 import { findKernel } from '../compile/kernels/index.js';
+import { randomSource } from '../compile/random-source.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
 import type { ModelApplication, PipelineArg, PipelineGraph, PipelineNode } from './pipeline-graph.js';
 import { PipelineError } from './trace-pipeline.js';
@@ -61,7 +62,7 @@ function callNode(tf: TF, node: Exclude<PipelineNode, { op: 'input' }>, inputs: 
       return w;
     },
     assign: () => undefined,
-    nextSeed: () => undefined,
+    random: randomSource(tf, undefined, {}),
   };
   const out = findKernel(kind).call(context, inputs);
   return Array.isArray(out) ? out : [out];

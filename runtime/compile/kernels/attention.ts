@@ -6,6 +6,7 @@ import type { Tensor, TF } from '../../tf-types.js';
 import type { BuildContext, CallContext, Kernel, WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
 import { chosenInitializer, pytorchLinear } from '../initializers.js';
+import { dropout } from '../random-source.js';
 
 const NEG = -1e9;
 
@@ -79,7 +80,7 @@ export const MultiHeadAttention: Kernel = {
     const bias = k.args.bool('bias');
     let weights = attentionWeights(k, query, key!, mask); // [B, h, Tq, Tk]
     const rate = k.args.float('dropout');
-    if (k.training && rate > 0) weights = tf.dropout(weights, rate, undefined, k.nextSeed());
+    if (k.training && rate > 0) weights = dropout(tf, k.random, weights, rate);
     const v = splitHeads(tf, project(k, 'value', value!, bias), heads); // [B, h, Tk, hd]
     const attended = tf.matMul(weights, v); // [B, h, Tq, hd]
     const [b, , tq, hd] = attended.shape as [number, number, number, number];

@@ -6,6 +6,7 @@ import type { Tensor, TF } from '../../tf-types.js';
 import type { Kernel } from '../kernel.js';
 import { lastDim } from '../kernel.js';
 import { chosenInitializer, fansOfShape } from '../initializers.js';
+import { dropout } from '../random-source.js';
 
 export const Embedding: Kernel = {
   weights(k) {
@@ -40,7 +41,7 @@ export const PositionalEncoding: Kernel = {
     const table = k.args.string('kind') === 'learned' ? tf.slice(k.weight('table'), [0, 0], [length, d]) : sinusoidalTable(tf, length, d);
     const y = tf.add(x!, table);
     const rate = k.args.float('dropout');
-    return k.training && rate > 0 ? tf.dropout(y, rate, undefined, k.nextSeed()) : y;
+    return k.training && rate > 0 ? dropout(tf, k.random, y, rate) : y;
   },
 };
 

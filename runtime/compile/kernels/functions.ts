@@ -172,8 +172,8 @@ export const FUNCTION_KERNELS: Record<string, Kernel> = {
   padding_mask: { call: (k, inputs) => k.tf.notEqual(tensorArg(k, inputs, 'tokens'), k.args.int('pad')) },
   iou: { call: (k, inputs) => iou(k.tf, tensorArg(k, inputs, 'a'), tensorArg(k, inputs, 'b'), k.args.string('format')) },
   // random
-  normal: { call: (k) => k.tf.randomNormal(outputShape(k), k.args.float('mean'), k.args.float('std'), 'float32', k.nextSeed()) },
-  uniform: { call: (k) => k.tf.randomUniform(outputShape(k), k.args.float('low'), k.args.float('high'), 'float32', k.nextSeed()) },
+  normal: { call: (k) => k.random.normal(outputShape(k), k.args.float('mean'), k.args.float('std')) },
+  uniform: { call: (k) => k.random.uniform(outputShape(k), k.args.float('low'), k.args.float('high')) },
 };
 
 /** NumPy's matmul: batch axes broadcast; a vector operand gains and loses an axis. */

@@ -7,6 +7,7 @@ import type { Tensor } from '../../tf-types.js';
 import type { BuildContext, Kernel, WeightSpec } from '../kernel.js';
 import { lastDim } from '../kernel.js';
 import { chosenInitializer } from '../initializers.js';
+import { dropout } from '../random-source.js';
 import { type BatchNormCall, type BatchNormImplementation, updateRunning } from './batch-norm-call.js';
 import { fusedBatchNorm, hasFusedBatchNorm } from './fused-batch-norm.js';
 
@@ -125,11 +126,11 @@ export const DropPath: Kernel = {
     const input = x!;
     const keep = 1 - rate;
     const perExample = [input.shape[0]!, ...input.shape.slice(1).map(() => 1)]; // [B, 1, ..., 1]
-    const kept = tf.cast(tf.less(tf.randomUniform(perExample, 0, 1, 'float32', k.nextSeed()), keep), 'float32');
+    const kept = tf.cast(tf.less(k.random.uniform(perExample, 0, 1), keep), 'float32');
     return tf.mul(input, tf.div(kept, keep));
   },
 };
 
 export const Dropout: Kernel = {
-  call: (k, [x]) => (k.training && k.args.float('rate') > 0 ? k.tf.dropout(x!, k.args.float('rate'), undefined, k.nextSeed()) : x!),
+  call: (k, [x]) => (k.training && k.args.float('rate') > 0 ? dropout(k.tf, k.random, x!, k.args.float('rate')) : x!),
 };
