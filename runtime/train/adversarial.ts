@@ -33,6 +33,9 @@ import { trace } from './trace-model.js';
 import { learningRateAt } from './schedules.js';
 import type { RunEnd } from './supervised.js';
 import { trainableVariables, type Variables } from './variables.js';
+import { GraphFunction } from './graph-step/graph-function.js';
+import { LossSteps } from './graph-step/loss-steps.js';
+import { nodeBackend } from './graph-step/step-trace.js';
 
 export interface AdversarialSetup {
   tf: TF;
@@ -78,6 +81,8 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
     const path = await setup.checkpoints.save(epoch, models, saved);
     request.emit({ type: 'checkpoint', epoch, path });
   };
+  // each kind of step as one TensorFlow graph on the native backend (graph-step/), unless asked otherwise
+  const graphs = request.eager ? undefined : ganGraphs(tf, setup.run.runDir, warn, optimizers);
   const baseRate = typeof plan.optimizer.args['lr'] === 'number' ? plan.optimizer.args['lr'] : 0.001;
   const batches = batchCount(data.train.count, plan.batch);
   let last: Record<string, number> = {};
@@ -95,8 +100,9 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
         const suspects = () => suspectOf(tf, models, [{ name: `input ${discriminatorGraph.inputs[0]!.name}`, tensor: batch.inputs[0]! }]);
         const check = (which: 'd' | 'g') => (loss: number) => warn(watch[which].batch(loss, epoch + 1, b + 1, suspects));
         try {
-          for (let k = 0; k < plan.steps.discriminator; k++) dSum += discriminatorStep(tf, generator, discriminator, dVars, optimizers.discriminator, batch.inputs[0]!, noise, check('d')) / plan.steps.discriminator;
-          for (let k = 0; k < plan.steps.generator; k++) gSum += generatorStep(tf, generator, discriminator, gVars, optimizers.generator, batch.size, noise, check('g')) / plan.steps.generator;
+          const variant = String(rate);
+          for (let k = 0; k < plan.steps.discriminator; k++) dSum += discriminatorStep(tf, generator, discriminator, dVars, optimizers.discriminator, batch.inputs[0]!, noise, check('d'), graphs && { steps: graphs.discriminator, variant }) / plan.steps.discriminator;
+          for (let k = 0; k < plan.steps.generator; k++) gSum += generatorStep(tf, generator, discriminator, gVars, optimizers.generator, batch.size, noise, check('g'), graphs && { steps: graphs.generator, variant }) / plan.steps.generator;
         } finally {
           disposeBatch(batch);
         }
@@ -117,6 +123,8 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
     }
     return { reason: 'completed', epochs: plan.epochs, metrics: last, models };
   } finally {
+    graphs?.discriminator.dispose();
+    graphs?.generator.dispose();
     disposeDataset(data);
     optimizers.generator.optimizer.dispose();
     optimizers.discriminator.optimizer.dispose();
@@ -125,37 +133,80 @@ export async function trainAdversarial(setup: AdversarialSetup): Promise<RunEnd 
 
 const logOf = (tf: TF, p: Tensor): Tensor => tf.log(tf.clipByValue(p, EPSILON, 1));
 
-/** D step: maximise log D(x) + log(1 - D(G(z))). Returns D's loss, which `check` sees before the update (it throws to prevent it). */
-function discriminatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, real: Tensor, noise: (n: number) => Tensor, check: (loss: number) => void): number {
-  const n = real.shape[0]!;
-  const fake = tf.tidy(() => predict(g, [noise(n)], true));
-  const { value, grads } = tf.variableGrads(() => {
-    const onReal = predict(d, [real], true);
-    const onFake = predict(d, [fake], true);
-    return tf.neg(tf.add(tf.mean(logOf(tf, onReal)), tf.mean(logOf(tf, tf.sub(1, onFake))))) as never;
-  }, vars.list);
+/** The graphs of a GAN's two kinds of step, on the native backend; each optimizer counts the steps its graph takes. */
+function ganGraphs(tf: TF, folder: string, warn: (message: string) => void, optimizers: { generator: TrainOptimizer; discriminator: TrainOptimizer }) {
+  const backend = nodeBackend(tf);
+  if (!backend) return undefined;
+  const steps = (optimizer: TrainOptimizer) => {
+    const counted = optimizer.optimizer as unknown as { incrementIterations?: () => void };
+    return new LossSteps(new GraphFunction(tf, backend, folder), { warn, afterStep: () => counted.incrementIterations?.() });
+  };
+  return { discriminator: steps(optimizers.discriminator), generator: steps(optimizers.generator) };
+}
+
+/** A step's graph, and what it depends on besides its inputs and variables (the learning rate). */
+interface StepGraph {
+  steps: LossSteps;
+  variant: string;
+}
+
+/**
+ * A step's loss: `lossOf` under the gradient tape, `check` (it throws to
+ * prevent the update) and the update, as one graph when `graph` can, else op
+ * by op with the loss read before the update.
+ */
+function takeStep(tf: TF, vars: Variables, opt: TrainOptimizer, fed: Tensor[], lossOf: () => Tensor, check: (loss: number) => void, graph: StepGraph | undefined): number {
+  const full = () => {
+    const { value, grads } = tf.variableGrads(lossOf as () => never, vars.list);
+    opt.apply(grads, vars.byName);
+    for (const t of Object.values(grads)) t.dispose();
+    return value;
+  };
+  const byGraph = graph?.steps.step(fed, graph.variant, full, check);
+  if (byGraph !== undefined) return byGraph;
+  const { value, grads } = tf.variableGrads(lossOf as () => never, vars.list);
   const loss = value.dataSync()[0]!;
   try {
     check(loss);
     opt.apply(grads, vars.byName);
   } finally {
-    for (const t of [fake, value, ...Object.values(grads)]) t.dispose();
+    for (const t of [value, ...Object.values(grads)]) t.dispose();
   }
   return loss;
 }
 
-/** G step (non-saturating): maximise log D(G(z)) with D fixed. Returns G's loss, which `check` sees before the update (it throws to prevent it). */
-function generatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, n: number, noise: (n: number) => Tensor, check: (loss: number) => void): number {
-  const z = noise(n);
-  const { value, grads } = tf.variableGrads(() => tf.neg(tf.mean(logOf(tf, predict(d, [predict(g, [z], true)], true)))) as never, vars.list);
-  const loss = value.dataSync()[0]!;
+/** D step: maximise log D(x) + log(1 - D(G(z))). Returns D's loss, which `check` sees before the update (it throws to prevent it). */
+function discriminatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, real: Tensor, noise: (n: number) => Tensor, check: (loss: number) => void, graph?: StepGraph): number {
+  const z = noise(real.shape[0]!);
   try {
-    check(loss);
-    opt.apply(grads, vars.byName);
+    return takeStep(
+      tf,
+      vars,
+      opt,
+      [real, z],
+      () => {
+        // G's fakes: the gradient is taken for D's variables only, so none flows into G
+        const fake = predict(g, [z], true);
+        const onReal = predict(d, [real], true);
+        const onFake = predict(d, [fake], true);
+        return tf.neg(tf.add(tf.mean(logOf(tf, onReal)), tf.mean(logOf(tf, tf.sub(1, onFake)))));
+      },
+      check,
+      graph,
+    );
   } finally {
-    for (const t of [z, value, ...Object.values(grads)]) t.dispose();
+    z.dispose();
   }
-  return loss;
+}
+
+/** G step (non-saturating): maximise log D(G(z)) with D fixed. Returns G's loss, which `check` sees before the update (it throws to prevent it). */
+function generatorStep(tf: TF, g: LayersModel, d: LayersModel, vars: Variables, opt: TrainOptimizer, n: number, noise: (n: number) => Tensor, check: (loss: number) => void, graph?: StepGraph): number {
+  const z = noise(n);
+  try {
+    return takeStep(tf, vars, opt, [z], () => tf.neg(tf.mean(logOf(tf, predict(d, [predict(g, [z], true)], true)))), check, graph);
+  } finally {
+    z.dispose();
+  }
 }
 
 /** For the ring: how many of its modes 1,000 generated points cover. */

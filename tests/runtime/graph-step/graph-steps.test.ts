@@ -47,6 +47,11 @@ const MLP = `model Net {
   output x -> Dense(32) -> ReLU -> Dense(10) -> Softmax
 }`;
 
+const MLP_DROPOUT = `model Net {
+  input x: [B, 784]
+  output x -> Dense(32) -> ReLU -> Dropout(0.3) -> Dense(10) -> Softmax
+}`;
+
 // no bias before a BatchNorm (it would be removed with the mean): its gradient would be float32 noise,
 // which Adam scales up to whole steps, and the graph's noise is not op by op's
 const CONV_BN = `model Net {
@@ -102,6 +107,7 @@ describe('training steps as TensorFlow graphs', () => {
   // magnifies it where gradients are near 0: over many steps the two runs drift apart by a little
   it.each([
     ['an MLP', MLP, 3],
+    ['an MLP with Dropout (its masks drawn by TensorFlow, the same in the graph as op by op)', MLP_DROPOUT, 3],
     ['convolutions with BatchNorm (its running statistics are state the graph carries)', CONV_BN, 3],
   ])('train %s as op by op does, to float32 rounding', async (_, model, digits) => {
     const eager = await train(source(model), { eager: true });
@@ -173,6 +179,36 @@ describe('training steps as TensorFlow graphs', () => {
     // the first epoch's first step makes Adam's slots and is not recorded
     expect(calls.counted.loads).toBe(3 + 1);
     expect(calls.counted.runs).toBe(9 + 10 + 10 + 1);
+  });
+
+  it("trains a GAN's two kinds of step as two graphs, to the losses op by op gives", async () => {
+    const gan = `
+model G {
+  input noise: [B, 4]
+  output noise -> Dense(32) -> ReLU -> Dense(2)
+}
+model D {
+  input point: [B, 2]
+  output point -> Dense(32) -> LeakyReLU(0.2) -> Dense(1) -> Sigmoid
+}
+train Ring on ring(modes: 8, count: 2560) {
+  adversarial(generator: G, discriminator: D, noise: normal([B, 4]))
+  loss: minimax
+  optimizer: Adam(lr: 1e-3, beta1: 0.5)
+  steps: { discriminator: 1, generator: 1 }
+  epochs: 3
+  batch: 256
+  seed: 5
+}`;
+    const logs = (events: TrainEvent[]) => events.flatMap((e) => (e.type === 'epoch' ? [e.logs['d_loss']!, e.logs['g_loss']!] : []));
+    const eager = await train(gan, { eager: true });
+    const graph = await train(gan);
+    expect(warnings(graph.events)).toEqual([]);
+    // 10 batches of 256 an epoch: one graph for D's step and one for G's, each from the fourth step on (the first makes Adam's slots)
+    expect(calls.counted.loads).toBe(2);
+    const steps = graph.events.filter((e) => e.type === 'epoch').length * (eager.events.find((e) => e.type === 'start') as { batchesPerEpoch: number }).batchesPerEpoch;
+    expect(calls.counted.runs).toBe(2 * (steps - 3));
+    logs(graph.events).forEach((loss, i) => expect(loss).toBeCloseTo(logs(eager.events)[i]!, 4));
   });
 
   it('leaves nothing of its graphs in the run folder', async () => {
