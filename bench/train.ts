@@ -1,13 +1,15 @@
 // `npm run bench:train`: how fast `nn train` trains, next to what a user
 // would use instead (issue 11). Three workloads (an MLP, a CNN of two
-// convolutions and two dense layers, ResNetSmall) and four contenders: nn,
-// raw tfjs-node (`model.fit`), Keras 3 on TensorFlow (CPU, no XLA) and
-// PyTorch (CPU), on the same MNIST digits, batch, optimizer (Adam) and
-// epochs. One run, the contenders alternated within each round (and the
-// order turned each round) so that load on a shared machine hits all alike;
-// the table gives medians of the rounds, nn's ratio to the fastest other,
-// and each model's final test accuracy, so that speed is never bought with
-// wrong results. A contender that cannot run is named, with the reason.
+// convolutions and two dense layers, ResNetSmall) and five contenders: nn
+// (each step one TensorFlow graph), nn --eager (op by op), raw tfjs-node
+// (`model.fit`), Keras 3 on TensorFlow (CPU, no XLA) and PyTorch (CPU), on
+// the same MNIST digits, batch, optimizer (Adam) and epochs. One run, the
+// contenders alternated within each round (and the order turned each round)
+// so that load on a shared machine hits all alike; the table gives medians
+// of the rounds, nn's ratio to its own op-by-op steps and to the fastest of
+// the others, and each model's final test accuracy, so that speed is never
+// bought with wrong results. A contender that cannot run is named, with the
+// reason.
 //
 //   node dist/bench-train.mjs [--only mlp,cnn,resnet] [--profile]
 //   BENCH_ROUNDS (default 3), BENCH_EPOCHS (default: 2, 2 and 3 by workload)
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
   const python = benchPython();
   const contenders: Contender[] = [
     nnContender(tf, loaded.backend),
+    nnContender(tf, loaded.backend, true),
     tfjsContender(tf, digits.raw, digits.trainCount),
     pythonContender('Keras', 'keras_train.py', python),
     // OpenMP's threads spin while they wait unless told not to: on a busy 2-core machine PyTorch collapses
@@ -59,8 +62,11 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const workload of workloads) rows.push(await benchWorkload(workload, contenders));
   const names = contenders.map((c) => (versions.has(c.name) ? versions.get(c.name)! : c.name));
-  console.log(`\n${resultTables(names, rows)}`);
+  console.log(`\n${resultTables(names, rows, NN_COLUMNS)}`);
 }
+
+/** The first contenders are nn's own (graph steps, op by op): `nn / best` compares nn with the others. */
+const NN_COLUMNS = 2;
 
 /** Every contender once per round, the order turned each round (nn first, then second, ...). */
 async function benchWorkload(workload: Workload, contenders: readonly Contender[]): Promise<Row> {

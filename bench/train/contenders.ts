@@ -1,6 +1,6 @@
-// The four contenders of the training benchmark, each training one workload
+// The contenders of the training benchmark, each training one workload
 // once and saying how fast and how well: nn (`runTraining`, as `nn train`
-// does), raw tfjs-node (`model.fit` in this process), and Keras and PyTorch
+// does, and as `nn train --eager` does), raw tfjs-node (`model.fit` in this process), and Keras and PyTorch
 // (a Python process each, bench/python/). Every contender's samples per
 // second count the training epochs with each epoch's test evaluation, as
 // nn's runs do them; model building, start-up and imports are not counted.
@@ -23,9 +23,10 @@ export interface Contender {
   train(workload: Workload, epochs: number): Promise<Outcome>;
 }
 
-export function nnContender(tf: TF, backend: string): Contender {
+/** nn as `nn train` runs it: each step one TensorFlow graph; with `eager`, as `nn train --eager` does, op by op. */
+export function nnContender(tf: TF, backend: string, eager = false): Contender {
   return {
-    name: 'nn',
+    name: eager ? 'nn --eager' : 'nn',
     async train(workload, epochs) {
       let seconds = 0;
       let trainExamples = 0;
@@ -43,6 +44,7 @@ export function nnContender(tf: TF, backend: string): Contender {
         backend: { name: backend, device: 'cpu' },
         outDir: join(process.cwd(), 'dist', 'bench-train-runs'),
         overrides: { epochs, batch: BATCH, seed: 1 },
+        eager,
         emit,
         stop: { requested: false },
       });

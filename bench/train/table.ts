@@ -13,19 +13,22 @@ export interface Row {
   outcomes: Outcome[][];
 }
 
-export function resultTables(contenders: readonly string[], rows: readonly Row[]): string {
+/** `own`: how many of the first contenders are nn's own; `nn / best` is the first against the fastest of the rest, `nn / op by op` the first against the second. */
+export function resultTables(contenders: readonly string[], rows: readonly Row[], own = 1): string {
   const header = (last: string[]) => [`| workload | ${[...contenders, ...last].join(' | ')} |`, `|---|${[...contenders, ...last].map(() => '---:').join('|')}|`];
-  const speed = header(['nn / best']);
+  const speed = header(own > 1 ? ['nn / op by op', 'nn / best'] : ['nn / best']);
   const accuracy = header([]);
   const missing = new Map<string, string>();
   for (const row of rows) {
     const medians = row.outcomes.map((runs) => medianOutcome(runs));
     medians.forEach((m, i) => 'missing' in m && missing.set(contenders[i]!, m.missing));
     const nn = medians[0]!;
-    const others = medians.slice(1).flatMap((m) => ('missing' in m ? [] : [m.samplesPerSecond]));
+    const others = medians.slice(own).flatMap((m) => ('missing' in m ? [] : [m.samplesPerSecond]));
     const ratio = 'missing' in nn || others.length === 0 ? '–' : (nn.samplesPerSecond / Math.max(...others)).toFixed(2);
+    const opByOp = medians[1];
+    const gain = own < 2 ? [] : ['missing' in nn || !opByOp || 'missing' in opByOp ? '–' : (nn.samplesPerSecond / opByOp.samplesPerSecond).toFixed(2)];
     const name = `${row.workload.name}, ${row.epochs} epoch${row.epochs === 1 ? '' : 's'}`;
-    speed.push(`| ${name} | ${medians.map((m) => ('missing' in m ? '–' : thousands(m.samplesPerSecond))).join(' | ')} | ${ratio} |`);
+    speed.push(`| ${name} | ${medians.map((m) => ('missing' in m ? '–' : thousands(m.samplesPerSecond))).join(' | ')} | ${[...gain, ratio].join(' | ')} |`);
     accuracy.push(`| ${name} | ${medians.map((m) => ('missing' in m ? '–' : `${(m.accuracy * 100).toFixed(1)}%`)).join(' | ')} |`);
   }
   const notes = [...missing].map(([name, why]) => `- ${name}: ${why}`);
