@@ -54,6 +54,18 @@ export function eagerSteps(parts: StepParts): StepRunner {
   };
 }
 
+/** A step on `batch` whose loss `check` sees before the update is kept (it throws to prevent it): the loss. */
+export function checkedStep(runner: StepRunner, batch: Batch, variant: string, check: (loss: number) => void): number {
+  const step = runner.step(batch, variant);
+  try {
+    check(step.loss);
+    step.commit();
+    return step.loss;
+  } finally {
+    step.release();
+  }
+}
+
 /** The whole step, gradients and update, as one function: the loss tensor (the caller's). */
 export function fullStep(parts: StepParts, batch: Batch): Tensor {
   const { value, grads } = parts.tf.variableGrads(() => parts.lossOf(batch) as never, parts.variables.list);

@@ -57,6 +57,21 @@ describe('nn train', () => {
     expect(all.filter((e) => e.type === 'sample').map((e) => `${e['epoch']} ${e['kind']}`)).toEqual(['1 predictions', '1 confusion', '2 predictions', '2 confusion', '3 predictions', '3 confusion', '3 metrics']);
   });
 
+  it('--eager trains op by op to the losses of the graph steps, and --help says what it does', () => {
+    const { dir } = workspace();
+    const losses = (args: string[]) => {
+      const r = nn(['train', 'tiny.nn', '--json', ...args], dir);
+      expect(r.code).toBe(0);
+      const all = events(r.stdout);
+      expect(all.filter((e) => e.type === 'warning')).toEqual([]);
+      return all.filter((e) => e.type === 'epoch').map((e) => (e['logs'] as Record<string, number>)['loss']!);
+    };
+    const [graph, eager] = [losses([]), losses(['--eager'])];
+    expect(eager).toHaveLength(3);
+    eager.forEach((loss, i) => expect(graph[i]).toBeCloseTo(loss, 4));
+    expect(nn(['train', '--help'], dir).stdout).toContain('--eager              run each step op by op, as TensorFlow.js does');
+  });
+
   it('keeps every event of a run in its run folder, and says which run it is', () => {
     const { dir, file } = workspace();
     const r = nn(['train', 'tiny.nn', '--json', '--epochs', '1'], dir);
