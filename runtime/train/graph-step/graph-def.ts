@@ -8,6 +8,21 @@
 import { ProtoWriter } from './protobuf.js';
 import type { HandleInfo, NativeBinding, OpAttr, StepTrace } from './step-trace.js';
 
+/**
+ * Type attributes tfjs-node leaves out of some ops, which eager execution
+ * infers from the inputs and a GraphDef must hold: for each such op, the
+ * attribute and the input whose dtype it is (tfjs-node's kernels that pass
+ * no attributes: ExpandDims, Where; LogicalAnd, LogicalOr and LogicalNot
+ * have none to pass).
+ */
+const INFERRED_TYPE_ATTRS: Readonly<Record<string, readonly [attr: string, input: number][]>> = {
+  ExpandDims: [
+    ['T', 0],
+    ['Tdim', 1],
+  ],
+  Where: [['T', 0]],
+};
+
 /** The graph's version: the GraphDef producer of TensorFlow 2.x's graphs (deprecated ops are refused from theirs on). */
 const GRAPH_PRODUCER = 1286;
 
@@ -76,7 +91,10 @@ export function stepGraphDef(spec: GraphSpec, binding: NativeBinding): StepGraph
   };
   spec.trace.ops.forEach((op, k) => {
     const name = `op_${k}`;
-    node(name, op.op, op.inputs.map(refOf), op.attrs.map((attr) => [attr.name, (a: ProtoWriter) => attrValue(a, attr, binding)]));
+    const inputs = op.inputs.map(refOf);
+    const given = op.attrs.map((attr): [string, (a: ProtoWriter) => void] => [attr.name, (a) => attrValue(a, attr, binding)]);
+    const inferred = (INFERRED_TYPE_ATTRS[op.op] ?? []).filter(([attr]) => !op.attrs.some((a) => a.name === attr)).map(([attr, input]): [string, (a: ProtoWriter) => void] => [attr, (a) => a.varint(6, dtypes.get(op.inputs[input]!)!)]);
+    node(name, op.op, inputs, [...given, ...inferred]);
     op.outputs.forEach((o, j) => {
       refs.set(o.id, j === 0 ? name : `${name}:${j}`);
       dtypes.set(o.id, o.dtype);

@@ -23,7 +23,7 @@
 import { msg } from '../../../core/i18n/message.js';
 import type { Tensor, TF } from '../../tf-types.js';
 import { StepGraph } from './step-graph.js';
-import { handleId, type HandleInfo, type NodeBackend, traceNative } from './step-trace.js';
+import { handleId, type HandleInfo, type NodeBackend, traceNative, valueReads } from './step-trace.js';
 import { type RecordedStep, traceDifference } from './trace-shape.js';
 
 type Variable = import('@tensorflow/tfjs').Variable;
@@ -174,7 +174,7 @@ function recordedCall(tf: TF, backend: NodeBackend, fed: Tensor[], fn: () => Ten
   };
   const now = registeredVariables(tf);
   if (now.length !== variables.length || now.some((v, i) => v !== variables[i])) return { call };
-  if (trace.reads.length > 0) return { call, refused: msg`it reads tensors back before it ends` };
+  if (valueReads(trace).length > 0) return { call, refused: msg`it reads tensors back before it ends` };
   const after = variables.map((v) => handleId(backend, v));
   const used = new Set(trace.ops.flatMap((op) => op.inputs));
   const indices = variables.map((_, i) => i);

@@ -7,7 +7,7 @@
 import { msg } from '../../../core/i18n/message.js';
 import type { Batch } from '../batches.js';
 import { eagerSteps, fullStep, type StepParts, type StepRunner, type TrainStep } from '../train-step.js';
-import { GraphFunction } from './graph-function.js';
+import { type GraphCall, GraphFunction } from './graph-function.js';
 import type { NodeBackend } from './step-trace.js';
 
 export interface GraphStepOptions {
@@ -25,8 +25,13 @@ export function graphSteps(parts: StepParts, backend: NodeBackend, options: Grap
   return {
     step(batch, variant) {
       if (graph.off !== undefined) return eager.step(batch, variant);
-      const call = graph.call(batchTensors(batch), variant, () => [fullStep(parts, batch)]);
-      if (graph.off !== undefined) options.warn(msg`each training step runs op by op (slower): ${graph.off}`);
+      let call: GraphCall;
+      try {
+        call = graph.call(batchTensors(batch), variant, () => [fullStep(parts, batch)]);
+      } finally {
+        // said also when the step that turned the graph off fails op by op too
+        if (graph.off !== undefined) options.warn(msg`each training step runs op by op (slower): ${graph.off}`);
+      }
       let loss: number;
       try {
         loss = call.results[0]!.dataSync()[0]!;

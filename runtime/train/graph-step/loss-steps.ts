@@ -7,7 +7,7 @@
 
 import { msg } from '../../../core/i18n/message.js';
 import type { Tensor } from '../../tf-types.js';
-import { GraphFunction } from './graph-function.js';
+import { type GraphCall, GraphFunction } from './graph-function.js';
 
 export interface LossStepOptions {
   /** says once why the steps run op by op */
@@ -27,10 +27,15 @@ export class LossSteps {
   /** The step's loss; undefined when it must run op by op (nothing was run). `fed` is all that varies but variables. */
   step(fed: Tensor[], variant: string, full: () => Tensor, check: (loss: number) => void): number | undefined {
     if (this.graph.off !== undefined) return undefined;
-    const call = this.graph.call(fed, variant, () => [full()]);
-    if (this.graph.off !== undefined && !this.warned) {
-      this.warned = true;
-      this.options.warn(msg`each training step runs op by op (slower): ${this.graph.off}`);
+    let call: GraphCall;
+    try {
+      call = this.graph.call(fed, variant, () => [full()]);
+    } finally {
+      // said also when the step that turned the graph off fails op by op too
+      if (this.graph.off !== undefined && !this.warned) {
+        this.warned = true;
+        this.options.warn(msg`each training step runs op by op (slower): ${this.graph.off}`);
+      }
     }
     try {
       const loss = call.results[0]!.dataSync()[0]!;

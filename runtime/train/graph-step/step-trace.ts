@@ -35,11 +35,16 @@ export interface CreatedTensor extends HandleInfo {
   bytes: Uint8Array;
 }
 
+/** A handle read back into JavaScript while the function ran, and how many ops had run by then. */
+export interface TracedRead {
+  id: number;
+  opsBefore: number;
+}
+
 export interface StepTrace {
   ops: TracedOp[];
   created: CreatedTensor[];
-  /** ids of the handles read back into JavaScript while the function ran */
-  reads: number[];
+  reads: TracedRead[];
 }
 
 /** The part of tfjs-node's binding that a trace watches. */
@@ -104,7 +109,7 @@ export function traceNative<T>(backend: NodeBackend, fn: () => T): { result: T; 
     return id;
   });
   define('tensorDataSync', (id) => {
-    trace.reads.push(id);
+    trace.reads.push({ id, opsBefore: trace.ops.length });
     return native.tensorDataSync(id);
   });
   backend.binding = recording;
@@ -113,6 +118,20 @@ export function traceNative<T>(backend: NodeBackend, fn: () => T): { result: T; 
   } finally {
     backend.binding = native;
   }
+}
+
+/**
+ * The reads whose values the function could have computed with. tfjs-node's
+ * GatherV2 kernel reads its indices only to check their bounds before it
+ * runs the op on them, and TensorFlow's GatherV2 checks them too (an index
+ * out of bounds fails the graph's run); every other read could steer the
+ * ops that follow.
+ */
+export function valueReads(trace: StepTrace): TracedRead[] {
+  return trace.reads.filter((read) => {
+    const next = trace.ops[read.opsBefore];
+    return !(next?.op === 'GatherV2' && next.inputs[1] === read.id);
+  });
 }
 
 function copyAttr(attr: OpAttr): OpAttr {

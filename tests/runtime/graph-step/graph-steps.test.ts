@@ -225,7 +225,7 @@ train Ring on ring(modes: 8, count: 2560) {
   });
 });
 
-describe('a step that cannot be a graph', () => {
+describe('steps of a small linear model, graph or not', () => {
   /** A linear model y = x w, learnt by SGD (learning rate 0.01), whose loss is `lossOf`; five steps on a fixed batch. */
   function stepFive(lossOf: (prediction: Tensor, target: Tensor) => Tensor) {
     const w = tf.variable(tf.zeros([3, 1]), true, `w_${Math.random()}`);
@@ -260,11 +260,52 @@ describe('a step that cannot be a graph', () => {
     expect(losses[4]).toBeLessThan(losses[0]!);
   });
 
+  it("runs as a graph when only tfjs-node's gather reads its indices back (to check their bounds), and an index out of bounds still fails", () => {
+    const w = tf.variable(tf.zeros([3, 1]), true, `w_${Math.random()}`);
+    const optimizer = tf.train.sgd(0.01);
+    const messages: string[] = [];
+    // the target holds row indices: the loss gathers the predictions it compares with 1
+    const parts = {
+      tf,
+      variables: { list: [w], byName: new Map([[w.name, w]]) },
+      lossOf: (batch: Batch) => tf.mean(tf.square(tf.sub(tf.gather(tf.matMul(batch.inputs[0]!, w), tf.cast(batch.target!, 'int32')), 1))),
+      update: (grads: Record<string, Tensor>) => optimizer.applyGradients(grads as never),
+    };
+    const runner = graphSteps(parts, nodeBackend(tf)!, { folder: mkdtempSync(join(tmpdir(), 'nn-graph-steps-')), warn: (m) => messages.push(m) });
+    const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+    const step = (rows: number[]) => {
+      const target = tf.tensor1d(rows, 'float32');
+      try {
+        const taken = runner.step({ inputs: [x], target, size: 2 }, '0.01');
+        taken.commit();
+        taken.release();
+      } finally {
+        target.dispose();
+      }
+    };
+    for (let i = 0; i < 5; i++) step([1, 0]);
+    expect(messages).toEqual([]);
+    expect(calls.counted.runs).toBe(2);
+    expect(() => step([5, 0])).toThrow('GatherV2: the index value 5 is not in [0, 1]');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^each training step runs op by op \(slower\): TensorFlow could not run the step as a graph \(.*indices\[0\] = 5 is not in \[0, 2\)/);
+    runner.dispose();
+    x.dispose();
+    w.dispose();
+  });
+
   it('runs op by op when it draws random numbers in JavaScript, and says so once', () => {
     const { messages, losses } = stepFive((p, t) => tf.mean(tf.square(tf.sub(p, tf.add(t, tf.randomUniform(t.shape, 0, 0.01))))));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^each training step runs op by op \(slower\): the step changes from batch to batch \(value \d+ made in JavaScript differs \(random numbers drawn in JavaScript\?\)\)$/);
     expect(calls.counted.runs).toBe(0);
+    expect(losses[4]).toBeLessThan(losses[0]!);
+  });
+
+  it('runs as a graph when tfjs-node leaves type attributes to eager inference (ExpandDims)', () => {
+    const { messages, losses } = stepFive((p, t) => tf.mean(tf.square(tf.sub(tf.expandDims(tf.squeeze(p, [1]), 1), t))));
+    expect(messages).toEqual([]);
+    expect(calls.counted.runs).toBe(2);
     expect(losses[4]).toBeLessThan(losses[0]!);
   });
 
