@@ -1,12 +1,13 @@
 // Training examples/mlp.nn from its Train lens: the training view fills with
 // epoch rows and a chart; Stop ends the run with a checkpoint.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickLens, codeLenses } from './harness/decorations.js';
 import { goTo, openFile } from './harness/editor.js';
+import { EXAMPLES } from './harness/paths.js';
 import { startScenario, type Scenario } from './harness/scenario.js';
 import { until } from './harness/wait.js';
 import { allWebviewTexts, findWebview, waitForReady, webviewText } from './harness/webviews.js';
@@ -36,7 +37,10 @@ async function clickLikeAPerson(frame: Frame, selector: string): Promise<boolean
 describe('training the MLP', () => {
   let s: Scenario;
   beforeAll(async () => {
-    s = await startScenario({ name: 'train' });
+    // a run long enough that Stop comes well before its end: examples/mlp.nn's 10 epochs take a few seconds as graph steps
+    const mlp = readFileSync(join(EXAMPLES, 'mlp.nn'), 'utf8');
+    if (!mlp.includes('epochs: 10')) throw new Error('examples/mlp.nn no longer trains for `epochs: 10`: update this test');
+    s = await startScenario({ name: 'train', files: { 'mlp.nn': mlp.replace('epochs: 10', 'epochs: 200') } });
     await s.time('open', () => openFile(s.page, 'mlp.nn'));
   });
   afterAll(async () => s?.close());
@@ -68,7 +72,7 @@ describe('training the MLP', () => {
     await until('an epoch row', () => view.evaluate(() => document.querySelectorAll('#epochs tbody tr').length), (n) => n > 0, 240_000);
     s.timings['train: first epoch row'] = Math.round(performance.now() - clicked);
     expect(await view.locator('.uplot canvas').count()).toBeGreaterThan(0);
-    // a few epochs make a picture worth keeping; Stop then still comes well before the 10th
+    // a few epochs make a picture worth keeping; Stop then still comes well before the last
     await until('three epoch rows', () => view.evaluate(() => document.querySelectorAll('#epochs tbody tr').length), (n) => n >= 3, 120_000);
     await s.screenshot('training');
 
