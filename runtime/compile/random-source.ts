@@ -27,11 +27,12 @@ const startingSeed = (seed: number | undefined) => seed ?? Math.floor(Math.rando
 
 /**
  * A layer's random numbers. `state` holds its counter variable once made
- * (the layer disposes it with its weights).
+ * (the layer disposes it with its weights); without it (a pipeline's one-off
+ * kernel call, which keeps nothing) they come from tfjs's generator.
  */
-export function randomSource(tf: TF, seed: number | undefined, state: { counter?: Variable }): RandomSource {
-  const native = nativeBackend(tf);
-  if (!native) {
+export function randomSource(tf: TF, seed: number | undefined, state?: { counter?: Variable }): RandomSource {
+  const native = state ? nativeBackend(tf) : undefined;
+  if (!native || !state) {
     let calls = 0;
     const nextSeed = () => (seed === undefined ? undefined : (seed * 7919 + ++calls) % 2_147_483_647);
     return {

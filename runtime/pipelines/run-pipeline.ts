@@ -62,7 +62,7 @@ function callNode(tf: TF, node: Exclude<PipelineNode, { op: 'input' }>, inputs: 
       return w;
     },
     assign: () => undefined,
-    random: randomSource(tf, undefined, {}),
+    random: randomSource(tf, undefined),
   };
   const out = findKernel(kind).call(context, inputs);
   return Array.isArray(out) ? out : [out];
