@@ -20,7 +20,7 @@ import { pictureFileName, SAMPLES_FOLDER } from '../pictures/epoch-pictures.js';
 import { ringScatter, sampleGrid } from '../pictures/gan.js';
 import type { Random } from '../random.js';
 import type { LayersModel, Tensor, TF } from '../tf-types.js';
-import { batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
+import { type Batch, batchCount, disposeBatch, epochOrder, takeBatch } from './batches.js';
 import { assertFiniteWeights, LossWatch, suspectOf } from './divergence.js';
 import { predict } from './evaluate.js';
 import { createOptimizer, type TrainOptimizer } from './optimizers.js';
@@ -36,6 +36,7 @@ import { trainableVariables, type Variables } from './variables.js';
 import { GraphFunction } from './graph-step/graph-function.js';
 import { LossSteps } from './graph-step/loss-steps.js';
 import { nodeBackend } from './graph-step/step-trace.js';
+import { eagerSteps, fullStep, type StepParts } from './train-step.js';
 
 export interface AdversarialSetup {
   tf: TF;
@@ -156,23 +157,9 @@ interface StepGraph {
  * by op with the loss read before the update.
  */
 function takeStep(tf: TF, vars: Variables, opt: TrainOptimizer, fed: Tensor[], lossOf: () => Tensor, check: (loss: number) => void, graph: StepGraph | undefined): number {
-  const full = () => {
-    const { value, grads } = tf.variableGrads(lossOf as () => never, vars.list);
-    opt.apply(grads, vars.byName);
-    for (const t of Object.values(grads)) t.dispose();
-    return value;
-  };
-  const byGraph = graph?.steps.step(fed, graph.variant, full, check);
-  if (byGraph !== undefined) return byGraph;
-  const { value, grads } = tf.variableGrads(lossOf as () => never, vars.list);
-  const loss = value.dataSync()[0]!;
-  try {
-    check(loss);
-    opt.apply(grads, vars.byName);
-  } finally {
-    for (const t of [value, ...Object.values(grads)]) t.dispose();
-  }
-  return loss;
+  const parts: StepParts = { tf, variables: vars, lossOf, update: (grads) => opt.apply(grads, vars.byName) };
+  const batch: Batch = { inputs: fed, target: undefined, size: fed[0]!.shape[0]! };
+  return graph?.steps.step(fed, graph.variant, () => fullStep(parts, batch), check) ?? eagerSteps(parts).step(batch, graph?.variant ?? '', check);
 }
 
 /** D step: maximise log D(x) + log(1 - D(G(z))). Returns D's loss, which `check` sees before the update (it throws to prevent it). */

@@ -18,7 +18,7 @@ import type { Metric } from './metrics.js';
 import type { TrainOptimizer } from './optimizers.js';
 import { learningRateAt } from './schedules.js';
 import { Throughput } from './throughput.js';
-import { checkedStep, eagerSteps, type StepParts, type StepRunner } from './train-step.js';
+import { eagerSteps, type StepParts, type StepRunner } from './train-step.js';
 import { GraphFunction } from './graph-step/graph-function.js';
 import { graphSteps } from './graph-step/graph-steps.js';
 import { nodeBackend } from './graph-step/step-trace.js';
@@ -94,7 +94,7 @@ export async function trainSupervised(run: SupervisedRun): Promise<RunEnd> {
         const batch = takeBatch(tf, run.train, order, b, plan.batch);
         let loss: number;
         try {
-          loss = checkedStep(steps, batch, String(rate), (value) => warn(watch.batch(value, epoch + 1, b + 1, () => suspectOf(tf, models, batchData(model, batch)))));
+          loss = steps.step(batch, String(rate), (value) => warn(watch.batch(value, epoch + 1, b + 1, () => suspectOf(tf, models, batchData(model, batch)))));
         } finally {
           disposeBatch(batch);
         }

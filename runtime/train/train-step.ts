@@ -1,8 +1,7 @@
-// One training step on a batch, in two halves: `step` works out the batch's
-// loss (read into JavaScript) and the update, and `commit` makes the update.
-// The loop reads the loss between the two, so that a loss that is NaN or
-// infinite ends the run before it spoils the weights; `release` frees what
-// the step holds, and undoes an update that was not committed.
+// One training step on a batch: the loss worked out and read into
+// JavaScript, `check` given it (it throws to prevent the update: a loss that
+// is NaN or infinite ends the run before it spoils the weights), then the
+// update.
 //
 // The eager runner is tfjs's way: gradients op by op, then the optimizer's
 // update op by op. The graph runner (graph-step/graph-steps.ts) runs the
@@ -12,18 +11,13 @@ import type { Batch } from './batches.js';
 import type { Tensor, TF } from '../tf-types.js';
 import type { Variables } from './variables.js';
 
-export interface TrainStep {
-  /** the batch's loss */
-  loss: number;
-  /** makes the update */
-  commit(): void;
-  /** frees the step's tensors; an update not committed is undone */
-  release(): void;
-}
-
 export interface StepRunner {
-  /** A step on `batch`. `variant` names what the step depends on besides its batch and weights (the learning rate). */
-  step(batch: Batch, variant: string): TrainStep;
+  /**
+   * A step on `batch`: its loss. `variant` names what the step depends on
+   * besides its batch and weights (the learning rate); `check` sees the loss
+   * before the update is kept and throws to prevent it.
+   */
+  step(batch: Batch, variant: string, check: (loss: number) => void): number;
   dispose(): void;
 }
 
@@ -38,32 +32,19 @@ export interface StepParts {
 
 export function eagerSteps(parts: StepParts): StepRunner {
   return {
-    step(batch) {
+    step(batch, _variant, check) {
       const { value, grads } = parts.tf.variableGrads(() => parts.lossOf(batch) as never, parts.variables.list);
-      const loss = value.dataSync()[0]!;
-      value.dispose();
-      return {
-        loss,
-        commit: () => parts.update(grads),
-        release: () => {
-          for (const g of Object.values(grads)) g.dispose();
-        },
-      };
+      try {
+        const loss = value.dataSync()[0]!;
+        check(loss);
+        parts.update(grads);
+        return loss;
+      } finally {
+        for (const t of [value, ...Object.values(grads)]) t.dispose();
+      }
     },
     dispose() {},
   };
-}
-
-/** A step on `batch` whose loss `check` sees before the update is kept (it throws to prevent it): the loss. */
-export function checkedStep(runner: StepRunner, batch: Batch, variant: string, check: (loss: number) => void): number {
-  const step = runner.step(batch, variant);
-  try {
-    check(step.loss);
-    step.commit();
-    return step.loss;
-  } finally {
-    step.release();
-  }
 }
 
 /** The whole step, gradients and update, as one function: the loss tensor (the caller's). */

@@ -142,12 +142,7 @@ describe('training steps as TensorFlow graphs', () => {
     const messages: string[] = [];
     const runner = graphSteps(parts, nodeBackend(tf)!, { folder: dir, warn: (m) => messages.push(m) });
     const batch = takeBatch(tf, setup.train, epochOrder(setup.train.count, true, new Random(3)), 0, 64);
-    const take = (steps: StepRunner) => {
-      const step = steps.step(batch, '0.003');
-      step.commit();
-      step.release();
-      return step.loss;
-    };
+    const take = (steps: StepRunner) => steps.step(batch, '0.003', () => undefined);
     // Adam's slots made, two recorded steps: the fourth is a graph
     for (let i = 0; i < 3; i++) take(runner);
     const state = Object.values((tf.engine() as unknown as { state: { registeredVariables: Record<string, Variable> } }).state.registeredVariables);
@@ -226,8 +221,13 @@ train Ring on ring(modes: 8, count: 2560) {
 });
 
 describe('steps of a small linear model, graph or not', () => {
-  /** A linear model y = x w, learnt by SGD (learning rate 0.01), whose loss is `lossOf`; five steps on a fixed batch. */
-  function stepFive(lossOf: (prediction: Tensor, target: Tensor) => Tensor) {
+  const x = [
+    [1, 2, 3],
+    [4, 5, 6],
+  ];
+
+  /** A linear model y = x w on the rows of `x`, learnt by SGD (learning rate 0.01) through graph steps, whose loss is `lossOf`. */
+  function linearModel(lossOf: (prediction: Tensor, target: Tensor) => Tensor) {
     const w = tf.variable(tf.zeros([3, 1]), true, `w_${Math.random()}`);
     const optimizer = tf.train.sgd(0.01);
     const messages: string[] = [];
@@ -238,16 +238,30 @@ describe('steps of a small linear model, graph or not', () => {
       update: (grads: Record<string, Tensor>) => optimizer.applyGradients(grads as never),
     };
     const runner = graphSteps(parts, nodeBackend(tf)!, { folder: mkdtempSync(join(tmpdir(), 'nn-graph-steps-')), warn: (m) => messages.push(m) });
-    const batch: Batch = { inputs: [tf.tensor2d([[1, 2, 3], [4, 5, 6]])], target: tf.tensor2d([[1], [2]]), size: 2 };
-    const losses = Array.from({ length: 5 }, () => {
-      const step = runner.step(batch, '0.01');
-      step.commit();
-      step.release();
-      return step.loss;
-    });
-    runner.dispose();
-    w.dispose();
-    return { messages, losses };
+    return {
+      messages,
+      /** one step on `x` with this target: its loss */
+      step(target: number[][]): number {
+        const batch: Batch = { inputs: [tf.tensor2d(x)], target: tf.tensor2d(target), size: x.length };
+        try {
+          return runner.step(batch, '0.01', () => undefined);
+        } finally {
+          disposeBatch(batch);
+        }
+      },
+      dispose() {
+        runner.dispose();
+        w.dispose();
+      },
+    };
+  }
+
+  /** Five steps of the linear model on targets [1, 2]. */
+  function stepFive(lossOf: (prediction: Tensor, target: Tensor) => Tensor) {
+    const model = linearModel(lossOf);
+    const losses = Array.from({ length: 5 }, () => model.step([[1], [2]]));
+    model.dispose();
+    return { messages: model.messages, losses };
   }
 
   it('runs op by op when it reads a tensor back mid-way, and says so once', () => {
@@ -261,37 +275,15 @@ describe('steps of a small linear model, graph or not', () => {
   });
 
   it("runs as a graph when only tfjs-node's gather reads its indices back (to check their bounds), and an index out of bounds still fails", () => {
-    const w = tf.variable(tf.zeros([3, 1]), true, `w_${Math.random()}`);
-    const optimizer = tf.train.sgd(0.01);
-    const messages: string[] = [];
     // the target holds row indices: the loss gathers the predictions it compares with 1
-    const parts = {
-      tf,
-      variables: { list: [w], byName: new Map([[w.name, w]]) },
-      lossOf: (batch: Batch) => tf.mean(tf.square(tf.sub(tf.gather(tf.matMul(batch.inputs[0]!, w), tf.cast(batch.target!, 'int32')), 1))),
-      update: (grads: Record<string, Tensor>) => optimizer.applyGradients(grads as never),
-    };
-    const runner = graphSteps(parts, nodeBackend(tf)!, { folder: mkdtempSync(join(tmpdir(), 'nn-graph-steps-')), warn: (m) => messages.push(m) });
-    const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
-    const step = (rows: number[]) => {
-      const target = tf.tensor1d(rows, 'float32');
-      try {
-        const taken = runner.step({ inputs: [x], target, size: 2 }, '0.01');
-        taken.commit();
-        taken.release();
-      } finally {
-        target.dispose();
-      }
-    };
-    for (let i = 0; i < 5; i++) step([1, 0]);
-    expect(messages).toEqual([]);
+    const model = linearModel((p, t) => tf.mean(tf.square(tf.sub(tf.gather(p, tf.cast(tf.squeeze(t, [1]), 'int32')), 1))));
+    for (let i = 0; i < 5; i++) model.step([[1], [0]]);
+    expect(model.messages).toEqual([]);
     expect(calls.counted.runs).toBe(2);
-    expect(() => step([5, 0])).toThrow('GatherV2: the index value 5 is not in [0, 1]');
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^each training step runs op by op \(slower\): TensorFlow could not run the step as a graph \(.*indices\[0\] = 5 is not in \[0, 2\)/);
-    runner.dispose();
-    x.dispose();
-    w.dispose();
+    expect(() => model.step([[5], [0]])).toThrow('GatherV2: the index value 5 is not in [0, 1]');
+    expect(model.messages).toHaveLength(1);
+    expect(model.messages[0]).toMatch(/^each training step runs op by op \(slower\): TensorFlow could not run the step as a graph \(.*indices\[0\] = 5 is not in \[0, 2\)/);
+    model.dispose();
   });
 
   it('runs op by op when it draws random numbers in JavaScript, and says so once', () => {
